@@ -1,0 +1,179 @@
+package io.ipc4j;
+
+import io.ipc4j.internal.ChildConnector;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A renderer frame's side of IPC, as in Electron's {@code ipcRenderer}: send to the main process, call its
+ * handlers, and listen for what it sends back.
+ *
+ * <pre>{@code
+ * IpcRenderer ipc = renderer.ipcRenderer();
+ * ipc.send("notes:log", "opened");                                   // fire and forget
+ * Object settings = ipc.sendSync("notes:settings");                  // blocks until main answers
+ * CompletableFuture<Object> note = ipc.invoke("notes:get", 42);      // handled by ipcMain.handle
+ * ipc.on("notes:changed", (event, args) -> refresh(args[0]));
+ * }</pre>
+ *
+ * <p>Every call that waits has a deadline: the host's default (30 seconds unless configured), or the one given to
+ * {@link #invokeWithTimeout}/{@link #sendSyncWithTimeout}. When the renderer or the host closes, every pending call
+ * fails with {@link IpcDisconnectedException}. Listeners run on the renderer's own event loop; a blocking call made
+ * from a listener does not deadlock, because replies never need that loop.
+ *
+ * <p>Methods throw {@link IllegalArgumentException} for a null channel, {@link IpcCloneException} (or, for
+ * {@code invoke}, a future failed with it) for an argument with no codec, and {@link IpcDisconnectedException}
+ * with {@code IPC method called after context was released} once the renderer is closed.
+ */
+public interface IpcRenderer {
+  /**
+   * Connects a renderer process that an {@link IpcHost} launched to that host, and returns its main frame.
+   *
+   * @return the main frame's {@code IpcRenderer}
+   * @throws IpcException if this process was not started by {@code IpcHost.launchRenderer}, or the host cannot be
+   *     reached
+   */
+  static IpcRenderer connect() {
+    return ChildConnector.connect();
+  }
+
+  /**
+   * Sends a message to the main process without waiting.
+   *
+   * @param channel the channel
+   * @param args the arguments
+   * @throws IpcCloneException if an argument has no codec; nothing is sent
+   */
+  void send(String channel, Object... args);
+
+  /**
+   * Sends a message and blocks until a main-process listener calls {@link IpcMainEvent#setReturnValue}, or the
+   * host's default deadline passes.
+   *
+   * @param channel the channel
+   * @param args the arguments
+   * @return the value the main process returned
+   * @throws IpcTimeoutException if the deadline passed
+   * @throws IpcInvokeException if no listener exists or a listener failed before answering
+   */
+  Object sendSync(String channel, Object... args);
+
+  /**
+   * {@link #sendSync} with its own deadline.
+   *
+   * @param timeout the deadline for this call; must be positive
+   * @param channel the channel
+   * @param args the arguments
+   * @return the value the main process returned
+   */
+  Object sendSyncWithTimeout(Duration timeout, String channel, Object... args);
+
+  /**
+   * Calls the main process's handler for {@code channel}.
+   *
+   * <p>The future completes with the handler's result, or fails with {@link IpcInvokeException} (the handler
+   * threw, or there is none), {@link IpcTimeoutException} (the default deadline passed),
+   * {@link IpcDisconnectedException} or {@link IpcCloneException}. It never throws itself. Its {@code join()} and
+   * {@code get()} are safe to call from a renderer listener.
+   *
+   * @param channel the channel
+   * @param args the arguments
+   * @return the reply, later
+   */
+  CompletableFuture<Object> invoke(String channel, Object... args);
+
+  /**
+   * {@link #invoke} with its own deadline.
+   *
+   * @param timeout the deadline for this call; must be positive
+   * @param channel the channel
+   * @param args the arguments
+   * @return the reply, later
+   */
+  CompletableFuture<Object> invokeWithTimeout(Duration timeout, String channel, Object... args);
+
+  /**
+   * Adds a listener for messages from the main process on {@code channel}.
+   *
+   * @param channel the channel
+   * @param listener the listener
+   * @return a registration whose {@code close()} removes it
+   */
+  IpcRegistration on(String channel, IpcRendererListener listener);
+
+  /**
+   * Same as {@link #on}.
+   *
+   * @param channel the channel
+   * @param listener the listener
+   * @return a registration whose {@code close()} removes it
+   */
+  IpcRegistration addListener(String channel, IpcRendererListener listener);
+
+  /**
+   * Adds a listener for the next message only; it is removed before it runs.
+   *
+   * @param channel the channel
+   * @param listener the listener
+   * @return a registration whose {@code close()} removes it if it has not run
+   */
+  IpcRegistration once(String channel, IpcRendererListener listener);
+
+  /**
+   * Removes the most recently added registration of {@code listener} on {@code channel}.
+   *
+   * @param channel the channel
+   * @param listener the listener, compared by identity
+   * @return true if one was removed
+   */
+  boolean off(String channel, IpcRendererListener listener);
+
+  /**
+   * Same as {@link #off}.
+   *
+   * @param channel the channel
+   * @param listener the listener, compared by identity
+   * @return true if one was removed
+   */
+  boolean removeListener(String channel, IpcRendererListener listener);
+
+  /** Removes every listener of every channel. */
+  void removeAllListeners();
+
+  /**
+   * Removes every listener of {@code channel}.
+   *
+   * @param channel the channel
+   */
+  void removeAllListeners(String channel);
+
+  /**
+   * The number of listeners on {@code channel}.
+   *
+   * @param channel the channel
+   * @return the listener count
+   */
+  int listenerCount(String channel);
+
+  /**
+   * The channels that have listeners, in the order they first got one.
+   *
+   * @return an immutable snapshot
+   */
+  List<String> eventNames();
+
+  /**
+   * The id of this frame within its renderer process (the main frame's is 1).
+   *
+   * @return the frame id
+   */
+  int frameId();
+
+  /**
+   * The deadline {@link #invoke} and {@link #sendSync} use when none is given.
+   *
+   * @return the default deadline
+   */
+  Duration defaultTimeout();
+}

@@ -1,0 +1,81 @@
+package io.ipc4j;
+
+import java.util.function.Consumer;
+
+/**
+ * The main process's handle on one renderer, as in Electron's {@code webContents}.
+ *
+ * <pre>{@code
+ * WebContents window = renderer.webContents();
+ * window.send("notes:changed", note);                         // to its main frame
+ * window.ipc().handle("window:title", (event, args) -> "Notes");   // answered before the global ipcMain
+ * window.onRenderProcessGone(details -> log.warn("renderer died: " + details));
+ * }</pre>
+ */
+public interface WebContents {
+  /**
+   * The host-assigned id; stays readable after destruction.
+   *
+   * @return the id
+   */
+  int id();
+
+  /**
+   * Sends a message to the main frame's listeners.
+   *
+   * @param channel the channel
+   * @param args the arguments
+   * @throws IpcCloneException if an argument has no codec; nothing is sent (Electron only logs; ipc4j never drops
+   *     data silently)
+   * @throws IpcDisconnectedException with {@code Object has been destroyed} after the renderer is gone
+   */
+  void send(String channel, Object... args);
+
+  /**
+   * The renderer's main frame.
+   *
+   * @return the main frame
+   */
+  WebFrameMain mainFrame();
+
+  /**
+   * An {@link IpcMain} that sees only this renderer's messages and is consulted before the global one.
+   *
+   * @return the scoped {@code IpcMain}
+   */
+  IpcMain ipc();
+
+  /**
+   * Whether the renderer is gone (closed, exited or killed).
+   *
+   * @return true once destroyed
+   */
+  boolean isDestroyed();
+
+  /**
+   * The operating-system process id of the renderer (this JVM's for an in-process renderer).
+   *
+   * @return the pid
+   */
+  long osProcessId();
+
+  /**
+   * Runs {@code callback} once when this renderer is destroyed, on the main event loop (at once if it already is).
+   *
+   * @param callback what to run
+   * @return a registration whose {@code close()} removes the callback
+   */
+  IpcRegistration onDestroyed(Runnable callback);
+
+  /**
+   * Calls {@code listener} when the renderer's process ends other than by {@link #close()} or the host closing,
+   * on the main event loop.
+   *
+   * @param listener receives why the process ended
+   * @return a registration whose {@code close()} removes the listener
+   */
+  IpcRegistration onRenderProcessGone(Consumer<RenderProcessGoneDetails> listener);
+
+  /** Closes the renderer: its pending calls fail with {@link IpcDisconnectedException}. Idempotent. */
+  void close();
+}

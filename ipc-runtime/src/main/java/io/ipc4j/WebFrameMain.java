@@ -1,0 +1,55 @@
+package io.ipc4j;
+
+/**
+ * The main process's view of one renderer frame, as in Electron's {@code WebFrameMain}.
+ *
+ * <pre>{@code
+ * ipcMain.on("hello", (event, args) -> event.senderFrame().send("hi"));   // same as event.reply("hi")
+ * }</pre>
+ */
+public interface WebFrameMain {
+  /**
+   * This frame's id within its process.
+   *
+   * @return the frame id
+   */
+  int frameId();
+
+  /**
+   * The host-assigned id of the renderer process this frame lives in.
+   *
+   * @return the process id
+   */
+  int processId();
+
+  /**
+   * Whether this is its renderer's main frame.
+   *
+   * @return true for the main frame
+   */
+  boolean isMainFrame();
+
+  /**
+   * The renderer this frame belongs to.
+   *
+   * @return the owning {@link WebContents}
+   */
+  WebContents webContents();
+
+  /**
+   * Sends a message to this frame's {@link IpcRenderer} listeners.
+   *
+   * @param channel the channel
+   * @param args the arguments
+   * @throws IpcCloneException if an argument has no codec; nothing is sent
+   * @throws IpcDisconnectedException with {@code Object has been destroyed} if the frame is gone
+   */
+  void send(String channel, Object... args);
+
+  /**
+   * Whether the frame is gone (its renderer closed or died).
+   *
+   * @return true once destroyed
+   */
+  boolean isDestroyed();
+}
