@@ -1,39 +1,124 @@
 package io.ipc4j.internal;
 
+import io.ipc4j.IpcDisconnectedException;
+import io.ipc4j.IpcException;
 import io.ipc4j.IpcHost;
 import io.ipc4j.IpcMain;
+import io.ipc4j.IpcMainHandler;
+import io.ipc4j.IpcMainListener;
 import io.ipc4j.Renderer;
 import io.ipc4j.WebContents;
+import io.ipc4j.internal.codec.ValueCodec;
+import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** The in-process host (placeholder until the runtime core lands). */
+/**
+ * The main process: one event loop on which every listener and handler runs in arrival order, the global
+ * {@link IpcMain}, and the renderers. Transports hand it messages through {@link #receive}; it answers through
+ * each renderer's {@link RendererLink}.
+ */
 public final class HostCore implements IpcHost {
+  private static final System.Logger LOG = System.getLogger("io.ipc4j");
+  private static final String IPC_EXCEPTION = IpcException.class.getName();
+
   private final Duration defaultTimeout;
+  private final long spinNanos;
+  private final EventLoop mainLoop;
+  private final IpcMainImpl ipcMain = new IpcMainImpl();
+  private final Map<Integer, WebContentsImpl> contents = new ConcurrentSkipListMap<>();
+  private final AtomicInteger nextId = new AtomicInteger();
+  private final AtomicInteger nextProcessId = new AtomicInteger();
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
-   * Creates a host.
+   * Starts a host and its main event loop.
    *
-   * @param defaultTimeout the default deadline
-   * @param spinTime how long waiting threads spin
+   * @param defaultTimeout the deadline of calls that name none
+   * @param spinTime how long idle loops and waiting callers spin before parking
    */
   public HostCore(Duration defaultTimeout, Duration spinTime) {
     this.defaultTimeout = defaultTimeout;
+    this.spinNanos = spinTime.toNanos();
+    this.mainLoop = new EventLoop("ipc4j-main", spinNanos);
   }
 
   @Override
   public IpcMain ipcMain() {
-    throw new UnsupportedOperationException();
+    return ipcMain;
   }
 
   @Override
   public Renderer openRenderer() {
-    throw new UnsupportedOperationException();
+    ensureOpen();
+    int id = nextId.incrementAndGet();
+    RendererCore core = new RendererCore("ipc4j-renderer-" + id, defaultTimeout, spinNanos, mainLoop);
+    WebContentsImpl wc = attach(id, ProcessHandle.current().pid(), new RendererLink() {
+      @Override
+      public void toRenderer(Message message) {
+        core.receive(message);
+      }
+
+      @Override
+      public void close(String reason) {
+        core.close(reason);
+      }
+    });
+    core.connect(message -> {
+      if (wc.isDestroyed() || closed.get()) {
+        throw new IpcDisconnectedException("The main process is gone (" + wc + " was destroyed)");
+      }
+      receive(wc, message);
+    });
+    return new InProcessRenderer(wc, core, core.addFrame(WebContentsImpl.MAIN_FRAME_ID));
+  }
+
+  /**
+   * Registers a renderer whose messages will arrive through {@link #receive}.
+   *
+   * @param id the renderer's id, from {@link #nextRendererId()}
+   * @param osPid the renderer's operating-system process id
+   * @param link how to reach it
+   * @return its {@code WebContents}
+   */
+  WebContentsImpl attach(int id, long osPid, RendererLink link) {
+    WebContentsImpl wc = new WebContentsImpl(this, id, nextProcessId.incrementAndGet(), osPid, link);
+    contents.put(id, wc);
+    if (closed.get()) {
+      wc.destroy(null, "The host is closed");
+    }
+    return wc;
+  }
+
+  int nextRendererId() {
+    return nextId.incrementAndGet();
+  }
+
+  void forget(WebContentsImpl wc) {
+    contents.remove(wc.id, wc);
+  }
+
+  void onMainLoop(Runnable task) {
+    mainLoop.execute(task);
+  }
+
+  private void ensureOpen() {
+    if (closed.get()) {
+      throw new IpcDisconnectedException("The host is closed");
+    }
   }
 
   @Override
   public List<WebContents> allWebContents() {
-    return List.of();
+    return List.copyOf(new ArrayList<>(contents.values()));
   }
 
   @Override
@@ -43,9 +128,170 @@ public final class HostCore implements IpcHost {
 
   @Override
   public boolean isClosed() {
-    return false;
+    return closed.get();
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    for (WebContentsImpl wc : new ArrayList<>(contents.values())) {
+      wc.destroy(null, "The host was closed");
+    }
+    mainLoop.shutdown();
+    mainLoop.awaitTermination(5_000);
+  }
+
+  /** A message from a renderer; any thread. It is handled on the main loop, in arrival order. */
+  void receive(WebContentsImpl from, Message message) {
+    mainLoop.execute(() -> dispatch(from, message));
+  }
+
+  private void dispatch(WebContentsImpl from, Message message) {
+    if (from.isDestroyed()) {
+      return;
+    }
+    if (message instanceof Message.Send m) {
+      onSend(from, m.frameId(), m.channel(), m.payload(), -1);
+    } else if (message instanceof Message.SendSync m) {
+      onSend(from, m.frameId(), m.channel(), m.payload(), m.callId());
+    } else if (message instanceof Message.Invoke m) {
+      onInvoke(from, m);
+    } else {
+      LOG.log(Level.WARNING, "ipc4j: {0} sent an unexpected {1}; dropped", from, message.getClass().getSimpleName());
+    }
+  }
+
+  private WebFrameMainImpl frameOf(WebContentsImpl from, int frameId, String channel) {
+    WebFrameMainImpl frame = from.frame(frameId);
+    if (frame == null) {
+      LOG.log(Level.WARNING, "ipc4j: {0} sent on ''{1}'' from frame {2}, which it does not have; dropped",
+          from, channel, frameId);
+    }
+    return frame;
+  }
+
+  private void onSend(WebContentsImpl from, int frameId, String channel, byte[] payload, long syncCallId) {
+    WebFrameMainImpl frame = frameOf(from, frameId, channel);
+    if (frame == null) {
+      return;
+    }
+    MainEvent event = new MainEvent(from, frame, channel, syncCallId);
+    Listeners.Entry<IpcMainListener>[] scoped = from.ipc.listeners.snapshot(channel);
+    Listeners.Entry<IpcMainListener>[] global = ipcMain.listeners.snapshot(channel);
+    if (scoped.length == 0 && global.length == 0) {
+      if (event.isSync()) {
+        LOG.log(Level.WARNING, "WebContents #{0} called ipcRenderer.sendSync() with ''{1}'' channel without "
+            + "listeners.", from.id, channel);
+        event.fail(IPC_EXCEPTION, "No listener registered for '" + channel + "'");
+      } else {
+        LOG.log(Level.DEBUG, "ipc4j: no listener for ''{0}''; message dropped", channel);
+      }
+      return;
+    }
+    Object[] args;
+    try {
+      args = ValueCodec.decodeArgs(payload);
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "ipc4j: a message on '" + channel + "' from " + from + " could not be decoded", e);
+      event.fail(e.getClass().getName(), e.getMessage());
+      return;
+    }
+    Throwable failure = run(from.ipc.listeners, scoped, event, args);
+    Throwable globalFailure = run(ipcMain.listeners, global, event, args);
+    if (failure == null) {
+      failure = globalFailure;
+    }
+    if (failure != null) {
+      event.fail(failure.getClass().getName(), failure.getMessage());
+    }
+  }
+
+  private static Throwable run(Listeners<IpcMainListener> registry, Listeners.Entry<IpcMainListener>[] entries,
+      MainEvent event, Object[] args) {
+    Throwable first = null;
+    for (Listeners.Entry<IpcMainListener> entry : entries) {
+      if (!registry.take(event.channel(), entry)) {
+        continue;
+      }
+      try {
+        entry.listener.onMessage(event, args);
+      } catch (Throwable t) {
+        LOG.log(Level.WARNING, "Error occurred in listener for '" + event.channel() + "'", t);
+        if (first == null) {
+          first = t;
+        }
+      }
+    }
+    return first;
+  }
+
+  private void onInvoke(WebContentsImpl from, Message.Invoke m) {
+    String channel = m.channel();
+    WebFrameMainImpl frame = frameOf(from, m.frameId(), channel);
+    if (frame == null) {
+      return;
+    }
+    IpcMainHandler handler = from.ipc.take(channel);
+    if (handler == null) {
+      handler = ipcMain.take(channel);
+    }
+    if (handler == null) {
+      replyError(from, m.callId(), channel, IPC_EXCEPTION, "No handler registered for '" + channel + "'");
+      return;
+    }
+    Object result;
+    try {
+      Object[] args = ValueCodec.decodeArgs(m.payload());
+      result = handler.handle(new MainEvent(from, frame, channel, -1), args);
+    } catch (Throwable t) {
+      replyFailure(from, m.callId(), channel, t);
+      return;
+    }
+    if (result instanceof CompletionStage<?> stage) {
+      stage.whenComplete((value, failure) -> {
+        if (failure != null) {
+          replyFailure(from, m.callId(), channel, failure);
+        } else {
+          replyValue(from, m.callId(), channel, value);
+        }
+      });
+    } else {
+      replyValue(from, m.callId(), channel, result);
+    }
+  }
+
+  private static void replyValue(WebContentsImpl to, long callId, String channel, Object value) {
+    byte[] payload;
+    try {
+      payload = ValueCodec.encodeValue(value);
+    } catch (RuntimeException e) {
+      replyFailure(to, callId, channel, e);
+      return;
+    }
+    to.link.toRenderer(new Message.Reply(callId, true, payload));
+  }
+
+  private static void replyFailure(WebContentsImpl to, long callId, String channel, Throwable failure) {
+    Throwable cause = unwrap(failure);
+    LOG.log(Level.DEBUG, "Error occurred in handler for '" + channel + "':", cause);
+    replyError(to, callId, channel, cause.getClass().getName(), cause.getMessage());
+  }
+
+  private static void replyError(WebContentsImpl to, long callId, String channel, String type, String message) {
+    to.link.toRenderer(new Message.Reply(callId, false, errorPayload(type, message)));
+  }
+
+  /** The payload of a failed reply: the remote exception's type and message. */
+  static byte[] errorPayload(String type, String message) {
+    return ValueCodec.encodeArgs(new Object[] {type, message});
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
 }

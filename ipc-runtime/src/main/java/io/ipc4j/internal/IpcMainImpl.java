@@ -1,0 +1,116 @@
+package io.ipc4j.internal;
+
+import io.ipc4j.IpcMain;
+import io.ipc4j.IpcMainHandler;
+import io.ipc4j.IpcMainListener;
+import io.ipc4j.IpcRegistration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** An {@link IpcMain}: a listener registry plus a handler map, as Electron's {@code IpcMainImpl}. */
+final class IpcMainImpl implements IpcMain {
+  /** A registered handler; a {@code once} handler is removed by the first dispatch that takes it. */
+  static final class Handler {
+    final IpcMainHandler handler;
+    final boolean once;
+    private final AtomicBoolean taken = new AtomicBoolean();
+
+    Handler(IpcMainHandler handler, boolean once) {
+      this.handler = handler;
+      this.once = once;
+    }
+  }
+
+  final Listeners<IpcMainListener> listeners = new Listeners<>();
+  private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
+
+  @Override
+  public IpcRegistration on(String channel, IpcMainListener listener) {
+    return listeners.add(Channels.check(channel), Channels.listener(listener, "listener"), false);
+  }
+
+  @Override
+  public IpcRegistration addListener(String channel, IpcMainListener listener) {
+    return on(channel, listener);
+  }
+
+  @Override
+  public IpcRegistration once(String channel, IpcMainListener listener) {
+    return listeners.add(Channels.check(channel), Channels.listener(listener, "listener"), true);
+  }
+
+  @Override
+  public boolean off(String channel, IpcMainListener listener) {
+    return listeners.removeLast(Channels.check(channel), Channels.listener(listener, "listener"));
+  }
+
+  @Override
+  public boolean removeListener(String channel, IpcMainListener listener) {
+    return off(channel, listener);
+  }
+
+  @Override
+  public void removeAllListeners() {
+    listeners.clear();
+  }
+
+  @Override
+  public void removeAllListeners(String channel) {
+    listeners.clear(Channels.check(channel));
+  }
+
+  @Override
+  public IpcRegistration handle(String channel, IpcMainHandler handler) {
+    return register(channel, handler, false);
+  }
+
+  @Override
+  public IpcRegistration handleOnce(String channel, IpcMainHandler handler) {
+    return register(channel, handler, true);
+  }
+
+  private IpcRegistration register(String channel, IpcMainHandler handler, boolean once) {
+    Channels.check(channel);
+    Handler entry = new Handler(Channels.listener(handler, "handler"), once);
+    if (handlers.putIfAbsent(channel, entry) != null) {
+      throw new IllegalStateException("Attempted to register a second handler for '" + channel + "'");
+    }
+    return () -> handlers.remove(channel, entry);
+  }
+
+  @Override
+  public void removeHandler(String channel) {
+    handlers.remove(Channels.check(channel));
+  }
+
+  /** The handler to run for one call, or null; a {@code once} handler is removed before it runs. */
+  IpcMainHandler take(String channel) {
+    Handler entry = handlers.get(channel);
+    if (entry == null) {
+      return null;
+    }
+    if (entry.once) {
+      if (!entry.taken.compareAndSet(false, true)) {
+        return null;
+      }
+      handlers.remove(channel, entry);
+    }
+    return entry.handler;
+  }
+
+  boolean hasHandler(String channel) {
+    return handlers.containsKey(channel);
+  }
+
+  @Override
+  public int listenerCount(String channel) {
+    return listeners.count(Channels.check(channel));
+  }
+
+  @Override
+  public List<String> eventNames() {
+    return listeners.names();
+  }
+}

@@ -1,0 +1,143 @@
+package io.ipc4j.internal;
+
+import io.ipc4j.IpcRegistration;
+import io.ipc4j.IpcRenderer;
+import io.ipc4j.IpcRendererListener;
+import io.ipc4j.internal.codec.ValueCodec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/** One frame's {@link IpcRenderer}. */
+final class IpcRendererImpl implements IpcRenderer {
+  final Listeners<IpcRendererListener> listeners = new Listeners<>();
+  private final RendererCore core;
+  private final int frameId;
+
+  IpcRendererImpl(RendererCore core, int frameId) {
+    this.core = core;
+    this.frameId = frameId;
+  }
+
+  @Override
+  public void send(String channel, Object... args) {
+    Channels.check(channel);
+    core.ensureOpen();
+    core.toMain(new Message.Send(frameId, channel, ValueCodec.encodeArgs(args)));
+  }
+
+  @Override
+  public Object sendSync(String channel, Object... args) {
+    return sendSyncWithTimeout(core.defaultTimeout, channel, args);
+  }
+
+  @Override
+  public Object sendSyncWithTimeout(Duration timeout, String channel, Object... args) {
+    checkTimeout(timeout);
+    Channels.check(channel);
+    core.ensureOpen();
+    core.checkNotMainLoop(channel);
+    byte[] payload = ValueCodec.encodeArgs(args);
+    PendingCall call = core.newCall(channel, timeout);
+    start(call, new Message.SendSync(call.id, frameId, channel, payload));
+    return call.await();
+  }
+
+  @Override
+  public CompletableFuture<Object> invoke(String channel, Object... args) {
+    return invokeWithTimeout(core.defaultTimeout, channel, args);
+  }
+
+  @Override
+  public CompletableFuture<Object> invokeWithTimeout(Duration timeout, String channel, Object... args) {
+    checkTimeout(timeout);
+    Channels.check(channel);
+    byte[] payload;
+    try {
+      core.ensureOpen();
+      payload = ValueCodec.encodeArgs(args);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    PendingCall call = core.newCall(channel, timeout);
+    CompletableFuture<Object> future = call.future();
+    start(call, new Message.Invoke(call.id, frameId, channel, payload));
+    return future;
+  }
+
+  private void start(PendingCall call, Message message) {
+    try {
+      core.toMain(message);
+    } catch (RuntimeException e) {
+      call.complete(e);
+    }
+  }
+
+  private static void checkTimeout(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive: " + timeout);
+    }
+  }
+
+  @Override
+  public IpcRegistration on(String channel, IpcRendererListener listener) {
+    return listeners.add(Channels.check(channel), Channels.listener(listener, "listener"), false);
+  }
+
+  @Override
+  public IpcRegistration addListener(String channel, IpcRendererListener listener) {
+    return on(channel, listener);
+  }
+
+  @Override
+  public IpcRegistration once(String channel, IpcRendererListener listener) {
+    return listeners.add(Channels.check(channel), Channels.listener(listener, "listener"), true);
+  }
+
+  @Override
+  public boolean off(String channel, IpcRendererListener listener) {
+    return listeners.removeLast(Channels.check(channel), Channels.listener(listener, "listener"));
+  }
+
+  @Override
+  public boolean removeListener(String channel, IpcRendererListener listener) {
+    return off(channel, listener);
+  }
+
+  @Override
+  public void removeAllListeners() {
+    listeners.clear();
+  }
+
+  @Override
+  public void removeAllListeners(String channel) {
+    listeners.clear(Channels.check(channel));
+  }
+
+  @Override
+  public int listenerCount(String channel) {
+    return listeners.count(Channels.check(channel));
+  }
+
+  @Override
+  public List<String> eventNames() {
+    return listeners.names();
+  }
+
+  @Override
+  public int frameId() {
+    return frameId;
+  }
+
+  @Override
+  public Duration defaultTimeout() {
+    return core.defaultTimeout;
+  }
+
+  @Override
+  public String toString() {
+    return "IpcRenderer[frame " + frameId + "]";
+  }
+}

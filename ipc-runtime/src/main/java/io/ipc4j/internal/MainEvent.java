@@ -1,0 +1,92 @@
+package io.ipc4j.internal;
+
+import io.ipc4j.IpcMainEvent;
+import io.ipc4j.IpcMainInvokeEvent;
+import io.ipc4j.WebContents;
+import io.ipc4j.WebFrameMain;
+import io.ipc4j.internal.codec.ValueCodec;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** The event of one message in the main process: an {@link IpcMainEvent} and an {@link IpcMainInvokeEvent}. */
+final class MainEvent implements IpcMainEvent, IpcMainInvokeEvent {
+  private final WebContentsImpl sender;
+  private final WebFrameMainImpl frame;
+  private final String channel;
+  private final long syncCallId;
+  private final AtomicBoolean answered;
+
+  /** @param syncCallId the call id of a {@code sendSync} message, or -1 */
+  MainEvent(WebContentsImpl sender, WebFrameMainImpl frame, String channel, long syncCallId) {
+    this.sender = sender;
+    this.frame = frame;
+    this.channel = channel;
+    this.syncCallId = syncCallId;
+    this.answered = syncCallId >= 0 ? new AtomicBoolean() : null;
+  }
+
+  @Override
+  public String channel() {
+    return channel;
+  }
+
+  @Override
+  public WebContents sender() {
+    return sender;
+  }
+
+  @Override
+  public int processId() {
+    return sender.processId;
+  }
+
+  @Override
+  public int frameId() {
+    return frame.frameId();
+  }
+
+  @Override
+  public WebFrameMain senderFrame() {
+    return frame;
+  }
+
+  @Override
+  public void reply(String channel, Object... args) {
+    frame.send(channel, args);
+  }
+
+  @Override
+  public boolean isSync() {
+    return answered != null;
+  }
+
+  @Override
+  public boolean hasReturnValue() {
+    return answered != null && answered.get();
+  }
+
+  @Override
+  public void setReturnValue(Object value) {
+    if (answered == null) {
+      throw new IllegalStateException("setReturnValue answers messages sent with sendSync; the message on '"
+          + channel + "' came from send, which expects no answer");
+    }
+    byte[] payload = ValueCodec.encodeValue(value);
+    if (answered.compareAndSet(false, true)) {
+      sender.link.toRenderer(new Message.Reply(syncCallId, true, payload));
+    }
+  }
+
+  /** Answers a {@code sendSync} nobody answered with a failure; false if it was answered already. */
+  boolean fail(String remoteType, String remoteMessage) {
+    if (answered == null || !answered.compareAndSet(false, true)) {
+      return false;
+    }
+    sender.link.toRenderer(new Message.Reply(syncCallId, false, HostCore.errorPayload(remoteType, remoteMessage)));
+    return true;
+  }
+
+  @Override
+  public String toString() {
+    return "IpcMainEvent[" + channel + " from " + frame + "]";
+  }
+}

@@ -1,0 +1,174 @@
+package io.ipc4j.internal;
+
+import io.ipc4j.IpcDisconnectedException;
+import io.ipc4j.IpcException;
+import io.ipc4j.IpcRenderer;
+import io.ipc4j.IpcRendererListener;
+import io.ipc4j.internal.codec.ValueCodec;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One renderer's side: its event loop (where its listeners run), its frames and its pending calls. Messages from
+ * the main process arrive through {@link #receive}; replies complete their calls directly, pushes are dispatched
+ * on the loop.
+ */
+final class RendererCore {
+  private static final System.Logger LOG = System.getLogger("io.ipc4j");
+
+  final Duration defaultTimeout;
+  final long spinNanos;
+  private final EventLoop loop;
+  private final EventLoop mainLoop;
+  private final Map<Long, PendingCall> pending = new ConcurrentHashMap<>();
+  private final Map<Integer, IpcRendererImpl> frames = new ConcurrentHashMap<>();
+  private final AtomicLong nextCallId = new AtomicLong();
+  private volatile MainLink link;
+  private volatile String closedReason;
+
+  /**
+   * @param mainLoop the main process's loop when it runs in this JVM (blocking on it would deadlock), else null
+   */
+  RendererCore(String name, Duration defaultTimeout, long spinNanos, EventLoop mainLoop) {
+    this.defaultTimeout = defaultTimeout;
+    this.spinNanos = spinNanos;
+    this.mainLoop = mainLoop;
+    this.loop = new EventLoop(name, spinNanos);
+    DeadlineWatcher.watch(this);
+  }
+
+  void connect(MainLink link) {
+    this.link = link;
+  }
+
+  IpcRendererImpl addFrame(int frameId) {
+    IpcRendererImpl frame = new IpcRendererImpl(this, frameId);
+    frames.put(frameId, frame);
+    return frame;
+  }
+
+  /** Throws the error Electron gives for IPC used after its context is gone. */
+  void ensureOpen() {
+    if (closedReason != null) {
+      throw new IpcDisconnectedException("IPC method called after context was released");
+    }
+  }
+
+  boolean isOpen() {
+    return closedReason == null;
+  }
+
+  void checkNotMainLoop(String channel) {
+    if (mainLoop != null && mainLoop.inLoop()) {
+      throw new IpcException("A blocking call on '" + channel + "' was made on the main event loop, which must "
+          + "answer it: it would wait for itself. Use invoke(...) with a callback instead of blocking there.");
+    }
+  }
+
+  void toMain(Message message) {
+    MainLink l = link;
+    if (l == null) {
+      throw new IpcDisconnectedException("This renderer is not connected to a host");
+    }
+    l.toMain(message);
+  }
+
+  PendingCall newCall(String channel, Duration timeout) {
+    PendingCall call = new PendingCall(this, nextCallId.incrementAndGet(), channel, timeout);
+    pending.put(call.id, call);
+    DeadlineWatcher.callStarted();
+    String reason = closedReason;
+    if (reason != null) {
+      call.disconnect(reason);
+    }
+    return call;
+  }
+
+  void forget(PendingCall call) {
+    if (pending.remove(call.id, call)) {
+      DeadlineWatcher.callEnded();
+    }
+  }
+
+  /** Runs on the loop, or right here if the loop has stopped (so a future is always completed). */
+  void runOnLoop(Runnable task) {
+    if (loop.isRunning()) {
+      loop.execute(task);
+      if (loop.isRunning()) {
+        return;
+      }
+    }
+    task.run();
+  }
+
+  void expire(long nowNanos) {
+    for (PendingCall call : pending.values()) {
+      if (nowNanos - call.deadlineNanos >= 0) {
+        call.timeOut();
+      }
+    }
+  }
+
+  /** A message from the main process; any thread. */
+  void receive(Message message) {
+    if (message instanceof Message.Reply reply) {
+      PendingCall call = pending.get(reply.callId());
+      if (call != null) {
+        call.complete(reply);
+      }
+    } else if (message instanceof Message.Push push) {
+      loop.execute(() -> dispatch(push));
+    } else {
+      LOG.log(Level.WARNING, "ipc4j renderer dropped an unexpected message: {0}", message.getClass().getSimpleName());
+    }
+  }
+
+  private void dispatch(Message.Push push) {
+    IpcRendererImpl frame = frames.get(push.frameId());
+    if (frame == null) {
+      LOG.log(Level.DEBUG, "ipc4j: message on ''{0}'' for unknown frame {1} dropped", push.channel(), push.frameId());
+      return;
+    }
+    Listeners.Entry<IpcRendererListener>[] entries = frame.listeners.snapshot(push.channel());
+    if (entries.length == 0) {
+      LOG.log(Level.DEBUG, "ipc4j: no renderer listener for ''{0}''; message dropped", push.channel());
+      return;
+    }
+    Object[] args;
+    try {
+      args = ValueCodec.decodeArgs(push.payload());
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "ipc4j: message on '" + push.channel() + "' could not be decoded and was dropped", e);
+      return;
+    }
+    RendererEvent event = new RendererEvent(frame, push.channel());
+    for (Listeners.Entry<IpcRendererListener> entry : entries) {
+      if (frame.listeners.take(push.channel(), entry)) {
+        try {
+          entry.listener.onMessage(event, args);
+        } catch (Throwable t) {
+          LOG.log(Level.WARNING, "Error occurred in renderer listener for '" + push.channel() + "'", t);
+        }
+      }
+    }
+  }
+
+  /** Fails every pending call and stops the loop (after what is queued). Idempotent. */
+  void close(String reason) {
+    if (closedReason != null) {
+      return;
+    }
+    closedReason = reason;
+    for (PendingCall call : pending.values()) {
+      call.disconnect(reason);
+    }
+    DeadlineWatcher.unwatch(this);
+    loop.shutdown();
+  }
+
+  /** The event object of a renderer listener. */
+  private record RendererEvent(IpcRenderer sender, String channel) implements io.ipc4j.IpcRendererEvent {}
+}

@@ -1,0 +1,150 @@
+package io.ipc4j.internal;
+
+import io.ipc4j.IpcMain;
+import io.ipc4j.IpcRegistration;
+import io.ipc4j.RenderProcessGoneDetails;
+import io.ipc4j.WebContents;
+import io.ipc4j.WebFrameMain;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/** The main process's handle on one renderer. */
+final class WebContentsImpl implements WebContents {
+  static final int MAIN_FRAME_ID = 1;
+  private static final System.Logger LOG = System.getLogger("io.ipc4j");
+
+  final int id;
+  final int processId;
+  final RendererLink link;
+  final IpcMainImpl ipc = new IpcMainImpl();
+  private final HostCore host;
+  private final long osPid;
+  private final Map<Integer, WebFrameMainImpl> frames = new ConcurrentHashMap<>();
+  private final WebFrameMainImpl mainFrame;
+  private final AtomicInteger nextFrameId = new AtomicInteger(MAIN_FRAME_ID);
+  private final AtomicBoolean destroyed = new AtomicBoolean();
+  private final List<Runnable> destroyedCallbacks = new CopyOnWriteArrayList<>();
+  private final List<Consumer<RenderProcessGoneDetails>> goneListeners = new CopyOnWriteArrayList<>();
+
+  WebContentsImpl(HostCore host, int id, int processId, long osPid, RendererLink link) {
+    this.host = host;
+    this.id = id;
+    this.processId = processId;
+    this.osPid = osPid;
+    this.link = link;
+    this.mainFrame = new WebFrameMainImpl(this, MAIN_FRAME_ID);
+    frames.put(MAIN_FRAME_ID, mainFrame);
+  }
+
+  /** Assigns the next frame id of this renderer. */
+  int openFrame() {
+    int frameId = nextFrameId.incrementAndGet();
+    frames.put(frameId, new WebFrameMainImpl(this, frameId));
+    return frameId;
+  }
+
+  /** The frame a message claims to come from, or null if this renderer has no such frame. */
+  WebFrameMainImpl frame(int frameId) {
+    return frames.get(frameId);
+  }
+
+  @Override
+  public int id() {
+    return id;
+  }
+
+  @Override
+  public void send(String channel, Object... args) {
+    mainFrame.send(channel, args);
+  }
+
+  @Override
+  public WebFrameMain mainFrame() {
+    return mainFrame;
+  }
+
+  @Override
+  public IpcMain ipc() {
+    return ipc;
+  }
+
+  @Override
+  public boolean isDestroyed() {
+    return destroyed.get();
+  }
+
+  @Override
+  public long osProcessId() {
+    return osPid;
+  }
+
+  @Override
+  public IpcRegistration onDestroyed(Runnable callback) {
+    Objects.requireNonNull(callback, "callback");
+    destroyedCallbacks.add(callback);
+    if (isDestroyed()) {
+      host.onMainLoop(() -> runOnce(callback));
+    }
+    return () -> destroyedCallbacks.remove(callback);
+  }
+
+  @Override
+  public IpcRegistration onRenderProcessGone(Consumer<RenderProcessGoneDetails> listener) {
+    Objects.requireNonNull(listener, "listener");
+    goneListeners.add(listener);
+    return () -> goneListeners.remove(listener);
+  }
+
+  @Override
+  public void close() {
+    destroy(null, "WebContents " + id + " was closed");
+  }
+
+  /**
+   * Marks this renderer destroyed, ends its side, and fires its callbacks on the main loop: render-process-gone
+   * first when {@code gone} is given, then destroyed. Idempotent.
+   */
+  void destroy(RenderProcessGoneDetails gone, String reason) {
+    if (!destroyed.compareAndSet(false, true)) {
+      return;
+    }
+    host.forget(this);
+    link.close(reason);
+    host.onMainLoop(() -> {
+      if (gone != null) {
+        for (Consumer<RenderProcessGoneDetails> listener : goneListeners) {
+          try {
+            listener.accept(gone);
+          } catch (Throwable t) {
+            LOG.log(Level.WARNING, "render-process-gone listener failed", t);
+          }
+        }
+      }
+      for (Runnable callback : destroyedCallbacks) {
+        runOnce(callback);
+      }
+    });
+  }
+
+  private void runOnce(Runnable callback) {
+    if (destroyedCallbacks.remove(callback)) {
+      try {
+        callback.run();
+      } catch (Throwable t) {
+        LOG.log(Level.WARNING, "destroyed callback failed", t);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "WebContents[" + id + "]";
+  }
+}

@@ -1,0 +1,56 @@
+package io.ipc4j.internal;
+
+import io.ipc4j.IpcDisconnectedException;
+import io.ipc4j.WebContents;
+import io.ipc4j.WebFrameMain;
+import io.ipc4j.internal.codec.ValueCodec;
+
+/** The main process's handle on one frame. */
+final class WebFrameMainImpl implements WebFrameMain {
+  private final WebContentsImpl contents;
+  private final int frameId;
+
+  WebFrameMainImpl(WebContentsImpl contents, int frameId) {
+    this.contents = contents;
+    this.frameId = frameId;
+  }
+
+  @Override
+  public int frameId() {
+    return frameId;
+  }
+
+  @Override
+  public int processId() {
+    return contents.processId;
+  }
+
+  @Override
+  public boolean isMainFrame() {
+    return frameId == WebContentsImpl.MAIN_FRAME_ID;
+  }
+
+  @Override
+  public WebContents webContents() {
+    return contents;
+  }
+
+  @Override
+  public void send(String channel, Object... args) {
+    Channels.check(channel);
+    if (isDestroyed()) {
+      throw new IpcDisconnectedException("Object has been destroyed");
+    }
+    contents.link.toRenderer(new Message.Push(frameId, channel, ValueCodec.encodeArgs(args)));
+  }
+
+  @Override
+  public boolean isDestroyed() {
+    return contents.isDestroyed();
+  }
+
+  @Override
+  public String toString() {
+    return "WebFrameMain[process " + contents.processId + ", frame " + frameId + "]";
+  }
+}

@@ -1,0 +1,26 @@
+package io.ipc4j;
+
+import java.time.Duration;
+
+/** The hosts every conformance test runs on: the same behaviour is promised over each transport. */
+public enum HostKind {
+  /** Renderers as threads in this JVM. */
+  IN_PROCESS {
+    @Override
+    IpcHost open(IpcHost.Builder builder) {
+      return builder.inProcess();
+    }
+  };
+
+  /** Opens a host of this kind with default options. */
+  IpcHost open() {
+    return open(IpcHost.builder());
+  }
+
+  /** Opens a host of this kind with a given default deadline. */
+  IpcHost open(Duration defaultTimeout) {
+    return open(IpcHost.builder().defaultTimeout(defaultTimeout));
+  }
+
+  abstract IpcHost open(IpcHost.Builder builder);
+}
