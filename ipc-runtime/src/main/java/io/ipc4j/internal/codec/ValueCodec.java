@@ -1,17 +1,64 @@
 package io.ipc4j.internal.codec;
 
-/** Encodes and decodes IPC values (placeholder; replaced by the MessagePack codec). */
+/**
+ * Encodes and decodes IPC values. Every payload crosses it, in process too, so behaviour never depends on the
+ * transport.
+ *
+ * <h2>Wire format</h2>
+ * Standard MessagePack where a standard form exists:
+ * <ul>
+ *   <li>null → nil; Boolean → bool; Byte/Short/Integer/Long → the smallest int form; Float → float32; Double →
+ *       float64 (bits kept: NaN, ±Infinity, -0.0); String → str (UTF-8); byte[] → bin; List and Object[] → array;
+ *       Map → map (keys may be any value).</li>
+ *   <li>Instant → the timestamp extension, type -1 (32, 64 or 96-bit form as the MessagePack spec gives).</li>
+ * </ul>
+ * Application extension types (payload described after the type):
+ * <ul>
+ *   <li>1 Set: a MessagePack array of the elements.</li>
+ *   <li>2 primitive array other than byte[]: one kind byte ({@code Z} boolean, {@code C} char, {@code S} short,
+ *       {@code I} int, {@code J} long, {@code F} float, {@code D} double), then the elements big-endian at fixed
+ *       width (boolean 1 byte, 0 or 1; char and short 2; int and float 4; long and double 8).</li>
+ *   <li>3 Character: 2 bytes big-endian.</li>
+ *   <li>4 BigInteger: two's-complement big-endian bytes.</li>
+ *   <li>5 BigDecimal: a MessagePack int scale, then the unscaled value's two's-complement big-endian bytes.</li>
+ *   <li>6 record: a MessagePack str wire name (the record's binary class name), then a map of component name to
+ *       value in declaration order. A missing component decodes as null; an unknown one is ignored.</li>
+ *   <li>7 enum: a str wire name, then a str constant name.</li>
+ *   <li>8 Duration: int seconds, then int nanoseconds.</li>
+ *   <li>9 UUID: 16 bytes, most then least significant half, big-endian.</li>
+ * </ul>
+ * Decoding gives: integers as {@code Integer} when they fit in an int, else {@code Long} ({@code BigInteger} above
+ * {@code Long.MAX_VALUE}); arrays as {@code ArrayList}; maps as {@code LinkedHashMap}; sets as
+ * {@code LinkedHashSet}; everything else as the type it was sent as. Call arguments are one array of the arguments.
+ */
 public final class ValueCodec {
+  /** How deep values may nest, in both directions. */
+  public static final int MAX_DEPTH = 512;
+
+  static final int EXT_TIMESTAMP = -1;
+  static final int EXT_SET = 1;
+  static final int EXT_PRIMITIVE_ARRAY = 2;
+  static final int EXT_CHARACTER = 3;
+  static final int EXT_BIG_INTEGER = 4;
+  static final int EXT_BIG_DECIMAL = 5;
+  static final int EXT_RECORD = 6;
+  static final int EXT_ENUM = 7;
+  static final int EXT_DURATION = 8;
+  static final int EXT_UUID = 9;
+
   private ValueCodec() {}
 
   /**
-   * Encodes call arguments as one MessagePack array.
+   * Encodes call arguments as one MessagePack array; a null array means no arguments.
    *
    * @param args the arguments
    * @return the encoding
+   * @throws io.ipc4j.IpcCloneException if an argument cannot be encoded; its path starts with {@code [index]}
    */
   public static byte[] encodeArgs(Object[] args) {
-    throw new UnsupportedOperationException("codec not yet built");
+    MessagePackWriter out = new MessagePackWriter(64);
+    new ValueEncoder(out).writeArgs(args);
+    return out.toByteArray();
   }
 
   /**
@@ -19,9 +66,25 @@ public final class ValueCodec {
    *
    * @param bytes an encoding made by {@link #encodeArgs}
    * @return the arguments
+   * @throws io.ipc4j.IpcException if the bytes are malformed or name a record or enum with no codec
    */
   public static Object[] decodeArgs(byte[] bytes) {
-    throw new UnsupportedOperationException("codec not yet built");
+    return decodeArgs(bytes, 0, bytes.length);
+  }
+
+  /**
+   * Decodes call arguments from part of a buffer.
+   *
+   * @param buf the buffer
+   * @param off where the encoding starts
+   * @param len its length
+   * @return the arguments
+   */
+  public static Object[] decodeArgs(byte[] buf, int off, int len) {
+    ValueDecoder in = new ValueDecoder(buf, off, len);
+    Object[] args = in.readArgs();
+    in.expectEnd();
+    return args;
   }
 
   /**
@@ -29,9 +92,12 @@ public final class ValueCodec {
    *
    * @param value the value
    * @return the encoding
+   * @throws io.ipc4j.IpcCloneException if the value cannot be encoded
    */
   public static byte[] encodeValue(Object value) {
-    throw new UnsupportedOperationException("codec not yet built");
+    MessagePackWriter out = new MessagePackWriter(32);
+    new ValueEncoder(out).writeValue(value);
+    return out.toByteArray();
   }
 
   /**
@@ -39,8 +105,12 @@ public final class ValueCodec {
    *
    * @param bytes an encoding made by {@link #encodeValue}
    * @return the value
+   * @throws io.ipc4j.IpcException if the bytes are malformed or name a record or enum with no codec
    */
   public static Object decodeValue(byte[] bytes) {
-    throw new UnsupportedOperationException("codec not yet built");
+    ValueDecoder in = new ValueDecoder(bytes, 0, bytes.length);
+    Object value = in.read();
+    in.expectEnd();
+    return value;
   }
 }

@@ -1,0 +1,242 @@
+package io.ipc4j.internal.codec;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/** Writes MessagePack into a growable byte array, choosing the smallest form of each value. */
+final class MessagePackWriter {
+  private byte[] buf;
+  private int pos;
+
+  MessagePackWriter(int initialCapacity) {
+    buf = new byte[Math.max(16, initialCapacity)];
+  }
+
+  byte[] toByteArray() {
+    return Arrays.copyOf(buf, pos);
+  }
+
+  int position() {
+    return pos;
+  }
+
+  private void ensure(int extra) {
+    int needed = pos + extra;
+    if (needed < 0) {
+      throw new IllegalStateException("value too large to encode");
+    }
+    if (needed > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(needed, buf.length * 2));
+    }
+  }
+
+  void writeNil() {
+    ensure(1);
+    buf[pos++] = (byte) 0xc0;
+  }
+
+  void writeBoolean(boolean v) {
+    ensure(1);
+    buf[pos++] = (byte) (v ? 0xc3 : 0xc2);
+  }
+
+  void writeLong(long v) {
+    ensure(9);
+    if (v >= 0) {
+      if (v < 128) {
+        buf[pos++] = (byte) v;
+      } else if (v < 256) {
+        buf[pos++] = (byte) 0xcc;
+        buf[pos++] = (byte) v;
+      } else if (v < 65536) {
+        buf[pos++] = (byte) 0xcd;
+        put16((int) v);
+      } else if (v < 4294967296L) {
+        buf[pos++] = (byte) 0xce;
+        put32((int) v);
+      } else {
+        buf[pos++] = (byte) 0xcf;
+        put64(v);
+      }
+    } else if (v >= -32) {
+      buf[pos++] = (byte) v;
+    } else if (v >= Byte.MIN_VALUE) {
+      buf[pos++] = (byte) 0xd0;
+      buf[pos++] = (byte) v;
+    } else if (v >= Short.MIN_VALUE) {
+      buf[pos++] = (byte) 0xd1;
+      put16((int) v);
+    } else if (v >= Integer.MIN_VALUE) {
+      buf[pos++] = (byte) 0xd2;
+      put32((int) v);
+    } else {
+      buf[pos++] = (byte) 0xd3;
+      put64(v);
+    }
+  }
+
+  void writeFloat(float v) {
+    ensure(5);
+    buf[pos++] = (byte) 0xca;
+    put32(Float.floatToRawIntBits(v));
+  }
+
+  void writeDouble(double v) {
+    ensure(9);
+    buf[pos++] = (byte) 0xcb;
+    put64(Double.doubleToRawLongBits(v));
+  }
+
+  void writeString(String s) {
+    int n = s.length();
+    boolean ascii = true;
+    for (int i = 0; i < n; i++) {
+      if (s.charAt(i) >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) {
+      writeStringHeader(n);
+      ensure(n);
+      for (int i = 0; i < n; i++) {
+        buf[pos++] = (byte) s.charAt(i);
+      }
+    } else {
+      byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+      writeStringHeader(utf8.length);
+      writeRaw(utf8, 0, utf8.length);
+    }
+  }
+
+  private void writeStringHeader(int n) {
+    ensure(5);
+    if (n < 32) {
+      buf[pos++] = (byte) (0xa0 | n);
+    } else if (n < 256) {
+      buf[pos++] = (byte) 0xd9;
+      buf[pos++] = (byte) n;
+    } else if (n < 65536) {
+      buf[pos++] = (byte) 0xda;
+      put16(n);
+    } else {
+      buf[pos++] = (byte) 0xdb;
+      put32(n);
+    }
+  }
+
+  void writeBinary(byte[] b) {
+    ensure(5);
+    int n = b.length;
+    if (n < 256) {
+      buf[pos++] = (byte) 0xc4;
+      buf[pos++] = (byte) n;
+    } else if (n < 65536) {
+      buf[pos++] = (byte) 0xc5;
+      put16(n);
+    } else {
+      buf[pos++] = (byte) 0xc6;
+      put32(n);
+    }
+    writeRaw(b, 0, n);
+  }
+
+  void writeArrayHeader(int n) {
+    ensure(5);
+    if (n < 16) {
+      buf[pos++] = (byte) (0x90 | n);
+    } else if (n < 65536) {
+      buf[pos++] = (byte) 0xdc;
+      put16(n);
+    } else {
+      buf[pos++] = (byte) 0xdd;
+      put32(n);
+    }
+  }
+
+  void writeMapHeader(int n) {
+    ensure(5);
+    if (n < 16) {
+      buf[pos++] = (byte) (0x80 | n);
+    } else if (n < 65536) {
+      buf[pos++] = (byte) 0xde;
+      put16(n);
+    } else {
+      buf[pos++] = (byte) 0xdf;
+      put32(n);
+    }
+  }
+
+  /** An extension header whose payload length is known. */
+  void writeExtHeader(int type, int length) {
+    ensure(6);
+    switch (length) {
+      case 1 -> buf[pos++] = (byte) 0xd4;
+      case 2 -> buf[pos++] = (byte) 0xd5;
+      case 4 -> buf[pos++] = (byte) 0xd6;
+      case 8 -> buf[pos++] = (byte) 0xd7;
+      case 16 -> buf[pos++] = (byte) 0xd8;
+      default -> {
+        if (length < 256) {
+          buf[pos++] = (byte) 0xc7;
+          buf[pos++] = (byte) length;
+        } else if (length < 65536) {
+          buf[pos++] = (byte) 0xc8;
+          put16(length);
+        } else {
+          buf[pos++] = (byte) 0xc9;
+          put32(length);
+        }
+      }
+    }
+    buf[pos++] = (byte) type;
+  }
+
+  /** Starts an ext32 whose payload follows; returns the mark to pass to {@link #endExt}. */
+  int beginExt(int type) {
+    ensure(6);
+    buf[pos++] = (byte) 0xc9;
+    int mark = pos;
+    pos += 4;
+    buf[pos++] = (byte) type;
+    return mark;
+  }
+
+  void endExt(int mark) {
+    int length = pos - mark - 5;
+    int saved = pos;
+    pos = mark;
+    put32(length);
+    pos = saved;
+  }
+
+  void writeRaw(byte[] b, int off, int len) {
+    ensure(len);
+    System.arraycopy(b, off, buf, pos, len);
+    pos += len;
+  }
+
+  void writeByte(int b) {
+    ensure(1);
+    buf[pos++] = (byte) b;
+  }
+
+  void put16(int v) {
+    ensure(2);
+    buf[pos++] = (byte) (v >>> 8);
+    buf[pos++] = (byte) v;
+  }
+
+  void put32(int v) {
+    ensure(4);
+    buf[pos++] = (byte) (v >>> 24);
+    buf[pos++] = (byte) (v >>> 16);
+    buf[pos++] = (byte) (v >>> 8);
+    buf[pos++] = (byte) v;
+  }
+
+  void put64(long v) {
+    put32((int) (v >>> 32));
+    put32((int) v);
+  }
+}
