@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * One thread that runs tasks in the order they were submitted, like Node's event loop. When it runs out of work
@@ -16,6 +17,7 @@ final class EventLoop implements Executor {
 
   private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
   private final AtomicBoolean parked = new AtomicBoolean();
+  private final BooleanSupplier empty = queue::isEmpty;
   private final long spinNanos;
   private final Thread thread;
   private volatile boolean running = true;
@@ -79,7 +81,7 @@ final class EventLoop implements Executor {
   }
 
   private void idle() {
-    if (Backoff.spinUntil(queue::isEmpty, spinNanos)) {
+    if (Backoff.spinUntil(empty, spinNanos)) {
       return;
     }
     parked.set(true);
