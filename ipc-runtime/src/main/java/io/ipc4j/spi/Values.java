@@ -314,7 +314,7 @@ public final class Values {
    * @param element the element converter
    * @return the converter; null stays null
    */
-  public static <T> Converter<List<T>> listOf(Converter<? extends T> element) {
+  public static <T> Converter<List<T>> listOf(Converter<T> element) {
     Objects.requireNonNull(element, "element");
     return (v, what) -> v == null ? null : addAll(new ArrayList<>(), v, element, "a List", what);
   }
@@ -326,7 +326,7 @@ public final class Values {
    * @param element the element converter
    * @return the converter; null stays null
    */
-  public static <T> Converter<Set<T>> setOf(Converter<? extends T> element) {
+  public static <T> Converter<Set<T>> setOf(Converter<T> element) {
     Objects.requireNonNull(element, "element");
     return (v, what) -> v == null ? null : addAll(new LinkedHashSet<>(), v, element, "a Set", what);
   }
@@ -340,7 +340,7 @@ public final class Values {
    * @param value the value converter
    * @return the converter; null stays null
    */
-  public static <K, V> Converter<Map<K, V>> mapOf(Converter<? extends K> key, Converter<? extends V> value) {
+  public static <K, V> Converter<Map<K, V>> mapOf(Converter<K> key, Converter<V> value) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
     return (v, what) -> {
@@ -366,7 +366,7 @@ public final class Values {
    * @param element the converter of a present value
    * @return the converter
    */
-  public static <T> Converter<Optional<T>> optionalOf(Converter<? extends T> element) {
+  public static <T> Converter<Optional<T>> optionalOf(Converter<T> element) {
     Objects.requireNonNull(element, "element");
     return (v, what) -> v == null ? Optional.empty() : Optional.ofNullable(element.convert(v, what));
   }
@@ -379,7 +379,7 @@ public final class Values {
    * @param newArray creates the array, for example {@code String[]::new}
    * @return the converter; null stays null
    */
-  public static <T> Converter<T[]> arrayOf(Converter<? extends T> element, IntFunction<T[]> newArray) {
+  public static <T> Converter<T[]> arrayOf(Converter<T> element, IntFunction<T[]> newArray) {
     Objects.requireNonNull(element, "element");
     Objects.requireNonNull(newArray, "newArray");
     return (v, what) -> {
@@ -433,7 +433,7 @@ public final class Values {
     return v;
   }
 
-  private static <T, C extends Collection<T>> C addAll(C out, Object v, Converter<? extends T> element,
+  private static <T, C extends Collection<T>> C addAll(C out, Object v, Converter<T> element,
       String expected, String what) {
     int i = 0;
     if (v instanceof Collection<?> c) {
