@@ -1,0 +1,196 @@
+package io.ipc4j.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static com.google.testing.compile.Compiler.javac;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/** How the processor treats methods, rounds, class paths and repeated builds. */
+class ProcessorBehaviourTest {
+  private static String generated(Compilation compilation, String name) throws IOException {
+    return compilation.generatedSourceFile(name).orElseThrow().getCharContent(true).toString();
+  }
+
+  @Test
+  void compilingTwiceGivesIdenticalBytes() throws IOException {
+    Compilation first = GoldenTest.compileExamples();
+    Compilation second = GoldenTest.compileExamples();
+    assertThat(first).succeeded();
+    assertThat(second.generatedSourceFiles()).hasSize(first.generatedSourceFiles().size());
+    for (JavaFileObject file : first.generatedSourceFiles()) {
+      JavaFileObject twin = second.generatedSourceFiles().stream()
+          .filter(f -> f.getName().equals(file.getName())).findFirst().orElseThrow();
+      assertThat(twin.openInputStream().readAllBytes()).isEqualTo(file.openInputStream().readAllBytes());
+    }
+  }
+
+  @Test
+  void inheritedAbstractMethodsAreChannelsButDefaultStaticAndPrivateOnesAreNot() throws IOException {
+    JavaFileObject base = JavaFileObjects.forSourceString("test.Base", """
+        package test;
+
+        public interface Base<T> {
+          T load(String key);
+          void save(String key, T value);
+          String name();
+        }
+        """);
+    JavaFileObject api = JavaFileObjects.forSourceString("test.Store", """
+        package test;
+
+        import io.ipc4j.annotations.IpcChannel;
+
+        @IpcChannel
+        public interface Store extends Base<Long> {
+          int size();
+
+          @Override
+          default String name() {
+            return helper();
+          }
+
+          static Store none() {
+            return null;
+          }
+
+          private String helper() {
+            return "store";
+          }
+
+          String toString();
+        }
+        """);
+    Compilation compilation = Compile.compile(base, api);
+    assertThat(compilation).succeededWithoutWarnings();
+    String source = generated(compilation, "test.StoreIpc");
+    assertThat(source).contains("public static final String SIZE = \"store:size\";");
+    assertThat(source).contains("public static final String LOAD = \"store:load\";");
+    assertThat(source).contains("public static final String SAVE = \"store:save\";");
+    assertThat(source).contains("public Long load(String key)");
+    assertThat(source).contains("Values.asBoxedLong(Values.arg(args, 1), \"argument 'value' of store:save\")");
+    assertThat(source).doesNotContain("NAME");
+    assertThat(source).doesNotContain("NONE");
+    assertThat(source).doesNotContain("HELPER");
+    assertThat(source).doesNotContain("TO_STRING");
+    // Declaration order: the interface's own methods, then inherited ones.
+    assertThat(source.indexOf("SIZE =")).isLessThan(source.indexOf("LOAD ="));
+    assertThat(source.indexOf("LOAD =")).isLessThan(source.indexOf("SAVE ="));
+  }
+
+  @Test
+  void clientConstructorHasNoInjectWithoutAnInjectAnnotationOnTheClassPath() throws IOException {
+    Compilation compilation = Compile.compileWithout("jakarta.inject", Compile.example(
+        "NotesApi", "Note", "Priority", "Settings", "NoteNotFound"));
+    assertThat(compilation).succeeded();
+    String source = generated(compilation, "com.example.NotesApiIpc");
+    assertThat(source).doesNotContain("@Inject");
+    assertThat(source).doesNotContain("jakarta");
+    assertThat(source).contains("public Client(IpcRenderer renderer)");
+  }
+
+  @Test
+  void clientConstructorCarriesJakartaInjectWhenItIsOnTheClassPath() throws IOException {
+    Compilation compilation = GoldenTest.compileExamples();
+    assertThat(generated(compilation, "com.example.NotesApiIpc"))
+        .contains("@Inject\n    public Client(IpcRenderer renderer)");
+    assertThat(generated(compilation, "com.example.NotesApiIpc")).contains("import jakarta.inject.Inject;");
+  }
+
+  @Test
+  void generatedTypesCarryTheMarkers() throws IOException {
+    String source = generated(GoldenTest.compileExamples(), "com.example.NotesApiIpc");
+    assertThat(source).contains("@IpcGenerated\n@Generated(\"io.ipc4j.processor.IpcProcessor\")\n");
+    assertThat(source).doesNotContain("reflect");
+    assertThat(source).doesNotContain("forName");
+    assertThat(source).doesNotContain("ServiceLoader");
+    assertThat(source).doesNotContain("Proxy");
+  }
+
+  @Test
+  void defaultPrefixIsTheSimpleNameWithALowerCaseFirstLetter() throws IOException {
+    JavaFileObject api = JavaFileObjects.forSourceString("test.WindowControls", """
+        package test;
+
+        @io.ipc4j.annotations.IpcChannel
+        public interface WindowControls {
+          void loadHTTPPage(String url);
+          @io.ipc4j.annotations.Channel("other:place") void elsewhere();
+        }
+        """);
+    String source = generated(Compile.compile(api), "test.WindowControlsIpc");
+    assertThat(source).contains("LOAD_HTTP_PAGE = \"windowControls:loadHTTPPage\"");
+    assertThat(source).contains("ELSEWHERE = \"other:place\"");
+  }
+
+  @Test
+  void interfaceUsingATypeGeneratedInALaterRoundIsDeferredAndThenGenerated() throws IOException {
+    JavaFileObject api = JavaFileObjects.forSourceString("test.Api", """
+        package test;
+
+        @io.ipc4j.annotations.IpcChannel
+        public interface Api {
+          Later get(int id);
+        }
+        """);
+    Compilation compilation = javac().withProcessors(new IpcProcessor(), new GeneratesLater())
+        .compile(Compile.withRuntime(api));
+    assertThat(compilation).succeeded();
+    assertThat(generated(compilation, "test.ApiIpc")).contains("Codecs.register(new LaterCodec())");
+  }
+
+  @Test
+  void aTypeThatNeverAppearsIsReportedAtTheEnd() {
+    JavaFileObject api = JavaFileObjects.forSourceString("test.Api", """
+        package test;
+
+        @io.ipc4j.annotations.IpcChannel
+        public interface Api {
+          Missing get(int id);
+        }
+        """);
+    Compilation compilation = Compile.compile(api);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("[IpcMissingType] test.Api was not processed because type Missing")
+        .inFile(api).onLineContaining("public interface Api");
+  }
+
+  /** Generates {@code test.Later} in the first round, as another processor in the same build would. */
+  static final class GeneratesLater extends AbstractProcessor {
+    private boolean done;
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return Set.of("*");
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      if (!done) {
+        done = true;
+        try (Writer w = processingEnv.getFiler().createSourceFile("test.Later").openWriter()) {
+          w.write("package test;\n\npublic record Later(int id, String text) {}\n");
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return false;
+    }
+  }
+}

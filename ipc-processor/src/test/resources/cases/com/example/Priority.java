@@ -1,0 +1,4 @@
+package com.example;
+
+/** How urgent a note is. */
+public enum Priority { LOW, NORMAL, HIGH }

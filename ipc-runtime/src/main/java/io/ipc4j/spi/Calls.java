@@ -1,0 +1,143 @@
+package io.ipc4j.spi;
+
+import io.ipc4j.IpcException;
+import io.ipc4j.IpcInvokeException;
+import io.ipc4j.IpcRegistration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Function;
+
+/**
+ * Helpers that generated clients and registrations call. For generated code only.
+ *
+ * <pre>{@code
+ * Object result = Calls.await(renderer.invoke(NotesApiIpc.GET, id));
+ * }</pre>
+ */
+public final class Calls {
+  private Calls() {}
+
+  /**
+   * Waits for a reply and returns it; a failure is thrown as the {@link IpcException} it is (not wrapped in a
+   * {@code CompletionException}).
+   *
+   * @param reply the pending reply
+   * @return the decoded reply
+   * @throws IpcException why there is no reply
+   */
+  public static Object await(CompletableFuture<Object> reply) {
+    try {
+      return reply.join();
+    } catch (CompletionException | CancellationException e) {
+      throw rethrowable(unwrap(e));
+    }
+  }
+
+  /**
+   * Maps a pending reply to the declared result type, and a remote failure to a declared checked exception.
+   *
+   * @param <T> the declared result type
+   * @param reply the pending reply
+   * @param convert converts the decoded reply
+   * @param rebuild returns the declared exception for a remote failure, or null to keep the {@code IpcInvokeException}
+   * @return a future of the converted result
+   */
+  public static <T> CompletableFuture<T> async(CompletableFuture<Object> reply, Function<Object, T> convert,
+      Function<IpcInvokeException, Throwable> rebuild) {
+    CompletableFuture<T> out = new CompletableFuture<>();
+    reply.whenComplete((value, failure) -> {
+      if (failure == null) {
+        try {
+          out.complete(convert.apply(value));
+        } catch (Throwable t) {
+          out.completeExceptionally(t);
+        }
+        return;
+      }
+      Throwable cause = unwrap(failure);
+      if (rebuild != null && cause instanceof IpcInvokeException invoke) {
+        Throwable rebuilt = rebuild.apply(invoke);
+        if (rebuilt != null) {
+          cause = withCause(rebuilt, invoke);
+        }
+      }
+      out.completeExceptionally(cause);
+    });
+    return out;
+  }
+
+  /**
+   * Sets {@code cause} as the cause of a rebuilt exception when its constructor left the cause unset.
+   *
+   * @param <T> the exception type
+   * @param rebuilt the exception rebuilt from a remote failure
+   * @param cause the {@code IpcInvokeException} that carried it
+   * @return {@code rebuilt}
+   */
+  public static <T extends Throwable> T withCause(T rebuilt, Throwable cause) {
+    if (rebuilt.getCause() == null && rebuilt != cause) {
+      try {
+        rebuilt.initCause(cause);
+      } catch (IllegalStateException | IllegalArgumentException ignored) {
+        // The constructor fixed the cause (possibly to null): keep what it chose.
+      }
+    }
+    return rebuilt;
+  }
+
+  /**
+   * Closes the registrations made so far, last first; null entries (not yet made) are skipped.
+   *
+   * @param added the registrations
+   */
+  public static void closeAll(IpcRegistration[] added) {
+    for (int i = added.length - 1; i >= 0; i--) {
+      if (added[i] != null) {
+        added[i].close();
+      }
+    }
+  }
+
+  /**
+   * One registration for all of {@code added}; its {@code close()} closes each, last first, once.
+   *
+   * @param added the registrations, none null
+   * @return the combined registration
+   */
+  public static IpcRegistration registration(IpcRegistration[] added) {
+    IpcRegistration[] copy = added.clone();
+    for (IpcRegistration r : copy) {
+      java.util.Objects.requireNonNull(r, "added");
+    }
+    return new IpcRegistration() {
+      private boolean closed;
+
+      @Override
+      public synchronized void close() {
+        if (!closed) {
+          closed = true;
+          closeAll(copy);
+        }
+      }
+    };
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  private static RuntimeException rethrowable(Throwable t) {
+    if (t instanceof RuntimeException r) {
+      return r;
+    }
+    if (t instanceof Error e) {
+      throw e;
+    }
+    return new IpcException("the call failed: " + t, t);
+  }
+}
