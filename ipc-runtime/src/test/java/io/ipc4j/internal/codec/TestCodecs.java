@@ -1,0 +1,99 @@
+package io.ipc4j.internal.codec;
+
+import io.ipc4j.spi.Codecs;
+import io.ipc4j.spi.EnumCodec;
+import io.ipc4j.spi.RecordCodec;
+import java.util.List;
+
+/** Hand-written codecs, as the processor would generate them, for the codec's own tests. */
+final class TestCodecs {
+  enum Color { RED, GREEN }
+
+  record Point(int x, int y) {}
+
+  record Shape(String name, List<Point> points, Color color) {}
+
+  record Unregistered(int a) {}
+
+  enum UnregisteredEnum { A }
+
+  static final class PointCodec implements RecordCodec<Point> {
+    @Override
+    public Class<Point> type() {
+      return Point.class;
+    }
+
+    @Override
+    public String typeName() {
+      return "io.ipc4j.internal.codec.TestCodecs$Point";
+    }
+
+    @Override
+    public List<String> componentNames() {
+      return List.of("x", "y");
+    }
+
+    @Override
+    public Object[] components(Point value) {
+      return new Object[] {value.x(), value.y()};
+    }
+
+    @Override
+    public Point create(Object[] c) {
+      return new Point(c[0] == null ? 0 : (Integer) c[0], c[1] == null ? 0 : (Integer) c[1]);
+    }
+  }
+
+  static final class ShapeCodec implements RecordCodec<Shape> {
+    @Override
+    public Class<Shape> type() {
+      return Shape.class;
+    }
+
+    @Override
+    public String typeName() {
+      return "io.ipc4j.internal.codec.TestCodecs$Shape";
+    }
+
+    @Override
+    public List<String> componentNames() {
+      return List.of("name", "points", "color");
+    }
+
+    @Override
+    public Object[] components(Shape value) {
+      return new Object[] {value.name(), value.points(), value.color()};
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Shape create(Object[] c) {
+      return new Shape((String) c[0], (List<Point>) c[1], (Color) c[2]);
+    }
+  }
+
+  static final class ColorCodec implements EnumCodec<Color> {
+    @Override
+    public Class<Color> type() {
+      return Color.class;
+    }
+
+    @Override
+    public String typeName() {
+      return "io.ipc4j.internal.codec.TestCodecs$Color";
+    }
+
+    @Override
+    public Color valueOf(String name) {
+      return Color.valueOf(name);
+    }
+  }
+
+  static void register() {
+    Codecs.register(new PointCodec());
+    Codecs.register(new ShapeCodec());
+    Codecs.register(new ColorCodec());
+  }
+
+  private TestCodecs() {}
+}
