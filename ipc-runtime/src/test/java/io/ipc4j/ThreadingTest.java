@@ -64,7 +64,8 @@ class ThreadingTest {
   @EnumSource(HostKind.class)
   void invokeCallbacksRunOnTheRenderersLoop(HostKind kind) {
     try (IpcHost host = kind.open()) {
-      host.ipcMain().handle("x", (event, args) -> 1);
+      CompletableFuture<Object> gate = new CompletableFuture<>();
+      host.ipcMain().handle("x", (event, args) -> gate);
       Renderer r = host.openRenderer();
       Await.Inbox<String> loopThread = new Await.Inbox<>();
       r.ipcRenderer().on("t", (event, args) -> loopThread.put(Thread.currentThread().getName()));
@@ -72,6 +73,7 @@ class ThreadingTest {
       String rendererLoop = loopThread.take();
       Await.Inbox<String> callbackThread = new Await.Inbox<>();
       r.ipcRenderer().invoke("x").thenAccept(v -> callbackThread.put(Thread.currentThread().getName()));
+      gate.complete(1); // the reply arrives after the callback is registered
       assertThat(callbackThread.take()).isEqualTo(rendererLoop);
     }
   }

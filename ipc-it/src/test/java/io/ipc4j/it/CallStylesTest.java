@@ -51,6 +51,16 @@ class CallStylesTest {
   }
 
   @Test
+  void asyncTypedCallsMayBeJoinedInsideARendererListener() throws Exception {
+    Renderer renderer = host.openRenderer();
+    NotesApi client = NotesApiIpc.client(renderer.ipcRenderer());
+    java.util.concurrent.CompletableFuture<Integer> seen = new java.util.concurrent.CompletableFuture<>();
+    renderer.ipcRenderer().on("go", (event, args) -> seen.complete(client.list().join().size()));
+    renderer.webContents().send("go");
+    assertThat(seen.get(10, TimeUnit.SECONDS)).isEqualTo(2);
+  }
+
+  @Test
   void asyncInvokeCompletesWithTheDeclaredType() throws Exception {
     List<Note> all = notes.list().get(5, TimeUnit.SECONDS);
     assertThat(all).hasSize(2);

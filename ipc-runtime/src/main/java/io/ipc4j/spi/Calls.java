@@ -46,15 +46,11 @@ public final class Calls {
    */
   public static <T> CompletableFuture<T> async(CompletableFuture<Object> reply, Function<Object, T> convert,
       Function<IpcInvokeException, Throwable> rebuild) {
-    CompletableFuture<T> out = new CompletableFuture<>();
-    reply.whenComplete((value, failure) -> {
+    // Derived with the reply's own methods, so the result is the same kind of future: blocking on it takes the
+    // reply directly and cannot deadlock a renderer loop, and its callbacks run where the reply's do.
+    return reply.handle((value, failure) -> {
       if (failure == null) {
-        try {
-          out.complete(convert.apply(value));
-        } catch (Throwable t) {
-          out.completeExceptionally(t);
-        }
-        return;
+        return convert.apply(value);
       }
       Throwable cause = unwrap(failure);
       if (rebuild != null && cause instanceof IpcInvokeException invoke) {
@@ -63,9 +59,8 @@ public final class Calls {
           cause = withCause(rebuilt, invoke);
         }
       }
-      out.completeExceptionally(cause);
+      throw new CompletionException(cause);
     });
-    return out;
   }
 
   /**
