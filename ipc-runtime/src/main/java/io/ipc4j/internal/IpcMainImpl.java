@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** An {@link IpcMain}: a listener registry plus a handler map, as Electron's {@code IpcMainImpl}. */
-final class IpcMainImpl implements IpcMain {
+final class IpcMainImpl extends Emitter<IpcMainListener> implements IpcMain {
   /** A registered handler; a {@code once} handler is removed by the first dispatch that takes it. */
   static final class Handler {
     final IpcMainHandler handler;
@@ -23,43 +23,7 @@ final class IpcMainImpl implements IpcMain {
     }
   }
 
-  final Listeners<IpcMainListener> listeners = new Listeners<>();
   private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
-
-  @Override
-  public IpcRegistration on(String channel, IpcMainListener listener) {
-    return listeners.add(Channels.check(channel), Channels.listener(listener, "listener"), false);
-  }
-
-  @Override
-  public IpcRegistration addListener(String channel, IpcMainListener listener) {
-    return on(channel, listener);
-  }
-
-  @Override
-  public IpcRegistration once(String channel, IpcMainListener listener) {
-    return listeners.add(Channels.check(channel), Channels.listener(listener, "listener"), true);
-  }
-
-  @Override
-  public boolean off(String channel, IpcMainListener listener) {
-    return listeners.removeLast(Channels.check(channel), Channels.listener(listener, "listener"));
-  }
-
-  @Override
-  public boolean removeListener(String channel, IpcMainListener listener) {
-    return off(channel, listener);
-  }
-
-  @Override
-  public void removeAllListeners() {
-    listeners.clear();
-  }
-
-  @Override
-  public void removeAllListeners(String channel) {
-    listeners.clear(Channels.check(channel));
-  }
 
   @Override
   public IpcRegistration handle(String channel, IpcMainHandler handler) {
@@ -100,17 +64,4 @@ final class IpcMainImpl implements IpcMain {
     return entry.handler;
   }
 
-  boolean hasHandler(String channel) {
-    return handlers.containsKey(channel);
-  }
-
-  @Override
-  public int listenerCount(String channel) {
-    return listeners.count(Channels.check(channel));
-  }
-
-  @Override
-  public List<String> eventNames() {
-    return listeners.names();
-  }
 }

@@ -10,8 +10,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /** One frame's {@link IpcRenderer}. */
-final class IpcRendererImpl implements IpcRenderer {
-  final Listeners<IpcRendererListener> listeners = new Listeners<>();
+final class IpcRendererImpl extends Emitter<IpcRendererListener> implements IpcRenderer {
   private final RendererCore core;
   private final int frameId;
 
@@ -79,51 +78,6 @@ final class IpcRendererImpl implements IpcRenderer {
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive: " + timeout);
     }
-  }
-
-  @Override
-  public IpcRegistration on(String channel, IpcRendererListener listener) {
-    return listeners.add(Channels.check(channel), Channels.listener(listener, "listener"), false);
-  }
-
-  @Override
-  public IpcRegistration addListener(String channel, IpcRendererListener listener) {
-    return on(channel, listener);
-  }
-
-  @Override
-  public IpcRegistration once(String channel, IpcRendererListener listener) {
-    return listeners.add(Channels.check(channel), Channels.listener(listener, "listener"), true);
-  }
-
-  @Override
-  public boolean off(String channel, IpcRendererListener listener) {
-    return listeners.removeLast(Channels.check(channel), Channels.listener(listener, "listener"));
-  }
-
-  @Override
-  public boolean removeListener(String channel, IpcRendererListener listener) {
-    return off(channel, listener);
-  }
-
-  @Override
-  public void removeAllListeners() {
-    listeners.clear();
-  }
-
-  @Override
-  public void removeAllListeners(String channel) {
-    listeners.clear(Channels.check(channel));
-  }
-
-  @Override
-  public int listenerCount(String channel) {
-    return listeners.count(Channels.check(channel));
-  }
-
-  @Override
-  public List<String> eventNames() {
-    return listeners.names();
   }
 
   @Override
