@@ -4,7 +4,6 @@ import io.ipc4j.IpcMain;
 import io.ipc4j.IpcMainHandler;
 import io.ipc4j.IpcMainListener;
 import io.ipc4j.IpcRegistration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;

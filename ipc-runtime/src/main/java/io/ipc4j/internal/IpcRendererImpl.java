@@ -1,11 +1,9 @@
 package io.ipc4j.internal;
 
-import io.ipc4j.IpcRegistration;
 import io.ipc4j.IpcRenderer;
 import io.ipc4j.IpcRendererListener;
 import io.ipc4j.internal.codec.ValueCodec;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
