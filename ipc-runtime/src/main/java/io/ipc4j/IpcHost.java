@@ -22,6 +22,9 @@ public interface IpcHost extends AutoCloseable {
   /** The deadline of {@code invoke} and {@code sendSync} when neither the call nor the host names one. */
   Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
+  /** The largest frame a socket host and its renderers accept unless configured otherwise: 64 MiB. */
+  int DEFAULT_MAX_FRAME_BYTES = 64 * 1024 * 1024;
+
   /**
    * A host whose renderers are threads in this JVM, with default options.
    *
@@ -29,6 +32,17 @@ public interface IpcHost extends AutoCloseable {
    */
   static IpcHost inProcess() {
     return builder().inProcess();
+  }
+
+  /**
+   * A host that can launch renderers as child JVMs ({@link #launchRenderer}), with default options. It listens on
+   * a Unix domain socket in a fresh directory only this user can read (TCP loopback where the platform has no Unix
+   * domain sockets); each child gets a one-time secret, and a connection without one is refused.
+   *
+   * @return a running host
+   */
+  static IpcHost overSockets() {
+    return builder().overSockets();
   }
 
   /**
@@ -48,12 +62,34 @@ public interface IpcHost extends AutoCloseable {
   IpcMain ipcMain();
 
   /**
-   * Opens a renderer that runs as threads in this JVM.
+   * Opens a renderer that runs as threads in this JVM. On a host built with {@link #overSockets()} it still talks
+   * to the host over the socket, with the same handshake and framing as a child JVM (useful for tests and for
+   * embedding).
    *
    * @return the new renderer
    * @throws IpcDisconnectedException if the host is closed
    */
   Renderer openRenderer();
+
+  /**
+   * Launches a renderer as a child JVM: the same {@code java} binary and class path as this JVM, the builder's JVM
+   * options, then {@code mainClass} with {@code args}. The child calls {@link IpcRenderer#connect()} to get its
+   * main frame. Returns once the child has connected and passed the handshake.
+   *
+   * <pre>{@code
+   * try (IpcHost host = IpcHost.overSockets()) {
+   *   WebContents window = host.launchRenderer(EditorWindow.class, "--file", "notes.txt");
+   * }
+   * }</pre>
+   *
+   * @param mainClass the child's main class; it must be on this JVM's class path
+   * @param args the child's arguments
+   * @return the child's {@code WebContents}
+   * @throws UnsupportedOperationException on a host built with {@link #inProcess()}
+   * @throws IpcException if the child could not start or did not connect within the launch timeout (it is then
+   *     stopped)
+   */
+  WebContents launchRenderer(Class<?> mainClass, String... args);
 
   /**
    * Every renderer that is not destroyed, in the order they were opened.
@@ -84,6 +120,11 @@ public interface IpcHost extends AutoCloseable {
   final class Builder {
     private Duration defaultTimeout = DEFAULT_TIMEOUT;
     private Duration spinTime = Duration.ofNanos(20_000);
+    private final java.util.List<String> jvmOptions = new java.util.ArrayList<>();
+    private int maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
+    private Duration shutdownGrace = Duration.ofSeconds(2);
+    private Duration launchTimeout = Duration.ofSeconds(30);
+    private Duration handshakeTimeout = Duration.ofSeconds(10);
 
     Builder() {}
 
@@ -116,12 +157,90 @@ public interface IpcHost extends AutoCloseable {
     }
 
     /**
+     * Options for every child JVM {@link IpcHost#launchRenderer} starts, such as {@code -Xmx256m}; none by default.
+     *
+     * @param options JVM options, added to those given before
+     * @return this builder
+     */
+    public Builder jvmOptions(String... options) {
+      for (String option : options) {
+        jvmOptions.add(Objects.requireNonNull(option, "options"));
+      }
+      return this;
+    }
+
+    /**
+     * The largest frame either side accepts, in bytes; {@value IpcHost#DEFAULT_MAX_FRAME_BYTES} (64 MiB) by
+     * default. A peer that announces a longer frame is disconnected before anything is allocated for it.
+     *
+     * @param bytes at least 1024
+     * @return this builder
+     */
+    public Builder maxFrameBytes(int bytes) {
+      if (bytes < 1024) {
+        throw new IllegalArgumentException("maxFrameBytes must be at least 1024: " + bytes);
+      }
+      this.maxFrameBytes = bytes;
+      return this;
+    }
+
+    /**
+     * How long a child JVM gets to exit after the host asks it to (closing the host or its {@code WebContents})
+     * before it is ended; 2 seconds by default.
+     *
+     * @param grace a duration of zero or more
+     * @return this builder
+     */
+    public Builder shutdownGrace(Duration grace) {
+      Objects.requireNonNull(grace, "grace");
+      if (grace.isNegative()) {
+        throw new IllegalArgumentException("grace must not be negative: " + grace);
+      }
+      this.shutdownGrace = grace;
+      return this;
+    }
+
+    /**
+     * How long a child JVM gets to start and connect before {@link IpcHost#launchRenderer} gives up and stops it;
+     * 30 seconds by default.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public Builder launchTimeout(Duration timeout) {
+      this.launchTimeout = positive(timeout, "timeout");
+      return this;
+    }
+
+    /**
+     * How long a new connection gets to present its secret before it is refused; 10 seconds by default.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
+    public Builder handshakeTimeout(Duration timeout) {
+      this.handshakeTimeout = positive(timeout, "timeout");
+      return this;
+    }
+
+    /**
      * Builds a host whose renderers are threads in this JVM.
      *
      * @return a running host
      */
     public IpcHost inProcess() {
-      return new HostCore(defaultTimeout, spinTime);
+      return new HostCore(defaultTimeout, spinTime, null);
+    }
+
+    /**
+     * Builds a host that listens on a private socket and can launch renderers as child JVMs.
+     *
+     * @return a running host
+     * @throws IpcException if it cannot listen
+     */
+    public IpcHost overSockets() {
+      return new HostCore(defaultTimeout, spinTime, new io.ipc4j.internal.SocketOptions(jvmOptions, maxFrameBytes,
+          shutdownGrace, launchTimeout, handshakeTimeout));
     }
 
     /**

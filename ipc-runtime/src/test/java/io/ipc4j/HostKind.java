@@ -10,6 +10,14 @@ public enum HostKind {
     IpcHost open(IpcHost.Builder builder) {
       return builder.inProcess();
     }
+  },
+
+  /** Renderers over the real socket transport: framing, handshake and secret, as a child JVM would use. */
+  SOCKETS {
+    @Override
+    IpcHost open(IpcHost.Builder builder) {
+      return builder.overSockets();
+    }
   };
 
   /** Opens a host of this kind with default options. */

@@ -1,27 +1,81 @@
 package io.ipc4j.internal;
 
 import io.ipc4j.IpcException;
+import io.ipc4j.IpcHost;
 import io.ipc4j.IpcRenderer;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
-/** Connects a child renderer process to the host that launched it. */
+/**
+ * Connects a renderer JVM to the host that launched it. The host passes where to connect and the path of a
+ * one-time secret in the environment (never on the command line); the child reads the secret and deletes it.
+ * When the host goes away, every pending call fails at once and the process exits a second later: a renderer
+ * never outlives its host.
+ */
 public final class ChildConnector {
-  /** The environment variable through which a host tells its child where to connect. */
+  /** The environment variable that names the host's endpoint. */
   public static final String ENDPOINT_ENV = "IPC4J_ENDPOINT";
+  /** The environment variable that names the file holding this child's one-time secret. */
+  public static final String TICKET_ENV = "IPC4J_TICKET";
+  /** The environment variable that carries the host's maximum frame size. */
+  public static final String MAX_FRAME_ENV = "IPC4J_MAX_FRAME_BYTES";
+
+  private static final System.Logger LOG = System.getLogger("io.ipc4j");
+  private static SocketClient client;
 
   private ChildConnector() {}
 
   /**
-   * Connects this process to its host.
+   * Connects this process to its host, once; later calls return the same main frame.
    *
    * @return the main frame's renderer endpoint
    */
-  public static IpcRenderer connect() {
-    String endpoint = System.getenv(ENDPOINT_ENV);
-    if (endpoint == null || endpoint.isEmpty()) {
-      throw new IpcException("IpcRenderer.connect() found no host: this process was not started by "
-          + "IpcHost.launchRenderer (the " + ENDPOINT_ENV + " environment variable is not set). Launch it from a "
-          + "host, or use IpcHost.inProcess() and host.openRenderer() to run renderers as threads.");
+  public static synchronized IpcRenderer connect() {
+    if (client != null) {
+      return client.mainFrame;
     }
-    throw new IpcException("Renderers as child processes are not available in this build");
+    String endpoint = System.getenv(ENDPOINT_ENV);
+    String ticket = System.getenv(TICKET_ENV);
+    if (endpoint == null || endpoint.isEmpty() || ticket == null || ticket.isEmpty()) {
+      throw new IpcException("IpcRenderer.connect() found no host: this process was not started by "
+          + "IpcHost.launchRenderer (the " + ENDPOINT_ENV + " and " + TICKET_ENV + " environment variables are not "
+          + "set). Launch it from a host, or use IpcHost.inProcess() and host.openRenderer() to run renderers as "
+          + "threads.");
+    }
+    byte[] secret;
+    try {
+      Path file = Path.of(ticket);
+      secret = Files.readAllBytes(file);
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new IpcException("IpcRenderer.connect() could not read its one-time secret (" + e.getMessage()
+          + "); it can be used only once, by the process the host launched", e);
+    }
+    int maxFrame = IpcHost.DEFAULT_MAX_FRAME_BYTES;
+    try {
+      String configured = System.getenv(MAX_FRAME_ENV);
+      if (configured != null) {
+        maxFrame = Integer.parseInt(configured);
+      }
+    } catch (NumberFormatException e) {
+      LOG.log(Level.WARNING, "ipc4j: ignoring a malformed {0}", MAX_FRAME_ENV);
+    }
+    client = SocketClient.connect(Endpoint.parse(endpoint), secret, maxFrame, null, ChildConnector::hostLost);
+    return client.mainFrame;
+  }
+
+  private static void hostLost() {
+    Thread exit = new Thread(() -> {
+      try {
+        Thread.sleep(1000); // let failing calls report first
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      Runtime.getRuntime().exit(0);
+    }, "ipc4j-host-lost");
+    exit.setDaemon(true);
+    exit.start();
   }
 }

@@ -38,17 +38,54 @@ public final class HostCore implements IpcHost {
   private final AtomicInteger nextId = new AtomicInteger();
   private final AtomicInteger nextProcessId = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final SocketServer server;
 
   /**
    * Starts a host and its main event loop.
    *
    * @param defaultTimeout the deadline of calls that name none
    * @param spinTime how long idle loops and waiting callers spin before parking
+   * @param sockets the socket transport's options, or null for a host whose renderers are all in process
    */
-  public HostCore(Duration defaultTimeout, Duration spinTime) {
+  public HostCore(Duration defaultTimeout, Duration spinTime, SocketOptions sockets) {
     this.defaultTimeout = defaultTimeout;
     this.spinNanos = spinTime.toNanos();
     this.mainLoop = new EventLoop("ipc4j-main", spinNanos);
+    SocketServer started = null;
+    if (sockets != null) {
+      try {
+        started = new SocketServer(this, sockets);
+      } catch (RuntimeException e) {
+        mainLoop.shutdown();
+        throw e;
+      }
+    }
+    this.server = started;
+  }
+
+  long spinNanos() {
+    return spinNanos;
+  }
+
+  /**
+   * The directory of the host's socket, or null for an in-process host (for tests and diagnostics).
+   *
+   * @return the private socket directory
+   */
+  public java.nio.file.Path socketDirectory() {
+    return server == null ? null : server.directory();
+  }
+
+  @Override
+  public WebContents launchRenderer(Class<?> mainClass, String... args) {
+    java.util.Objects.requireNonNull(mainClass, "mainClass");
+    java.util.Objects.requireNonNull(args, "args");
+    if (server == null) {
+      throw new UnsupportedOperationException("This host runs renderers as threads: use openRenderer(), or build "
+          + "the host with IpcHost.overSockets() to launch renderer JVMs");
+    }
+    ensureOpen();
+    return server.launch(mainClass, args);
   }
 
   @Override
@@ -59,6 +96,9 @@ public final class HostCore implements IpcHost {
   @Override
   public Renderer openRenderer() {
     ensureOpen();
+    if (server != null) {
+      return server.openInProcess(mainLoop);
+    }
     int id = nextId.incrementAndGet();
     RendererCore core = new RendererCore("ipc4j-renderer-" + id, defaultTimeout, spinNanos, mainLoop);
     WebContentsImpl wc = attach(id, ProcessHandle.current().pid(), new RendererLink() {
@@ -139,6 +179,9 @@ public final class HostCore implements IpcHost {
     for (WebContentsImpl wc : new ArrayList<>(contents.values())) {
       wc.destroy(null, "The host was closed");
     }
+    if (server != null) {
+      server.close();
+    }
     mainLoop.shutdown();
     mainLoop.awaitTermination(5_000);
   }
@@ -158,6 +201,8 @@ public final class HostCore implements IpcHost {
       onSend(from, m.frameId(), m.channel(), m.payload(), m.callId());
     } else if (message instanceof Message.Invoke m) {
       onInvoke(from, m);
+    } else if (message instanceof Message.OpenFrame m) {
+      from.link.toRenderer(new Message.Reply(m.callId(), true, ValueCodec.encodeValue(from.openFrame())));
     } else {
       LOG.log(Level.WARNING, "ipc4j: {0} sent an unexpected {1}; dropped", from, message.getClass().getSimpleName());
     }
@@ -166,8 +211,11 @@ public final class HostCore implements IpcHost {
   private WebFrameMainImpl frameOf(WebContentsImpl from, int frameId, String channel) {
     WebFrameMainImpl frame = from.frame(frameId);
     if (frame == null) {
-      LOG.log(Level.WARNING, "ipc4j: {0} sent on ''{1}'' from frame {2}, which it does not have; dropped",
-          from, channel, frameId);
+      // A renderer may speak only for its own frames: one that claims another's is cut off.
+      String reason = "it sent on '" + channel + "' from frame " + frameId + ", which it does not have";
+      LOG.log(Level.WARNING, "ipc4j: disconnecting {0}: {1}", from, reason);
+      from.destroy(new io.ipc4j.RenderProcessGoneDetails(io.ipc4j.RenderProcessGoneDetails.Reason.CRASHED, -1),
+          from + " broke the protocol: " + reason);
     }
     return frame;
   }

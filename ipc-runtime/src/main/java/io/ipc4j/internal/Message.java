@@ -14,6 +14,9 @@ public sealed interface Message {
   /** Renderer to main: {@code ipcRenderer.invoke}; answered by a {@link Reply} with the same call id. */
   record Invoke(long callId, int frameId, String channel, byte[] payload) implements Message {}
 
+  /** Renderer to main: asks the host for a new frame id; answered by a {@link Reply} holding the id. */
+  record OpenFrame(long callId) implements Message {}
+
   /** Main to renderer: {@code webContents.send}, {@code frame.send} and {@code event.reply}. */
   record Push(int frameId, String channel, byte[] payload) implements Message {}
 

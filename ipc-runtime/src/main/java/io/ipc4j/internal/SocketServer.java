@@ -1,0 +1,437 @@
+package io.ipc4j.internal;
+
+import io.ipc4j.IpcDisconnectedException;
+import io.ipc4j.IpcException;
+import io.ipc4j.IpcRenderer;
+import io.ipc4j.RenderProcessGoneDetails;
+import io.ipc4j.RenderProcessGoneDetails.Reason;
+import io.ipc4j.Renderer;
+import io.ipc4j.WebContents;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+/**
+ * The host's socket side: it listens in a fresh directory only its user can read, launches renderer JVMs with a
+ * one-time secret each, admits a connection only with a pending secret, and turns each admitted connection into a
+ * renderer of {@link HostCore}.
+ */
+final class SocketServer {
+  private static final System.Logger LOG = System.getLogger("io.ipc4j");
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /** A renderer the host expects: its secret, its id, and (for a child JVM) its process. */
+  private static final class Ticket {
+    final byte[] secret = new byte[32];
+    final int rendererId;
+    final CompletableFuture<WebContentsImpl> admitted = new CompletableFuture<>();
+    volatile Process process;
+
+    Ticket(int rendererId) {
+      this.rendererId = rendererId;
+      RANDOM.nextBytes(secret);
+    }
+  }
+
+  private final HostCore host;
+  private final SocketOptions options;
+  private final Path directory;
+  private final ServerSocketChannel server;
+  private final Endpoint endpoint;
+  private final Set<Ticket> tickets = ConcurrentHashMap.newKeySet();
+  private final Set<Process> children = ConcurrentHashMap.newKeySet();
+  private volatile boolean closed;
+
+  SocketServer(HostCore host, SocketOptions options) {
+    this.host = host;
+    this.options = options;
+    try {
+      this.directory = privateDirectory();
+      ServerSocketChannel channel;
+      Endpoint where;
+      try {
+        channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        Path socket = directory.resolve("host.sock");
+        channel.bind(UnixDomainSocketAddress.of(socket));
+        where = new Endpoint(UnixDomainSocketAddress.of(socket));
+      } catch (UnsupportedOperationException | IOException e) {
+        LOG.log(Level.INFO, "ipc4j: Unix domain sockets unavailable ({0}); using TCP loopback", e.getMessage());
+        channel = ServerSocketChannel.open();
+        channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        where = new Endpoint(channel.getLocalAddress());
+      }
+      this.server = channel;
+      this.endpoint = where;
+    } catch (IOException e) {
+      throw new IpcException("The ipc4j host could not listen: " + e.getMessage(), e);
+    }
+    Thread acceptor = new Thread(this::acceptLoop, "ipc4j-accept");
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  private static Path privateDirectory() throws IOException {
+    boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    Path base = Path.of(System.getProperty("java.io.tmpdir"));
+    if (base.toString().length() > 60 && Files.isDirectory(Path.of("/tmp"))) {
+      base = Path.of("/tmp"); // socket paths are limited to about 100 bytes
+    }
+    if (posix) {
+      return Files.createTempDirectory(base, "ipc4j-",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
+    return Files.createTempDirectory(base, "ipc4j-");
+  }
+
+  Path directory() {
+    return directory;
+  }
+
+  Endpoint endpoint() {
+    return endpoint;
+  }
+
+  private void acceptLoop() {
+    while (!closed) {
+      SocketChannel channel;
+      try {
+        channel = server.accept();
+      } catch (IOException e) {
+        if (!closed) {
+          LOG.log(Level.ERROR, "ipc4j: accepting renderers failed; no more renderers can connect", e);
+        }
+        return;
+      }
+      Thread handshake = new Thread(() -> admit(channel), "ipc4j-handshake");
+      handshake.setDaemon(true);
+      handshake.start();
+    }
+  }
+
+  /** Runs the handshake of one connection; admits it as its ticket's renderer, or refuses it with a logged reason. */
+  private void admit(SocketChannel channel) {
+    Connection connection = new Connection(channel, "unadmitted-connection", options.maxFrameBytes());
+    java.util.Timer watchdog = new java.util.Timer("ipc4j-handshake-deadline", true);
+    watchdog.schedule(new java.util.TimerTask() {
+      @Override
+      public void run() {
+        connection.close("no HELLO within " + options.handshakeTimeout().toMillis() + " ms");
+      }
+    }, options.handshakeTimeout().toMillis());
+    Ticket ticket;
+    try {
+      ByteBuffer hello = connection.readFrame(Wire.MAX_HELLO_BYTES);
+      ticket = checkHello(hello);
+    } catch (IOException | Wire.ProtocolException e) {
+      String why = connection.closeReason() != null ? connection.closeReason() : e.getMessage();
+      LOG.log(Level.WARNING, "ipc4j: refused a connection: {0}", why);
+      connection.close(why);
+      return;
+    } finally {
+      watchdog.cancel();
+    }
+    Process process = ticket.process;
+    long osPid = process != null ? process.pid() : ProcessHandle.current().pid();
+    Connection admitted = connection;
+    WebContentsImpl wc = host.attach(ticket.rendererId, osPid, new RendererLink() {
+      @Override
+      public void toRenderer(Message message) {
+        if (admitted.isOpen()) {
+          admitted.send(message);
+        }
+      }
+
+      @Override
+      public void close(String reason) {
+        if (admitted.isOpen()) {
+          admitted.send(Wire.goodbye(), null);
+        }
+        admitted.close(reason);
+        if (process != null) {
+          endLater(process);
+        }
+      }
+    });
+    connection.send(Wire.welcome(ticket.rendererId, wc.processId, host.defaultTimeout().toMillis(),
+        host.spinNanos()), null);
+    connection.start(new Connection.Receiver() {
+      @Override
+      public void frame(int type, ByteBuffer body) throws Wire.ProtocolException {
+        Message message = Wire.decode(type, body);
+        if (message instanceof Message.Push || message instanceof Message.Reply) {
+          throw new Wire.ProtocolException("a renderer sent a host-to-renderer frame");
+        }
+        host.receive(wc, message);
+      }
+
+      @Override
+      public void closed(String reason) {
+        if (!wc.isDestroyed()) {
+          wc.destroy(goneDetails(process), "Renderer " + wc.id + " disconnected: " + reason);
+        }
+      }
+    });
+    ticket.admitted.complete(wc);
+  }
+
+  private Ticket checkHello(ByteBuffer hello) throws Wire.ProtocolException {
+    if ((hello.get() & 0xff) != Wire.HELLO) {
+      throw new Wire.ProtocolException("the first frame was not HELLO");
+    }
+    byte[] magic = new byte[Wire.MAGIC.length];
+    if (hello.remaining() < magic.length + 3) {
+      throw new Wire.ProtocolException("HELLO is too short");
+    }
+    hello.get(magic);
+    if (!MessageDigest.isEqual(magic, Wire.MAGIC)) {
+      throw new Wire.ProtocolException("not an ipc4j peer (bad magic)");
+    }
+    int version = hello.getShort() & 0xffff;
+    if (version != Wire.VERSION) {
+      throw new Wire.ProtocolException("protocol version " + version + ", but this host speaks " + Wire.VERSION);
+    }
+    int length = hello.get() & 0xff;
+    if (length != hello.remaining()) {
+      throw new Wire.ProtocolException("HELLO's secret length does not match the frame");
+    }
+    byte[] secret = new byte[length];
+    hello.get(secret);
+    Ticket match = null;
+    for (Ticket ticket : tickets) {
+      if (MessageDigest.isEqual(ticket.secret, secret)) { // constant time for each candidate
+        match = ticket;
+      }
+    }
+    if (match == null || !tickets.remove(match)) {
+      throw new Wire.ProtocolException("a wrong or already used secret");
+    }
+    return match;
+  }
+
+  private static RenderProcessGoneDetails goneDetails(Process process) {
+    if (process == null) {
+      return new RenderProcessGoneDetails(Reason.CRASHED, -1);
+    }
+    try {
+      process.waitFor(1, TimeUnit.SECONDS); // the socket usually closes just before the exit is seen
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (process.isAlive()) {
+      process.destroyForcibly();
+      return new RenderProcessGoneDetails(Reason.CRASHED, -1);
+    }
+    int code = process.exitValue();
+    if (code == 0) {
+      return new RenderProcessGoneDetails(Reason.CLEAN_EXIT, 0);
+    }
+    if (code > 128 && code <= 128 + 64) {
+      return new RenderProcessGoneDetails(Reason.KILLED, code); // 128 + the signal number
+    }
+    return new RenderProcessGoneDetails(Reason.ABNORMAL_EXIT, code);
+  }
+
+  /** Launches a renderer JVM and waits until it has connected. */
+  WebContents launch(Class<?> mainClass, String... args) {
+    ensureOpen();
+    Ticket ticket = new Ticket(host.nextRendererId());
+    Path secretFile = directory.resolve("ticket-" + ticket.rendererId);
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin",
+        "java").toString()));
+    command.addAll(options.jvmOptions());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(mainClass.getName());
+    command.addAll(List.of(args));
+    tickets.add(ticket);
+    Process process;
+    try {
+      writeSecret(secretFile, ticket.secret);
+      ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+      builder.environment().put(ChildConnector.ENDPOINT_ENV, endpoint.text());
+      builder.environment().put(ChildConnector.TICKET_ENV, secretFile.toString());
+      builder.environment().put(ChildConnector.MAX_FRAME_ENV, Integer.toString(options.maxFrameBytes()));
+      process = builder.start();
+    } catch (IOException e) {
+      tickets.remove(ticket);
+      deleteQuietly(secretFile);
+      throw new IpcException("Could not start a renderer JVM (" + String.join(" ", command) + "): "
+          + e.getMessage(), e);
+    }
+    ticket.process = process;
+    children.add(process);
+    process.onExit().thenRun(() -> {
+      children.remove(process);
+      ticket.admitted.completeExceptionally(new IpcException("The renderer " + mainClass.getName()
+          + " exited with code " + process.exitValue() + " before it connected (did it call IpcRenderer.connect()?)"));
+    });
+    try {
+      return ticket.admitted.get(options.launchTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      process.destroyForcibly();
+      throw new IpcException("The renderer " + mainClass.getName() + " did not connect within "
+          + options.launchTimeout().toMillis() + " ms; it was stopped");
+    } catch (ExecutionException e) {
+      throw (RuntimeException) e.getCause();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+      throw new IpcException("Interrupted while launching " + mainClass.getName());
+    } finally {
+      tickets.remove(ticket);
+      deleteQuietly(secretFile);
+    }
+  }
+
+  private static void writeSecret(Path file, byte[] secret) throws IOException {
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(Set.of(PosixFilePermission.OWNER_READ,
+          PosixFilePermission.OWNER_WRITE)));
+    }
+    Files.write(file, secret, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+  }
+
+  /** A renderer in this JVM that talks to the host over the real socket, exactly as a child JVM would. */
+  Renderer openInProcess(EventLoop mainLoop) {
+    ensureOpen();
+    Ticket ticket = new Ticket(host.nextRendererId());
+    tickets.add(ticket);
+    SocketClient client;
+    WebContentsImpl wc;
+    try {
+      client = SocketClient.connect(endpoint, ticket.secret, options.maxFrameBytes(), mainLoop, null);
+      wc = ticket.admitted.get(options.launchTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException e) {
+      throw new IpcException("An in-process renderer could not connect: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IpcException("Interrupted while opening a renderer");
+    } finally {
+      tickets.remove(ticket);
+    }
+    return new SocketRenderer(client, wc);
+  }
+
+  /** Ends a child that was asked to exit, once the grace period has passed. */
+  private void endLater(Process process) {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.onExit().completeOnTimeout(null, options.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)
+        .thenRun(() -> {
+          if (process.isAlive()) {
+            LOG.log(Level.INFO, "ipc4j: renderer process {0} did not exit within the grace period; ending it",
+                process.pid());
+            process.destroyForcibly();
+          }
+        });
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IpcDisconnectedException("The host is closed");
+    }
+  }
+
+  /** Stops accepting, ends every child (after the grace period), and deletes the socket directory. */
+  void close() {
+    closed = true;
+    try {
+      server.close();
+    } catch (IOException e) {
+      LOG.log(Level.DEBUG, "ipc4j: closing the server socket: {0}", e.getMessage());
+    }
+    for (Ticket ticket : tickets) {
+      ticket.admitted.completeExceptionally(new IpcDisconnectedException("The host is closed"));
+    }
+    long deadline = System.nanoTime() + options.shutdownGrace().toNanos();
+    for (Process child : new ArrayList<>(children)) {
+      try {
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || !child.waitFor(left, TimeUnit.NANOSECONDS)) {
+          child.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        child.destroyForcibly();
+      }
+    }
+    try (Stream<Path> files = Files.walk(directory)) {
+      files.sorted(Comparator.reverseOrder()).forEach(SocketServer::deleteQuietly);
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "ipc4j: could not delete {0}: {1}", directory, e.getMessage());
+    }
+  }
+
+  private static void deleteQuietly(Path path) {
+    try {
+      Files.deleteIfExists(path);
+    } catch (IOException e) {
+      LOG.log(Level.DEBUG, "ipc4j: could not delete {0}: {1}", path, e.getMessage());
+    }
+  }
+
+  /** An in-JVM renderer over the socket. */
+  private static final class SocketRenderer implements Renderer {
+    private final SocketClient client;
+    private final WebContentsImpl contents;
+
+    SocketRenderer(SocketClient client, WebContentsImpl contents) {
+      this.client = client;
+      this.contents = contents;
+    }
+
+    @Override
+    public IpcRenderer ipcRenderer() {
+      return client.mainFrame;
+    }
+
+    @Override
+    public WebContents webContents() {
+      return contents;
+    }
+
+    @Override
+    public IpcRenderer openFrame() {
+      return client.openFrame();
+    }
+
+    @Override
+    public void close() {
+      String reason = "Renderer " + contents.id + " was closed";
+      client.close(reason);
+      contents.destroy(null, reason);
+    }
+
+    @Override
+    public String toString() {
+      return "Renderer[" + contents.id + " over " + client + "]";
+    }
+  }
+}

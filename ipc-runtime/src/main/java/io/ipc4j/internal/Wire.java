@@ -1,0 +1,178 @@
+package io.ipc4j.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The frames of the socket transport.
+ *
+ * <h2>Frame</h2>
+ * Every frame is a 4-byte big-endian length {@code n} (of what follows, {@code 1 <= n <= maxFrameBytes}), then
+ * one type byte, then the type's fields. Integers are big-endian; a {@code str} is a 4-byte length and that many
+ * UTF-8 bytes; {@code payload} is every remaining byte of the frame (a value-codec encoding).
+ *
+ * <pre>
+ * type  name        direction        fields
+ * 0x01  HELLO       renderer → host  magic "IPC4J" (5 bytes), u16 version, u8 secret length, secret bytes
+ * 0x02  WELCOME     host → renderer  i32 renderer id, i32 process id, i64 default timeout (ms), i64 spin (ns)
+ * 0x10  SEND        renderer → host  i32 frame id, str channel, payload (the arguments)
+ * 0x11  SEND_SYNC   renderer → host  i64 call id, i32 frame id, str channel, payload
+ * 0x12  INVOKE      renderer → host  i64 call id, i32 frame id, str channel, payload
+ * 0x13  OPEN_FRAME  renderer → host  i64 call id (answered by REPLY whose payload is the new frame id)
+ * 0x20  PUSH        host → renderer  i32 frame id, str channel, payload
+ * 0x21  REPLY       host → renderer  i64 call id, u8 ok (1) or failed (0), payload (value, or [type, message])
+ * 0x30  GOODBYE     host → renderer  (no fields): the host closes this renderer; the process should exit
+ * </pre>
+ *
+ * A connection starts with HELLO; anything else first, a wrong magic, version or secret, or silence past the
+ * handshake deadline closes it. Before the handshake a frame may be at most {@value #MAX_HELLO_BYTES} bytes.
+ */
+final class Wire {
+  static final byte[] MAGIC = "IPC4J".getBytes(StandardCharsets.US_ASCII);
+  static final int VERSION = 1;
+  static final int MAX_HELLO_BYTES = 256;
+
+  static final int HELLO = 0x01;
+  static final int WELCOME = 0x02;
+  static final int SEND = 0x10;
+  static final int SEND_SYNC = 0x11;
+  static final int INVOKE = 0x12;
+  static final int OPEN_FRAME = 0x13;
+  static final int PUSH = 0x20;
+  static final int REPLY = 0x21;
+  static final int GOODBYE = 0x30;
+
+  private Wire() {}
+
+  /** The header of a message frame (length, type, fixed fields, channel); the payload follows it unchanged. */
+  static ByteBuffer header(Message message) {
+    if (message instanceof Message.Send m) {
+      return routed(SEND, -1, m.frameId(), m.channel(), m.payload());
+    } else if (message instanceof Message.SendSync m) {
+      return routed(SEND_SYNC, m.callId(), m.frameId(), m.channel(), m.payload());
+    } else if (message instanceof Message.Invoke m) {
+      return routed(INVOKE, m.callId(), m.frameId(), m.channel(), m.payload());
+    } else if (message instanceof Message.Push m) {
+      return routed(PUSH, -1, m.frameId(), m.channel(), m.payload());
+    } else if (message instanceof Message.OpenFrame m) {
+      return start(OPEN_FRAME, 8, 0).putLong(m.callId()).flip();
+    } else if (message instanceof Message.Reply m) {
+      return start(REPLY, 9, m.payload().length).putLong(m.callId()).put((byte) (m.ok() ? 1 : 0)).flip();
+    }
+    throw new IllegalArgumentException("not a wire message: " + message);
+  }
+
+  /** A frame addressed to a frame id on a channel: [call id,] frame id, channel. */
+  private static ByteBuffer routed(int type, long callId, int frameId, String channel, byte[] payload) {
+    byte[] utf8 = channel.getBytes(StandardCharsets.UTF_8);
+    int fields = (callId >= 0 ? 8 : 0) + 4 + 4 + utf8.length;
+    ByteBuffer b = start(type, fields, payload.length);
+    if (callId >= 0) {
+      b.putLong(callId);
+    }
+    return b.putInt(frameId).putInt(utf8.length).put(utf8).flip();
+  }
+
+  /** The payload that follows {@link #header}, or null when the message has none. */
+  static byte[] payload(Message message) {
+    if (message instanceof Message.Send m) {
+      return m.payload();
+    } else if (message instanceof Message.SendSync m) {
+      return m.payload();
+    } else if (message instanceof Message.Invoke m) {
+      return m.payload();
+    } else if (message instanceof Message.Push m) {
+      return m.payload();
+    } else if (message instanceof Message.Reply m) {
+      return m.payload();
+    }
+    return null;
+  }
+
+  static ByteBuffer hello(byte[] secret) {
+    return start(HELLO, MAGIC.length + 3 + secret.length, 0).put(MAGIC).putShort((short) VERSION)
+        .put((byte) secret.length).put(secret).flip();
+  }
+
+  static ByteBuffer welcome(int rendererId, int processId, long timeoutMillis, long spinNanos) {
+    return start(WELCOME, 24, 0).putInt(rendererId).putInt(processId).putLong(timeoutMillis).putLong(spinNanos)
+        .flip();
+  }
+
+  static ByteBuffer goodbye() {
+    return start(GOODBYE, 0, 0).flip();
+  }
+
+  /**
+   * Reads one message frame's body (after length and type) into a {@link Message}.
+   *
+   * @param body the fields, positioned after the type byte, limited to the frame
+   * @throws ProtocolException if the fields do not fit the type
+   */
+  static Message decode(int type, ByteBuffer body) throws ProtocolException {
+    try {
+      Message message = switch (type) {
+        case SEND -> new Message.Send(body.getInt(), readString(body), rest(body));
+        case SEND_SYNC -> {
+          long callId = body.getLong();
+          yield new Message.SendSync(callId, body.getInt(), readString(body), rest(body));
+        }
+        case INVOKE -> {
+          long callId = body.getLong();
+          yield new Message.Invoke(callId, body.getInt(), readString(body), rest(body));
+        }
+        case OPEN_FRAME -> new Message.OpenFrame(body.getLong());
+        case PUSH -> new Message.Push(body.getInt(), readString(body), rest(body));
+        case REPLY -> {
+          long callId = body.getLong();
+          int ok = body.get();
+          if (ok != 0 && ok != 1) {
+            throw new ProtocolException("REPLY with ok flag " + ok);
+          }
+          yield new Message.Reply(callId, ok == 1, rest(body));
+        }
+        default -> throw new ProtocolException("unknown frame type 0x" + Integer.toHexString(type));
+      };
+      if (body.hasRemaining()) {
+        throw new ProtocolException(body.remaining() + " bytes left over in a frame of type 0x"
+            + Integer.toHexString(type));
+      }
+      return message;
+    } catch (java.nio.BufferUnderflowException e) {
+      throw new ProtocolException("frame of type 0x" + Integer.toHexString(type) + " is too short");
+    }
+  }
+
+  private static String readString(ByteBuffer body) throws ProtocolException {
+    int n = body.getInt();
+    if (n < 0 || n > body.remaining()) {
+      throw new ProtocolException("channel length " + n + " with " + body.remaining() + " bytes left");
+    }
+    String s = new String(body.array(), body.arrayOffset() + body.position(), n, StandardCharsets.UTF_8);
+    body.position(body.position() + n);
+    return s;
+  }
+
+  private static byte[] rest(ByteBuffer body) {
+    byte[] bytes = new byte[body.remaining()];
+    body.get(bytes);
+    return bytes;
+  }
+
+  private static ByteBuffer start(int type, int fieldBytes, int payloadBytes) {
+    long length = 1L + fieldBytes + payloadBytes;
+    if (length > Integer.MAX_VALUE) {
+      throw new io.ipc4j.IpcException("A message of " + length + " bytes is too large to send");
+    }
+    return ByteBuffer.allocate(5 + fieldBytes).putInt((int) length).put((byte) type);
+  }
+
+  /** A peer broke the protocol; its connection is closed. */
+  static final class ProtocolException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    ProtocolException(String message) {
+      super(message);
+    }
+  }
+}
