@@ -1,0 +1,91 @@
+package io.ipc4j.bench;
+
+import io.ipc4j.IpcHost;
+import io.ipc4j.IpcRenderer;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/** JMH: time and allocation per in-process call (run with {@code --jmh}; the GC profiler reports bytes per op). */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 3, time = 1)
+@Fork(1)
+public class AllocationBenchmarks {
+  private final byte[] payload = new byte[64];
+  private EchoApi direct;
+  private EchoApi proxy;
+  private Handoffs.Handoff handoff;
+  private IpcHost host;
+  private IpcRenderer ipc;
+  private EchoApi client;
+
+  /** Opens the host, renderer and hand-off. */
+  @Setup(Level.Trial)
+  public void open() {
+    direct = new InProcessBench.Echo();
+    proxy = InProcessBench.reflectiveProxy(direct);
+    handoff = Handoffs.spin(direct::echo, 20_000);
+    host = IpcHost.inProcess();
+    EchoApiIpc.register(host.ipcMain(), direct);
+    ipc = host.openRenderer().ipcRenderer();
+    client = EchoApiIpc.client(ipc);
+  }
+
+  /** Closes them. */
+  @TearDown(Level.Trial)
+  public void close() {
+    handoff.close();
+    host.close();
+  }
+
+  /** @return a direct call's result */
+  @Benchmark
+  public byte[] direct() {
+    return direct.echo(payload);
+  }
+
+  /** @return a reflection proxy's result */
+  @Benchmark
+  public byte[] proxy() {
+    return proxy.echo(payload);
+  }
+
+  /** @return a spinning hand-off's result */
+  @Benchmark
+  public byte[] handoff() {
+    return handoff.call(payload);
+  }
+
+  /** @return a generated client's result */
+  @Benchmark
+  public byte[] generated() {
+    return client.echo(payload);
+  }
+
+  /** @return an untyped invoke's result */
+  @Benchmark
+  public Object untyped() {
+    return ipc.invoke(EchoApiIpc.ECHO, (Object) payload).join();
+  }
+
+  static void run() throws Exception {
+    new Runner(new OptionsBuilder().include(AllocationBenchmarks.class.getName()).addProfiler(GCProfiler.class)
+        .build()).run();
+  }
+}

@@ -1,0 +1,94 @@
+package io.ipc4j.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs every scenario in one process and prints one table, each row compared with its baseline from the same run
+ * (absolute times drift on a shared machine; ratios hold).
+ *
+ * <pre>
+ * java -jar ipc-benchmarks/target/ipc-benchmarks.jar [--quick] [--csv FILE] [--only inproc|cross|cold]
+ * java -jar ipc-benchmarks/target/ipc-benchmarks.jar --jmh     # allocation per call (JMH with -prof gc)
+ * </pre>
+ */
+public final class BenchMain {
+  private BenchMain() {}
+
+  /**
+   * Runs the benchmarks.
+   *
+   * @param args {@code --quick}, {@code --csv FILE}, {@code --only GROUP}, {@code --jmh}
+   */
+  public static void main(String[] args) throws Exception {
+    boolean quick = false;
+    Path csv = null;
+    String only = null;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--quick" -> quick = true;
+        case "--csv" -> csv = Path.of(args[++i]);
+        case "--only" -> only = args[++i];
+        case "--jmh" -> {
+          AllocationBenchmarks.run();
+          return;
+        }
+        default -> {
+          System.err.println("usage: ipc-benchmarks [--quick] [--csv FILE] [--only inproc|cross|cold] [--jmh]");
+          System.exit(2);
+        }
+      }
+    }
+    Plan plan = new Plan(quick, quick ? 1 : 3);
+    System.out.printf("ipc4j benchmarks (%s mode) on %d cores, Java %s%n%n", quick ? "quick" : "full",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+    List<Row> rows = new ArrayList<>();
+    if (only == null || only.equals("cross")) {
+      CrossProcessBench cross = new CrossProcessBench(plan);
+      rows.addAll(cross.rawUds());
+      rows.addAll(cross.ipc4j());
+      rows.addAll(cross.rmi());
+      rows.addAll(cross.grpc());
+    }
+    if (only == null || only.equals("inproc")) {
+      rows.addAll(new InProcessBench(plan).run());
+    }
+    if (only == null || only.equals("cold")) {
+      rows.addAll(new CrossProcessBench(plan).coldStart());
+    }
+    List<Row> compared = Report.compare(rows);
+    System.out.print(Report.table(compared));
+    System.out.printf("%nidle host CPU: %.2f ms per second%n", idleCpuMillisPerSecond());
+    if (csv != null) {
+      Files.writeString(csv, Report.csv(compared));
+      System.out.println("wrote " + csv);
+    }
+  }
+
+  /** CPU used by an idle host with one renderer, measured over two seconds after it settles. */
+  static double idleCpuMillisPerSecond() throws InterruptedException {
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    try (io.ipc4j.IpcHost host = io.ipc4j.IpcHost.inProcess()) {
+      host.ipcMain().handle("x", (event, args) -> 1);
+      host.openRenderer().ipcRenderer().invoke("x").join();
+      Thread.sleep(200);
+      long before = ipc4jCpu(mx);
+      Thread.sleep(2000);
+      return (ipc4jCpu(mx) - before) / 2e6;
+    }
+  }
+
+  private static long ipc4jCpu(ThreadMXBean mx) {
+    long sum = 0;
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith("ipc4j-")) {
+        sum += Math.max(0, mx.getThreadCpuTime(t.getId()));
+      }
+    }
+    return sum;
+  }
+}

@@ -1,0 +1,112 @@
+package io.ipc4j.bench;
+
+import io.ipc4j.IpcHost;
+import io.ipc4j.IpcRenderer;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * In-process round trips at 64 bytes: a direct call, a reflection proxy (what a reflective runtime pays), three
+ * bare hand-offs to another thread, and ipc4j's untyped and generated invoke on {@code IpcHost.inProcess()}.
+ */
+final class InProcessBench {
+  static final int PAYLOAD = 64;
+  private static final int BATCH = 100;
+
+  private final Plan plan;
+
+  InProcessBench(Plan plan) {
+    this.plan = plan;
+  }
+
+  /** Times {@code call} one round trip at a time. */
+  private Samples time(UnaryOperator<byte[]> call) {
+    byte[] payload = new byte[PAYLOAD];
+    plan.warmUp(PAYLOAD, () -> call.apply(payload));
+    Samples samples = new Samples();
+    for (int round = 0; round < plan.rounds(); round++) {
+      for (int i = 0; i < plan.iterations(PAYLOAD); i++) {
+        long start = System.nanoTime();
+        call.apply(payload);
+        samples.record(System.nanoTime() - start);
+      }
+    }
+    return samples;
+  }
+
+  /** Times calls too short for one clock reading each: the average of batches of {@value #BATCH}. */
+  private Samples timeBatched(UnaryOperator<byte[]> call) {
+    byte[] payload = new byte[PAYLOAD];
+    plan.warmUp(PAYLOAD, () -> call.apply(payload));
+    Object sink = null;
+    Samples samples = new Samples();
+    for (int round = 0; round < plan.rounds(); round++) {
+      for (int i = 0; i < plan.iterations(PAYLOAD); i++) {
+        long start = System.nanoTime();
+        for (int j = 0; j < BATCH; j++) {
+          sink = call.apply(payload);
+        }
+        samples.record((System.nanoTime() - start) / BATCH);
+      }
+    }
+    if (sink == null) {
+      throw new AssertionError("no result");
+    }
+    return samples;
+  }
+
+  List<Row> run() {
+    List<Row> rows = new ArrayList<>();
+    EchoApi direct = new Echo();
+    rows.add(timeBatched(direct::echo).row("inproc-direct", PAYLOAD));
+    EchoApi proxy = reflectiveProxy(direct);
+    rows.add(timeBatched(proxy::echo).row("inproc-proxy", PAYLOAD));
+    try (Handoffs.Handoff h = Handoffs.spin(direct::echo, 20_000)) {
+      rows.add(time(h::call).row("inproc-handoff", PAYLOAD));
+    }
+    try (Handoffs.Handoff h = Handoffs.executor(direct::echo)) {
+      rows.add(time(h::call).row("inproc-handoff-executor", PAYLOAD));
+    }
+    try (Handoffs.Handoff h = Handoffs.park(direct::echo)) {
+      rows.add(time(h::call).row("inproc-handoff-park", PAYLOAD));
+    }
+    try (IpcHost host = IpcHost.inProcess()) {
+      EchoApiIpc.register(host.ipcMain(), direct);
+      IpcRenderer ipc = host.openRenderer().ipcRenderer();
+      EchoApi client = EchoApiIpc.client(ipc);
+      rows.add(time(client::echo).row("inproc-generated", PAYLOAD));
+      rows.add(time(p -> (byte[]) ipc.invoke(EchoApiIpc.ECHO, (Object) p).join()).row("inproc-untyped", PAYLOAD));
+    }
+    return rows;
+  }
+
+  /** The same interface through java.lang.reflect.Proxy and Method.invoke, as a reflective IPC stub would. */
+  static EchoApi reflectiveProxy(EchoApi target) {
+    InvocationHandler handler = (Object p, Method method, Object[] args) -> method.invoke(target, args);
+    return (EchoApi) Proxy.newProxyInstance(EchoApi.class.getClassLoader(), new Class<?>[] {EchoApi.class}, handler);
+  }
+
+  /** The benchmark's EchoApi implementation. */
+  static final class Echo implements EchoApi {
+    private long received;
+
+    @Override
+    public byte[] echo(byte[] payload) {
+      return payload;
+    }
+
+    @Override
+    public void sink(byte[] payload) {
+      received++;
+    }
+
+    @Override
+    public long received() {
+      return received;
+    }
+  }
+}

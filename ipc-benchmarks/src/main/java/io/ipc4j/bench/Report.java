@@ -1,0 +1,91 @@
+package io.ipc4j.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Compares each row with its baseline from the same run, and renders the table and the CSV. */
+final class Report {
+  static final String CSV_HEADER = "scenario,payload_bytes,p50_ns,p99_ns,ratio_to_raw";
+
+  private Report() {}
+
+  /**
+   * Each row's baseline: cross-process round trips against {@code raw-uds} at the same payload, one-way rows
+   * against {@code send-raw-uds}, in-process rows against {@code inproc-handoff} (the best bare hand-off), cold
+   * start against {@code coldstart-jvm}.
+   */
+  static String baselineOf(String scenario) {
+    if (scenario.startsWith("inproc-")) {
+      return "inproc-handoff";
+    }
+    if (scenario.startsWith("send-")) {
+      return "send-raw-uds";
+    }
+    if (scenario.startsWith("coldstart-")) {
+      return "coldstart-jvm";
+    }
+    return "raw-uds";
+  }
+
+  static List<Row> compare(List<Row> rows) {
+    Map<String, Row> byKey = rows.stream()
+        .collect(Collectors.toMap(r -> r.scenario() + "@" + r.payloadBytes(), Function.identity(), (a, b) -> a));
+    List<Row> compared = new ArrayList<>();
+    for (Row row : rows) {
+      Row base = byKey.get(baselineOf(row.scenario()) + "@" + row.payloadBytes());
+      compared.add(base == null ? row : row.against(base));
+    }
+    return compared;
+  }
+
+  static String csv(List<Row> rows) {
+    StringBuilder out = new StringBuilder(CSV_HEADER).append('\n');
+    for (Row row : rows) {
+      out.append(row.csv()).append('\n');
+    }
+    return out.toString();
+  }
+
+  static String table(List<Row> rows) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "%-24s %10s %12s %12s %8s  %s%n", "scenario", "payload", "p50", "p99",
+        "ratio", "baseline"));
+    for (Row row : rows) {
+      out.append(String.format(Locale.ROOT, "%-24s %10s %12s %12s %8s  %s%n", row.scenario(),
+          bytes(row.payloadBytes()), duration(row.p50Nanos()), duration(row.p99Nanos()),
+          Double.isNaN(row.ratio()) ? "" : String.format(Locale.ROOT, "%.2fx", row.ratio()),
+          row.baseline() == null ? "" : row.baseline()));
+    }
+    return out.toString();
+  }
+
+  static String bytes(int n) {
+    if (n == 0) {
+      return "-";
+    }
+    if (n % (1024 * 1024) == 0) {
+      return n / (1024 * 1024) + " MiB";
+    }
+    if (n % 1024 == 0) {
+      return n / 1024 + " KiB";
+    }
+    return n + " B";
+  }
+
+  static String duration(long nanos) {
+    if (nanos < 1_000) {
+      return nanos + " ns";
+    }
+    if (nanos < 10_000) {
+      return String.format(Locale.ROOT, "%.2f us", nanos / 1e3);
+    }
+    if (nanos < 10_000_000) {
+      return String.format(Locale.ROOT, "%.1f us", nanos / 1e3);
+    }
+    return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+  }
+}
