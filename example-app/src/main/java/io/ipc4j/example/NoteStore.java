@@ -3,7 +3,6 @@ package io.ipc4j.example;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -25,6 +24,7 @@ import java.util.TreeMap;
  */
 public final class NoteStore {
   private static final String SUFFIX = ".note";
+  private static final String NEXT_ID = "next-id";
 
   private final Path directory;
   private final Map<Long, Note> notes = new TreeMap<>();
@@ -45,6 +45,10 @@ public final class NoteStore {
           notes.put(note.id(), note);
           nextId = Math.max(nextId, note.id() + 1);
         }
+      }
+      Path counter = directory.resolve(NEXT_ID);
+      if (Files.exists(counter)) { // ids are never reused, even after the newest note is deleted
+        nextId = Math.max(nextId, Long.parseLong(Files.readString(counter, StandardCharsets.UTF_8).trim()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the notes in " + directory, e);
@@ -89,6 +93,7 @@ public final class NoteStore {
    */
   public synchronized Note create(String title, String body, String by) {
     Note note = new Note(nextId++, title, body, Instant.now(), by);
+    writeAtomically(directory.resolve(NEXT_ID), Long.toString(nextId).getBytes(StandardCharsets.UTF_8));
     write(note);
     return note;
   }
@@ -140,23 +145,30 @@ public final class NoteStore {
     p.setProperty("body", note.body());
     p.setProperty("updated", note.updated().toString());
     p.setProperty("updatedBy", note.updatedBy());
-    Path target = file(note.id());
-    Path temp = directory.resolve(note.id() + SUFFIX + ".tmp");
+    java.io.StringWriter text = new java.io.StringWriter();
+    try {
+      p.store(text, null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    writeAtomically(file(note.id()), text.toString().getBytes(StandardCharsets.UTF_8));
+    notes.put(note.id(), note);
+  }
+
+  /** Writes a temporary file, flushes it to the disk, then renames it over {@code target}. */
+  private void writeAtomically(Path target, byte[] content) {
+    Path temp = target.resolveSibling(target.getFileName() + ".tmp");
     try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING)) {
-      Writer out = java.nio.channels.Channels.newWriter(channel, StandardCharsets.UTF_8);
-      p.store(out, null);
-      out.flush();
+      java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
       channel.force(true);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write note " + note.id(), e);
-    }
-    try {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot save note " + note.id(), e);
+      throw new UncheckedIOException("Cannot write " + target, e);
     }
-    notes.put(note.id(), note);
   }
 
   /**

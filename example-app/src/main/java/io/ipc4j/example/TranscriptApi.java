@@ -18,9 +18,16 @@ public interface TranscriptApi {
   void line(String text);
 
   /**
-   * Ends this window's turn; answered after every line it sent before (messages from one window keep their order).
+   * Says this window is set up and listening; the main process starts the session once every window is.
    *
-   * @return nothing
+   * @return nothing of interest
    */
-  boolean done();
+  boolean ready();
+
+  /**
+   * Ends this window's turn. It arrives after every line the window sent before it: messages from one window keep
+   * their order.
+   */
+  @Send
+  void done();
 }

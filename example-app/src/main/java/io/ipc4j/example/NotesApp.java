@@ -1,0 +1,168 @@
+package io.ipc4j.example;
+
+import io.ipc4j.IpcHost;
+import io.ipc4j.IpcMainEvent;
+import io.ipc4j.IpcMainInvokeEvent;
+import io.ipc4j.Renderer;
+import io.ipc4j.WebContents;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The notes example: a main process that owns notes on disk, and two renderer windows — child JVMs by default —
+ * that run a scripted session through generated clients and print what each IPC style did.
+ *
+ * <pre>
+ * NotesApp [--in-process] [--gui] [--dir DIRECTORY]
+ * </pre>
+ */
+public final class NotesApp {
+  private static final List<String> WINDOWS = List.of("A", "B");
+
+  private final PrintStream out;
+  private final boolean inProcess;
+  private final boolean gui;
+  private final Path directory;
+  private final Map<Integer, CompletableFuture<Void>> turns = new ConcurrentHashMap<>();
+  private final Map<Integer, CompletableFuture<Void>> ready = new ConcurrentHashMap<>();
+
+  NotesApp(PrintStream out, boolean inProcess, boolean gui, Path directory) {
+    this.out = out;
+    this.inProcess = inProcess;
+    this.gui = gui;
+    this.directory = directory;
+  }
+
+  /**
+   * Runs the example.
+   *
+   * @param args {@code --in-process}, {@code --gui}, {@code --dir DIRECTORY}
+   */
+  public static void main(String[] args) throws Exception {
+    boolean inProcess = false;
+    boolean gui = false;
+    Path directory = null;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--in-process" -> inProcess = true;
+        case "--gui" -> gui = true;
+        case "--dir" -> directory = Path.of(args[++i]);
+        default -> {
+          System.err.println("usage: NotesApp [--in-process] [--gui] [--dir DIRECTORY]");
+          System.exit(2);
+        }
+      }
+    }
+    if (gui && java.awt.GraphicsEnvironment.isHeadless()) {
+      System.err.println("--gui needs a display; run without it for the scripted session");
+      System.exit(2);
+    }
+    new NotesApp(System.out, inProcess, gui, directory != null ? directory : Files.createTempDirectory("ipc4j-notes-"))
+        .run();
+  }
+
+  /** Runs the session (or the GUI until every window is closed) and closes everything. */
+  void run() throws Exception {
+    NoteStore store = new NoteStore(directory);
+    ExecutorService disk = Executors.newSingleThreadExecutor(r -> new Thread(r, "notes-disk"));
+    IpcHost host = inProcess
+        ? IpcHost.inProcess()
+        : IpcHost.builder().jvmOptions("-XX:TieredStopAtLevel=1", "-Xshare:auto").overSockets();
+    try {
+      NotesService service = new NotesService(host, store, disk);
+      NotesApiIpc.register(host.ipcMain(), service);
+      TranscriptApiIpc.register(host.ipcMain(), new Transcript());
+      List<WebContents> windows = new ArrayList<>();
+      List<Long> pids = new ArrayList<>();
+      for (String name : WINDOWS) {
+        WebContents window = open(host, name);
+        service.name(window, name);
+        windows.add(window);
+        pids.add(window.osProcessId());
+      }
+      out.println("ipc4j notes: a main process and " + WINDOWS.size() + " windows ("
+          + (inProcess ? "renderers as threads in this JVM" : "renderer JVMs, pids " + pids) + ")");
+      out.println("notes are stored in " + directory);
+      if (gui) {
+        awaitClosed(windows);
+        return;
+      }
+      for (WebContents window : windows) {
+        ready.computeIfAbsent(window.id(), id -> new CompletableFuture<>()).get(60, TimeUnit.SECONDS);
+      }
+      turn(windows.get(0), "edit");
+      turn(windows.get(1), "review");
+      turn(windows.get(0), "wrap-up");
+      // Each window's turn ended after everything it sent before, so the logs are complete here.
+      out.println("main: activity log " + service.activity());
+      out.println("main: audit log    " + service.audit());
+      out.println("main: " + store.list().size() + " note(s) left on disk; done");
+    } finally {
+      host.close();
+      disk.shutdown();
+      disk.awaitTermination(10, TimeUnit.SECONDS);
+    }
+  }
+
+  private WebContents open(IpcHost host, String name) {
+    if (!inProcess) {
+      return gui ? host.launchRenderer(WindowMain.class, name, "--gui") : host.launchRenderer(WindowMain.class, name);
+    }
+    Renderer renderer = host.openRenderer();
+    WindowComponent graph = DaggerWindowComponent.factory().create(renderer.ipcRenderer(), name);
+    if (gui) {
+      NotesFrame.open(graph, name, false);
+    } else {
+      graph.window().start();
+    }
+    return renderer.webContents();
+  }
+
+  private void turn(WebContents window, String phase) throws Exception {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    turns.put(window.id(), done);
+    window.send(NotesWindow.TURN, phase);
+    done.get(60, TimeUnit.SECONDS);
+  }
+
+  private static void awaitClosed(List<WebContents> windows) throws InterruptedException {
+    CompletableFuture<?>[] closed = new CompletableFuture<?>[windows.size()];
+    for (int i = 0; i < closed.length; i++) {
+      CompletableFuture<Void> gone = new CompletableFuture<>();
+      windows.get(i).onDestroyed(() -> gone.complete(null));
+      closed[i] = gone;
+    }
+    CompletableFuture.allOf(closed).join();
+  }
+
+  /** Prints what windows report, and tracks their turns. */
+  private final class Transcript implements TranscriptApiIpc.Handler {
+    @Override
+    public void line(IpcMainEvent event, String text) {
+      out.println(text);
+    }
+
+    @Override
+    public boolean ready(IpcMainInvokeEvent event) {
+      ready.computeIfAbsent(event.sender().id(), id -> new CompletableFuture<>()).complete(null);
+      return true;
+    }
+
+    @Override
+    public void done(IpcMainEvent event) {
+      CompletableFuture<Void> turn = turns.get(event.sender().id());
+      if (turn != null) {
+        turn.complete(null);
+      }
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package io.ipc4j.example;
+
+import io.ipc4j.IpcHost;
+import io.ipc4j.IpcMainEvent;
+import io.ipc4j.IpcMainInvokeEvent;
+import io.ipc4j.WebContents;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+/**
+ * The main process's side of {@link NotesApi}. It uses the generated sender-aware handler, so it knows which window
+ * made each change: it records that, and tells every other window.
+ */
+final class NotesService implements NotesApiIpc.Handler {
+  private final IpcHost host;
+  private final NoteStore store;
+  private final Executor disk;
+  private final Map<Integer, String> windowNames = new ConcurrentHashMap<>();
+  private final List<String> audit = new java.util.concurrent.CopyOnWriteArrayList<>(); // main loop and disk
+  private final List<String> activity = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  NotesService(IpcHost host, NoteStore store, Executor disk) {
+    this.host = host;
+    this.store = store;
+    this.disk = disk;
+  }
+
+  void name(WebContents window, String name) {
+    windowNames.put(window.id(), name);
+  }
+
+  private String who(WebContents sender) {
+    return windowNames.getOrDefault(sender.id(), "window " + sender.id());
+  }
+
+  List<String> audit() {
+    return audit;
+  }
+
+  List<String> activity() {
+    return activity;
+  }
+
+  /** Runs {@code push} for every window except {@code sender}. */
+  private void tellOthers(WebContents sender, java.util.function.Consumer<NotesEvents> push) {
+    for (WebContents window : host.allWebContents()) {
+      if (window.id() != sender.id()) {
+        push.accept(NotesEventsIpc.emitter(window));
+      }
+    }
+  }
+
+  @Override
+  public List<Note> list(IpcMainInvokeEvent event) {
+    return store.list();
+  }
+
+  @Override
+  public Note get(IpcMainInvokeEvent event, long id) throws NoteNotFoundException {
+    return store.get(id).orElseThrow(() -> new NoteNotFoundException("There is no note " + id));
+  }
+
+  @Override
+  public CompletableFuture<Note> create(IpcMainInvokeEvent event, String title, String body) {
+    String by = who(event.sender());
+    WebContents sender = event.sender();
+    // The disk write runs off the main loop; the reply goes out when it is done.
+    return CompletableFuture.supplyAsync(() -> store.create(title, body, by), disk).thenApply(note -> {
+      audit.add(by + " created note " + note.id());
+      tellOthers(sender, others -> others.changed(note));
+      return note;
+    });
+  }
+
+  @Override
+  public Note rename(IpcMainInvokeEvent event, long id, String title) throws NoteNotFoundException {
+    String by = who(event.sender());
+    Note note = store.rename(id, title, by).orElseThrow(() -> new NoteNotFoundException("There is no note " + id));
+    audit.add(by + " renamed note " + id);
+    tellOthers(event.sender(), others -> others.changed(note));
+    return note;
+  }
+
+  @Override
+  public CompletableFuture<Boolean> delete(IpcMainInvokeEvent event, long id) {
+    String by = who(event.sender());
+    WebContents sender = event.sender();
+    return CompletableFuture.supplyAsync(() -> store.delete(id), disk).thenApply(deleted -> {
+      if (deleted) {
+        audit.add(by + " deleted note " + id);
+        tellOthers(sender, others -> others.deleted(id, by));
+      }
+      return deleted;
+    });
+  }
+
+  @Override
+  public void log(IpcMainEvent event, String line) {
+    activity.add(who(event.sender()) + ": " + line);
+  }
+
+  @Override
+  public Settings settings(IpcMainEvent event) {
+    return new Settings("light", 5);
+  }
+}

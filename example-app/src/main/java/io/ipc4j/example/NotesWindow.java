@@ -1,0 +1,102 @@
+package io.ipc4j.example;
+
+import io.ipc4j.IpcRegistration;
+import io.ipc4j.IpcRenderer;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One notes window's scripted session. Its clients are the generated ones, injected by Dagger; every step reports
+ * itself to the main process, which prints the transcript.
+ */
+final class NotesWindow {
+  /** The channel on which the main process hands a window its turn. */
+  static final String TURN = "window:turn";
+
+  private final NotesApi notes;
+  private final TranscriptApi transcript;
+  private final IpcRenderer ipc;
+  private final String name;
+  private final List<String> pushes = new ArrayList<>(); // this renderer's loop only
+  private long lastSeenNote = -1;
+
+  @Inject
+  NotesWindow(NotesApi notes, TranscriptApi transcript, IpcRenderer ipc, @Named("window") String name) {
+    this.notes = notes;
+    this.transcript = transcript;
+    this.ipc = ipc;
+    this.name = name;
+  }
+
+  /** Subscribes to pushes and turns, then tells the main process this window is ready. */
+  IpcRegistration start() {
+    IpcRegistration events = NotesEventsIpc.subscribe(ipc, new NotesEvents() {
+      @Override
+      public void changed(Note note) {
+        lastSeenNote = note.id();
+        pushes.add(String.format("%-9s %-19s %s", "push", "notes:changed", "<- " + note.describe() + " by "
+            + note.updatedBy()));
+      }
+
+      @Override
+      public void deleted(long id, String by) {
+        pushes.add(String.format("%-9s %-19s %s", "push", "notes:deleted", "<- note " + id + " by " + by));
+      }
+    });
+    // Blocking calls inside a renderer listener are safe: replies never need this loop.
+    IpcRegistration turns = ipc.on(TURN, (event, args) -> turn((String) args[0]));
+    notes.log("window " + name + " opened");
+    transcript.ready();
+    return IpcRegistration.of(events, turns);
+  }
+
+  private void say(String style, String call, String outcome) {
+    transcript.line(String.format("[%s] %-9s %-19s %s", name, style, call, outcome));
+  }
+
+  private void turn(String phase) {
+    for (String push : pushes) {
+      transcript.line("[" + name + "] " + push);
+    }
+    pushes.clear();
+    switch (phase) {
+      case "edit" -> edit();
+      case "review" -> review();
+      default -> { }
+    }
+    transcript.done();
+  }
+
+  private void edit() {
+    notes.log("window " + name + " is editing");
+    say("send", "notes:log", "\"window " + name + " is editing\"   (fire and forget)");
+    say("sendSync", "notes:settings", "-> " + notes.settings());
+    Note created = notes.create("Groceries", "milk, eggs").join();
+    say("invoke", "notes:create", "-> " + created.describe() + "   (async: CompletableFuture)");
+    try {
+      Note renamed = notes.rename(created.id(), "Groceries for Sunday");
+      say("invoke", "notes:rename", "-> " + renamed.describe() + "   (blocking)");
+    } catch (NoteNotFoundException e) {
+      say("invoke", "notes:rename", "threw " + e);
+    }
+    say("invoke", "notes:list", "-> " + notes.list().size() + " note(s)");
+  }
+
+  private void review() {
+    try {
+      say("invoke", "notes:get(" + lastSeenNote + ")", "-> " + notes.get(lastSeenNote).describe());
+    } catch (NoteNotFoundException e) {
+      say("invoke", "notes:get(" + lastSeenNote + ")", "threw " + e);
+    }
+    try {
+      notes.get(42);
+      say("invoke", "notes:get(42)", "-> a note?! (expected none)");
+    } catch (NoteNotFoundException e) {
+      say("invoke", "notes:get(42)", "threw " + e.getClass().getSimpleName() + ": " + e.getMessage()
+          + "   (typed error)");
+    }
+    say("invoke", "notes:delete(" + lastSeenNote + ")", "-> " + notes.delete(lastSeenNote).join());
+  }
+}
