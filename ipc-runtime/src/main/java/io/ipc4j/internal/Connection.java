@@ -32,7 +32,8 @@ final class Connection {
   private final ConcurrentLinkedQueue<ByteBuffer[]> queue = new ConcurrentLinkedQueue<>();
   private final ReentrantLock writeLock = new ReentrantLock();
   private final AtomicBoolean closed = new AtomicBoolean();
-  private final ByteBuffer lengthBuffer = ByteBuffer.allocate(4);
+  /** Bytes read but not yet taken, between position and limit. */
+  private final ByteBuffer in = ByteBuffer.allocate(64 * 1024).flip();
   private volatile Receiver receiver;
   private volatile String closeReason;
 
@@ -60,16 +61,41 @@ final class Connection {
    * @return the frame's body, positioned at the type byte
    */
   ByteBuffer readFrame(int limit) throws IOException, Wire.ProtocolException {
-    lengthBuffer.clear();
-    readFully(lengthBuffer);
-    int length = lengthBuffer.flip().getInt();
+    fill(4);
+    int length = in.getInt(in.position());
     if (length < 1 || length > limit) {
       throw new Wire.ProtocolException("a frame length of " + (length & 0xffffffffL) + " bytes (the limit is "
           + limit + ")");
     }
-    ByteBuffer body = ByteBuffer.allocate(length);
-    readFully(body);
-    return body.flip();
+    byte[] body = new byte[length];
+    in.position(in.position() + 4);
+    int buffered = Math.min(length, in.remaining());
+    in.get(body, 0, buffered);
+    if (buffered < length) {
+      // A frame larger than what is buffered is read straight into its own array.
+      readFully(ByteBuffer.wrap(body, buffered, length - buffered));
+    }
+    return ByteBuffer.wrap(body);
+  }
+
+  /**
+   * Makes at least {@code n} bytes available in {@link #in} (n is at most its capacity), reading as many more as
+   * the socket has: frames that queue up are taken with one read.
+   */
+  private void fill(int n) throws IOException {
+    if (in.remaining() >= n) {
+      return;
+    }
+    in.compact();
+    try {
+      while (in.position() < n) {
+        if (channel.read(in) < 0) {
+          throw new EOFException("the peer closed the connection");
+        }
+      }
+    } finally {
+      in.flip();
+    }
   }
 
   private void readFully(ByteBuffer buffer) throws IOException {

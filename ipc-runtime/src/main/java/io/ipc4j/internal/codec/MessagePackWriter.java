@@ -13,7 +13,8 @@ final class MessagePackWriter {
   }
 
   byte[] toByteArray() {
-    return Arrays.copyOf(buf, pos);
+    // A large value usually fills the buffer exactly (it grows to what is needed): hand it over without a copy.
+    return pos == buf.length ? buf : Arrays.copyOf(buf, pos);
   }
 
   int position() {
