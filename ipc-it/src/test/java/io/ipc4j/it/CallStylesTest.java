@@ -23,7 +23,7 @@ class CallStylesTest {
 
   @BeforeEach
   void open() {
-    host = IpcHost.inProcess();
+    host = Hosts.open();
     store = new Store();
     NotesApiIpc.register(host.ipcMain(), store);
     Renderer renderer = host.openRenderer();

@@ -22,7 +22,7 @@ class DeadlineTest {
 
   @Test
   void methodDeadlineFailsALateInvoke() {
-    try (IpcHost host = IpcHost.inProcess()) {
+    try (IpcHost host = Hosts.open()) {
       NotesApiIpc.register(host.ipcMain(), new Store());
       NotesApi notes = NotesApiIpc.client(host.openRenderer().ipcRenderer());
       assertThat(notes.slow(0)).isEqualTo("done");
@@ -34,7 +34,7 @@ class DeadlineTest {
 
   @Test
   void interfaceDeadlineAppliesToInvokeAndSendSync() {
-    try (IpcHost host = IpcHost.inProcess()) {
+    try (IpcHost host = Hosts.open()) {
       host.ipcMain().handle(SlowApiIpc.WORK, (event, args) -> Delayed.after(((Number) args[0]).longValue()));
       host.ipcMain().on(SlowApiIpc.WORK_SYNC, (event, args) -> Delayed.after(((Number) args[0]).longValue())
           .thenAccept(event::setReturnValue));
@@ -51,7 +51,7 @@ class DeadlineTest {
 
   @Test
   void withoutAnAnnotationTheHostDefaultApplies() {
-    try (IpcHost host = IpcHost.builder().defaultTimeout(Duration.ofMillis(100)).inProcess()) {
+    try (IpcHost host = Hosts.open(IpcHost.builder().defaultTimeout(Duration.ofMillis(100)))) {
       host.ipcMain().handle(NotesApiIpc.COUNT, (event, args) -> 0);
       host.ipcMain().handle(NotesApiIpc.WHO_AM_I, (event, args) -> Delayed.after(2_000));
       NotesApi notes = NotesApiIpc.client(host.openRenderer().ipcRenderer());

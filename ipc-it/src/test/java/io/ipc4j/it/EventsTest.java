@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class EventsTest {
   @Test
   void emittedEventsReachTheSubscriberTypedAndStopAfterClose() throws Exception {
-    try (IpcHost host = IpcHost.inProcess()) {
+    try (IpcHost host = Hosts.open()) {
       Renderer renderer = host.openRenderer();
       BlockingQueue<Object> received = new LinkedBlockingQueue<>();
       IpcRegistration subscription = NotesEventsIpc.subscribe(renderer.ipcRenderer(), new NotesEvents() {

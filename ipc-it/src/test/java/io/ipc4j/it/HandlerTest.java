@@ -92,7 +92,7 @@ class HandlerTest {
 
   @Test
   void handlerSeesEachSender() throws Exception {
-    try (IpcHost host = IpcHost.inProcess()) {
+    try (IpcHost host = Hosts.open()) {
       SenderAware handler = new SenderAware();
       NotesApiIpc.register(host.ipcMain(), handler);
       Renderer first = host.openRenderer();

@@ -50,7 +50,7 @@ class InjectionTest {
 
   @Test
   void daggerInjectsTheGeneratedClient() throws Exception {
-    try (IpcHost host = IpcHost.inProcess()) {
+    try (IpcHost host = Hosts.open()) {
       NotesApiIpc.register(host.ipcMain(), new Store());
       RendererGraph graph = DaggerInjectionTest_RendererGraph.factory().create(host.openRenderer().ipcRenderer());
       NotesApi notes = graph.notes();

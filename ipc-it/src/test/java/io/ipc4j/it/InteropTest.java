@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class InteropTest {
   @Test
   void untypedInvokeReachesATypedHandler() {
-    try (IpcHost host = IpcHost.inProcess()) {
+    try (IpcHost host = Hosts.open()) {
       NotesApiIpc.register(host.ipcMain(), new Store());
       IpcRenderer renderer = host.openRenderer().ipcRenderer();
       Object note = renderer.invoke("notes:get", 1).join();   // an int where a long is declared
@@ -24,7 +24,7 @@ class InteropTest {
 
   @Test
   void typedClientCallsAnUntypedHandler() throws Exception {
-    try (IpcHost host = IpcHost.inProcess()) {
+    try (IpcHost host = Hosts.open()) {
       NotesApi notes = NotesApiIpc.client(host.openRenderer().ipcRenderer());   // registers the codecs
       host.ipcMain().handle("notes:get", (event, args) ->
           new Note(((Number) args[0]).longValue() + 1, "untyped", List.of(), Instant.EPOCH, Priority.LOW));

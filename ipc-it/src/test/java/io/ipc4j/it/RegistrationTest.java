@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class RegistrationTest {
   @Test
   void closeRemovesExactlyWhatRegisterAdded() {
-    try (IpcHost host = IpcHost.inProcess()) {
+    try (IpcHost host = Hosts.open()) {
       IpcMainListener other = (event, args) -> {};
       host.ipcMain().on(NotesApiIpc.LOG, other);
       host.ipcMain().handle("unrelated", (event, args) -> "still here");
@@ -37,7 +37,7 @@ class RegistrationTest {
 
   @Test
   void aTakenChannelFailsRegistrationAndLeavesNothingBehind() {
-    try (IpcHost host = IpcHost.inProcess()) {
+    try (IpcHost host = Hosts.open()) {
       host.ipcMain().handle(NotesApiIpc.RENAME, (event, args) -> null);
       assertThrows(IllegalStateException.class, () -> NotesApiIpc.register(host.ipcMain(), new Store()));
       assertThat(host.ipcMain().listenerCount(NotesApiIpc.LOG)).isEqualTo(0);

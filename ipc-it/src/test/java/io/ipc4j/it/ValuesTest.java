@@ -25,7 +25,7 @@ class ValuesTest {
 
   @BeforeEach
   void open() {
-    host = IpcHost.inProcess();
+    host = Hosts.open();
     NotesApiIpc.register(host.ipcMain(), new Store());
     notes = NotesApiIpc.client(host.openRenderer().ipcRenderer());
   }

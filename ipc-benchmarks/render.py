@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Renders docs/BENCHMARKS.md from a results CSV of ipc-benchmarks (scenario,payload_bytes,p50_ns,p99_ns,ratio_to_raw).
+
+usage: render.py RESULTS.csv OUT.md --mode full|quick --jdk "openjdk 17.0.15" [--idle-cpu "0.00 ms/s"]
+The machine (cores, CPU model) is read from this machine: render right after the run, where it ran.
+"""
+import argparse
+import csv
+import datetime
+import os
+import platform
+
+
+def cpu_model():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def size(n):
+    n = int(n)
+    if n == 0:
+        return "-"
+    if n % (1024 * 1024) == 0:
+        return f"{n // (1024 * 1024)} MiB"
+    if n % 1024 == 0:
+        return f"{n // 1024} KiB"
+    return f"{n} B"
+
+
+def dur(ns):
+    ns = int(ns)
+    if ns < 1000:
+        return f"{ns} ns"
+    if ns < 10_000_000:
+        return f"{ns / 1000:.1f} µs"
+    return f"{ns / 1e6:.1f} ms"
+
+
+BASELINE = {"inproc": "inproc-handoff", "send": "send-raw-uds", "coldstart": "coldstart-jvm"}
+
+
+def baseline(scenario):
+    return BASELINE.get(scenario.split("-")[0], "raw-uds")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("csv")
+    ap.add_argument("out")
+    ap.add_argument("--mode", required=True)
+    ap.add_argument("--jdk", required=True)
+    ap.add_argument("--idle-cpu", default="")
+    args = ap.parse_args()
+    with open(args.csv) as f:
+        rows = list(csv.DictReader(f))
+    groups = [
+        ("Cross-process round trip (a renderer JVM calls the host JVM)",
+         lambda r: r["scenario"] in ("raw-uds", "ipc4j-generated", "ipc4j-untyped", "rmi", "grpc")),
+        ("One-way send throughput (time per 64-byte message, pipelined)", lambda r: r["scenario"].startswith("send-")),
+        ("In-process round trip (64 bytes)", lambda r: r["scenario"].startswith("inproc-")),
+        ("Cold start", lambda r: r["scenario"].startswith("coldstart-")),
+    ]
+    out = []
+    out.append("# Benchmarks\n")
+    out.append("Rendered by `ipc-benchmarks/render.py` from `ipc-benchmarks/results/latest.csv`, which one run of "
+               "`java -jar ipc-benchmarks/target/ipc-benchmarks.jar" + (" --quick" if args.mode == "quick" else "")
+               + " --csv ipc-benchmarks/results/latest.csv` wrote.\n")
+    out.append(f"- machine: {os.cpu_count()} cores, {cpu_model()}, {platform.system()} {platform.release()}")
+    out.append(f"- JDK: {args.jdk}")
+    out.append(f"- mode: {args.mode}; rendered {datetime.date.today().isoformat()}")
+    if args.idle_cpu:
+        out.append(f"- CPU used by an idle host with one renderer: {args.idle_cpu}")
+    out.append("")
+    out.append("Every ratio compares a row with a baseline measured in the same run (the machine is shared and "
+               "absolute times drift): cross-process rows with `raw-uds` at the same payload (blocking Unix "
+               "socket ping-pong with length-prefixed frames, the practical limit), one-way rows with "
+               "`send-raw-uds`, in-process rows with `inproc-handoff` (a bare hand-off to another thread whose "
+               "waiter spins, then parks), cold start with `coldstart-jvm` (a JVM that starts and exits).\n")
+    p50 = {(r["scenario"], int(r["payload_bytes"])): int(r["p50_ns"]) for r in rows}
+
+    def ratio(a, b):
+        return p50[a] / p50[b] if a in p50 and b in p50 and p50[b] else None
+
+    targets = [
+        ("cross-process invoke p50 ≤ 1.3× raw socket, 64 B", ratio(("ipc4j-generated", 64), ("raw-uds", 64)), "≤", 1.3),
+        ("cross-process invoke p50 ≤ 1.3× raw socket, 4 KiB", ratio(("ipc4j-generated", 4096), ("raw-uds", 4096)), "≤", 1.3),
+        ("faster than Java RMI (RMI p50 / ipc4j p50), 64 B", ratio(("rmi", 64), ("ipc4j-generated", 64)), "≥", 1.0),
+        ("at least 3× faster than gRPC (gRPC p50 / ipc4j p50), 64 B", ratio(("grpc", 64), ("ipc4j-generated", 64)), "≥", 3.0),
+        ("in-process generated invoke ≤ 2× the best bare hand-off", ratio(("inproc-generated", 64), ("inproc-handoff", 64)), "≤", 2.0),
+        ("one-way send ≥ 50% of raw pipelined throughput", ratio(("send-raw-uds", 64), ("send-ipc4j", 64)), "≥", 0.5),
+        ("3 MiB invoke ≤ 2× raw socket", ratio(("ipc4j-generated", 3 * 1024 * 1024), ("raw-uds", 3 * 1024 * 1024)), "≤", 2.0),
+    ]
+    out.append("## Targets\n")
+    out.append("| target | measured | met |")
+    out.append("| --- | ---: | :---: |")
+    for name, value, op, bound in targets:
+        if value is None:
+            out.append(f"| {name} | not measured | |")
+            continue
+        met = value <= bound if op == "≤" else value >= bound
+        out.append(f"| {name} | {value:.2f} | {'yes' if met else 'no'} |")
+    out.append("")
+    for title, keep in groups:
+        chosen = [r for r in rows if keep(r)]
+        if not chosen:
+            continue
+        out.append(f"## {title}\n")
+        out.append("| scenario | payload | p50 | p99 | p50 ratio | baseline |")
+        out.append("| --- | ---: | ---: | ---: | ---: | --- |")
+        chosen.sort(key=lambda r: (int(r["payload_bytes"]), r["scenario"] != baseline(r["scenario"])))
+        for r in chosen:
+            ratio = f"{float(r['ratio_to_raw']):.2f}×" if r["ratio_to_raw"] else ""
+            out.append(f"| `{r['scenario']}` | {size(r['payload_bytes'])} | {dur(r['p50_ns'])} | {dur(r['p99_ns'])} "
+                       f"| {ratio} | `{baseline(r['scenario'])}` |")
+        out.append("")
+    with open(args.out, "w") as f:
+        f.write("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()
