@@ -1,7 +1,6 @@
 package io.ipc4j.internal;
 
 import java.lang.System.Logger.Level;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -15,7 +14,7 @@ import java.util.function.BooleanSupplier;
 final class EventLoop implements Executor {
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
 
-  private final ConcurrentLinkedQueue<Runnable> queue = new ConcurrentLinkedQueue<>();
+  private final TaskQueue queue = new TaskQueue();
   private final AtomicBoolean parked = new AtomicBoolean();
   private final BooleanSupplier empty = queue::isEmpty;
   private final long spinNanos;
