@@ -21,7 +21,7 @@ final class Connection {
 
   /** What the reader does with frames, and with the end of the connection. */
   interface Receiver {
-    void frame(int type, ByteBuffer body) throws Wire.ProtocolException;
+    void frame(Wire.Head head, byte[] payload) throws Wire.ProtocolException;
 
     void closed(String reason);
   }
@@ -79,6 +79,35 @@ final class Connection {
   }
 
   /**
+   * Reads one frame after the handshake: its fields from the buffer, its payload into an array of its own (for a
+   * frame larger than the buffer, straight from the socket), so no payload is copied twice.
+   */
+  private void readMessageFrame() throws IOException, Wire.ProtocolException {
+    fill(4);
+    int length = in.getInt(in.position());
+    if (length < 1 || length > maxFrameBytes) {
+      throw new Wire.ProtocolException("a frame length of " + (length & 0xffffffffL) + " bytes (the limit is "
+          + maxFrameBytes + ")");
+    }
+    in.position(in.position() + 4);
+    int window = Math.min(length, in.capacity());
+    fill(window);
+    int start = in.position();
+    ByteBuffer fields = in.duplicate().limit(start + window);
+    int type = fields.get() & 0xff;
+    Wire.Head head = Wire.head(type, fields);
+    int headerBytes = fields.position() - start;
+    byte[] payload = new byte[length - headerBytes];
+    int buffered = Math.min(payload.length, window - headerBytes);
+    in.position(start + headerBytes);
+    in.get(payload, 0, buffered);
+    if (buffered < payload.length) {
+      readFully(ByteBuffer.wrap(payload, buffered, payload.length - buffered));
+    }
+    receiver.frame(head, payload);
+  }
+
+  /**
    * Makes at least {@code n} bytes available in {@link #in} (n is at most its capacity), reading as many more as
    * the socket has: frames that queue up are taken with one read.
    */
@@ -110,9 +139,7 @@ final class Connection {
     String reason = "the connection closed";
     try {
       while (!closed.get()) {
-        ByteBuffer body = readFrame(maxFrameBytes);
-        int type = body.get() & 0xff;
-        receiver.frame(type, body);
+        readMessageFrame();
       }
     } catch (EOFException e) {
       reason = "the peer closed the connection";

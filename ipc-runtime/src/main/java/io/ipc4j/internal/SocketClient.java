@@ -78,12 +78,12 @@ final class SocketClient {
     });
     connection.start(new Connection.Receiver() {
       @Override
-      public void frame(int type, ByteBuffer body) throws Wire.ProtocolException {
-        if (type == Wire.GOODBYE) {
+      public void frame(Wire.Head head, byte[] payload) throws Wire.ProtocolException {
+        if (head.type() == Wire.GOODBYE) {
           connection.close("the host closed this renderer");
           return;
         }
-        Message message = Wire.decode(type, body);
+        Message message = Wire.message(head, payload);
         if (!(message instanceof Message.Push) && !(message instanceof Message.Reply)) {
           throw new Wire.ProtocolException("the host sent a renderer-to-host frame");
         }

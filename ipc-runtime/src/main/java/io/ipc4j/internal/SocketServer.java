@@ -181,8 +181,8 @@ final class SocketServer {
         host.spinNanos()), null);
     connection.start(new Connection.Receiver() {
       @Override
-      public void frame(int type, ByteBuffer body) throws Wire.ProtocolException {
-        Message message = Wire.decode(type, body);
+      public void frame(Wire.Head head, byte[] payload) throws Wire.ProtocolException {
+        Message message = Wire.message(head, payload);
         if (message instanceof Message.Push || message instanceof Message.Reply) {
           throw new Wire.ProtocolException("a renderer sent a host-to-renderer frame");
         }

@@ -104,43 +104,76 @@ final class Wire {
   }
 
   /**
-   * Reads one message frame's body (after length and type) into a {@link Message}.
+   * The fields of a frame that come before its payload.
    *
-   * @param body the fields, positioned after the type byte, limited to the frame
-   * @throws ProtocolException if the fields do not fit the type
+   * @param type the frame type
+   * @param callId the call id, or -1 for types without one
+   * @param frameId the frame id, or -1 for types without one
+   * @param channel the channel, or null for types without one
+   * @param ok a REPLY's outcome
    */
-  static Message decode(int type, ByteBuffer body) throws ProtocolException {
+  record Head(int type, long callId, int frameId, String channel, boolean ok) {}
+
+  /**
+   * Reads the fields of a frame after its type byte, leaving {@code fields} at the start of the payload.
+   *
+   * @throws ProtocolException for an unknown type or fields that do not fit
+   */
+  static Head head(int type, ByteBuffer fields) throws ProtocolException {
     try {
-      Message message = switch (type) {
-        case SEND -> new Message.Send(body.getInt(), readString(body), rest(body));
-        case SEND_SYNC -> {
-          long callId = body.getLong();
-          yield new Message.SendSync(callId, body.getInt(), readString(body), rest(body));
+      return switch (type) {
+        case SEND, PUSH -> new Head(type, -1, fields.getInt(), readString(fields), false);
+        case SEND_SYNC, INVOKE -> {
+          long callId = fields.getLong();
+          yield new Head(type, callId, fields.getInt(), readString(fields), false);
         }
-        case INVOKE -> {
-          long callId = body.getLong();
-          yield new Message.Invoke(callId, body.getInt(), readString(body), rest(body));
-        }
-        case OPEN_FRAME -> new Message.OpenFrame(body.getLong());
-        case PUSH -> new Message.Push(body.getInt(), readString(body), rest(body));
+        case OPEN_FRAME -> new Head(type, fields.getLong(), -1, null, false);
         case REPLY -> {
-          long callId = body.getLong();
-          int ok = body.get();
+          long callId = fields.getLong();
+          int ok = fields.get();
           if (ok != 0 && ok != 1) {
             throw new ProtocolException("REPLY with ok flag " + ok);
           }
-          yield new Message.Reply(callId, ok == 1, rest(body));
+          yield new Head(type, callId, -1, null, ok == 1);
         }
+        case GOODBYE -> new Head(type, -1, -1, null, false);
         default -> throw new ProtocolException("unknown frame type 0x" + Integer.toHexString(type));
       };
-      if (body.hasRemaining()) {
-        throw new ProtocolException(body.remaining() + " bytes left over in a frame of type 0x"
-            + Integer.toHexString(type));
-      }
-      return message;
     } catch (java.nio.BufferUnderflowException e) {
       throw new ProtocolException("frame of type 0x" + Integer.toHexString(type) + " is too short");
     }
+  }
+
+  /**
+   * The message a frame carries.
+   *
+   * @throws ProtocolException if the type carries no message, or has a payload it should not
+   */
+  static Message message(Head head, byte[] payload) throws ProtocolException {
+    Message message = switch (head.type()) {
+      case SEND -> new Message.Send(head.frameId(), head.channel(), payload);
+      case SEND_SYNC -> new Message.SendSync(head.callId(), head.frameId(), head.channel(), payload);
+      case INVOKE -> new Message.Invoke(head.callId(), head.frameId(), head.channel(), payload);
+      case PUSH -> new Message.Push(head.frameId(), head.channel(), payload);
+      case REPLY -> new Message.Reply(head.callId(), head.ok(), payload);
+      case OPEN_FRAME -> new Message.OpenFrame(head.callId());
+      default -> throw new ProtocolException("frame type 0x" + Integer.toHexString(head.type()) + " carries no message");
+    };
+    if (head.type() == OPEN_FRAME && payload.length != 0) {
+      throw new ProtocolException(payload.length + " bytes left over in an OPEN_FRAME frame");
+    }
+    return message;
+  }
+
+  /**
+   * Reads one whole frame body (after length and type) into a {@link Message}.
+   *
+   * @param body the fields and payload, positioned after the type byte, limited to the frame
+   * @throws ProtocolException if the fields do not fit the type
+   */
+  static Message decode(int type, ByteBuffer body) throws ProtocolException {
+    Head head = head(type, body);
+    return message(head, rest(body));
   }
 
   private static String readString(ByteBuffer body) throws ProtocolException {
