@@ -4,6 +4,8 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +14,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One socket between a renderer and the host: a reader thread that hands each frame to a {@link Receiver}, and a
- * writer any thread may use. Writers combine: whoever holds the write lock sends every frame queued so far in one
- * gathering write, so small messages that queue up go out together and no thread is made per message.
+ * One socket between a renderer and the host. Frames are read either by a reader thread of its own (a renderer's
+ * end) or by an event loop that polls the socket (the host's end, see {@link #startPolled}); either way each frame
+ * goes to a {@link Receiver}. Any thread may write. Writers combine: whoever holds the write lock sends every frame
+ * queued so far in one gathering write, so small messages that queue up go out together and no thread is made per
+ * message.
  */
 final class Connection {
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
@@ -29,6 +33,10 @@ final class Connection {
   private final SocketChannel channel;
   private final String name;
   private final int maxFrameBytes;
+  /** How many reads a poll of this socket may make before the loop moves on to other work. */
+  private static final int READS_PER_POLL = 16;
+  /** How long a writer waits for a peer that takes no bytes before cutting it off. */
+  static final long WRITE_STALL_MILLIS = 30_000;
   private final ConcurrentLinkedQueue<ByteBuffer[]> queue = new ConcurrentLinkedQueue<>();
   private final ReentrantLock writeLock = new ReentrantLock();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -36,6 +44,14 @@ final class Connection {
   private final ByteBuffer in = ByteBuffer.allocate(64 * 1024).flip();
   private volatile Receiver receiver;
   private volatile String closeReason;
+  /** The loop that reads this socket, when it is polled. */
+  private volatile EventLoop pollingLoop;
+  /** A polled socket's frame whose payload is still arriving, and where the rest goes. */
+  private Wire.Head partialHead;
+  private byte[] partialPayload;
+  private ByteBuffer partialRest;
+  /** Where a writer waits for a full non-blocking socket to drain (created when first needed). */
+  private volatile Selector writeSelector;
 
   Connection(SocketChannel channel, String name, int maxFrameBytes) {
     this.channel = channel;
@@ -53,6 +69,133 @@ final class Connection {
     Thread reader = new Thread(this::readLoop, "ipc4j-" + name);
     reader.setDaemon(true);
     reader.start();
+  }
+
+  /**
+   * Hands the socket to an event loop with a {@link Poller}, which reads it from then on (after any handshake read
+   * on the caller's thread): frames reach the receiver on that loop.
+   */
+  void startPolled(Receiver receiver, EventLoop loop) {
+    this.receiver = receiver;
+    this.pollingLoop = loop;
+    try {
+      channel.configureBlocking(false);
+    } catch (IOException e) {
+      close("the connection failed: " + e.getMessage());
+      return;
+    }
+    loop.execute(() -> {
+      try {
+        loop.poller().register(channel, this::readable);
+      } catch (IOException | RuntimeException e) {
+        close(closed.get() ? "the connection closed" : "the connection failed: " + e);
+        return;
+      }
+      readable(); // bytes that came with the handshake may already be buffered
+    });
+  }
+
+  /**
+   * Reads what a polled socket has and hands every whole frame to the receiver; on the polling loop. A frame's
+   * fields are parsed once all of them (or a buffer's worth) are here; a payload larger than the buffer then goes
+   * straight from the socket into its own array, however many polls that takes.
+   */
+  private void readable() {
+    if (closed.get()) {
+      return;
+    }
+    try {
+      // Leaves only when the buffer holds no whole frame: bytes left in the socket make it poll ready again.
+      int reads = 0;
+      while (true) {
+        if (partialRest != null) {
+          if (reads++ == READS_PER_POLL) {
+            return;
+          }
+          if (channel.read(partialRest) < 0) {
+            throw new EOFException("the peer closed the connection");
+          }
+          if (partialRest.hasRemaining()) {
+            return;
+          }
+          Wire.Head head = partialHead;
+          byte[] payload = partialPayload;
+          partialHead = null;
+          partialPayload = null;
+          partialRest = null;
+          receiver.frame(head, payload);
+        }
+        while (partialRest == null && takeBufferedFrame()) {
+          if (closed.get()) {
+            return;
+          }
+        }
+        if (partialRest != null) {
+          continue;
+        }
+        if (reads++ == READS_PER_POLL) {
+          return;
+        }
+        in.compact();
+        int n;
+        try {
+          n = channel.read(in);
+        } finally {
+          in.flip();
+        }
+        if (n < 0) {
+          throw new EOFException("the peer closed the connection");
+        }
+        if (n == 0) {
+          return;
+        }
+      }
+    } catch (Throwable e) {
+      close(closeReasonFor(e));
+    }
+  }
+
+  /**
+   * Takes one frame out of the buffer if its fields (or a buffer's worth of it) are there; a frame larger than
+   * that is left partial, to be completed from the socket.
+   *
+   * @return whether a frame was taken
+   */
+  private boolean takeBufferedFrame() throws Wire.ProtocolException {
+    if (in.remaining() < 4) {
+      return false;
+    }
+    int length = checkedLength(in.getInt(in.position()));
+    int window = Math.min(length, in.capacity() - 4);
+    if (in.remaining() - 4 < window) {
+      return false;
+    }
+    in.position(in.position() + 4);
+    int start = in.position();
+    ByteBuffer fields = in.duplicate().limit(start + window);
+    int type = fields.get() & 0xff;
+    Wire.Head head = Wire.head(type, fields);
+    int headerBytes = fields.position() - start;
+    byte[] payload = new byte[length - headerBytes];
+    int buffered = Math.min(payload.length, window - headerBytes);
+    in.position(start + headerBytes);
+    in.get(payload, 0, buffered);
+    if (buffered < payload.length) {
+      partialHead = head;
+      partialPayload = payload;
+      partialRest = ByteBuffer.wrap(payload, buffered, payload.length - buffered);
+      return true;
+    }
+    receiver.frame(head, payload);
+    return true;
+  }
+
+  private int checkedLength(int length) throws Wire.ProtocolException {
+    if (length < 1 || length > maxFrameBytes) {
+      throw new Wire.ProtocolException("a frame length of " + (length & 0xffffffffL) + " bytes (the limit is "
+          + maxFrameBytes + ")");
+    }
+    return length;
   }
 
   /**
@@ -84,11 +227,7 @@ final class Connection {
    */
   private void readMessageFrame() throws IOException, Wire.ProtocolException {
     fill(4);
-    int length = in.getInt(in.position());
-    if (length < 1 || length > maxFrameBytes) {
-      throw new Wire.ProtocolException("a frame length of " + (length & 0xffffffffL) + " bytes (the limit is "
-          + maxFrameBytes + ")");
-    }
+    int length = checkedLength(in.getInt(in.position()));
     in.position(in.position() + 4);
     int window = Math.min(length, in.capacity());
     fill(window);
@@ -141,18 +280,27 @@ final class Connection {
       while (!closed.get()) {
         readMessageFrame();
       }
-    } catch (EOFException e) {
-      reason = "the peer closed the connection";
-    } catch (Wire.ProtocolException e) {
-      reason = "it broke the protocol: " + e.getMessage();
-      LOG.log(Level.WARNING, "ipc4j: disconnecting {0} because {1}", name, reason);
-    } catch (IOException e) {
-      reason = closed.get() ? "the connection closed" : "the connection failed: " + e.getMessage();
-    } catch (RuntimeException e) {
-      reason = "handling a frame failed: " + e;
-      LOG.log(Level.ERROR, "ipc4j: disconnecting " + name + " after an internal error", e);
+    } catch (Throwable e) {
+      reason = closeReasonFor(e);
     }
     close(reason);
+  }
+
+  /** Why reading ended, logged where it is news. */
+  private String closeReasonFor(Throwable e) {
+    if (e instanceof EOFException) {
+      return "the peer closed the connection";
+    }
+    if (e instanceof Wire.ProtocolException) {
+      String reason = "it broke the protocol: " + e.getMessage();
+      LOG.log(Level.WARNING, "ipc4j: disconnecting {0} because {1}", name, reason);
+      return reason;
+    }
+    if (e instanceof IOException) {
+      return closed.get() ? "the connection closed" : "the connection failed: " + e.getMessage();
+    }
+    LOG.log(Level.ERROR, "ipc4j: disconnecting " + name + " after an internal error", e);
+    return "handling a frame failed: " + e;
   }
 
   /** Queues a frame (header and optional payload) and sends what is queued unless another writer is at it. */
@@ -183,7 +331,11 @@ final class Connection {
           remaining += b.remaining();
         }
         while (remaining > 0) {
-          remaining -= channel.write(buffers);
+          long written = channel.write(buffers);
+          remaining -= written;
+          if (written == 0 && remaining > 0) {
+            awaitWritable();
+          }
         }
       } catch (IOException e) {
         queue.clear();
@@ -192,6 +344,36 @@ final class Connection {
       } finally {
         writeLock.unlock();
       }
+    }
+  }
+
+  /**
+   * Waits until a full non-blocking socket can take more bytes (a blocking one never returns 0 from a write). A
+   * peer that takes nothing for {@link #WRITE_STALL_MILLIS} is cut off rather than waited on forever.
+   */
+  private void awaitWritable() throws IOException {
+    Selector selector = writeSelector;
+    if (selector == null) {
+      selector = Selector.open();
+      try {
+        channel.register(selector, SelectionKey.OP_WRITE);
+      } catch (IOException | RuntimeException e) {
+        selector.close();
+        throw e;
+      }
+      writeSelector = selector;
+      if (closed.get()) {
+        closeWriteSelector();
+        throw new IOException("the connection closed");
+      }
+    }
+    try {
+      if (selector.select(WRITE_STALL_MILLIS) == 0 && !closed.get()) {
+        throw new IOException("the peer took no bytes for " + WRITE_STALL_MILLIS + " ms");
+      }
+      selector.selectedKeys().clear();
+    } catch (java.nio.channels.ClosedSelectorException e) {
+      throw new IOException("the connection closed");
     }
   }
 
@@ -206,9 +388,25 @@ final class Connection {
     } catch (IOException e) {
       LOG.log(Level.DEBUG, "ipc4j: closing {0}: {1}", name, e.getMessage());
     }
+    closeWriteSelector();
+    EventLoop loop = pollingLoop;
+    if (loop != null) {
+      loop.poller().wakeUp(); // the socket is released at the loop's next poll
+    }
     Receiver r = receiver;
     if (r != null) {
       r.closed(reason);
+    }
+  }
+
+  private void closeWriteSelector() {
+    Selector selector = writeSelector; // closing it wakes a writer waiting on it
+    if (selector != null) {
+      try {
+        selector.close();
+      } catch (IOException e) {
+        LOG.log(Level.DEBUG, "ipc4j: closing {0}''s write selector: {1}", name, e.getMessage());
+      }
     }
   }
 

@@ -16,6 +16,8 @@ final class DeadlineWatcher {
 
   private static final Set<RendererCore> CORES = ConcurrentHashMap.newKeySet();
   private static final AtomicInteger OUTSTANDING = new AtomicInteger();
+  /** Whether the thread is parked with no call to watch (then, and only then, a new call wakes it). */
+  private static volatile boolean idle;
   private static final Thread THREAD = start();
 
   private DeadlineWatcher() {}
@@ -29,7 +31,8 @@ final class DeadlineWatcher {
   }
 
   static void callStarted() {
-    if (OUTSTANDING.getAndIncrement() == 0) {
+    // Waking the thread costs a system call and a core: only a thread that sleeps with nothing to watch needs it.
+    if (OUTSTANDING.getAndIncrement() == 0 && idle) {
       LockSupport.unpark(THREAD);
     }
   }
@@ -48,7 +51,11 @@ final class DeadlineWatcher {
   private static void run() {
     while (true) {
       if (OUTSTANDING.get() <= 0) {
-        LockSupport.park(DeadlineWatcher.class);
+        idle = true;
+        if (OUTSTANDING.get() <= 0) { // a call that started before idle was set did not wake us
+          LockSupport.park(DeadlineWatcher.class);
+        }
+        idle = false;
         continue;
       }
       LockSupport.parkNanos(DeadlineWatcher.class, TimeUnit.MILLISECONDS.toNanos(TICK_MILLIS));

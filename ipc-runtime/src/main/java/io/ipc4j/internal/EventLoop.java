@@ -9,20 +9,33 @@ import java.util.function.BooleanSupplier;
 /**
  * One thread that runs tasks in the order they were submitted, like Node's event loop. When it runs out of work
  * it spins for a bounded time, then yields, then parks: a task that arrives soon is picked up in about a
- * microsecond, and an idle loop uses no CPU.
+ * microsecond, and an idle loop uses no CPU. A loop with a {@link Poller} also reads sockets itself: it polls them
+ * between tasks and while it spins, and waits on them instead of parking.
  */
 final class EventLoop implements Executor {
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
+
+  /** How many tasks in a row may run before the loop polls its sockets. */
+  private static final int TASKS_PER_POLL = 64;
 
   private final TaskQueue queue = new TaskQueue();
   private final AtomicBoolean parked = new AtomicBoolean();
   private final BooleanSupplier empty = queue::isEmpty;
   private final long spinNanos;
+  private final Poller poller;
   private final Thread thread;
   private volatile boolean running = true;
 
   EventLoop(String name, long spinNanos) {
+    this(name, spinNanos, false);
+  }
+
+  /**
+   * @param polling whether the loop serves sockets through a {@link Poller}
+   */
+  EventLoop(String name, long spinNanos, boolean polling) {
     this.spinNanos = spinNanos;
+    this.poller = polling ? new Poller() : null;
     this.thread = new Thread(this::run, name);
     thread.setDaemon(true);
     thread.start();
@@ -36,8 +49,21 @@ final class EventLoop implements Executor {
     }
     queue.offer(task);
     if (parked.get()) {
+      wake();
+    }
+  }
+
+  private void wake() {
+    if (poller != null) {
+      poller.wakeUp();
+    } else {
       LockSupport.unpark(thread);
     }
+  }
+
+  /** The sockets this loop serves, or null if it serves none. */
+  Poller poller() {
+    return poller;
   }
 
   boolean inLoop() {
@@ -51,7 +77,7 @@ final class EventLoop implements Executor {
   /** Runs what is queued, then ends the thread. Safe to call from the loop itself. */
   void shutdown() {
     running = false;
-    LockSupport.unpark(thread);
+    wake();
   }
 
   /** Waits (with a deadline) for the thread to end; returns at once when called from the loop. */
@@ -67,14 +93,28 @@ final class EventLoop implements Executor {
   }
 
   private void run() {
-    while (true) {
-      Runnable task = queue.poll();
-      if (task != null) {
-        runSafely(task);
-      } else if (!running) {
-        return;
-      } else {
-        idle();
+    try {
+      int sincePoll = 0;
+      while (true) {
+        Runnable task = queue.poll();
+        if (task != null) {
+          runSafely(task);
+          if (poller != null && ++sincePoll == TASKS_PER_POLL) {
+            sincePoll = 0;
+            poller.pollNow(); // sockets get their turn even while tasks keep coming
+          }
+        } else if (!running) {
+          return;
+        } else if (poller == null) {
+          idle();
+        } else {
+          sincePoll = 0;
+          idlePolling();
+        }
+      }
+    } finally {
+      if (poller != null) {
+        poller.close();
       }
     }
   }
@@ -87,6 +127,28 @@ final class EventLoop implements Executor {
     try {
       if (queue.isEmpty() && running) {
         LockSupport.park(this);
+      }
+    } finally {
+      parked.set(false);
+    }
+  }
+
+  /** Polls the sockets while spinning (each poll is a system call, so there is no busy phase), then waits on them. */
+  private void idlePolling() {
+    if (poller.pollNow()) {
+      return;
+    }
+    long start = System.nanoTime();
+    while (System.nanoTime() - start < spinNanos) {
+      if (!queue.isEmpty() || poller.pollNow()) {
+        return;
+      }
+      Thread.yield();
+    }
+    parked.set(true);
+    try {
+      if (queue.isEmpty() && running) {
+        poller.await();
       }
     } finally {
       parked.set(false);

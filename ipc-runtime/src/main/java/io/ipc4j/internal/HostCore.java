@@ -50,7 +50,8 @@ public final class HostCore implements IpcHost {
   public HostCore(Duration defaultTimeout, Duration spinTime, SocketOptions sockets) {
     this.defaultTimeout = defaultTimeout;
     this.spinNanos = spinTime.toNanos();
-    this.mainLoop = new EventLoop("ipc4j-main", spinNanos);
+    // Over sockets the main loop reads the renderers' sockets itself (see Poller).
+    this.mainLoop = new EventLoop("ipc4j-main", spinNanos, sockets != null);
     SocketServer started = null;
     if (sockets != null) {
       try {
@@ -189,6 +190,15 @@ public final class HostCore implements IpcHost {
   /** A message from a renderer; any thread. It is handled on the main loop, in arrival order. */
   void receive(WebContentsImpl from, Message message) {
     mainLoop.execute(() -> dispatch(from, message));
+  }
+
+  /** A message a renderer's socket delivered to the main loop, which polls it: handled right away. */
+  void receiveOnMainLoop(WebContentsImpl from, Message message) {
+    dispatch(from, message);
+  }
+
+  EventLoop mainLoop() {
+    return mainLoop;
   }
 
   private void dispatch(WebContentsImpl from, Message message) {

@@ -179,23 +179,31 @@ final class SocketServer {
     });
     connection.send(Wire.welcome(ticket.rendererId, wc.processId, host.defaultTimeout().toMillis(),
         host.spinNanos()), null);
-    connection.start(new Connection.Receiver() {
+    connection.startPolled(new Connection.Receiver() {
       @Override
       public void frame(Wire.Head head, byte[] payload) throws Wire.ProtocolException {
         Message message = Wire.message(head, payload);
         if (message instanceof Message.Push || message instanceof Message.Reply) {
           throw new Wire.ProtocolException("a renderer sent a host-to-renderer frame");
         }
-        host.receive(wc, message);
+        host.receiveOnMainLoop(wc, message);
       }
 
       @Override
       public void closed(String reason) {
-        if (!wc.isDestroyed()) {
-          wc.destroy(goneDetails(process), "Renderer " + wc.id + " disconnected: " + reason);
+        if (wc.isDestroyed()) {
+          return;
         }
+        // Learning how the process ended may take a moment: not on the main loop, which may be the caller.
+        Thread reaper = new Thread(() -> {
+          if (!wc.isDestroyed()) {
+            wc.destroy(goneDetails(process), "Renderer " + wc.id + " disconnected: " + reason);
+          }
+        }, "ipc4j-reaper-" + wc.id);
+        reaper.setDaemon(true);
+        reaper.start();
       }
-    });
+    }, host.mainLoop());
     ticket.admitted.complete(wc);
   }
 

@@ -1,0 +1,175 @@
+package io.ipc4j.internal;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A socket read by an event loop (the host's end): every frame arrives whole, once, in order, however it is cut. */
+class PolledConnectionTest {
+  @TempDir Path dir;
+  private EventLoop loop;
+  private SocketChannel hostEnd;
+  private SocketChannel peerEnd;
+
+  @BeforeEach
+  void connect() throws IOException {
+    loop = new EventLoop("test-loop", 20_000, true);
+    Path socket = dir.resolve("s.sock");
+    try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+      server.bind(UnixDomainSocketAddress.of(socket));
+      peerEnd = SocketChannel.open(UnixDomainSocketAddress.of(socket));
+      hostEnd = server.accept();
+    }
+    Files.deleteIfExists(socket);
+  }
+
+  @AfterEach
+  void close() throws IOException {
+    peerEnd.close();
+    hostEnd.close();
+    loop.shutdown();
+    loop.awaitTermination(5_000);
+  }
+
+  private static ByteBuffer frameBytes(int index, int payloadBytes) {
+    byte[] payload = new byte[payloadBytes];
+    for (int i = 0; i < payloadBytes; i++) {
+      payload[i] = (byte) (index + i);
+    }
+    Message.Send send = new Message.Send(0, "ch" + index, payload);
+    ByteBuffer header = Wire.header(send);
+    return ByteBuffer.allocate(header.remaining() + payloadBytes).put(header).put(payload).flip();
+  }
+
+  private void write(ByteBuffer bytes) {
+    try {
+      while (bytes.hasRemaining()) {
+        peerEnd.write(bytes);
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void assertFrame(Wire.Head head, byte[] payload, int index, int payloadBytes) {
+    assertThat(head.channel()).isEqualTo("ch" + index);
+    assertThat(payload).hasLength(payloadBytes);
+    for (int i = 0; i < payloadBytes; i++) {
+      assertThat(payload[i]).isEqualTo((byte) (index + i));
+    }
+  }
+
+  /** A receiver that records channels and can act on each frame. */
+  private abstract static class Recorder implements Connection.Receiver {
+    final List<String> channels = new CopyOnWriteArrayList<>();
+    final CompletableFuture<String> closed = new CompletableFuture<>();
+
+    @Override
+    public void closed(String reason) {
+      closed.complete(reason);
+    }
+  }
+
+  @Test
+  void framesThatEachArriveAsTheLastIsHandledAreAllDelivered() throws Exception {
+    // The peer sends the next frame only once the previous one is handled: many reads in one poll, each with one
+    // frame. Every frame must be handled although the socket is quiet after the last.
+    int count = 200;
+    CompletableFuture<Integer> done = new CompletableFuture<>();
+    Connection connection = new Connection(hostEnd, "polled", 1 << 20);
+    connection.startPolled(new Recorder() {
+      @Override
+      public void frame(Wire.Head head, byte[] payload) {
+        int index = channels.size();
+        assertFrame(head, payload, index, 64);
+        channels.add(head.channel());
+        if (index + 1 < count) {
+          write(frameBytes(index + 1, 64));
+        } else {
+          done.complete(channels.size());
+        }
+      }
+    }, loop);
+    write(frameBytes(0, 64));
+    assertThat(done.get(10, TimeUnit.SECONDS)).isEqualTo(count);
+  }
+
+  @Test
+  void aBurstOfFramesAndFramesLargerThanTheBufferArriveWholeAndInOrder() throws Exception {
+    int[] sizes = {0, 1, 64, 65_000, 65_531, 65_536, 200_000, 3 << 20, 10, 1 << 16};
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Recorder recorder = new Recorder() {
+      @Override
+      public void frame(Wire.Head head, byte[] payload) {
+        int index = channels.size();
+        assertFrame(head, payload, index, sizes[index]);
+        channels.add(head.channel());
+        if (channels.size() == sizes.length) {
+          done.complete(null);
+        }
+      }
+    };
+    new Connection(hostEnd, "polled", 8 << 20).startPolled(recorder, loop);
+    Thread writer = new Thread(() -> {
+      for (int i = 0; i < sizes.length; i++) {
+        ByteBuffer bytes = frameBytes(i, sizes[i]);
+        // Cut every frame at odd places, so fields and payloads straddle reads.
+        while (bytes.hasRemaining()) {
+          int cut = (int) Math.min(bytes.remaining(), 1 + (bytes.position() * 7919L) % 40_000);
+          write(bytes.duplicate().limit(bytes.position() + cut));
+          bytes.position(bytes.position() + cut);
+        }
+      }
+    });
+    writer.start();
+    done.get(30, TimeUnit.SECONDS);
+    writer.join(10_000);
+    assertThat(recorder.channels).hasSize(sizes.length);
+    assertThat(recorder.closed.isDone()).isFalse();
+  }
+
+  @Test
+  void theEndOfTheStreamAndAnOversizedFrameCloseTheConnectionWithAReason() throws Exception {
+    Recorder recorder = new Recorder() {
+      @Override
+      public void frame(Wire.Head head, byte[] payload) {
+        channels.add(head.channel());
+      }
+    };
+    new Connection(hostEnd, "polled", 1024).startPolled(recorder, loop);
+    write(frameBytes(0, 10));
+    write(ByteBuffer.allocate(4).putInt(0, Integer.MAX_VALUE));
+    assertThat(recorder.closed.get(10, TimeUnit.SECONDS))
+        .isEqualTo("it broke the protocol: a frame length of 2147483647 bytes (the limit is 1024)");
+    assertThat(recorder.channels).containsExactly("ch0");
+
+    Recorder second = new Recorder() {
+      @Override
+      public void frame(Wire.Head head, byte[] payload) {
+        channels.add(head.channel());
+      }
+    };
+    close();
+    connect();
+    new Connection(hostEnd, "polled", 1024).startPolled(second, loop);
+    write(frameBytes(0, 10));
+    peerEnd.close();
+    assertThat(second.closed.get(10, TimeUnit.SECONDS)).isEqualTo("the peer closed the connection");
+    assertThat(second.channels).containsExactly("ch0");
+  }
+}
