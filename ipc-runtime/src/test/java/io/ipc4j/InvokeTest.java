@@ -228,4 +228,22 @@ class InvokeTest {
       assertThat(call.isCancelled()).isTrue();
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
+  void aFutureWhoseTimedGetGaveUpStillCompletesAndRunsItsCallbacksWhenTheReplyComes(HostKind kind)
+      throws Exception {
+    try (IpcHost host = kind.open()) {
+      CompletableFuture<Void> release = new CompletableFuture<>();
+      host.ipcMain().handle("slow", (event, args) -> release.thenApply(v -> "late"));
+      CompletableFuture<Object> reply = host.openRenderer().ipcRenderer().invoke("slow");
+      Await.Inbox<Object> callback = new Await.Inbox<>();
+      reply.thenAccept(callback::put);
+      assertThrows(java.util.concurrent.TimeoutException.class,
+          () -> reply.get(50, java.util.concurrent.TimeUnit.MILLISECONDS));
+      release.complete(null);
+      assertThat(callback.take()).isEqualTo("late");
+      assertThat(reply.join()).isEqualTo("late");
+    }
+  }
 }

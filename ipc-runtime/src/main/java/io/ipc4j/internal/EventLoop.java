@@ -21,7 +21,7 @@ final class EventLoop implements Executor {
   private final TaskQueue queue = new TaskQueue();
   private final AtomicBoolean parked = new AtomicBoolean();
   private final BooleanSupplier empty = queue::isEmpty;
-  private final long spinNanos;
+  private final SpinBudget spin;
   private final Poller poller;
   private final Thread thread;
   private volatile boolean running = true;
@@ -34,7 +34,7 @@ final class EventLoop implements Executor {
    * @param polling whether the loop serves sockets through a {@link Poller}
    */
   EventLoop(String name, long spinNanos, boolean polling) {
-    this.spinNanos = spinNanos;
+    this.spin = new SpinBudget(spinNanos);
     this.poller = polling ? new Poller() : null;
     this.thread = new Thread(this::run, name);
     thread.setDaemon(true);
@@ -120,7 +120,10 @@ final class EventLoop implements Executor {
   }
 
   private void idle() {
-    if (Backoff.spinUntil(empty, spinNanos)) {
+    long budget = spin.next();
+    boolean caught = Backoff.spinUntil(empty, budget);
+    spin.record(budget, caught);
+    if (caught) {
       return;
     }
     parked.set(true);
@@ -138,13 +141,16 @@ final class EventLoop implements Executor {
     if (poller.pollNow()) {
       return;
     }
+    long budget = spin.next();
     long start = System.nanoTime();
-    while (System.nanoTime() - start < spinNanos) {
+    while (System.nanoTime() - start < budget) {
       if (!queue.isEmpty() || poller.pollNow()) {
+        spin.record(budget, true);
         return;
       }
       Thread.yield();
     }
+    spin.record(budget, false);
     parked.set(true);
     try {
       if (queue.isEmpty() && running) {

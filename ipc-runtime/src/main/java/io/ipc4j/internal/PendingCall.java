@@ -9,13 +9,14 @@ import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * A renderer-side call waiting for its reply. Exactly one of these completes it: the reply, its deadline, a
  * disconnect, or a cancel. A blocked caller spins briefly and then parks until that happens; replies never need
  * the renderer's event loop, so a caller blocked on that loop cannot deadlock.
  */
-final class PendingCall {
+final class PendingCall implements BooleanSupplier {
   private static final int PENDING = 0;
   private static final int COMPLETING = 1;
   private static final int DONE = 2;
@@ -51,6 +52,12 @@ final class PendingCall {
     return state.get() == DONE;
   }
 
+  /** Whether the call is still waiting: what a spinning caller checks (no lambda is made per wait). */
+  @Override
+  public boolean getAsBoolean() {
+    return state.get() != DONE;
+  }
+
   /** Completes with a {@link Message.Reply}, or a {@link Throwable}; false if already completed. */
   boolean complete(Object result) {
     if (!state.compareAndSet(PENDING, COMPLETING)) {
@@ -58,7 +65,9 @@ final class PendingCall {
     }
     outcome = result;
     state.set(DONE);
-    core.forget(this);
+    if (!joining) {
+      core.forget(this); // a joining caller forgets the call itself, on its own thread
+    }
     Thread w = waiter;
     if (w != null) {
       LockSupport.unpark(w);
@@ -98,7 +107,11 @@ final class PendingCall {
     }
     core.checkNotMainLoop(channel);
     joining = true;
-    if (Backoff.spinUntil(() -> state.get() != DONE, core.spinNanos)) {
+    long budget = core.callerSpin.next();
+    boolean caught = Backoff.spinUntil(this, budget);
+    core.callerSpin.record(budget, caught);
+    if (caught) {
+      core.forget(this);
       return true;
     }
     long limit = untilNanos - deadlineNanos < 0 ? untilNanos : deadlineNanos;
@@ -108,6 +121,7 @@ final class PendingCall {
         long remaining = limit - System.nanoTime();
         if (remaining <= 0) {
           if (limit != deadlineNanos) {
+            stopJoining();
             return false;
           }
           timeOut();
@@ -125,7 +139,22 @@ final class PendingCall {
     while (state.get() != DONE) {
       Thread.onSpinWait(); // another thread is between COMPLETING and DONE
     }
+    core.forget(this);
     return true;
+  }
+
+  /**
+   * A caller that stopped waiting before the call ended hands the outcome back to the completer: the future is
+   * settled on the loop and the call forgotten, by whichever of the two sees the other.
+   */
+  private void stopJoining() {
+    joining = false;
+    if (isDone()) {
+      core.forget(this);
+      if (future != null) {
+        core.runOnLoop(this::settle);
+      }
+    }
   }
 
   boolean isFutureOf(ReplyFuture<?> candidate) {

@@ -20,7 +20,8 @@ final class RendererCore {
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
 
   final Duration defaultTimeout;
-  final long spinNanos;
+  /** How long a caller blocked on a reply spins first, learned from this renderer's recent calls. */
+  final SpinBudget callerSpin;
   private final EventLoop loop;
   private final EventLoop mainLoop;
   private final Map<Long, PendingCall> pending = new ConcurrentHashMap<>();
@@ -34,7 +35,7 @@ final class RendererCore {
    */
   RendererCore(String name, Duration defaultTimeout, long spinNanos, EventLoop mainLoop) {
     this.defaultTimeout = defaultTimeout;
-    this.spinNanos = spinNanos;
+    this.callerSpin = new SpinBudget(spinNanos);
     this.mainLoop = mainLoop;
     this.loop = new EventLoop(name, spinNanos);
     DeadlineWatcher.watch(this);

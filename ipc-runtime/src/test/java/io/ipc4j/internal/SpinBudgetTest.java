@@ -1,0 +1,55 @@
+package io.ipc4j.internal;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The adaptive spin: full while spinning pays, halving to nothing when it does not, probing now and then. */
+class SpinBudgetTest {
+  @Test
+  void missesHalveTheBudgetToNothingAndACatchRestoresIt() {
+    SpinBudget spin = new SpinBudget(20_000);
+    assertThat(spin.next()).isEqualTo(20_000);
+    spin.record(20_000, false);
+    assertThat(spin.next()).isEqualTo(10_000);
+    spin.record(10_000, false);
+    spin.record(5_000, false);
+    assertThat(spin.current()).isEqualTo(2_500);
+    spin.record(2_500, false); // 1 250
+    spin.record(1_250, false); // below a microsecond: none
+    assertThat(spin.current()).isEqualTo(0);
+    spin.record(0, true);
+    assertThat(spin.current()).isEqualTo(20_000);
+  }
+
+  @Test
+  void aWaiterWithNoBudgetProbesWithTheFullSpinEverySixteenthWait() {
+    SpinBudget spin = new SpinBudget(20_000);
+    while (spin.current() > 0) {
+      spin.record(spin.next(), false);
+    }
+    int probes = 0;
+    for (int i = 0; i < 4 * SpinBudget.PROBE_INTERVAL; i++) {
+      long budget = spin.next();
+      if (budget > 0) {
+        assertThat(budget).isEqualTo(20_000);
+        probes++;
+      }
+      spin.record(budget, false); // a failed probe leaves nothing again
+      assertThat(spin.current()).isAtMost(10_000);
+      while (spin.current() > 0) {
+        spin.record(spin.current(), false);
+      }
+    }
+    assertThat(probes).isEqualTo(4);
+  }
+
+  @Test
+  void aWaiterThatNeverSpinsNeverProbes() {
+    SpinBudget spin = new SpinBudget(0);
+    for (int i = 0; i < 100; i++) {
+      assertThat(spin.next()).isEqualTo(0);
+      spin.record(0, false);
+    }
+  }
+}
