@@ -140,9 +140,11 @@ public interface IpcHost extends AutoCloseable {
     }
 
     /**
-     * How long an idle event loop or a waiting caller spins before it yields and then parks; 20 µs by default.
-     * Spinning makes a reply that arrives soon cost about a microsecond instead of a thread wake-up; zero turns it
-     * off (lowest CPU use, slower calls).
+     * The longest an idle event loop or a waiting caller spins (yielding its core as it does) before it parks;
+     * 20 µs by default. Spinning makes a reply that arrives soon cost about a microsecond instead of a thread
+     * wake-up. Each loop, and the callers of each renderer, spin less when their spins keep missing (and try
+     * again every 16th wait), so spinning does not starve the threads it waits for on a small machine. Zero turns
+     * it off (lowest CPU use, slower calls).
      *
      * @param spin a duration of zero or more
      * @return this builder
