@@ -171,6 +171,19 @@ public interface IpcRenderer {
   int frameId();
 
   /**
+   * Opens a new child frame in this frame's renderer, as a page opens an iframe. The host assigns the frame's id;
+   * what the returned {@code IpcRenderer} sends carries that id ({@code event.frameId()}), {@code event.reply}
+   * answers that frame, and {@code webContents.send} still reaches only the main frame. The same in a renderer
+   * JVM (after {@link #connect()}) as in a renderer opened with {@link IpcHost#openRenderer()} (where it equals
+   * {@link Renderer#openFrame()}). Over sockets it asks the host and waits for the answer, with the default
+   * deadline; it may not be called on the host's main event loop.
+   *
+   * @return the new frame's {@code IpcRenderer}
+   * @throws IpcDisconnectedException if the renderer is closed or its host is gone
+   */
+  IpcRenderer openFrame();
+
+  /**
    * The deadline {@link #invoke} and {@link #sendSync} use when none is given.
    *
    * @return the default deadline

@@ -1,6 +1,7 @@
 package io.ipc4j;
 
 import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -202,6 +203,38 @@ class FramesAndScopesTest {
       IpcRendererEvent event = heard.take();
       assertThat(event.sender()).isSameInstanceAs(r.ipcRenderer());
       assertThat(event.channel()).isEqualTo("m");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
+  void anIpcRendererOpensFramesOfItsOwnRendererThatReplyReachesAndSenderSendDoesNot(HostKind kind) {
+    try (IpcHost host = kind.open()) {
+      host.ipcMain().on("hello", (event, args) -> {
+        event.reply("answer", event.frameId());
+        event.sender().send("broadcast", event.frameId());
+      });
+      Renderer r = host.openRenderer();
+      IpcRenderer child = r.ipcRenderer().openFrame();
+      IpcRenderer grandchild = child.openFrame();
+      assertThat(List.of(child.frameId(), grandchild.frameId())).containsNoneOf(r.ipcRenderer().frameId(), -1);
+      assertThat(grandchild.frameId()).isNotEqualTo(child.frameId());
+      assertThat(r.webContents().mainFrame().frameId()).isEqualTo(r.ipcRenderer().frameId());
+
+      Await.Inbox<Integer> answers = new Await.Inbox<>();
+      Await.Inbox<Integer> broadcasts = new Await.Inbox<>();
+      grandchild.on("answer", (event, args) -> answers.put((Integer) args[0]));
+      grandchild.on("broadcast", (event, args) -> broadcasts.put((Integer) args[0]));
+      Await.Inbox<Integer> atMain = new Await.Inbox<>();
+      r.ipcRenderer().on("broadcast", (event, args) -> atMain.put((Integer) args[0]));
+
+      grandchild.send("hello");
+
+      assertThat(answers.take()).isEqualTo(grandchild.frameId());
+      assertThat(atMain.take()).isEqualTo(grandchild.frameId());
+      broadcasts.assertEmptyAfter(50);
+      r.close();
+      assertThrows(IpcDisconnectedException.class, child::openFrame);
     }
   }
 }

@@ -119,6 +119,7 @@ public final class HostCore implements IpcHost {
       }
       receive(wc, message);
     });
+    core.frameOpener(() -> core.addFrame(wc.openFrame()));
     return new InProcessRenderer(wc, core, core.addFrame(WebContentsImpl.MAIN_FRAME_ID));
   }
 

@@ -28,8 +28,7 @@ final class InProcessRenderer implements Renderer {
 
   @Override
   public IpcRenderer openFrame() {
-    core.ensureOpen();
-    return core.addFrame(contents.openFrame());
+    return core.openFrame();
   }
 
   @Override

@@ -84,6 +84,11 @@ final class IpcRendererImpl extends Emitter<IpcRendererListener> implements IpcR
   }
 
   @Override
+  public IpcRenderer openFrame() {
+    return core.openFrame();
+  }
+
+  @Override
   public Duration defaultTimeout() {
     return core.defaultTimeout;
   }

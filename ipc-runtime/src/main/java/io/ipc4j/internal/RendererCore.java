@@ -28,6 +28,8 @@ final class RendererCore {
   private final Map<Integer, IpcRendererImpl> frames = new ConcurrentHashMap<>();
   private final AtomicLong nextCallId = new AtomicLong();
   private volatile MainLink link;
+  /** How this renderer's transport opens a frame (asks the host for its id, then adds it here). */
+  private volatile java.util.function.Supplier<IpcRendererImpl> frameOpener;
   private volatile String closedReason;
 
   /**
@@ -43,6 +45,20 @@ final class RendererCore {
 
   void connect(MainLink link) {
     this.link = link;
+  }
+
+  void frameOpener(java.util.function.Supplier<IpcRendererImpl> opener) {
+    this.frameOpener = opener;
+  }
+
+  /** Opens a child frame through the transport. */
+  IpcRendererImpl openFrame() {
+    ensureOpen();
+    java.util.function.Supplier<IpcRendererImpl> opener = frameOpener;
+    if (opener == null) {
+      throw new IpcDisconnectedException("This renderer is not connected to a host");
+    }
+    return opener.get();
   }
 
   IpcRendererImpl addFrame(int frameId) {

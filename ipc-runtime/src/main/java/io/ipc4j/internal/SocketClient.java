@@ -70,6 +70,7 @@ final class SocketClient {
     long spinNanos = welcome.getLong();
     RendererCore core = new RendererCore("ipc4j-renderer-" + rendererId, timeout, spinNanos, mainLoop);
     SocketClient client = new SocketClient(core, rendererId, connection);
+    core.frameOpener(client::openFrame);
     core.connect(message -> {
       if (!connection.isOpen()) {
         throw new IpcDisconnectedException("The ipc4j host is gone (" + connection.closeReason() + ")");

@@ -29,6 +29,20 @@ final class ChildMains {
     }
   }
 
+  /** Opens a child frame, asks "where" from both frames, has the child frame answered, and reports it all. */
+  public static final class FrameOpener {
+    public static void main(String[] args) throws Exception {
+      IpcRenderer main = IpcRenderer.connect();
+      IpcRenderer child = main.openFrame();
+      java.util.concurrent.CompletableFuture<Object> answered = new java.util.concurrent.CompletableFuture<>();
+      child.on("answer", (event, a) -> answered.complete(a[0]));
+      child.send("hello");
+      main.send("result", main.invoke("where").join(), child.invoke("where").join(), child.frameId(),
+          answered.get(30, java.util.concurrent.TimeUnit.SECONDS));
+      idle();
+    }
+  }
+
   /** Connects, says so, then exits with the code in args[0]. */
   public static final class Exiter {
     public static void main(String[] args) throws Exception {

@@ -54,6 +54,21 @@ class ChildProcessTest {
   }
 
   @Test
+  void aChildJvmOpensFramesThatTheHostTellsApartAndRepliesTo() throws Exception {
+    try (IpcHost host = host().overSockets()) {
+      host.ipcMain().handle("where", (event, args) -> event.frameId());
+      host.ipcMain().on("hello", (event, args) -> event.reply("answer", "to frame " + event.frameId()));
+      BlockingQueue<List<Object>> results = new LinkedBlockingQueue<>();
+      host.ipcMain().on("result", (event, args) -> results.add(List.of(args)));
+      host.launchRenderer(ChildMains.FrameOpener.class);
+      List<Object> result = take(results);
+      int childFrame = (Integer) result.get(2);
+      assertThat(childFrame).isNotEqualTo(1);
+      assertThat(result).containsExactly(1, childFrame, childFrame, "to frame " + childFrame).inOrder();
+    }
+  }
+
+  @Test
   void renderProcessGoneTellsHowTheChildEnded() throws Exception {
     try (IpcHost host = host().overSockets()) {
       host.ipcMain().on("ready", (event, args) -> event.setReturnValue(null));
