@@ -43,14 +43,13 @@ public final class BenchMain {
         }
       }
     }
-    Plan plan = new Plan(quick, quick ? 1 : 3);
+    Plan plan = new Plan(quick, quick ? 3 : 10);
     System.out.printf("ipc4j benchmarks (%s mode) on %d cores, Java %s%n%n", quick ? "quick" : "full",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
     List<Row> rows = new ArrayList<>();
     if (only == null || only.equals("cross")) {
       CrossProcessBench cross = new CrossProcessBench(plan);
-      rows.addAll(cross.rawUds());
-      rows.addAll(cross.ipc4j());
+      rows.addAll(cross.rawAndIpc4j());
       rows.addAll(cross.rmi());
       rows.addAll(cross.grpc());
     }

@@ -91,44 +91,107 @@ final class CrossProcessBench {
     }
   }
 
-  List<Row> rawUds() throws Exception {
-    List<Row> rows = new ArrayList<>();
+  /**
+   * Raw-socket and ipc4j round trips at each payload, taking turns round by round: on a shared machine the cost of
+   * a wake-up drifts for minutes at a time, and turns make the drift weigh on the baseline and ipc4j alike. Then
+   * one-way throughput of both.
+   */
+  List<Row> rawAndIpc4j() throws Exception {
+    List<Row> raw = new ArrayList<>();
+    List<Row> generated = new ArrayList<>();
+    List<Row> untyped = new ArrayList<>();
+    List<Row> sends = new ArrayList<>();
     Path dir = Files.createTempDirectory("ipc4j-bench-");
     Path socket = dir.resolve("raw.sock");
     try (Peer peer = start("raw", socket.toString());
-        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        IpcHost host = IpcHost.overSockets()) {
       channel.connect(UnixDomainSocketAddress.of(socket));
       Frames frames = new Frames(channel);
+      UnaryOperator<byte[]> rawCall = p -> {
+        try {
+          frames.write(p);
+          return frames.lastFrame(frames.read());
+        } catch (IOException e) {
+          throw new IllegalStateException(e);
+        }
+      };
+      EchoApiIpc.register(host.ipcMain(), new InProcessBench.Echo());
+      BlockingQueue<long[]> results = new LinkedBlockingQueue<>();
+      host.ipcMain().on("bench:result", (event, args) -> results.add((long[]) args[0]));
       for (int size : Plan.PAYLOADS) {
-        rows.add(time(size, p -> {
-          try {
-            frames.write(p);
-            return frames.lastFrame(frames.read());
-          } catch (IOException e) {
-            throw new IllegalStateException(e);
+        byte[] payload = new byte[size];
+        plan.warmUp(size, () -> check(rawCall.apply(payload), size));
+        WebContents generatedRenderer = launchTimer(host, "generated", size);
+        take(results); // warmed up
+        WebContents untypedRenderer = launchTimer(host, "untyped", size);
+        take(results);
+        Samples rawSamples = new Samples();
+        Samples generatedSamples = new Samples();
+        Samples untypedSamples = new Samples();
+        for (int round = 0; round < plan.rounds(); round++) {
+          for (int i = 0; i < plan.iterations(size); i++) {
+            long start = System.nanoTime();
+            byte[] back = rawCall.apply(payload);
+            rawSamples.record(System.nanoTime() - start);
+            check(back, size);
           }
-        }).row("raw-uds", size));
-      }
-      // One-way: pipelined writes, one acknowledgement at the end.
-      byte[] payload = new byte[64];
-      long n = plan.messages();
-      for (int pass = 0; pass < 2; pass++) { // the first pass warms up
-        long start = System.nanoTime();
-        frames.write(ByteBuffer.allocate(9).put((byte) 'S').putLong(n).array());
-        for (long i = 0; i < n; i++) {
-          frames.write(payload);
+          generatedRenderer.send("bench:go");
+          generatedSamples.recordAll(take(results));
+          untypedRenderer.send("bench:go");
+          untypedSamples.recordAll(take(results));
         }
-        frames.read();
-        long perMessage = (System.nanoTime() - start) / n;
-        if (pass == 1) {
-          rows.add(new Row("send-raw-uds", 64, perMessage, perMessage, null, Double.NaN));
-        }
+        generatedRenderer.close();
+        untypedRenderer.close();
+        raw.add(rawSamples.row("raw-uds", size));
+        generated.add(generatedSamples.row("ipc4j-generated", size));
+        untyped.add(untypedSamples.row("ipc4j-untyped", size));
       }
+      sends.add(rawSend(frames));
+      sends.add(ipc4jSend(host, results));
     } finally {
       Files.deleteIfExists(socket);
       Files.deleteIfExists(dir);
     }
+    List<Row> rows = new ArrayList<>(raw);
+    rows.add(sends.get(0));
+    rows.addAll(generated);
+    rows.addAll(untyped);
+    rows.add(sends.get(1));
     return rows;
+  }
+
+  /** A renderer JVM that warms up, reports that it has, then times one round of calls per "bench:go". */
+  private WebContents launchTimer(IpcHost host, String mode, int size) {
+    return host.launchRenderer(Peers.Ipc4jRenderer.class, mode, Integer.toString(size),
+        Integer.toString(plan.warmup(size)), Integer.toString(plan.iterations(size)),
+        Integer.toString(plan.rounds()), Long.toString(plan.warmupNanos()));
+  }
+
+  /** One-way: pipelined raw frames, one acknowledgement at the end; the first pass warms up. */
+  private Row rawSend(Frames frames) throws IOException {
+    byte[] payload = new byte[64];
+    long n = plan.messages();
+    long perMessage = 0;
+    for (int pass = 0; pass < 2; pass++) {
+      long start = System.nanoTime();
+      frames.write(ByteBuffer.allocate(9).put((byte) 'S').putLong(n).array());
+      for (long i = 0; i < n; i++) {
+        frames.write(payload);
+      }
+      frames.read();
+      perMessage = (System.nanoTime() - start) / n;
+    }
+    return new Row("send-raw-uds", 64, perMessage, perMessage, null, Double.NaN);
+  }
+
+  /** One-way: {@code @Send} messages from a renderer JVM, which times them and reports the time per message. */
+  private Row ipc4jSend(IpcHost host, BlockingQueue<long[]> results) throws InterruptedException {
+    WebContents sender = host.launchRenderer(Peers.Ipc4jRenderer.class, "send", "64",
+        Integer.toString(plan.messages() / 5), Integer.toString(plan.messages()), "1");
+    long perMessage = take(results)[0];
+    sender.close();
+    return new Row("send-ipc4j", 64, perMessage, perMessage, null, Double.NaN);
   }
 
   List<Row> rmi() throws Exception {
@@ -165,33 +228,6 @@ final class CrossProcessBench {
       } finally {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
-    }
-    return rows;
-  }
-
-  /** ipc4j between a host (this JVM) and a renderer JVM, which times its own calls and sends the samples here. */
-  List<Row> ipc4j() throws Exception {
-    List<Row> rows = new ArrayList<>();
-    try (IpcHost host = IpcHost.overSockets()) {
-      EchoApiIpc.register(host.ipcMain(), new InProcessBench.Echo());
-      BlockingQueue<long[]> results = new LinkedBlockingQueue<>();
-      host.ipcMain().on("bench:result", (event, args) -> results.add((long[]) args[0]));
-      for (String mode : new String[] {"generated", "untyped"}) {
-        for (int size : Plan.PAYLOADS) {
-          WebContents renderer = host.launchRenderer(Peers.Ipc4jRenderer.class, mode, Integer.toString(size),
-              Integer.toString(plan.warmup(size)), Integer.toString(plan.iterations(size)),
-              Integer.toString(plan.rounds()), Long.toString(plan.warmupNanos()));
-          Samples samples = new Samples();
-          samples.recordAll(take(results));
-          rows.add(samples.row("ipc4j-" + mode, size));
-          renderer.close();
-        }
-      }
-      WebContents sender = host.launchRenderer(Peers.Ipc4jRenderer.class, "send", "64",
-          Integer.toString(plan.messages() / 5), Integer.toString(plan.messages()), "1");
-      long perMessage = take(results)[0];
-      rows.add(new Row("send-ipc4j", 64, perMessage, perMessage, null, Double.NaN));
-      sender.close();
     }
     return rows;
   }

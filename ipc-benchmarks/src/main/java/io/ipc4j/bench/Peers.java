@@ -145,9 +145,10 @@ public final class Peers {
    */
   public static final class Ipc4jRenderer {
     /**
-     * Runs one measurement.
+     * Runs one measurement: after warming up it reports an empty sample set, then times one round per
+     * "bench:go" it receives and reports each round's samples.
      *
-     * @param args mode, payload, warm-up count, iterations, rounds, warm-up nanoseconds
+     * @param args mode, payload, warm-up count, iterations per round, rounds, warm-up nanoseconds
      */
     public static void main(String[] args) throws Exception {
       IpcRenderer ipc = IpcRenderer.connect();
@@ -177,17 +178,25 @@ public final class Peers {
         Thread.sleep(Long.MAX_VALUE);
       }
       boolean generated = mode.equals("generated");
+      java.util.concurrent.BlockingQueue<Object> go = new java.util.concurrent.LinkedBlockingQueue<>();
+      ipc.on("bench:go", (event, a) -> go.add(Boolean.TRUE));
       long warmUntil = System.nanoTime() + Long.parseLong(args[5]);
       for (int i = 0; i < warmup || System.nanoTime() < warmUntil; i++) {
         call(ipc, client, payload, generated);
       }
-      long[] samples = new long[iterations * rounds];
-      for (int i = 0; i < samples.length; i++) {
-        long start = System.nanoTime();
-        call(ipc, client, payload, generated);
-        samples[i] = System.nanoTime() - start;
+      ipc.send("bench:result", (Object) new long[0]); // warmed up
+      for (int round = 0; round < rounds; round++) {
+        if (go.poll(10, java.util.concurrent.TimeUnit.MINUTES) == null) {
+          throw new IllegalStateException("the host did not start round " + round);
+        }
+        long[] samples = new long[iterations];
+        for (int i = 0; i < samples.length; i++) {
+          long start = System.nanoTime();
+          call(ipc, client, payload, generated);
+          samples[i] = System.nanoTime() - start;
+        }
+        ipc.send("bench:result", (Object) samples);
       }
-      ipc.send("bench:result", (Object) samples);
       Thread.sleep(Long.MAX_VALUE);
     }
 

@@ -25,7 +25,7 @@ record Plan(boolean quick, int rounds) {
 
   /** Measured round trips per round for a payload size. */
   int iterations(int payload) {
-    return scaled(payload, quick ? 5_000 : 30_000);
+    return scaled(payload, quick ? 2_000 : 10_000);
   }
 
   /** Messages for one-way throughput. */
