@@ -19,7 +19,7 @@ final class EventLoop implements Executor {
   private static final int TASKS_PER_POLL = 64;
 
   private final TaskQueue queue = new TaskQueue();
-  private final AtomicBoolean parked = new AtomicBoolean();
+  private final AtomicBoolean parked = new Padded.Flag();
   private final BooleanSupplier empty = queue::isEmpty;
   private final SpinBudget spin;
   private final Poller poller;

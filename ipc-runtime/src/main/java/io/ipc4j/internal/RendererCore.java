@@ -24,7 +24,7 @@ final class RendererCore {
   final SpinBudget callerSpin;
   private final EventLoop loop;
   private final EventLoop mainLoop;
-  private final Map<Long, PendingCall> pending = new ConcurrentHashMap<>();
+  private final PendingCalls pending = new PendingCalls();
   private final Map<Integer, IpcRendererImpl> frames = new ConcurrentHashMap<>();
   private final AtomicLong nextCallId = new AtomicLong();
   private volatile MainLink link;
@@ -95,7 +95,7 @@ final class RendererCore {
 
   PendingCall newCall(String channel, Duration timeout) {
     PendingCall call = new PendingCall(this, nextCallId.incrementAndGet(), channel, timeout);
-    pending.put(call.id, call);
+    pending.add(call);
     DeadlineWatcher.callStarted();
     String reason = closedReason;
     if (reason != null) {
@@ -105,7 +105,7 @@ final class RendererCore {
   }
 
   void forget(PendingCall call) {
-    if (pending.remove(call.id, call)) {
+    if (pending.remove(call)) {
       DeadlineWatcher.callEnded();
     }
   }
@@ -122,11 +122,11 @@ final class RendererCore {
   }
 
   void expire(long nowNanos) {
-    for (PendingCall call : pending.values()) {
+    pending.forEach(call -> {
       if (nowNanos - call.deadlineNanos >= 0) {
         call.timeOut();
       }
-    }
+    });
   }
 
   /** A message from the main process; any thread. */
@@ -179,9 +179,7 @@ final class RendererCore {
       return;
     }
     closedReason = reason;
-    for (PendingCall call : pending.values()) {
-      call.disconnect(reason);
-    }
+    pending.forEach(call -> call.disconnect(reason));
     DeadlineWatcher.unwatch(this);
     loop.shutdown();
   }

@@ -1,11 +1,12 @@
 package io.ipc4j.internal;
 
-import java.util.concurrent.atomic.AtomicReference;
-
 /**
  * A queue of tasks for one consumer thread and any number of producers (an intrusive linked queue in the style of
  * Dmitry Vyukov's MPSC node queue). Offering is one atomic exchange; checking for work is a plain read that writes
  * nothing, so a consumer spinning on {@link #isEmpty()} does not slow the producers down.
+ *
+ * <p>The consumer's end and the producers' tail are padded onto different cache lines, so a consumer taking tasks
+ * does not keep stealing the line a producer is about to swap.
  */
 final class TaskQueue {
   private static final class Node {
@@ -17,13 +18,20 @@ final class TaskQueue {
     }
   }
 
-  private final AtomicReference<Node> tail;
-  private Node head; // consumer only: the last node taken (a stub at first)
+  /** The consumer's end: the last node taken (a stub at first), then padding. Consumer thread only. */
+  @SuppressWarnings("unused")
+  private static final class ConsumerEnd {
+    Node head;
+    long p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15;
+  }
+
+  private final ConsumerEnd end = new ConsumerEnd();
+  private final Padded.Ref<Node> tail;
 
   TaskQueue() {
     Node stub = new Node(null);
-    head = stub;
-    tail = new AtomicReference<>(stub);
+    end.head = stub;
+    tail = new Padded.Ref<>(stub);
   }
 
   /** Adds a task; any thread. */
@@ -35,16 +43,16 @@ final class TaskQueue {
 
   /** Whether nothing is ready for the consumer; consumer thread only. */
   boolean isEmpty() {
-    return head.next == null;
+    return end.head.next == null;
   }
 
   /** The next task, or null if none is ready; consumer thread only. */
   Runnable poll() {
-    Node next = head.next;
+    Node next = end.head.next;
     if (next == null) {
       return null;
     }
-    head = next;
+    end.head = next;
     return next.task;
   }
 }
