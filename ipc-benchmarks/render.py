@@ -56,6 +56,7 @@ def main():
     ap.add_argument("--mode", required=True)
     ap.add_argument("--jdk", required=True)
     ap.add_argument("--idle-cpu", default="")
+    ap.add_argument("--alloc", default="", help="CSV written by --jmh --csv: benchmark,ns_per_op,bytes_per_op")
     args = ap.parse_args()
     with open(args.csv) as f:
         rows = list(csv.DictReader(f))
@@ -118,6 +119,17 @@ def main():
             ratio = f"{float(r['ratio_to_raw']):.2f}×" if r["ratio_to_raw"] else ""
             out.append(f"| `{r['scenario']}` | {size(r['payload_bytes'])} | {dur(r['p50_ns'])} | {dur(r['p99_ns'])} "
                        f"| {ratio} | `{baseline(r['scenario'])}` |")
+        out.append("")
+    if args.alloc:
+        with open(args.alloc) as f:
+            alloc = list(csv.DictReader(f))
+        out.append("## Time and allocation per in-process call (JMH, `-prof gc`)\n")
+        out.append("From `java -jar ipc-benchmarks/target/ipc-benchmarks.jar --jmh --csv FILE` (average time per "
+                   "operation, so parked waits count; bytes allocated per operation by all threads).\n")
+        out.append("| benchmark | time per call | bytes allocated per call |")
+        out.append("| --- | ---: | ---: |")
+        for r in alloc:
+            out.append(f"| `{r['benchmark']}` | {float(r['ns_per_op']):.0f} ns | {r['bytes_per_op']} B |")
         out.append("")
     with open(args.out, "w") as f:
         f.write("\n".join(out))

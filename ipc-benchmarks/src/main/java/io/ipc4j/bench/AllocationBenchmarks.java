@@ -84,8 +84,30 @@ public class AllocationBenchmarks {
     return ipc.invoke(EchoApiIpc.ECHO, (Object) payload).join();
   }
 
-  static void run() throws Exception {
-    new Runner(new OptionsBuilder().include(AllocationBenchmarks.class.getName()).addProfiler(GCProfiler.class)
-        .build()).run();
+  /**
+   * Runs the benchmarks with the GC profiler; with a file, also writes {@code benchmark,ns_per_op,bytes_per_op}.
+   *
+   * @param csv where to write the figures, or null
+   */
+  static void run(java.nio.file.Path csv) throws Exception {
+    java.util.Collection<org.openjdk.jmh.results.RunResult> results = new Runner(new OptionsBuilder()
+        .include(AllocationBenchmarks.class.getName()).addProfiler(GCProfiler.class).build()).run();
+    if (csv == null) {
+      return;
+    }
+    StringBuilder out = new StringBuilder("benchmark,ns_per_op,bytes_per_op\n");
+    for (org.openjdk.jmh.results.RunResult result : results) {
+      String name = result.getParams().getBenchmark();
+      double bytes = Double.NaN;
+      for (var entry : result.getSecondaryResults().entrySet()) {
+        if (entry.getKey().endsWith("gc.alloc.rate.norm")) {
+          bytes = entry.getValue().getScore();
+        }
+      }
+      out.append(String.format(java.util.Locale.ROOT, "%s,%.1f,%.0f%n", name.substring(name.lastIndexOf('.') + 1),
+          result.getPrimaryResult().getScore(), bytes));
+    }
+    java.nio.file.Files.writeString(csv, out);
+    System.out.println("wrote " + csv);
   }
 }

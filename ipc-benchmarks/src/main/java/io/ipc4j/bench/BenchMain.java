@@ -13,7 +13,7 @@ import java.util.List;
  *
  * <pre>
  * java -jar ipc-benchmarks/target/ipc-benchmarks.jar [--quick] [--csv FILE] [--only inproc|cross|cold]
- * java -jar ipc-benchmarks/target/ipc-benchmarks.jar --jmh     # allocation per call (JMH with -prof gc)
+ * java -jar ipc-benchmarks/target/ipc-benchmarks.jar --jmh [--csv FILE]  # allocation per call (JMH, -prof gc)
  * </pre>
  */
 public final class BenchMain {
@@ -28,20 +28,22 @@ public final class BenchMain {
     boolean quick = false;
     Path csv = null;
     String only = null;
+    boolean jmh = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> quick = true;
         case "--csv" -> csv = Path.of(args[++i]);
         case "--only" -> only = args[++i];
-        case "--jmh" -> {
-          AllocationBenchmarks.run();
-          return;
-        }
+        case "--jmh" -> jmh = true;
         default -> {
           System.err.println("usage: ipc-benchmarks [--quick] [--csv FILE] [--only inproc|cross|cold] [--jmh]");
           System.exit(2);
         }
       }
+    }
+    if (jmh) {
+      AllocationBenchmarks.run(csv);
+      return;
     }
     Plan plan = new Plan(quick, quick ? 3 : 10);
     System.out.printf("ipc4j benchmarks (%s mode) on %d cores, Java %s%n%n", quick ? "quick" : "full",
@@ -49,9 +51,7 @@ public final class BenchMain {
     List<Row> rows = new ArrayList<>();
     if (only == null || only.equals("cross")) {
       CrossProcessBench cross = new CrossProcessBench(plan);
-      rows.addAll(cross.rawAndIpc4j());
-      rows.addAll(cross.rmi());
-      rows.addAll(cross.grpc());
+      rows.addAll(cross.roundTrips());
     }
     if (only == null || only.equals("inproc")) {
       rows.addAll(new InProcessBench(plan).run());

@@ -19,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.rmi.registry.LocateRegistry;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -70,21 +72,6 @@ final class CrossProcessBench {
     }
   }
 
-  private Samples time(int payloadSize, UnaryOperator<byte[]> call) {
-    byte[] payload = new byte[payloadSize];
-    plan.warmUp(payloadSize, () -> check(call.apply(payload), payloadSize));
-    Samples samples = new Samples();
-    for (int round = 0; round < plan.rounds(); round++) {
-      for (int i = 0; i < plan.iterations(payloadSize); i++) {
-        long start = System.nanoTime();
-        byte[] back = call.apply(payload);
-        samples.record(System.nanoTime() - start);
-        check(back, payloadSize);
-      }
-    }
-    return samples;
-  }
-
   private static void check(byte[] back, int size) {
     if (back.length != size) {
       throw new AssertionError("echo returned " + back.length + " bytes for " + size);
@@ -92,60 +79,86 @@ final class CrossProcessBench {
   }
 
   /**
-   * Raw-socket and ipc4j round trips at each payload, taking turns round by round: on a shared machine the cost of
-   * a wake-up drifts for minutes at a time, and turns make the drift weigh on the baseline and ipc4j alike. Then
-   * one-way throughput of both.
+   * Round trips of the raw socket, ipc4j (generated and untyped), RMI and gRPC at each payload, taking turns round
+   * by round: on a shared machine the cost of a wake-up drifts for minutes at a time, and turns make the drift weigh
+   * on every row alike. Then one-way throughput of the raw socket and ipc4j.
    */
-  List<Row> rawAndIpc4j() throws Exception {
-    List<Row> raw = new ArrayList<>();
-    List<Row> generated = new ArrayList<>();
-    List<Row> untyped = new ArrayList<>();
+  List<Row> roundTrips() throws Exception {
+    Map<String, List<Row>> rows = new LinkedHashMap<>();
+    for (String scenario : List.of("raw-uds", "ipc4j-generated", "ipc4j-untyped", "rmi", "grpc")) {
+      rows.put(scenario, new ArrayList<>());
+    }
     List<Row> sends = new ArrayList<>();
+    int rmiPort;
+    try (ServerSocket free = new ServerSocket(0)) {
+      rmiPort = free.getLocalPort();
+    }
     Path dir = Files.createTempDirectory("ipc4j-bench-");
     Path socket = dir.resolve("raw.sock");
-    try (Peer peer = start("raw", socket.toString());
+    try (Peer rawPeer = start("raw", socket.toString());
+        Peer rmiPeer = start("rmi", Integer.toString(rmiPort));
+        Peer grpcPeer = start("grpc");
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
         IpcHost host = IpcHost.overSockets()) {
       channel.connect(UnixDomainSocketAddress.of(socket));
       Frames frames = new Frames(channel);
-      UnaryOperator<byte[]> rawCall = p -> {
+      Peers.RemoteEcho rmi = (Peers.RemoteEcho) LocateRegistry.getRegistry("127.0.0.1", rmiPort).lookup("echo");
+      ManagedChannel grpc = ManagedChannelBuilder.forAddress("127.0.0.1", Integer.parseInt(grpcPeer.address()))
+          .usePlaintext().maxInboundMessageSize(64 << 20).build();
+      Map<String, UnaryOperator<byte[]>> local = new LinkedHashMap<>();
+      local.put("raw-uds", p -> {
         try {
           frames.write(p);
           return frames.lastFrame(frames.read());
         } catch (IOException e) {
           throw new IllegalStateException(e);
         }
-      };
+      });
+      local.put("rmi", p -> {
+        try {
+          return rmi.echo(p);
+        } catch (java.rmi.RemoteException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      local.put("grpc", p -> ClientCalls.blockingUnaryCall(grpc, Peers.GRPC_ECHO, CallOptions.DEFAULT, p));
       EchoApiIpc.register(host.ipcMain(), new InProcessBench.Echo());
       BlockingQueue<long[]> results = new LinkedBlockingQueue<>();
       host.ipcMain().on("bench:result", (event, args) -> results.add((long[]) args[0]));
-      for (int size : Plan.PAYLOADS) {
-        byte[] payload = new byte[size];
-        plan.warmUp(size, () -> check(rawCall.apply(payload), size));
-        WebContents generatedRenderer = launchTimer(host, "generated", size);
-        take(results); // warmed up
-        WebContents untypedRenderer = launchTimer(host, "untyped", size);
-        take(results);
-        Samples rawSamples = new Samples();
-        Samples generatedSamples = new Samples();
-        Samples untypedSamples = new Samples();
-        for (int round = 0; round < plan.rounds(); round++) {
-          for (int i = 0; i < plan.iterations(size); i++) {
-            long start = System.nanoTime();
-            byte[] back = rawCall.apply(payload);
-            rawSamples.record(System.nanoTime() - start);
-            check(back, size);
+      try {
+        for (int size : Plan.PAYLOADS) {
+          byte[] payload = new byte[size];
+          Map<String, Samples> samples = new LinkedHashMap<>();
+          local.forEach((name, call) -> {
+            plan.warmUp(size, () -> check(call.apply(payload), size));
+            samples.put(name, new Samples());
+          });
+          Map<String, WebContents> timers = new LinkedHashMap<>();
+          for (String mode : List.of("generated", "untyped")) {
+            timers.put("ipc4j-" + mode, launchTimer(host, mode, size));
+            take(results); // warmed up
+            samples.put("ipc4j-" + mode, new Samples());
           }
-          generatedRenderer.send("bench:go");
-          generatedSamples.recordAll(take(results));
-          untypedRenderer.send("bench:go");
-          untypedSamples.recordAll(take(results));
+          for (int round = 0; round < plan.rounds(); round++) {
+            for (var entry : local.entrySet()) {
+              Samples into = samples.get(entry.getKey());
+              for (int i = 0; i < plan.iterations(size); i++) {
+                long start = System.nanoTime();
+                byte[] back = entry.getValue().apply(payload);
+                into.record(System.nanoTime() - start);
+                check(back, size);
+              }
+            }
+            for (var timer : timers.entrySet()) {
+              timer.getValue().send("bench:go");
+              samples.get(timer.getKey()).recordAll(take(results));
+            }
+          }
+          timers.values().forEach(WebContents::close);
+          rows.forEach((name, list) -> list.add(samples.get(name).row(name, size)));
         }
-        generatedRenderer.close();
-        untypedRenderer.close();
-        raw.add(rawSamples.row("raw-uds", size));
-        generated.add(generatedSamples.row("ipc4j-generated", size));
-        untyped.add(untypedSamples.row("ipc4j-untyped", size));
+      } finally {
+        grpc.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
       sends.add(rawSend(frames));
       sends.add(ipc4jSend(host, results));
@@ -153,12 +166,13 @@ final class CrossProcessBench {
       Files.deleteIfExists(socket);
       Files.deleteIfExists(dir);
     }
-    List<Row> rows = new ArrayList<>(raw);
-    rows.add(sends.get(0));
-    rows.addAll(generated);
-    rows.addAll(untyped);
-    rows.add(sends.get(1));
-    return rows;
+    List<Row> all = new ArrayList<>(rows.remove("raw-uds"));
+    all.add(sends.get(0));
+    all.addAll(rows.remove("ipc4j-generated"));
+    all.addAll(rows.remove("ipc4j-untyped"));
+    all.add(sends.get(1));
+    rows.values().forEach(all::addAll);
+    return all;
   }
 
   /** A renderer JVM that warms up, reports that it has, then times one round of calls per "bench:go". */
@@ -192,44 +206,6 @@ final class CrossProcessBench {
     long perMessage = take(results)[0];
     sender.close();
     return new Row("send-ipc4j", 64, perMessage, perMessage, null, Double.NaN);
-  }
-
-  List<Row> rmi() throws Exception {
-    int port;
-    try (ServerSocket free = new ServerSocket(0)) {
-      port = free.getLocalPort();
-    }
-    List<Row> rows = new ArrayList<>();
-    try (Peer peer = start("rmi", Integer.toString(port))) {
-      Peers.RemoteEcho echo = (Peers.RemoteEcho) LocateRegistry.getRegistry("127.0.0.1", port).lookup("echo");
-      for (int size : Plan.PAYLOADS) {
-        rows.add(time(size, p -> {
-          try {
-            return echo.echo(p);
-          } catch (java.rmi.RemoteException e) {
-            throw new IllegalStateException(e);
-          }
-        }).row("rmi", size));
-      }
-    }
-    return rows;
-  }
-
-  List<Row> grpc() throws Exception {
-    List<Row> rows = new ArrayList<>();
-    try (Peer peer = start("grpc")) {
-      ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", Integer.parseInt(peer.address()))
-          .usePlaintext().maxInboundMessageSize(64 << 20).build();
-      try {
-        for (int size : Plan.PAYLOADS) {
-          rows.add(time(size, p -> ClientCalls.blockingUnaryCall(channel, Peers.GRPC_ECHO, CallOptions.DEFAULT, p))
-              .row("grpc", size));
-        }
-      } finally {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-      }
-    }
-    return rows;
   }
 
   List<Row> coldStart() throws Exception {
