@@ -82,7 +82,10 @@ def main():
                "absolute times drift): cross-process rows with `raw-uds` at the same payload (blocking Unix "
                "socket ping-pong with length-prefixed frames, the practical limit), one-way rows with "
                "`send-raw-uds`, in-process rows with `inproc-handoff` (a bare hand-off to another thread whose "
-               "waiter spins, then parks), cold start with `coldstart-jvm` (a JVM that starts and exits).\n")
+               "waiter spins, then parks), cold start with `coldstart-jvm` (a JVM that starts and exits). "
+               "Cross-process rows (raw socket, ipc4j, RMI, gRPC) take turns round by round at each payload, as "
+               "do the spinning hand-off and the ipc4j in-process rows, so drift in the machine weighs on all "
+               "alike.\n")
     p50 = {(r["scenario"], int(r["payload_bytes"])): int(r["p50_ns"]) for r in rows}
 
     def ratio(a, b):
