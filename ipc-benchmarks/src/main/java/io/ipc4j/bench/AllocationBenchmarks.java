@@ -99,9 +99,9 @@ public class AllocationBenchmarks {
     for (org.openjdk.jmh.results.RunResult result : results) {
       String name = result.getParams().getBenchmark();
       double bytes = Double.NaN;
-      for (var entry : result.getSecondaryResults().entrySet()) {
-        if (entry.getKey().endsWith("gc.alloc.rate.norm")) {
-          bytes = entry.getValue().getScore();
+      for (String key : result.getSecondaryResults().keySet()) {
+        if (key.endsWith("gc.alloc.rate.norm")) {
+          bytes = result.getSecondaryResults().get(key).getScore();
         }
       }
       out.append(String.format(java.util.Locale.ROOT, "%s,%.1f,%.0f%n", name.substring(name.lastIndexOf('.') + 1),
