@@ -35,7 +35,7 @@ final class Connection {
   private final int maxFrameBytes;
   /** How many reads a poll of this socket may make before the loop moves on to other work. */
   private static final int READS_PER_POLL = 16;
-  /** How long a writer waits for a peer that takes no bytes before cutting it off. */
+  /** How long a writer waits by default for a peer that takes no bytes before cutting it off. */
   static final long WRITE_STALL_MILLIS = 30_000;
   private final ConcurrentLinkedQueue<ByteBuffer[]> queue = new ConcurrentLinkedQueue<>();
   private final ReentrantLock writeLock = new ReentrantLock();
@@ -52,11 +52,21 @@ final class Connection {
   private ByteBuffer partialRest;
   /** Where a writer waits for a full non-blocking socket to drain (created when first needed). */
   private volatile Selector writeSelector;
+  private final long writeStallMillis;
 
   Connection(SocketChannel channel, String name, int maxFrameBytes) {
+    this(channel, name, maxFrameBytes, WRITE_STALL_MILLIS);
+  }
+
+  /**
+   * @param writeStallMillis how long a writer to a polled (non-blocking) socket waits for a peer that takes no
+   *     bytes before the connection is cut
+   */
+  Connection(SocketChannel channel, String name, int maxFrameBytes, long writeStallMillis) {
     this.channel = channel;
     this.name = name;
     this.maxFrameBytes = maxFrameBytes;
+    this.writeStallMillis = writeStallMillis;
   }
 
   boolean isOpen() {
@@ -349,7 +359,7 @@ final class Connection {
 
   /**
    * Waits until a full non-blocking socket can take more bytes (a blocking one never returns 0 from a write). A
-   * peer that takes nothing for {@link #WRITE_STALL_MILLIS} is cut off rather than waited on forever.
+   * peer that takes nothing for the write-stall time (30 s by default) is cut off rather than waited on forever.
    */
   private void awaitWritable() throws IOException {
     Selector selector = writeSelector;
@@ -368,8 +378,8 @@ final class Connection {
       }
     }
     try {
-      if (selector.select(WRITE_STALL_MILLIS) == 0 && !closed.get()) {
-        throw new IOException("the peer took no bytes for " + WRITE_STALL_MILLIS + " ms");
+      if (selector.select(writeStallMillis) == 0 && !closed.get()) {
+        throw new IOException("the peer took no bytes for " + writeStallMillis + " ms");
       }
       selector.selectedKeys().clear();
     } catch (java.nio.channels.ClosedSelectorException e) {

@@ -172,4 +172,25 @@ class PolledConnectionTest {
     assertThat(second.closed.get(10, TimeUnit.SECONDS)).isEqualTo("the peer closed the connection");
     assertThat(second.channels).containsExactly("ch0");
   }
+
+  @Test
+  void aWriterToAPeerThatTakesNothingIsCutOffAfterTheStallTimeInsteadOfWaitingForever() throws Exception {
+    Recorder recorder = new Recorder() {
+      @Override
+      public void frame(Wire.Head head, byte[] payload) {
+        channels.add(head.channel());
+      }
+    };
+    Connection connection = new Connection(hostEnd, "polled", 1 << 20, 300);
+    connection.startPolled(recorder, loop);
+    long start = System.nanoTime();
+    byte[] big = new byte[512 * 1024];
+    for (int i = 0; i < 64 && connection.isOpen(); i++) { // the peer never reads: the socket fills up
+      connection.send(Wire.header(new Message.Push(1, "x", big)), big);
+    }
+    assertThat(recorder.closed.get(10, TimeUnit.SECONDS))
+        .isEqualTo("writing failed: the peer took no bytes for 300 ms");
+    assertThat(connection.isOpen()).isFalse();
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isAtLeast(300L);
+  }
 }
