@@ -56,9 +56,32 @@ public final class ValueCodec {
    * @throws io.ipc4j.IpcCloneException if an argument cannot be encoded; its path starts with {@code [index]}
    */
   public static byte[] encodeArgs(Object[] args) {
-    MessagePackWriter out = new MessagePackWriter(64);
+    int hint = 5;
+    if (args != null) {
+      hint = args.length < 16 ? 1 : 3;
+      for (Object arg : args) {
+        hint += sizeHint(arg);
+      }
+    }
+    MessagePackWriter out = new MessagePackWriter(hint);
     new ValueEncoder(out).writeArgs(args);
     return out.toByteArray();
+  }
+
+  /**
+   * A first guess at a value's encoded size: exact for byte arrays and ASCII strings, so that a call whose
+   * arguments are such values fills its buffer exactly and hands it over without growing or copying it.
+   */
+  static int sizeHint(Object value) {
+    if (value instanceof byte[] bytes) {
+      int n = bytes.length;
+      return n + (n < 256 ? 2 : n < 65536 ? 3 : 5);
+    }
+    if (value instanceof String string) {
+      int n = string.length();
+      return n + (n < 32 ? 1 : n < 256 ? 2 : n < 65536 ? 3 : 5);
+    }
+    return 16;
   }
 
   /**
@@ -95,7 +118,7 @@ public final class ValueCodec {
    * @throws io.ipc4j.IpcCloneException if the value cannot be encoded
    */
   public static byte[] encodeValue(Object value) {
-    MessagePackWriter out = new MessagePackWriter(32);
+    MessagePackWriter out = new MessagePackWriter(sizeHint(value));
     new ValueEncoder(out).writeValue(value);
     return out.toByteArray();
   }

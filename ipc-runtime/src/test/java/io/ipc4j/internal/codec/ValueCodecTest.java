@@ -280,4 +280,16 @@ class ValueCodecTest {
       }
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void theSizeHintIsExactForByteArraysAndAsciiStringsSoTheirBufferIsHandedOverWithoutACopy() {
+    for (int n : new int[] {0, 1, 31, 32, 255, 256, 65_535, 65_536, 300_000}) {
+      byte[] bytes = new byte[n];
+      String ascii = "a".repeat(n);
+      assertThat(ValueCodec.sizeHint(bytes)).isEqualTo(ValueCodec.encodeValue(bytes).length);
+      assertThat(ValueCodec.sizeHint(ascii)).isEqualTo(ValueCodec.encodeValue(ascii).length);
+      assertThat(ValueCodec.encodeArgs(new Object[] {bytes, ascii}).length)
+          .isEqualTo(1 + ValueCodec.sizeHint(bytes) + ValueCodec.sizeHint(ascii));
+    }
+  }
 }
