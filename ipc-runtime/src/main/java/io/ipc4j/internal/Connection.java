@@ -46,7 +46,7 @@ final class Connection {
   private volatile String closeReason;
   /** The loop that reads this socket, when it is polled. */
   private volatile EventLoop pollingLoop;
-  /** A polled socket's frame whose payload is still arriving, and where the rest goes. */
+  /** The frame being read: its fields, its payload, and where the rest of the payload goes. */
   private Wire.Head partialHead;
   private byte[] partialPayload;
   private ByteBuffer partialRest;
@@ -128,12 +128,7 @@ final class Connection {
           if (partialRest.hasRemaining()) {
             return;
           }
-          Wire.Head head = partialHead;
-          byte[] payload = partialPayload;
-          partialHead = null;
-          partialPayload = null;
-          partialRest = null;
-          receiver.frame(head, payload);
+          deliverPartial();
         }
         while (partialRest == null && takeBufferedFrame()) {
           if (closed.get()) {
@@ -176,11 +171,29 @@ final class Connection {
       return false;
     }
     int length = checkedLength(in.getInt(in.position()));
-    int window = Math.min(length, in.capacity() - 4);
-    if (in.remaining() - 4 < window) {
+    if (in.remaining() - 4 < window(length)) {
       return false;
     }
     in.position(in.position() + 4);
+    if (!startFrame(length).hasRemaining()) {
+      deliverPartial();
+    }
+    return true;
+  }
+
+  /** How much of a frame of this length is taken from the buffer before its payload goes to its own array. */
+  private int window(int length) {
+    return Math.min(length, in.capacity() - 4);
+  }
+
+  /**
+   * Parses the fields of a frame whose first {@link #window} bytes are buffered ({@link #in} at its type byte),
+   * and moves the buffered part of its payload into the payload's own array: the frame becomes partial.
+   *
+   * @return where the rest of the payload goes (nothing remaining if it was all buffered)
+   */
+  private ByteBuffer startFrame(int length) throws Wire.ProtocolException {
+    int window = window(length);
     int start = in.position();
     ByteBuffer fields = in.duplicate().limit(start + window);
     int type = fields.get() & 0xff;
@@ -190,14 +203,20 @@ final class Connection {
     int buffered = Math.min(payload.length, window - headerBytes);
     in.position(start + headerBytes);
     in.get(payload, 0, buffered);
-    if (buffered < payload.length) {
-      partialHead = head;
-      partialPayload = payload;
-      partialRest = ByteBuffer.wrap(payload, buffered, payload.length - buffered);
-      return true;
-    }
+    partialHead = head;
+    partialPayload = payload;
+    partialRest = ByteBuffer.wrap(payload, buffered, payload.length - buffered);
+    return partialRest;
+  }
+
+  /** Hands the partial frame, now whole, to the receiver. */
+  private void deliverPartial() throws Wire.ProtocolException {
+    Wire.Head head = partialHead;
+    byte[] payload = partialPayload;
+    partialHead = null;
+    partialPayload = null;
+    partialRest = null;
     receiver.frame(head, payload);
-    return true;
   }
 
   private int checkedLength(int length) throws Wire.ProtocolException {
@@ -239,21 +258,9 @@ final class Connection {
     fill(4);
     int length = checkedLength(in.getInt(in.position()));
     in.position(in.position() + 4);
-    int window = Math.min(length, in.capacity());
-    fill(window);
-    int start = in.position();
-    ByteBuffer fields = in.duplicate().limit(start + window);
-    int type = fields.get() & 0xff;
-    Wire.Head head = Wire.head(type, fields);
-    int headerBytes = fields.position() - start;
-    byte[] payload = new byte[length - headerBytes];
-    int buffered = Math.min(payload.length, window - headerBytes);
-    in.position(start + headerBytes);
-    in.get(payload, 0, buffered);
-    if (buffered < payload.length) {
-      readFully(ByteBuffer.wrap(payload, buffered, payload.length - buffered));
-    }
-    receiver.frame(head, payload);
+    fill(window(length));
+    readFully(startFrame(length)); // a frame larger than the buffer is read straight into its own array
+    deliverPartial();
   }
 
   /**

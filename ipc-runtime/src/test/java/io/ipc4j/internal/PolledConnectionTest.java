@@ -74,10 +74,15 @@ class PolledConnectionTest {
     }
   }
 
-  /** A receiver that records channels and can act on each frame. */
-  private abstract static class Recorder implements Connection.Receiver {
+  /** A receiver that records each frame's channel (and can do more) and why the connection closed. */
+  private static class Recorder implements Connection.Receiver {
     final List<String> channels = new CopyOnWriteArrayList<>();
     final CompletableFuture<String> closed = new CompletableFuture<>();
+
+    @Override
+    public void frame(Wire.Head head, byte[] payload) {
+      channels.add(head.channel());
+    }
 
     @Override
     public void closed(String reason) {
@@ -145,12 +150,7 @@ class PolledConnectionTest {
 
   @Test
   void theEndOfTheStreamAndAnOversizedFrameCloseTheConnectionWithAReason() throws Exception {
-    Recorder recorder = new Recorder() {
-      @Override
-      public void frame(Wire.Head head, byte[] payload) {
-        channels.add(head.channel());
-      }
-    };
+    Recorder recorder = new Recorder();
     new Connection(hostEnd, "polled", 1024).startPolled(recorder, loop);
     write(frameBytes(0, 10));
     write(ByteBuffer.allocate(4).putInt(0, Integer.MAX_VALUE));
@@ -158,12 +158,7 @@ class PolledConnectionTest {
         .isEqualTo("it broke the protocol: a frame length of 2147483647 bytes (the limit is 1024)");
     assertThat(recorder.channels).containsExactly("ch0");
 
-    Recorder second = new Recorder() {
-      @Override
-      public void frame(Wire.Head head, byte[] payload) {
-        channels.add(head.channel());
-      }
-    };
+    Recorder second = new Recorder();
     close();
     connect();
     new Connection(hostEnd, "polled", 1024).startPolled(second, loop);
@@ -175,12 +170,7 @@ class PolledConnectionTest {
 
   @Test
   void aWriterToAPeerThatTakesNothingIsCutOffAfterTheStallTimeInsteadOfWaitingForever() throws Exception {
-    Recorder recorder = new Recorder() {
-      @Override
-      public void frame(Wire.Head head, byte[] payload) {
-        channels.add(head.channel());
-      }
-    };
+    Recorder recorder = new Recorder();
     Connection connection = new Connection(hostEnd, "polled", 1 << 20, 300);
     connection.startPolled(recorder, loop);
     long start = System.nanoTime();
