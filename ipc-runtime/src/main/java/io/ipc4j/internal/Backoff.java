@@ -10,7 +10,7 @@ import java.util.function.BooleanSupplier;
  */
 final class Backoff {
   /** Checks made with {@link Thread#onSpinWait()} before the waiter starts yielding: well under a microsecond. */
-  private static final int BUSY_CHECKS = 256;
+  static final int BUSY_CHECKS = 256;
 
   private Backoff() {}
 
@@ -20,10 +20,18 @@ final class Backoff {
    * @return true if the wait ended ({@code stillWaiting} turned false), false if the caller should park
    */
   static boolean spinUntil(BooleanSupplier stillWaiting, long spinNanos) {
+    return spinUntil(stillWaiting, spinNanos, BUSY_CHECKS);
+  }
+
+  /**
+   * As {@link #spinUntil(BooleanSupplier, long)}, with the number of busy checks before yielding: none when a
+   * check is itself a system call (polling sockets).
+   */
+  static boolean spinUntil(BooleanSupplier stillWaiting, long spinNanos, int busyChecks) {
     if (spinNanos <= 0) {
       return !stillWaiting.getAsBoolean();
     }
-    for (int i = 0; i < BUSY_CHECKS; i++) {
+    for (int i = 0; i < busyChecks; i++) {
       if (!stillWaiting.getAsBoolean()) {
         return true;
       }

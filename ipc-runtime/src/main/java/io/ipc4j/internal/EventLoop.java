@@ -21,6 +21,8 @@ final class EventLoop implements Executor {
   private final TaskQueue queue = new TaskQueue();
   private final AtomicBoolean parked = new Padded.Flag();
   private final BooleanSupplier empty = queue::isEmpty;
+  /** No task queued and, for a polling loop, no socket had anything (what one had is handled in passing). */
+  private final BooleanSupplier nothingToDo;
   private final SpinBudget spin;
   private final Poller poller;
   private final Thread thread;
@@ -36,6 +38,7 @@ final class EventLoop implements Executor {
   EventLoop(String name, long spinNanos, boolean polling) {
     this.spin = new SpinBudget(spinNanos);
     this.poller = polling ? new Poller() : null;
+    this.nothingToDo = polling ? () -> queue.isEmpty() && !poller.pollNow() : empty;
     this.thread = new Thread(this::run, name);
     thread.setDaemon(true);
     thread.start();
@@ -105,11 +108,9 @@ final class EventLoop implements Executor {
           }
         } else if (!running) {
           return;
-        } else if (poller == null) {
-          idle();
         } else {
           sincePoll = 0;
-          idlePolling();
+          idle();
         }
       }
     } finally {
@@ -119,9 +120,16 @@ final class EventLoop implements Executor {
     }
   }
 
+  /**
+   * Waits for work: spins while it pays (see {@link SpinBudget}), then parks, or for a polling loop waits on its
+   * sockets. A polling loop's spin polls the sockets too; each poll is a system call, so it has no busy phase.
+   */
   private void idle() {
+    if (!nothingToDo.getAsBoolean()) {
+      return; // work came at once: no spin, nothing for the budget to learn
+    }
     long budget = spin.next();
-    boolean caught = Backoff.spinUntil(empty, budget);
+    boolean caught = budget > 0 && Backoff.spinUntil(nothingToDo, budget, poller == null ? Backoff.BUSY_CHECKS : 0);
     spin.record(budget, caught);
     if (caught) {
       return;
@@ -129,32 +137,11 @@ final class EventLoop implements Executor {
     parked.set(true);
     try {
       if (queue.isEmpty() && running) {
-        LockSupport.park(this);
-      }
-    } finally {
-      parked.set(false);
-    }
-  }
-
-  /** Polls the sockets while spinning (each poll is a system call, so there is no busy phase), then waits on them. */
-  private void idlePolling() {
-    if (poller.pollNow()) {
-      return;
-    }
-    long budget = spin.next();
-    long start = System.nanoTime();
-    while (System.nanoTime() - start < budget) {
-      if (!queue.isEmpty() || poller.pollNow()) {
-        spin.record(budget, true);
-        return;
-      }
-      Thread.yield();
-    }
-    spin.record(budget, false);
-    parked.set(true);
-    try {
-      if (queue.isEmpty() && running) {
-        poller.await();
+        if (poller == null) {
+          LockSupport.park(this);
+        } else {
+          poller.await();
+        }
       }
     } finally {
       parked.set(false);

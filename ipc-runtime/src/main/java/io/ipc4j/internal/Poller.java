@@ -43,17 +43,17 @@ final class Poller {
    * @return whether any was
    */
   boolean pollNow() {
-    return handle(select(0, false));
+    return handle(select(false));
   }
 
   /** Waits until a socket is ready or {@link #wakeUp()} is called, then handles what is ready. */
   void await() {
-    handle(select(0, true));
+    handle(select(true));
   }
 
-  private int select(long timeoutMillis, boolean block) {
+  private int select(boolean block) {
     try {
-      return block ? selector.select(timeoutMillis) : selector.selectNow();
+      return block ? selector.select() : selector.selectNow();
     } catch (IOException e) {
       LOG.log(Level.ERROR, "ipc4j: polling sockets failed", e);
       return 0;

@@ -37,14 +37,17 @@ final class SpinBudget {
   }
 
   /**
-   * Records how a wait that spun for {@code spun} nanoseconds ended.
+   * Records how a wait that could spin for {@code spun} nanoseconds ended.
    *
    * @param caught whether the event came while spinning
    */
   void record(long spun, boolean caught) {
+    if (spun <= 0) {
+      return; // no spin, nothing learned: the event was there at once, or the waiter had no budget
+    }
     if (caught) {
       nanos = maxNanos;
-    } else if (spun > 0) {
+    } else {
       long half = nanos / 2;
       nanos = half < MIN_NANOS ? 0 : half;
     }

@@ -18,7 +18,9 @@ class SpinBudgetTest {
     spin.record(2_500, false); // 1 250
     spin.record(1_250, false); // below a microsecond: none
     assertThat(spin.current()).isEqualTo(0);
-    spin.record(0, true);
+    spin.record(0, true); // a wait that did not spin teaches nothing
+    assertThat(spin.current()).isEqualTo(0);
+    spin.record(20_000, true); // a probe that caught its event
     assertThat(spin.current()).isEqualTo(20_000);
   }
 
