@@ -194,14 +194,15 @@ final class SocketServer {
         if (wc.isDestroyed()) {
           return;
         }
-        // Learning how the process ended may take a moment: not on the main loop, which may be the caller.
-        Thread reaper = new Thread(() -> {
+        // The socket usually closes just before the exit is seen: wait for it (at most a second) without holding
+        // up the main loop, which is usually the caller.
+        CompletableFuture<?> ended = process == null ? CompletableFuture.completedFuture(null)
+            : process.onExit().completeOnTimeout(process, 1, TimeUnit.SECONDS);
+        ended.thenRun(() -> {
           if (!wc.isDestroyed()) {
             wc.destroy(goneDetails(process), "Renderer " + wc.id + " disconnected: " + reason);
           }
-        }, "ipc4j-reaper-" + wc.id);
-        reaper.setDaemon(true);
-        reaper.start();
+        });
       }
     }, host.mainLoop());
     ticket.admitted.complete(wc);
@@ -245,12 +246,7 @@ final class SocketServer {
     if (process == null) {
       return new RenderProcessGoneDetails(Reason.CRASHED, -1);
     }
-    try {
-      process.waitFor(1, TimeUnit.SECONDS); // the socket usually closes just before the exit is seen
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (process.isAlive()) {
+    if (process.isAlive()) { // still running a second after its socket closed
       process.destroyForcibly();
       return new RenderProcessGoneDetails(Reason.CRASHED, -1);
     }
