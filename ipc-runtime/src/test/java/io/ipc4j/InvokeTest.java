@@ -246,4 +246,21 @@ class InvokeTest {
       assertThat(reply.join()).isEqualTo("late");
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
+  void aCallNobodyWaitsOnStillEndsAtItsDeadlineAfterTheProcessWasIdle(HostKind kind) throws Exception {
+    try (IpcHost host = kind.open()) {
+      host.ipcMain().handle("never", (event, args) -> new CompletableFuture<>());
+      IpcRenderer ipc = host.openRenderer().ipcRenderer();
+      for (int i = 0; i < 2; i++) {
+        Thread.sleep(50); // no call pending: the deadline thread goes to sleep, and the next call must wake it
+        Await.Inbox<Throwable> failed = new Await.Inbox<>();
+        ipc.invokeWithTimeout(Duration.ofMillis(100), "never").whenComplete((value, t) -> failed.put(t));
+        Throwable t = failed.take();
+        assertThat(t).isInstanceOf(IpcTimeoutException.class);
+        assertThat(t).hasMessageThat().contains("'never'");
+      }
+    }
+  }
 }
