@@ -187,8 +187,8 @@ final class Connection {
   }
 
   /**
-   * Parses the fields of a frame whose first {@link #window} bytes are buffered ({@link #in} at its type byte),
-   * and moves the buffered part of its payload into the payload's own array: the frame becomes partial.
+   * Parses the fields of a frame whose first {@link #window} bytes (at least) are buffered ({@link #in} at its type
+   * byte), and moves all of its payload that is buffered into the payload's own array: the frame becomes partial.
    *
    * @return where the rest of the payload goes (nothing remaining if it was all buffered)
    */
@@ -200,7 +200,8 @@ final class Connection {
     Wire.Head head = Wire.head(type, fields);
     int headerBytes = fields.position() - start;
     byte[] payload = new byte[length - headerBytes];
-    int buffered = Math.min(payload.length, window - headerBytes);
+    // Everything buffered of the payload, which may be more than the window: the rest comes from the socket.
+    int buffered = Math.min(payload.length, in.limit() - start - headerBytes);
     in.position(start + headerBytes);
     in.get(payload, 0, buffered);
     partialHead = head;

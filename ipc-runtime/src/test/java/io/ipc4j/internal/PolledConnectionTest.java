@@ -19,7 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A socket read by an event loop (the host's end): every frame arrives whole, once, in order, however it is cut. */
+/**
+ * A socket read by an event loop (the host's end) or by a thread of its own (a renderer's): every frame arrives
+ * whole, once, in order, however it is cut.
+ */
 class PolledConnectionTest {
   @TempDir Path dir;
   private EventLoop loop;
@@ -182,5 +185,35 @@ class PolledConnectionTest {
         .isEqualTo("writing failed: the peer took no bytes for 300 ms");
     assertThat(connection.isOpen()).isFalse();
     assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isAtLeast(300L);
+  }
+
+  @Test
+  void aReaderThreadWhoseBufferFillsWithAFrameLargerThanItTakesEveryByteOfIt() throws Exception {
+    // The frames are in the socket before the reader starts: a small frame and the start of a large one fill its
+    // buffer, and completing the large frame's fields then refills the buffer to the brim.
+    int[] sizes = {3, 200_000, 64 * 1024, 3};
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Recorder recorder = new Recorder() {
+      @Override
+      public void frame(Wire.Head head, byte[] payload) {
+        int index = channels.size();
+        assertFrame(head, payload, index, sizes[index]);
+        channels.add(head.channel());
+        if (channels.size() == sizes.length) {
+          done.complete(null);
+        }
+      }
+    };
+    Thread writer = new Thread(() -> {
+      for (int i = 0; i < sizes.length; i++) {
+        write(frameBytes(i, sizes[i]));
+      }
+    });
+    writer.start();
+    Thread.sleep(100);
+    new Connection(hostEnd, "threaded", 1 << 20).start(recorder);
+    done.get(10, TimeUnit.SECONDS);
+    writer.join(10_000);
+    assertThat(recorder.closed.isDone()).isFalse();
   }
 }
