@@ -72,12 +72,6 @@ final class CrossProcessBench {
     }
   }
 
-  private static void check(byte[] back, int size) {
-    if (back.length != size) {
-      throw new AssertionError("echo returned " + back.length + " bytes for " + size);
-    }
-  }
-
   /**
    * Round trips of the raw socket, ipc4j (generated and untyped), RMI and gRPC at each payload, taking turns round
    * by round: on a shared machine the cost of a wake-up drifts for minutes at a time, and turns make the drift weigh
@@ -128,32 +122,22 @@ final class CrossProcessBench {
       try {
         for (int size : Plan.PAYLOADS) {
           byte[] payload = new byte[size];
-          Map<String, Samples> samples = new LinkedHashMap<>();
+          Map<String, Plan.Round> scenarios = new LinkedHashMap<>();
           local.forEach((name, call) -> {
-            plan.warmUp(size, () -> check(call.apply(payload), size));
-            samples.put(name, new Samples());
+            plan.warmUp(size, () -> Plan.check(call.apply(payload), size));
+            scenarios.put(name, plan.timed(size, call));
           });
           Map<String, WebContents> timers = new LinkedHashMap<>();
           for (String mode : List.of("generated", "untyped")) {
-            timers.put("ipc4j-" + mode, launchTimer(host, mode, size));
+            WebContents timer = launchTimer(host, mode, size);
             take(results); // warmed up
-            samples.put("ipc4j-" + mode, new Samples());
+            timers.put("ipc4j-" + mode, timer);
+            scenarios.put("ipc4j-" + mode, into -> {
+              timer.send("bench:go");
+              into.recordAll(take(results));
+            });
           }
-          for (int round = 0; round < plan.rounds(); round++) {
-            for (var entry : local.entrySet()) {
-              Samples into = samples.get(entry.getKey());
-              for (int i = 0; i < plan.iterations(size); i++) {
-                long start = System.nanoTime();
-                byte[] back = entry.getValue().apply(payload);
-                into.record(System.nanoTime() - start);
-                check(back, size);
-              }
-            }
-            for (var timer : timers.entrySet()) {
-              timer.getValue().send("bench:go");
-              samples.get(timer.getKey()).recordAll(take(results));
-            }
-          }
+          Map<String, Samples> samples = plan.inTurns(scenarios);
           timers.values().forEach(WebContents::close);
           rows.forEach((name, list) -> list.add(samples.get(name).row(name, size)));
         }

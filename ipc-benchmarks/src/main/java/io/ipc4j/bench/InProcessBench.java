@@ -25,40 +25,20 @@ final class InProcessBench {
     this.plan = plan;
   }
 
-  /** Times {@code call} one round trip at a time. */
-  private Samples time(UnaryOperator<byte[]> call) {
-    byte[] payload = new byte[PAYLOAD];
-    plan.warmUp(PAYLOAD, () -> call.apply(payload));
-    Samples samples = new Samples();
-    for (int round = 0; round < plan.rounds(); round++) {
-      for (int i = 0; i < plan.iterations(PAYLOAD); i++) {
-        long start = System.nanoTime();
-        call.apply(payload);
-        samples.record(System.nanoTime() - start);
-      }
-    }
-    return samples;
+  /** Times {@code call} one round trip at a time, after warming it up. */
+  private Samples time(UnaryOperator<byte[]> call) throws Exception {
+    return inTurns(Map.of("only", call)).get("only");
   }
 
-  /** Times several calls one round trip at a time, taking turns round by round after warming each up. */
-  private Map<String, Samples> interleaved(Map<String, UnaryOperator<byte[]>> calls) {
+  /** Warms each call up, then times them one round trip at a time, taking turns round by round. */
+  private Map<String, Samples> inTurns(Map<String, UnaryOperator<byte[]>> calls) throws Exception {
     byte[] payload = new byte[PAYLOAD];
-    Map<String, Samples> samples = new LinkedHashMap<>();
+    Map<String, Plan.Round> rounds = new LinkedHashMap<>();
     calls.forEach((name, call) -> {
       plan.warmUp(PAYLOAD, () -> call.apply(payload));
-      samples.put(name, new Samples());
+      rounds.put(name, plan.timed(PAYLOAD, call));
     });
-    for (int round = 0; round < plan.rounds(); round++) {
-      calls.forEach((name, call) -> {
-        Samples into = samples.get(name);
-        for (int i = 0; i < plan.iterations(PAYLOAD); i++) {
-          long start = System.nanoTime();
-          call.apply(payload);
-          into.record(System.nanoTime() - start);
-        }
-      });
-    }
-    return samples;
+    return plan.inTurns(rounds);
   }
 
   /** Times calls too short for one clock reading each: the average of batches of {@value #BATCH}. */
@@ -82,7 +62,7 @@ final class InProcessBench {
     return samples;
   }
 
-  List<Row> run() {
+  List<Row> run() throws Exception {
     List<Row> rows = new ArrayList<>();
     EchoApi direct = new Echo();
     rows.add(timeBatched(direct::echo).row("inproc-direct", PAYLOAD));
@@ -104,7 +84,7 @@ final class InProcessBench {
       calls.put("inproc-handoff", h::call);
       calls.put("inproc-generated", client::echo);
       calls.put("inproc-untyped", p -> (byte[]) ipc.invoke(EchoApiIpc.ECHO, (Object) p).join());
-      interleaved(calls).forEach((name, samples) -> rows.add(samples.row(name, PAYLOAD)));
+      inTurns(calls).forEach((name, samples) -> rows.add(samples.row(name, PAYLOAD)));
     }
     return rows;
   }

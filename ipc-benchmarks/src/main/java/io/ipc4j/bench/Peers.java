@@ -202,9 +202,7 @@ public final class Peers {
 
     private static void call(IpcRenderer ipc, EchoApi client, byte[] payload, boolean generated) {
       byte[] back = generated ? client.echo(payload) : (byte[]) ipc.invoke(EchoApiIpc.ECHO, (Object) payload).join();
-      if (back.length != payload.length) {
-        throw new AssertionError("echo returned " + back.length + " bytes for " + payload.length);
-      }
+      Plan.check(back, payload.length);
     }
   }
 }

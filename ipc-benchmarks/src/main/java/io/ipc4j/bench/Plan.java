@@ -1,5 +1,9 @@
 package io.ipc4j.bench;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
 /** How long to run: the quick mode for a check, the full mode for the published table. */
 record Plan(boolean quick, int rounds) {
   static final int[] PAYLOADS = {64, 4096, 256 * 1024, 3 * 1024 * 1024};
@@ -21,6 +25,48 @@ record Plan(boolean quick, int rounds) {
     for (int i = 0; i < count || System.nanoTime() < until; i++) {
       call.run();
     }
+  }
+
+  /** One round of one scenario: it adds its samples. */
+  interface Round {
+    void run(Samples into) throws Exception;
+  }
+
+  /** A round of {@code call} timed in this JVM, one round trip at a time, each result checked for its size. */
+  Round timed(int payload, UnaryOperator<byte[]> call) {
+    byte[] bytes = new byte[payload];
+    return into -> {
+      for (int i = 0; i < iterations(payload); i++) {
+        long start = System.nanoTime();
+        byte[] back = call.apply(bytes);
+        into.record(System.nanoTime() - start);
+        check(back, payload);
+      }
+    };
+  }
+
+  /** Fails the run if an echo did not return as many bytes as were sent. */
+  static void check(byte[] back, int payload) {
+    if (back.length != payload) {
+      throw new AssertionError("echo returned " + back.length + " bytes for " + payload);
+    }
+  }
+
+  /**
+   * Runs the scenarios in turns, one round each, round after round, so that drift in a shared machine weighs on
+   * all alike; warm them up first.
+   *
+   * @return each scenario's samples, in the order given
+   */
+  Map<String, Samples> inTurns(Map<String, Round> scenarios) throws Exception {
+    Map<String, Samples> samples = new LinkedHashMap<>();
+    scenarios.keySet().forEach(name -> samples.put(name, new Samples()));
+    for (int round = 0; round < rounds; round++) {
+      for (Map.Entry<String, Round> scenario : scenarios.entrySet()) {
+        scenario.getValue().run(samples.get(scenario.getKey()));
+      }
+    }
+    return samples;
   }
 
   /** Measured round trips per round for a payload size. */
