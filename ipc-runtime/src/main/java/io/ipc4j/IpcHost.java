@@ -25,6 +25,18 @@ public interface IpcHost extends AutoCloseable {
   /** The largest frame a socket host and its renderers accept unless configured otherwise: 64 MiB. */
   int DEFAULT_MAX_FRAME_BYTES = 64 * 1024 * 1024;
 
+  /** How long a socket may stall (see {@link Builder#stallTime}) unless configured otherwise: 30 seconds. */
+  Duration DEFAULT_STALL_TIME = Duration.ofSeconds(30);
+
+  /** How many bytes may wait to be written to one renderer unless configured otherwise: 64 MiB. */
+  long DEFAULT_MAX_OUTBOUND_BYTES = 64L * 1024 * 1024;
+
+  /** How many connections may be in their handshake at once unless configured otherwise: 64. */
+  int DEFAULT_MAX_PENDING_CONNECTIONS = 64;
+
+  /** How long a task may hold the main loop before a warning is logged, unless configured otherwise: 2 seconds. */
+  Duration DEFAULT_BLOCKED_LOOP_WARNING = Duration.ofSeconds(2);
+
   /**
    * A host whose renderers are threads in this JVM, with default options.
    *
@@ -125,6 +137,10 @@ public interface IpcHost extends AutoCloseable {
     private Duration shutdownGrace = Duration.ofSeconds(2);
     private Duration launchTimeout = Duration.ofSeconds(30);
     private Duration handshakeTimeout = Duration.ofSeconds(10);
+    private Duration stallTime = DEFAULT_STALL_TIME;
+    private long maxOutboundBytes = DEFAULT_MAX_OUTBOUND_BYTES;
+    private int maxPendingConnections = DEFAULT_MAX_PENDING_CONNECTIONS;
+    private Duration blockedLoopWarning = DEFAULT_BLOCKED_LOOP_WARNING;
 
     Builder() {}
 
@@ -226,12 +242,70 @@ public interface IpcHost extends AutoCloseable {
     }
 
     /**
+     * How long a socket may stall before its renderer is disconnected; 30 seconds by default. It bounds a frame
+     * that stops arriving part way (counted from its last byte) and a renderer that takes none of the bytes the
+     * host has for it. The handshake has its own {@link #handshakeTimeout}.
+     *
+     * @param stall a positive duration
+     * @return this builder
+     */
+    public Builder stallTime(Duration stall) {
+      this.stallTime = positive(stall, "stall");
+      return this;
+    }
+
+    /**
+     * How many bytes may wait to be written to one renderer that does not read them; 64 MiB by default. The main
+     * loop never blocks on a renderer's socket: what the socket cannot take waits in that renderer's queue, and a
+     * renderer whose queue would grow past this is disconnected. A single frame is always accepted into an empty
+     * queue, so this bounds what piles up, not the size of one message (see {@link #maxFrameBytes}).
+     *
+     * @param bytes at least 1024
+     * @return this builder
+     */
+    public Builder maxOutboundBytes(long bytes) {
+      if (bytes < 1024) {
+        throw new IllegalArgumentException("maxOutboundBytes must be at least 1024: " + bytes);
+      }
+      this.maxOutboundBytes = bytes;
+      return this;
+    }
+
+    /**
+     * How many connections may be in their handshake at once; 64 by default. A connection beyond that is closed
+     * at once. Pending connections cost no thread: the host's loop reads them.
+     *
+     * @param connections at least 1
+     * @return this builder
+     */
+    public Builder maxPendingConnections(int connections) {
+      if (connections < 1) {
+        throw new IllegalArgumentException("maxPendingConnections must be at least 1: " + connections);
+      }
+      this.maxPendingConnections = connections;
+      return this;
+    }
+
+    /**
+     * How long one listener, handler or task may hold the main loop before a warning with the loop's stack trace
+     * is logged (and again each time as long again passes); 2 seconds by default. Slow work belongs in a handler
+     * that returns a {@code CompletionStage}.
+     *
+     * @param threshold a positive duration
+     * @return this builder
+     */
+    public Builder blockedLoopWarning(Duration threshold) {
+      this.blockedLoopWarning = positive(threshold, "threshold");
+      return this;
+    }
+
+    /**
      * Builds a host whose renderers are threads in this JVM.
      *
      * @return a running host
      */
     public IpcHost inProcess() {
-      return new HostCore(defaultTimeout, spinTime, null);
+      return new HostCore(defaultTimeout, spinTime, blockedLoopWarning, null);
     }
 
     /**
@@ -241,8 +315,9 @@ public interface IpcHost extends AutoCloseable {
      * @throws IpcException if it cannot listen
      */
     public IpcHost overSockets() {
-      return new HostCore(defaultTimeout, spinTime, new io.ipc4j.internal.SocketOptions(jvmOptions, maxFrameBytes,
-          shutdownGrace, launchTimeout, handshakeTimeout));
+      return new HostCore(defaultTimeout, spinTime, blockedLoopWarning, new io.ipc4j.internal.SocketOptions(
+          jvmOptions, maxFrameBytes, shutdownGrace, launchTimeout, handshakeTimeout, stallTime, maxOutboundBytes,
+          maxPendingConnections));
     }
 
     /**

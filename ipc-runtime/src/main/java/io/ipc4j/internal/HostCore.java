@@ -31,6 +31,7 @@ public final class HostCore implements IpcHost {
   private static final String IPC_EXCEPTION = IpcException.class.getName();
 
   private final Duration defaultTimeout;
+  private final Duration blockedLoopWarning;
   private final long spinNanos;
   private final EventLoop mainLoop;
   private final IpcMainImpl ipcMain = new IpcMainImpl();
@@ -45,10 +46,12 @@ public final class HostCore implements IpcHost {
    *
    * @param defaultTimeout the deadline of calls that name none
    * @param spinTime how long idle loops and waiting callers spin before parking
+   * @param blockedLoopWarning how long a task may hold the main loop before a warning is logged
    * @param sockets the socket transport's options, or null for a host whose renderers are all in process
    */
-  public HostCore(Duration defaultTimeout, Duration spinTime, SocketOptions sockets) {
+  public HostCore(Duration defaultTimeout, Duration spinTime, Duration blockedLoopWarning, SocketOptions sockets) {
     this.defaultTimeout = defaultTimeout;
+    this.blockedLoopWarning = blockedLoopWarning;
     this.spinNanos = spinTime.toNanos();
     // Over sockets the main loop reads the renderers' sockets itself (see Poller).
     this.mainLoop = new EventLoop("ipc4j-main", spinNanos, sockets != null);
