@@ -201,6 +201,11 @@ public final class HostCore implements IpcHost {
     dispatch(from, message);
   }
 
+  /** The socket side, or null for an in-process host. */
+  SocketServer server() {
+    return server;
+  }
+
   EventLoop mainLoop() {
     return mainLoop;
   }

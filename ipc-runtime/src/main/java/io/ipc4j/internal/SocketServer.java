@@ -46,7 +46,7 @@ final class SocketServer {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   /** A renderer the host expects: its secret, its id, and (for a child JVM) its process. */
-  private static final class Ticket {
+  static final class Ticket {
     final byte[] secret = new byte[32];
     final int rendererId;
     final CompletableFuture<WebContentsImpl> admitted = new CompletableFuture<>();
@@ -258,6 +258,17 @@ final class SocketServer {
       return new RenderProcessGoneDetails(Reason.KILLED, code); // 128 + the signal number
     }
     return new RenderProcessGoneDetails(Reason.ABNORMAL_EXIT, code);
+  }
+
+  /**
+   * Expects one more connection, which will present the returned ticket's secret: how a peer that speaks the
+   * protocol itself (a test's, for now) is let in.
+   */
+  Ticket expectPeer() {
+    ensureOpen();
+    Ticket ticket = new Ticket(host.nextRendererId());
+    tickets.add(ticket);
+    return ticket;
   }
 
   /** Launches a renderer JVM and waits until it has connected. */
