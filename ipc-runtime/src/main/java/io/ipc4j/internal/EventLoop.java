@@ -3,6 +3,7 @@ package io.ipc4j.internal;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
@@ -11,12 +12,25 @@ import java.util.function.BooleanSupplier;
  * it spins for a bounded time, then yields, then parks: a task that arrives soon is picked up in about a
  * microsecond, and an idle loop uses no CPU. A loop with a {@link Poller} also reads sockets itself: it polls them
  * between tasks and while it spins, and waits on them instead of parking.
+ *
+ * <p>Nothing a task throws (an {@code Error} included) ends the loop: it is logged and the loop goes on.
+ *
+ * <p>A loop with a {@link Watchdog} is reported when one task holds it too long. For that the loop keeps one number
+ * (its activity): a fresh even number for every task it starts, made odd while it waits for work. Starting a task
+ * costs one ordered write of that number to a cache line no other thread writes; the watchdog samples it now and
+ * then, and a number that stays the same is one task that has not ended. Only a loop that had gone to sleep and
+ * starts again reads whether the watchdog sleeps too, to wake it.
  */
 final class EventLoop implements Executor {
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
 
   /** How many tasks in a row may run before the loop polls its sockets. */
   private static final int TASKS_PER_POLL = 64;
+
+  /** Work that can say what it is, for the blocked-loop warning (only asked when the loop is blocked). */
+  interface Labelled {
+    String label();
+  }
 
   private final TaskQueue queue = new TaskQueue();
   private final AtomicBoolean parked = new Padded.Flag();
@@ -25,6 +39,8 @@ final class EventLoop implements Executor {
   private final BooleanSupplier nothingToDo;
   private final SpinBudget spin;
   private final Poller poller;
+  private final Watchdog watchdog;
+  private final Activity activity = new Activity();
   private final Thread thread;
   private volatile boolean running = true;
 
@@ -36,11 +52,24 @@ final class EventLoop implements Executor {
    * @param polling whether the loop serves sockets through a {@link Poller}
    */
   EventLoop(String name, long spinNanos, boolean polling) {
+    this(name, spinNanos, polling, null, null);
+  }
+
+  /**
+   * @param polling whether the loop serves sockets through a {@link Poller}
+   * @param watchdog what reports this loop when a task blocks it, or null
+   * @param advice what the warning tells the user to do about a blocked loop
+   */
+  EventLoop(String name, long spinNanos, boolean polling, Watchdog watchdog, String advice) {
     this.spin = new SpinBudget(spinNanos);
     this.poller = polling ? new Poller() : null;
     this.nothingToDo = polling ? () -> queue.isEmpty() && !poller.pollNow() : empty;
+    this.watchdog = watchdog;
     this.thread = new Thread(this::run, name);
     thread.setDaemon(true);
+    if (watchdog != null) {
+      watchdog.watch(this, advice);
+    }
     thread.start();
   }
 
@@ -99,21 +128,31 @@ final class EventLoop implements Executor {
     try {
       int sincePoll = 0;
       while (true) {
-        Runnable task = queue.poll();
-        if (task != null) {
-          runSafely(task);
-          if (poller != null && ++sincePoll == TASKS_PER_POLL) {
+        try {
+          Runnable task = queue.poll();
+          if (task != null) {
+            begin(nextActivity());
+            runSafely(task);
+            if (poller != null && ++sincePoll == TASKS_PER_POLL) {
+              sincePoll = 0;
+              poller.pollNow(); // sockets get their turn even while tasks keep coming
+            }
+          } else if (!running) {
+            return;
+          } else {
             sincePoll = 0;
-            poller.pollNow(); // sockets get their turn even while tasks keep coming
+            idle();
           }
-        } else if (!running) {
-          return;
-        } else {
-          sincePoll = 0;
-          idle();
+        } catch (Throwable t) {
+          // What the loop runs between tasks (a socket's handling, a wait) failed: the loop must outlive it.
+          report("ipc4j event loop " + thread.getName() + " caught a failure; it goes on", t);
         }
       }
     } finally {
+      activity.set(activity.getPlain() | 1);
+      if (watchdog != null) {
+        watchdog.unwatch(this);
+      }
       if (poller != null) {
         poller.close();
       }
@@ -137,6 +176,8 @@ final class EventLoop implements Executor {
     parked.set(true);
     try {
       if (queue.isEmpty() && running) {
+        // Waiting (odd): the watchdog may sleep too. Only a wait this long marks it; a spin is too short to matter.
+        activity.setRelease(activity.getPlain() | 1);
         if (poller == null) {
           LockSupport.park(this);
         } else {
@@ -152,7 +193,99 @@ final class EventLoop implements Executor {
     try {
       task.run();
     } catch (Throwable t) {
-      LOG.log(Level.ERROR, "ipc4j event loop task failed", t);
+      report("ipc4j event loop task failed", t);
+    }
+  }
+
+  private static void report(String message, Throwable t) {
+    try {
+      LOG.log(Level.ERROR, message, t);
+    } catch (Throwable ignored) {
+      // Nothing left to report it with (out of memory, say): the loop going on is what matters.
+    }
+  }
+
+  /** The activity of the next task: a fresh even number, whether the loop was waiting (odd) or not. */
+  private long nextActivity() {
+    return (activity.getPlain() | 1) + 1;
+  }
+
+  /**
+   * Publishes that a task with this activity starts; the loop thread only. A loop that was waiting (it had parked)
+   * publishes with a volatile write and then wakes the watchdog if it sleeps: one of the two sees the other.
+   */
+  private void begin(long next) {
+    Activity a = activity;
+    if ((a.getPlain() & 1) == 0) {
+      a.setRelease(next);
+    } else {
+      a.set(next);
+      if (watchdog != null) {
+        watchdog.loopBusy();
+      }
+    }
+  }
+
+  /**
+   * Says that the loop, inside a poll, starts running user work about {@code label} (a frame a socket delivered):
+   * such work is a task of its own for the watchdog. Loop thread only.
+   */
+  void working(Object label) {
+    long next = nextActivity();
+    Activity a = activity;
+    a.label = label;
+    a.labelledAt = next;
+    begin(next); // an ordered write: the watchdog that sees this activity sees the label too
+  }
+
+  /** The loop's activity: odd while it waits for work, else the number of the task it runs. */
+  long activity() {
+    return activity.get();
+  }
+
+  static boolean isWaiting(long activity) {
+    return (activity & 1) != 0;
+  }
+
+  boolean isWaiting() {
+    return isWaiting(activity.get());
+  }
+
+  /**
+   * What the task with this activity is about, as far as the loop knows; for diagnostics, from any thread (read
+   * after {@link #activity()} returned that activity, it is the task's or a later one's).
+   */
+  Object labelOf(long activity) {
+    Activity a = this.activity;
+    return a.labelledAt == activity ? a.label : queue.current();
+  }
+
+  Thread thread() {
+    return thread;
+  }
+
+  String name() {
+    return thread.getName();
+  }
+
+  /** The watchdog this loop reports to, or null. */
+  Watchdog watchdog() {
+    return watchdog;
+  }
+
+  /**
+   * The loop's activity and the label of the work that a poll runs, alone on their cache line: the loop writes them
+   * with every task, and no other thread writes near them.
+   */
+  @SuppressWarnings("unused")
+  private static final class Activity extends AtomicLong {
+    private static final long serialVersionUID = 1L;
+    Object label;
+    long labelledAt;
+    long p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13;
+
+    Activity() {
+      super(1); // waiting, until the first task
     }
   }
 }

@@ -25,14 +25,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The main process: one event loop on which every listener and handler runs in arrival order, the global
  * {@link IpcMain}, and the renderers. Transports hand it messages through {@link #receive}; it answers through
  * each renderer's {@link RendererLink}.
+ *
+ * <p>Nothing a listener, a handler or the decoding of a message throws (an {@code Error} included) stops the loop:
+ * a failure becomes the answer of the call it belongs to. The host's {@link Watchdog} reports a task that holds the
+ * main loop longer than {@code blockedLoopWarning}, and times out the calls of the renderers in this JVM.
  */
 public final class HostCore implements IpcHost {
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
   private static final String IPC_EXCEPTION = IpcException.class.getName();
+  /** What the blocked-loop warning advises for the main loop. */
+  private static final String MAIN_LOOP_ADVICE = "Return a CompletionStage from the handler for slow work (and "
+      + "complete it from another thread), or move slow work in a listener to another thread.";
 
   private final Duration defaultTimeout;
   private final Duration blockedLoopWarning;
   private final long spinNanos;
+  private final Watchdog watchdog;
   private final EventLoop mainLoop;
   private final IpcMainImpl ipcMain = new IpcMainImpl();
   private final Map<Integer, WebContentsImpl> contents = new ConcurrentSkipListMap<>();
@@ -53,14 +61,16 @@ public final class HostCore implements IpcHost {
     this.defaultTimeout = defaultTimeout;
     this.blockedLoopWarning = blockedLoopWarning;
     this.spinNanos = spinTime.toNanos();
+    this.watchdog = new Watchdog("ipc4j-watchdog", blockedLoopWarning);
     // Over sockets the main loop reads the renderers' sockets itself (see Poller).
-    this.mainLoop = new EventLoop("ipc4j-main", spinNanos, sockets != null);
+    this.mainLoop = new EventLoop("ipc4j-main", spinNanos, sockets != null, watchdog, MAIN_LOOP_ADVICE);
     SocketServer started = null;
     if (sockets != null) {
       try {
         started = new SocketServer(this, sockets);
       } catch (RuntimeException e) {
         mainLoop.shutdown();
+        watchdog.close();
         throw e;
       }
     }
@@ -189,16 +199,53 @@ public final class HostCore implements IpcHost {
     }
     mainLoop.shutdown();
     mainLoop.awaitTermination(5_000);
+    watchdog.close();
   }
 
   /** A message from a renderer; any thread. It is handled on the main loop, in arrival order. */
   void receive(WebContentsImpl from, Message message) {
-    mainLoop.execute(() -> dispatch(from, message));
+    mainLoop.execute(new Delivery(from, message));
   }
 
   /** A message a renderer's socket delivered to the main loop, which polls it: handled right away. */
   void receiveOnMainLoop(WebContentsImpl from, Message message) {
+    mainLoop.working(message); // a task of its own, for the blocked-loop warning
     dispatch(from, message);
+  }
+
+  /** A message from a renderer, as a main-loop task. */
+  private final class Delivery implements Runnable, EventLoop.Labelled {
+    private final WebContentsImpl from;
+    private final Message message;
+
+    Delivery(WebContentsImpl from, Message message) {
+      this.from = from;
+      this.message = message;
+    }
+
+    @Override
+    public void run() {
+      dispatch(from, message);
+    }
+
+    @Override
+    public String label() {
+      return describe(message) + " from " + from;
+    }
+  }
+
+  /** What a message from a renderer is, for the blocked-loop warning. */
+  static String describe(Message message) {
+    if (message instanceof Message.Invoke m) {
+      return "handling invoke on '" + m.channel() + "'";
+    }
+    if (message instanceof Message.SendSync m) {
+      return "handling sendSync on '" + m.channel() + "'";
+    }
+    if (message instanceof Message.Send m) {
+      return "handling send on '" + m.channel() + "'";
+    }
+    return "handling " + message.getClass().getSimpleName();
   }
 
   /** The socket side, or null for an in-process host. */
@@ -210,7 +257,16 @@ public final class HostCore implements IpcHost {
     return mainLoop;
   }
 
+  /** Handles one message; never throws: a failure answers the call it belongs to, or is logged. */
   private void dispatch(WebContentsImpl from, Message message) {
+    try {
+      handle(from, message);
+    } catch (Throwable t) {
+      log(Level.ERROR, "ipc4j: handling a message from " + from + " failed", t);
+    }
+  }
+
+  private void handle(WebContentsImpl from, Message message) {
     if (from.isDestroyed()) {
       return;
     }
@@ -260,9 +316,9 @@ public final class HostCore implements IpcHost {
     Object[] args;
     try {
       args = ValueCodec.decodeArgs(payload);
-    } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "ipc4j: a message on '" + channel + "' from " + from + " could not be decoded", e);
-      event.fail(e.getClass().getName(), e.getMessage());
+    } catch (Throwable e) { // an Error too (a codec's, or memory): it answers this message, the loop goes on
+      log(Level.ERROR, "ipc4j: a message on '" + channel + "' from " + from + " could not be decoded", e);
+      event.fail(e.getClass().getName(), messageOf(e));
       return;
     }
     Throwable failure = run(from.ipc.listeners, scoped, event, args);
@@ -271,7 +327,7 @@ public final class HostCore implements IpcHost {
       failure = globalFailure;
     }
     if (failure != null) {
-      event.fail(failure.getClass().getName(), failure.getMessage());
+      event.fail(failure.getClass().getName(), messageOf(failure));
     }
   }
 
@@ -285,7 +341,7 @@ public final class HostCore implements IpcHost {
       try {
         entry.listener.onMessage(event, args);
       } catch (Throwable t) {
-        LOG.log(Level.WARNING, "Error occurred in listener for '" + event.channel() + "'", t);
+        log(Level.WARNING, "Error occurred in listener for '" + event.channel() + "'", t);
         if (first == null) {
           first = t;
         }
@@ -317,13 +373,17 @@ public final class HostCore implements IpcHost {
       return;
     }
     if (result instanceof CompletionStage<?> stage) {
-      stage.whenComplete((value, failure) -> {
-        if (failure != null) {
-          replyFailure(from, m.callId(), channel, failure);
-        } else {
-          replyValue(from, m.callId(), channel, value);
-        }
-      });
+      try {
+        stage.whenComplete((value, failure) -> {
+          if (failure != null) {
+            replyFailure(from, m.callId(), channel, failure);
+          } else {
+            replyValue(from, m.callId(), channel, value);
+          }
+        });
+      } catch (Throwable t) { // a stage of the user's own making may refuse the callback
+        replyFailure(from, m.callId(), channel, t);
+      }
     } else {
       replyValue(from, m.callId(), channel, result);
     }
@@ -333,7 +393,7 @@ public final class HostCore implements IpcHost {
     byte[] payload;
     try {
       payload = ValueCodec.encodeValue(value);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // a value too deep for the stack fails its call, not the loop (or the stage's thread)
       replyFailure(to, callId, channel, e);
       return;
     }
@@ -342,8 +402,8 @@ public final class HostCore implements IpcHost {
 
   private static void replyFailure(WebContentsImpl to, long callId, String channel, Throwable failure) {
     Throwable cause = unwrap(failure);
-    LOG.log(Level.DEBUG, "Error occurred in handler for '" + channel + "':", cause);
-    replyError(to, callId, channel, cause.getClass().getName(), cause.getMessage());
+    log(Level.DEBUG, "Error occurred in handler for '" + channel + "':", cause);
+    replyError(to, callId, channel, cause.getClass().getName(), messageOf(cause));
   }
 
   private static void replyError(WebContentsImpl to, long callId, String channel, String type, String message) {
@@ -360,5 +420,23 @@ public final class HostCore implements IpcHost {
       t = t.getCause();
     }
     return t;
+  }
+
+  /** A failure's message, or its absence: a user's exception may throw from getMessage too. */
+  private static String messageOf(Throwable t) {
+    try {
+      return t.getMessage();
+    } catch (Throwable e) {
+      return null;
+    }
+  }
+
+  /** Logs a failure; logging it must not fail the loop in turn (a user's exception may throw when printed). */
+  private static void log(Level level, String message, Throwable t) {
+    try {
+      LOG.log(level, message, t);
+    } catch (Throwable ignored) {
+      // the failure still answers its call; only its log line is lost
+    }
   }
 }

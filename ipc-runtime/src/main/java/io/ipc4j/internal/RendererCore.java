@@ -2,6 +2,7 @@ package io.ipc4j.internal;
 
 import io.ipc4j.IpcDisconnectedException;
 import io.ipc4j.IpcException;
+import io.ipc4j.IpcHost;
 import io.ipc4j.IpcRenderer;
 import io.ipc4j.IpcRendererListener;
 import io.ipc4j.internal.codec.ValueCodec;
@@ -15,8 +16,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * One renderer's side: its event loop (where its listeners run), its frames and its pending calls. Messages from
  * the main process arrive through {@link #receive}; replies complete their calls directly, pushes are dispatched
  * on the loop.
+ *
+ * <p>Its asynchronous calls are timed out, and its loop watched, by a {@link Watchdog}: the host's when the host
+ * runs in this JVM (one thread for all its renderers), else one of its own, which it closes with itself (a
+ * renderer JVM has one renderer side).
  */
-final class RendererCore {
+final class RendererCore implements Watchdog.Deadlines {
+  /** What the blocked-loop warning advises for a renderer's loop. */
+  static final String ADVICE = "Move slow work in a renderer listener or invoke callback to another thread; this "
+      + "renderer's listeners and callbacks wait meanwhile.";
+
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
 
   final Duration defaultTimeout;
@@ -24,6 +33,9 @@ final class RendererCore {
   final SpinBudget callerSpin;
   private final EventLoop loop;
   private final EventLoop mainLoop;
+  private final Watchdog watchdog;
+  /** Whether the watchdog is this renderer's own, to close with it. */
+  private final boolean ownWatchdog;
   private final PendingCalls pending = new PendingCalls();
   private final Map<Integer, IpcRendererImpl> frames = new ConcurrentHashMap<>();
   private final AtomicLong nextCallId = new AtomicLong();
@@ -39,8 +51,11 @@ final class RendererCore {
     this.defaultTimeout = defaultTimeout;
     this.callerSpin = new SpinBudget(spinNanos);
     this.mainLoop = mainLoop;
-    this.loop = new EventLoop(name, spinNanos);
-    DeadlineWatcher.watch(this);
+    Watchdog shared = mainLoop == null ? null : mainLoop.watchdog();
+    this.ownWatchdog = shared == null;
+    this.watchdog = ownWatchdog ? new Watchdog(name + "-watchdog", IpcHost.DEFAULT_BLOCKED_LOOP_WARNING) : shared;
+    this.loop = new EventLoop(name, spinNanos, false, watchdog, ADVICE);
+    watchdog.watch(this);
   }
 
   void connect(MainLink link) {
@@ -96,7 +111,7 @@ final class RendererCore {
   PendingCall newCall(String channel, Duration timeout) {
     PendingCall call = new PendingCall(this, nextCallId.incrementAndGet(), channel, timeout);
     pending.add(call);
-    DeadlineWatcher.callStarted();
+    watchdog.callStarted();
     String reason = closedReason;
     if (reason != null) {
       call.disconnect(reason);
@@ -106,7 +121,7 @@ final class RendererCore {
 
   void forget(PendingCall call) {
     if (pending.remove(call)) {
-      DeadlineWatcher.callEnded();
+      watchdog.callEnded();
     }
   }
 
@@ -121,10 +136,16 @@ final class RendererCore {
     task.run();
   }
 
-  void expire(long nowNanos) {
+  @Override
+  public void expire(long nowNanos) {
     pending.forEach(call -> {
       if (nowNanos - call.deadlineNanos >= 0) {
-        call.timeOut();
+        try {
+          call.timeOut();
+        } catch (Throwable t) {
+          // One call that cannot be failed (out of memory, say) must not keep the others from their deadlines.
+          LOG.log(Level.ERROR, "ipc4j: timing out the call on '" + call.channel + "' failed", t);
+        }
       }
     });
   }
@@ -137,7 +158,7 @@ final class RendererCore {
         call.complete(reply);
       }
     } else if (message instanceof Message.Push push) {
-      loop.execute(() -> dispatch(push));
+      loop.execute(new Delivery(push));
     } else {
       LOG.log(Level.WARNING, "ipc4j renderer dropped an unexpected message: {0}", message.getClass().getSimpleName());
     }
@@ -157,7 +178,7 @@ final class RendererCore {
     Object[] args;
     try {
       args = ValueCodec.decodeArgs(push.payload());
-    } catch (RuntimeException e) {
+    } catch (Throwable e) { // an Error too (a codec's, say): it belongs to this message, not to the loop
       LOG.log(Level.ERROR, "ipc4j: message on '" + push.channel() + "' could not be decoded and was dropped", e);
       return;
     }
@@ -180,8 +201,30 @@ final class RendererCore {
     }
     closedReason = reason;
     pending.forEach(call -> call.disconnect(reason));
-    DeadlineWatcher.unwatch(this);
+    watchdog.unwatch(this);
     loop.shutdown();
+    if (ownWatchdog) {
+      watchdog.close();
+    }
+  }
+
+  /** A message for a renderer listener, as the loop's task. */
+  private final class Delivery implements Runnable, EventLoop.Labelled {
+    private final Message.Push push;
+
+    Delivery(Message.Push push) {
+      this.push = push;
+    }
+
+    @Override
+    public void run() {
+      dispatch(push);
+    }
+
+    @Override
+    public String label() {
+      return "a message on '" + push.channel() + "' for frame " + push.frameId();
+    }
   }
 
   /** The event object of a renderer listener. */

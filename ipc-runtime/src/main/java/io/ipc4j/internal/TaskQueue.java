@@ -46,6 +46,14 @@ final class TaskQueue {
     return end.head.next == null;
   }
 
+  /**
+   * The task the consumer took last; any thread, for diagnostics. The read races with the consumer: it may see an
+   * earlier node, never a broken one (a node's task is final).
+   */
+  Runnable current() {
+    return end.head.task;
+  }
+
   /** The next task, or null if none is ready; consumer thread only. */
   Runnable poll() {
     Node next = end.head.next;
