@@ -15,17 +15,22 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Nothing a task throws (an {@code Error} included) ends the loop: it is logged and the loop goes on.
  *
- * <p>A loop with a {@link Watchdog} is reported when one task holds it too long. For that the loop keeps one number
- * (its activity): a fresh even number for every task it starts, made odd while it waits for work. Starting a task
- * costs one ordered write of that number to a cache line no other thread writes; the watchdog samples it now and
- * then, and a number that stays the same is one task that has not ended. Only a loop that had gone to sleep and
- * starts again reads whether the watchdog sleeps too, to wake it.
+ * <p>A loop with a {@link Watchdog} is reported when one task holds it too long. For that the loop keeps one number,
+ * its activity: a fresh multiple of four for every task it starts; its low bits say when it runs no task ({@code
+ * 01}, looking for work) or sleeps ({@code 11}). Starting a task costs one ordered write of that number, and looking
+ * for work another, to a cache line no other thread writes; the watchdog samples it now and then, and a task number
+ * that stays the same is one task that has not ended. Only a loop that had gone to sleep and starts again reads
+ * whether the watchdog sleeps too, to wake it.
  */
 final class EventLoop implements Executor {
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
 
   /** How many tasks in a row may run before the loop polls its sockets. */
   private static final int TASKS_PER_POLL = 64;
+  /** Low bits of the activity: the loop runs no task (it looks for work). */
+  private static final long BETWEEN_TASKS = 1;
+  /** Low bits of the activity: the loop sleeps until work comes. */
+  private static final long ASLEEP = 3;
 
   /** Work that can say what it is, for the blocked-loop warning (only asked when the loop is blocked). */
   interface Labelled {
@@ -131,7 +136,7 @@ final class EventLoop implements Executor {
         try {
           Runnable task = queue.poll();
           if (task != null) {
-            begin(nextActivity());
+            begin(nextTask());
             runSafely(task);
             if (poller != null && ++sincePoll == TASKS_PER_POLL) {
               sincePoll = 0;
@@ -149,7 +154,7 @@ final class EventLoop implements Executor {
         }
       }
     } finally {
-      activity.set(activity.getPlain() | 1);
+      activity.set(activity.getPlain() | ASLEEP);
       if (watchdog != null) {
         watchdog.unwatch(this);
       }
@@ -167,6 +172,7 @@ final class EventLoop implements Executor {
     if (!nothingToDo.getAsBoolean()) {
       return; // work came at once: no spin, nothing for the budget to learn
     }
+    activity.setRelease(activity.getPlain() | BETWEEN_TASKS);
     long budget = spin.next();
     boolean caught = budget > 0 && Backoff.spinUntil(nothingToDo, budget, poller == null ? Backoff.BUSY_CHECKS : 0);
     spin.record(budget, caught);
@@ -176,8 +182,7 @@ final class EventLoop implements Executor {
     parked.set(true);
     try {
       if (queue.isEmpty() && running) {
-        // Waiting (odd): the watchdog may sleep too. Only a wait this long marks it; a spin is too short to matter.
-        activity.setRelease(activity.getPlain() | 1);
+        activity.setRelease(activity.getPlain() | ASLEEP); // the watchdog may sleep too
         if (poller == null) {
           LockSupport.park(this);
         } else {
@@ -205,18 +210,18 @@ final class EventLoop implements Executor {
     }
   }
 
-  /** The activity of the next task: a fresh even number, whether the loop was waiting (odd) or not. */
-  private long nextActivity() {
-    return (activity.getPlain() | 1) + 1;
+  /** The activity of the next task: a fresh multiple of four, whatever the loop was doing. */
+  private long nextTask() {
+    return (activity.getPlain() | ASLEEP) + 1;
   }
 
   /**
-   * Publishes that a task with this activity starts; the loop thread only. A loop that was waiting (it had parked)
-   * publishes with a volatile write and then wakes the watchdog if it sleeps: one of the two sees the other.
+   * Publishes that a task with this activity starts; the loop thread only. A loop that had gone to sleep publishes
+   * with a volatile write and then wakes the watchdog if it sleeps: one of the two sees the other.
    */
   private void begin(long next) {
     Activity a = activity;
-    if ((a.getPlain() & 1) == 0) {
+    if ((a.getPlain() & ASLEEP) != ASLEEP) {
       a.setRelease(next);
     } else {
       a.set(next);
@@ -231,24 +236,26 @@ final class EventLoop implements Executor {
    * such work is a task of its own for the watchdog. Loop thread only.
    */
   void working(Object label) {
-    long next = nextActivity();
+    long next = nextTask();
     Activity a = activity;
     a.label = label;
     a.labelledAt = next;
     begin(next); // an ordered write: the watchdog that sees this activity sees the label too
   }
 
-  /** The loop's activity: odd while it waits for work, else the number of the task it runs. */
+  /** The loop's activity: the number of the task it runs, or that number with a low bit or two set. */
   long activity() {
     return activity.get();
   }
 
-  static boolean isWaiting(long activity) {
-    return (activity & 1) != 0;
+  /** Whether a loop with this activity runs a task. */
+  static boolean inTask(long activity) {
+    return (activity & ASLEEP) == 0;
   }
 
-  boolean isWaiting() {
-    return isWaiting(activity.get());
+  /** Whether a loop with this activity sleeps until work comes. */
+  static boolean isAsleep(long activity) {
+    return (activity & ASLEEP) == ASLEEP;
   }
 
   /**
@@ -285,7 +292,7 @@ final class EventLoop implements Executor {
     long p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13;
 
     Activity() {
-      super(1); // waiting, until the first task
+      super(ASLEEP); // until the first task
     }
   }
 }

@@ -22,12 +22,12 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>The thread starts on first need (the first pending call, or the first task a watched loop runs) and ends
  * when the owner closes the watchdog; nothing starts it from a static initializer, so a closed host leaves no
- * thread behind. While no call is pending and every watched loop waits for work it sleeps without a timeout (an
- * idle process uses no CPU); otherwise it looks every {@value #TICK_MILLIS} ms while calls are pending, and every
- * quarter of the threshold while a loop is busy. A call costs one counter update when it starts and one when it
- * ends, and wakes the thread only when it sleeps with nothing to watch: waking a thread costs a system call and a
- * core. A loop's task costs one ordered write (see {@link EventLoop}). Whatever is thrown while it expires calls
- * or checks loops is logged, and the thread goes on.
+ * thread behind. While no call is pending and every watched loop sleeps waiting for work, it sleeps without a
+ * timeout (an idle process uses no CPU); otherwise it looks every {@value #TICK_MILLIS} ms while calls are pending,
+ * and every quarter of the threshold while a loop is busy. A call costs one counter update when it starts and one
+ * when it ends, and wakes the thread only when it sleeps with nothing to watch: waking a thread costs a system call
+ * and a core. A loop's task costs an ordered write or two (see {@link EventLoop}). Whatever is thrown while it
+ * expires calls or checks loops is logged, and the thread goes on.
  */
 final class Watchdog {
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
@@ -95,7 +95,7 @@ final class Watchdog {
     outstanding.decrementAndGet();
   }
 
-  /** A watched loop that waited for work has started a task (after publishing that with a volatile write). */
+  /** A watched loop that slept has started a task (it published that with a volatile write first). */
   void loopBusy() {
     if (sleeping) {
       wake();
@@ -198,7 +198,7 @@ final class Watchdog {
       return false;
     }
     for (Watched w : loops) {
-      if (!w.loop.isWaiting()) {
+      if (!EventLoop.isAsleep(w.loop.activity())) {
         return false;
       }
     }
@@ -228,12 +228,12 @@ final class Watchdog {
       this.advice = advice;
     }
 
-    /** @return how long until this loop should be looked at again, or 0 while it waits for work */
+    /** @return how long until this loop should be looked at again, or 0 while it sleeps */
     long check(long now) {
       long activity = loop.activity();
-      if (EventLoop.isWaiting(activity)) {
+      if (!EventLoop.inTask(activity)) {
         seen = activity;
-        return 0;
+        return EventLoop.isAsleep(activity) ? 0 : lookNanos; // one looking for work sleeps soon, or starts a task
       }
       if (activity != seen) {
         seen = activity;
