@@ -25,7 +25,7 @@ final class PendingCall implements BooleanSupplier {
   final String channel;
   final Duration timeout;
   final long deadlineNanos;
-  private final RendererCore core;
+  private final CallOwner core;
   private final AtomicInteger state = new AtomicInteger(PENDING);
   private volatile Object outcome;
   private volatile Thread waiter;
@@ -33,7 +33,7 @@ final class PendingCall implements BooleanSupplier {
   private volatile ReplyFuture<Object> future;
   private final AtomicInteger settled = new AtomicInteger();
 
-  PendingCall(RendererCore core, long id, String channel, Duration timeout) {
+  PendingCall(CallOwner core, long id, String channel, Duration timeout) {
     this.core = core;
     this.id = id;
     this.channel = channel;
@@ -107,9 +107,9 @@ final class PendingCall implements BooleanSupplier {
     }
     core.checkNotMainLoop(channel);
     joining = true;
-    long budget = core.callerSpin.next();
+    long budget = core.callerSpin().next();
     boolean caught = Backoff.spinUntil(this, budget);
-    core.callerSpin.record(budget, caught);
+    core.callerSpin().record(budget, caught);
     if (caught) {
       core.forget(this);
       return true;

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the main process arrive through {@link #receive}; replies complete their calls directly, pushes are dispatched
  * on the loop.
  */
-final class RendererCore {
+final class RendererCore extends CallOwner {
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
 
   final Duration defaultTimeout;
@@ -41,6 +41,11 @@ final class RendererCore {
     this.mainLoop = mainLoop;
     this.loop = new EventLoop(name, spinNanos);
     DeadlineWatcher.watch(this);
+  }
+
+  @Override
+  SpinBudget callerSpin() {
+    return callerSpin;
   }
 
   void connect(MainLink link) {
