@@ -24,20 +24,44 @@ class CallLifeInterleavingTest {
     Object get() throws Exception;
   }
 
+  /**
+   * The issue's race, reduced to its two threads: the reply is in and the loop was given the future to settle;
+   * the loop settles while the caller waits with a generous timed get. The caller must get the reply in every
+   * interleaving (it once got a TimeoutException when the loop held the settle flag).
+   */
   @Test
   void aTimedGetNeverTimesOutOnceTheReplyIsInWhileTheLoopSettles() {
-    Lincheck.runConcurrentTest(Integer.getInteger("ipc4j.lincheck.invocations", 150), () -> {
+    Lincheck.runConcurrentTest(Integer.getInteger("ipc4j.lincheck.invocations", 60), () -> {
+      TestCallOwner owner = new TestCallOwner();
+      PendingCall call = new PendingCall(owner, 1, "ch", Duration.ofSeconds(30));
+      ReplyFuture<Object> future = call.future();
+      call.complete(REPLY); // on the socket reader: nobody waits yet, so the loop is asked to settle
+      String[] seen = new String[1];
+      Thread loop = new Thread(owner::runLoop);
+      Thread caller = new Thread(() -> seen[0] = outcome(() -> future.get(60, TimeUnit.SECONDS)));
+      loop.start();
+      caller.start();
+      join(loop, caller);
+      expect("answer", seen[0]);
+    });
+  }
+
+  /** The same with the reply arriving on a third thread while the caller starts to wait. */
+  @Test
+  void aTimedGetSeesAReplyThatArrivesWhileItStartsToWait() {
+    Lincheck.runConcurrentTest(Integer.getInteger("ipc4j.lincheck.invocations", 60), () -> {
       TestCallOwner owner = new TestCallOwner();
       PendingCall call = new PendingCall(owner, 1, "ch", Duration.ofSeconds(30));
       ReplyFuture<Object> future = call.future();
       String[] seen = new String[1];
-      Thread reader = new Thread(() -> call.complete(REPLY));
-      Thread loop = new Thread(owner::runLoop);
+      Thread reader = new Thread(() -> {
+        call.complete(REPLY);
+        owner.runLoop(); // the loop, right after the reply (as when the reader thread is the loop's)
+      });
       Thread caller = new Thread(() -> seen[0] = outcome(() -> future.get(60, TimeUnit.SECONDS)));
       reader.start();
-      loop.start();
       caller.start();
-      join(reader, loop, caller);
+      join(reader, caller);
       expect("answer", seen[0]);
     });
   }

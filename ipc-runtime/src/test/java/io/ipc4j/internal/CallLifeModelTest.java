@@ -235,11 +235,11 @@ public class CallLifeModelTest {
   @Test
   void everyCallerSeesOneOutcomeInEveryInterleaving() throws Exception {
     long seed = Long.getLong("ipc4j.lincheck.seed", 10L);
-    int count = Integer.getInteger("ipc4j.lincheck.scenarios", 12);
+    int count = Integer.getInteger("ipc4j.lincheck.scenarios", 10);
     System.out.println("CallLifeModelTest seed " + seed + " (-Dipc4j.lincheck.seed=" + seed + " repeats it)");
     ModelCheckingOptions options = new ModelCheckingOptions()
         .iterations(0)
-        .invocationsPerIteration(Integer.getInteger("ipc4j.lincheck.invocations", 40))
+        .invocationsPerIteration(Integer.getInteger("ipc4j.lincheck.invocations", 25))
         .sequentialSpecification(Spec.class);
     for (ExecutionScenario scenario : scenarios(seed, count)) {
       options.addCustomScenario(scenario);

@@ -129,8 +129,8 @@ public class PendingCallsModelTest {
   @Test
   void addGetAndRemoveAreLinearizableInEveryInterleaving() {
     new ModelCheckingOptions()
-        .iterations(Integer.getInteger("ipc4j.lincheck.iterations", 4))
-        .invocationsPerIteration(Integer.getInteger("ipc4j.lincheck.invocations", 30))
+        .iterations(Integer.getInteger("ipc4j.lincheck.iterations", 2))
+        .invocationsPerIteration(Integer.getInteger("ipc4j.lincheck.invocations", 15))
         // The JDK's map is taken as the linearizable map it is documented to be: the interleavings explored are
         // those of the slots and of the choice between slot and map, not of the map's own internals.
         .addGuarantee(ManagedStrategyGuaranteeKt.forClasses(ConcurrentHashMap.class.getName()).allMethods()
@@ -146,8 +146,8 @@ public class PendingCallsModelTest {
   @Test
   void addGetAndRemoveAreLinearizableUnderStress() {
     new StressOptions()
-        .iterations(Integer.getInteger("ipc4j.lincheck.iterations", 4))
-        .invocationsPerIteration(Integer.getInteger("ipc4j.lincheck.stressInvocations", 500))
+        .iterations(Integer.getInteger("ipc4j.lincheck.iterations", 2))
+        .invocationsPerIteration(Integer.getInteger("ipc4j.lincheck.stressInvocations", 300))
         .threads(3)
         .actorsPerThread(3)
         .sequentialSpecification(Spec.class)

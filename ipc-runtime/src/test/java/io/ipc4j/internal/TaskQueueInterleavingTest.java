@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class TaskQueueInterleavingTest {
   @Test
   void everyTaskRunsOnceInItsProducersOrder() {
-    Lincheck.runConcurrentTest(Integer.getInteger("ipc4j.lincheck.invocations", 100), () -> {
+    Lincheck.runConcurrentTest(Integer.getInteger("ipc4j.lincheck.invocations", 40), () -> {
       TaskQueue queue = new TaskQueue();
       List<String> ran = new ArrayList<>(); // the consumer's alone: one thread at a time, ordered by join
       Thread first = new Thread(() -> {
