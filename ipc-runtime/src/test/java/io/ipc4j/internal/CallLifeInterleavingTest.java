@@ -6,7 +6,10 @@ import java.util.concurrent.TimeUnit;
 import org.jetbrains.lincheck.Lincheck;
 import org.junit.jupiter.api.Test;
 
-/** Every interleaving of a call's life, explored by Lincheck's model checker. */
+/**
+ * The timed-get race of a call, in every interleaving Lincheck's model checker explores (the whole life of a call
+ * is {@link CallLifeModelTest}'s).
+ */
 class CallLifeInterleavingTest {
   private static final Message.Reply REPLY = new Message.Reply(1, true, ValueCodec.encodeValue("answer"));
 

@@ -63,7 +63,8 @@ class ReplyFutureTest {
   @Test
   void twoThreadsBlockedOnOneFutureBothWakeWhenTheReplyComes() throws Exception {
     ReplyFuture<Object> future = call.future();
-    CompletableFuture<Object> joined = CompletableFuture.supplyAsync(future::join, command -> new Thread(command).start());
+    CompletableFuture<Object> joined =
+        CompletableFuture.supplyAsync(future::join, command -> new Thread(command).start());
     CompletableFuture<Object> got = new CompletableFuture<>();
     new Thread(() -> {
       try {
