@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * runs in this JVM (one thread for all its renderers), else one of its own, which it closes with itself (a
  * renderer JVM has one renderer side).
  */
-final class RendererCore implements Watchdog.Deadlines {
+final class RendererCore extends CallOwner implements Watchdog.Deadlines {
   /** What the blocked-loop warning advises for a renderer's loop. */
   static final String ADVICE = "Move slow work in a renderer listener or invoke callback to another thread; this "
       + "renderer's listeners and callbacks wait meanwhile.";
@@ -56,6 +56,11 @@ final class RendererCore implements Watchdog.Deadlines {
     this.watchdog = ownWatchdog ? new Watchdog(name + "-watchdog", IpcHost.DEFAULT_BLOCKED_LOOP_WARNING) : shared;
     this.loop = new EventLoop(name, spinNanos, false, watchdog, ADVICE);
     watchdog.watch(this);
+  }
+
+  @Override
+  SpinBudget callerSpin() {
+    return callerSpin;
   }
 
   void connect(MainLink link) {

@@ -1,0 +1,39 @@
+package io.ipc4j.internal;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A renderer for a lone {@link PendingCall}: its "loop" is a queue that a test drains from whichever thread plays
+ * the loop, callers never spin (so no clock is read while model checking), and forgets are counted.
+ */
+final class TestCallOwner extends CallOwner {
+  final AtomicInteger forgets = new AtomicInteger();
+  private final ConcurrentLinkedQueue<Runnable> loop = new ConcurrentLinkedQueue<>();
+  private final SpinBudget noSpin = new SpinBudget(0);
+
+  @Override
+  void forget(PendingCall call) {
+    forgets.incrementAndGet();
+  }
+
+  @Override
+  void runOnLoop(Runnable task) {
+    loop.add(task);
+  }
+
+  @Override
+  void checkNotMainLoop(String channel) {}
+
+  @Override
+  SpinBudget callerSpin() {
+    return noSpin;
+  }
+
+  /** Runs what the loop has queued so far, on the calling thread (which plays the loop). */
+  void runLoop() {
+    for (Runnable task; (task = loop.poll()) != null; ) {
+      task.run();
+    }
+  }
+}
