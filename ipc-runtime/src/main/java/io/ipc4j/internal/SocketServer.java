@@ -204,7 +204,7 @@ final class SocketServer {
           }
         });
       }
-    }, host.mainLoop());
+    }, host.mainLoop(), options.stallTime());
     ticket.admitted.complete(wc);
   }
 
