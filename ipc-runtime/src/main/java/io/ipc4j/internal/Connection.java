@@ -335,29 +335,6 @@ final class Connection {
   }
 
   /**
-   * Reads one frame on the caller's thread (the handshake), refusing anything longer than {@code limit}.
-   *
-   * @return the frame's body, positioned at the type byte
-   */
-  ByteBuffer readFrame(int limit) throws IOException, Wire.ProtocolException {
-    fill(4);
-    int length = in.getInt(in.position());
-    if (length < 1 || length > limit) {
-      throw new Wire.ProtocolException("a frame length of " + (length & 0xffffffffL) + " bytes (the limit is "
-          + limit + ")");
-    }
-    byte[] body = new byte[length];
-    in.position(in.position() + 4);
-    int buffered = Math.min(length, in.remaining());
-    in.get(body, 0, buffered);
-    if (buffered < length) {
-      // A frame larger than what is buffered is read straight into its own array.
-      readFully(ByteBuffer.wrap(body, buffered, length - buffered));
-    }
-    return ByteBuffer.wrap(body);
-  }
-
-  /**
    * Reads one small frame on the caller's thread (a renderer's handshake), refusing anything longer than {@code
    * limit}, and waiting at most {@code within}: a timed select, so the wait needs no timer thread. The socket is
    * blocking again afterwards, for the reader thread.
