@@ -11,8 +11,16 @@ final class LogCapture extends Handler implements AutoCloseable {
   private final Logger logger = Logger.getLogger("io.ipc4j"); // held: JUL keeps loggers weakly
   final List<LogRecord> records = new CopyOnWriteArrayList<>();
 
+  private final boolean parentHandlers = logger.getUseParentHandlers();
+
   LogCapture() {
     logger.addHandler(this);
+  }
+
+  /** Keeps what is captured off the console (a fuzz run logs thousands of refusals); undone by {@link #close}. */
+  LogCapture quiet() {
+    logger.setUseParentHandlers(false);
+    return this;
   }
 
   @Override
@@ -48,6 +56,7 @@ final class LogCapture extends Handler implements AutoCloseable {
 
   @Override
   public void close() {
+    logger.setUseParentHandlers(parentHandlers);
     logger.removeHandler(this);
   }
 }
