@@ -81,6 +81,10 @@ final class SocketServer {
   private final ArrayDeque<Handshake> handshakes = new ArrayDeque<>();
   private final Throttled capacityWarnings = new Throttled();
   private final Throttled refusalWarnings = new Throttled();
+  private final Throttled acceptWarnings = new Throttled();
+  /** Whether accepting failed (out of file descriptors, say) and waits until {@link #acceptPausedUntil}. */
+  private boolean acceptPaused;
+  private long acceptPausedUntil;
   private volatile boolean closed;
 
   SocketServer(HostCore host, SocketOptions options) {
@@ -159,13 +163,23 @@ final class SocketServer {
             continue;
           }
           if (key.isAcceptable()) {
-            acceptAll();
+            acceptAll(key);
           } else if (key.isReadable()) {
-            readHello(key, (Handshake) key.attachment());
+            Handshake handshake = (Handshake) key.attachment();
+            try {
+              readHello(key, handshake);
+            } catch (RuntimeException e) { // this connection's failure ends it, not the accept thread
+              LOG.log(Level.ERROR, "ipc4j: a connection's handshake failed", e);
+              if (key.isValid()) {
+                finish(key, handshake);
+              }
+              closeQuietly(handshake.channel);
+            }
           }
         }
         acceptSelector.selectedKeys().clear();
         dropExpired();
+        resumeAccepting();
       }
     } catch (IOException | RuntimeException e) {
       if (!closed) {
@@ -187,19 +201,44 @@ final class SocketServer {
   /** How long the selector may wait: until the oldest pending handshake's deadline, or (0) until woken. */
   private long millisToNextDeadline() {
     Handshake oldest = handshakes.peekFirst();
-    if (oldest == null) {
+    if (oldest == null && !acceptPaused) {
       return 0;
     }
-    return Math.max(1, TimeUnit.NANOSECONDS.toMillis(oldest.deadline - System.nanoTime() + 999_999));
+    long next = oldest == null ? acceptPausedUntil
+        : !acceptPaused || oldest.deadline - acceptPausedUntil < 0 ? oldest.deadline : acceptPausedUntil;
+    return Math.max(1, TimeUnit.NANOSECONDS.toMillis(next - System.nanoTime() + 999_999));
   }
 
-  private void acceptAll() throws IOException {
-    SocketChannel channel;
-    while ((channel = server.accept()) != null) {
+  private void resumeAccepting() {
+    if (acceptPaused && System.nanoTime() - acceptPausedUntil >= 0) {
+      acceptPaused = false;
+      server.keyFor(acceptSelector).interestOps(SelectionKey.OP_ACCEPT);
+    }
+  }
+
+  private void acceptAll(SelectionKey serverKey) throws IOException {
+    while (true) {
+      SocketChannel channel;
+      try {
+        channel = server.accept();
+      } catch (IOException e) {
+        if (closed || !server.isOpen()) {
+          throw e;
+        }
+        // Out of file descriptors, say: stop accepting for a moment rather than spin on a ready socket.
+        acceptWarnings.warn("ipc4j: accepting a connection failed (" + e + "); trying again in 100 ms");
+        serverKey.interestOps(0);
+        acceptPaused = true;
+        acceptPausedUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+        return;
+      }
+      if (channel == null) {
+        return;
+      }
       if (handshakes.size() >= options.maxPendingConnections()) {
         closeQuietly(channel);
-        capacityWarnings.warn("ipc4j: refused a connection: " + handshakes.size() + " connections are already in their "
-            + "handshake (the limit is IpcHost.Builder.maxPendingConnections)");
+        capacityWarnings.warn("ipc4j: refused a connection: " + handshakes.size() + " connections are already "
+            + "in their handshake (the limit is IpcHost.Builder.maxPendingConnections)");
         continue;
       }
       try {
@@ -237,7 +276,13 @@ final class SocketServer {
       }
       Ticket ticket = checkHello(handshake.bytes.flip());
       finish(key, handshake);
-      admit(handshake.channel, ticket);
+      try {
+        admit(handshake.channel, ticket);
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, "ipc4j: admitting renderer " + ticket.rendererId + " failed", e);
+        closeQuietly(handshake.channel);
+        ticket.admitted.completeExceptionally(new IpcException("Admitting the renderer failed: " + e, e));
+      }
     } catch (IOException | Wire.ProtocolException e) {
       refuse(key, handshake, e.getMessage());
     }
