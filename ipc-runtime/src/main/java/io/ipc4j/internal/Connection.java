@@ -19,6 +19,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * goes to a {@link Receiver}. Any thread may write. Writers combine: whoever holds the write lock sends every frame
  * queued so far in one gathering write, so small messages that queue up go out together and no thread is made per
  * message.
+ *
+ * <p>Nothing a peer claims is allocated ahead of its bytes: a payload's array grows as they arrive. On a polled
+ * socket, a frame that stops arriving part way is cut off after the stall time, checked by the loop's
+ * {@link Poller} (no timer of its own).
  */
 final class Connection {
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
@@ -54,7 +58,7 @@ final class Connection {
   private byte[] partialPayload;
   private int partialLength;
   private ByteBuffer partialRest;
-  /** The smallest array a partial payload gets, and the step below which it does not grow by less. */
+  /** The smallest array a payload that has not all arrived gets (a smaller payload's array is its exact size). */
   static final int MIN_PAYLOAD_CHUNK = 64 * 1024;
   /** When bytes last came from a polled socket, for the stall check (nanoTime). */
   private long lastByteNanos;

@@ -82,6 +82,8 @@ final class SocketServer {
   private final Throttled capacityWarnings = new Throttled();
   private final Throttled refusalWarnings = new Throttled();
   private final Throttled acceptWarnings = new Throttled();
+  /** The handshake timeout; longer than a year is as good as never (and keeps deadlines from overflowing). */
+  private final long handshakeNanos;
   /** Whether accepting failed (out of file descriptors, say) and waits until {@link #acceptPausedUntil}. */
   private boolean acceptPaused;
   private long acceptPausedUntil;
@@ -90,6 +92,8 @@ final class SocketServer {
   SocketServer(HostCore host, SocketOptions options) {
     this.host = host;
     this.options = options;
+    this.handshakeNanos = options.handshakeTimeout().toDays() > 365 ? TimeUnit.DAYS.toNanos(365)
+        : options.handshakeTimeout().toNanos();
     try {
       this.directory = privateDirectory();
       ServerSocketChannel channel;
@@ -243,8 +247,7 @@ final class SocketServer {
       }
       try {
         channel.configureBlocking(false);
-        Handshake handshake = new Handshake(channel,
-            System.nanoTime() + options.handshakeTimeout().toNanos());
+        Handshake handshake = new Handshake(channel, System.nanoTime() + handshakeNanos);
         channel.register(acceptSelector, SelectionKey.OP_READ, handshake);
         handshakes.addLast(handshake);
       } catch (IOException e) {

@@ -106,9 +106,11 @@ class PendingConnectionsTest {
         ticketed.write(TestPeer.invoke(5, "echo", TestPeer.args("in")));
         assertThat(ticketed.readReply(Duration.ofSeconds(5))).isEqualTo(new TestPeer.Reply(5, true, "in"));
       }
-      long closedAfter = millisUntilAllClosed(silent, Duration.ofSeconds(20))
-          + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - opened);
-      assertThat(closedAfter).isAtLeast(2_500L);
+      millisUntilAllClosed(silent, Duration.ofSeconds(20));
+      long closedAfter = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - opened);
+      System.out.printf("the 500 were all closed %d ms after they were opened%n", closedAfter);
+      assertThat(closedAfter).isAtLeast(2_900L); // the last was accepted after they were opened: 3 s after it
+      assertThat(closedAfter).isLessThan(15_000L);
       assertThat(echoMillis(other)).isLessThan(1_000L);
       System.out.printf("threads after the 500 were dropped: %d%n", THREADS.getThreadCount());
     }
