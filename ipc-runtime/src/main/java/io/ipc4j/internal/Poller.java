@@ -108,7 +108,7 @@ final class Poller {
         at = timed.get(i).check(now);
       } catch (RuntimeException e) {
         LOG.log(Level.ERROR, "ipc4j: a timed check failed; it is dropped", e);
-        at = -1;
+        at = DROP;
       }
       if (at == DROP) {
         timed.remove(i);
