@@ -273,7 +273,7 @@ public interface IpcHost extends AutoCloseable {
 
     /**
      * How many connections may be in their handshake at once; 64 by default. A connection beyond that is closed
-     * at once. Pending connections cost no thread: the host's loop reads them.
+     * at once. Pending connections cost no thread each: one accept thread reads them all.
      *
      * @param connections at least 1
      * @return this builder

@@ -19,6 +19,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * goes to a {@link Receiver}. Any thread may write. Writers combine: whoever holds the write lock sends every frame
  * queued so far in one gathering write, so small messages that queue up go out together and no thread is made per
  * message.
+ *
+ * <p>Nothing a peer claims is allocated ahead of its bytes: a payload's array grows as they arrive. On a polled
+ * socket, a frame that stops arriving part way is cut off after the stall time, checked by the loop's
+ * {@link Poller} (no timer of its own).
  */
 final class Connection {
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
@@ -46,10 +50,22 @@ final class Connection {
   private volatile String closeReason;
   /** The loop that reads this socket, when it is polled. */
   private volatile EventLoop pollingLoop;
-  /** The frame being read: its fields, its payload, and where the rest of the payload goes. */
+  /**
+   * The frame being read: its fields, its payload so far, its payload's whole length, and where the next bytes go.
+   * The payload's array grows as bytes arrive (see {@link #capacityFor}), never ahead of them.
+   */
   private Wire.Head partialHead;
   private byte[] partialPayload;
+  private int partialLength;
   private ByteBuffer partialRest;
+  /** The smallest array a payload that has not all arrived gets (a smaller payload's array is its exact size). */
+  static final int MIN_PAYLOAD_CHUNK = 64 * 1024;
+  /** When bytes last came from a polled socket, for the stall check (nanoTime). */
+  private long lastByteNanos;
+  /** How long a started frame may get no byte before the connection is cut (polled sockets only). */
+  private long readStallNanos = Long.MAX_VALUE;
+  /** Whether the loop's poller will check this connection for a stall. */
+  private boolean stallWatched;
   /** Where a writer waits for a full non-blocking socket to drain (created when first needed). */
   private volatile Selector writeSelector;
   private final long writeStallMillis;
@@ -86,8 +102,21 @@ final class Connection {
    * on the caller's thread): frames reach the receiver on that loop.
    */
   void startPolled(Receiver receiver, EventLoop loop) {
+    startPolled(receiver, loop, null);
+  }
+
+  /**
+   * As {@link #startPolled(Receiver, EventLoop)}, and a frame that has started but gets no byte for {@code stall}
+   * cuts the connection (checked by the loop's poller when its select times out: no thread or timer of its own).
+   *
+   * @param stall the stall time, or null for none
+   */
+  void startPolled(Receiver receiver, EventLoop loop, java.time.Duration stall) {
     this.receiver = receiver;
     this.pollingLoop = loop;
+    // Longer than a year is as good as never (and keeps deadlines from overflowing).
+    this.readStallNanos = stall == null || stall.toDays() > 365 ? Long.MAX_VALUE : stall.toNanos();
+    this.lastByteNanos = System.nanoTime();
     try {
       channel.configureBlocking(false);
     } catch (IOException e) {
@@ -97,12 +126,52 @@ final class Connection {
     loop.execute(() -> {
       try {
         loop.poller().register(channel, this::readable);
+        if (readStallNanos != Long.MAX_VALUE) {
+          loop.poller().addTimed(this::checkStall);
+        }
       } catch (IOException | RuntimeException e) {
         close(closed.get() ? "the connection closed" : "the connection failed: " + e);
         return;
       }
       readable(); // bytes that came with the handshake may already be buffered
     });
+  }
+
+  /** Whether part of a frame has arrived and the rest has not. */
+  private boolean frameInProgress() {
+    return partialRest != null || in.hasRemaining();
+  }
+
+  /** After a poll: a frame left part way starts the stall clock, which the poller then checks. */
+  private void watchForStall() {
+    if (!stallWatched && readStallNanos != Long.MAX_VALUE && frameInProgress() && !closed.get()) {
+      stallWatched = true;
+      pollingLoop.poller().checkBy(lastByteNanos + readStallNanos);
+    }
+  }
+
+  /**
+   * The poller's check: cuts a connection whose started frame got no byte for the stall time; on the loop.
+   *
+   * @return when to check again, {@link Poller#NOT_DUE} until a frame starts, or {@link Poller#DROP} once closed
+   */
+  private long checkStall(long now) {
+    if (closed.get()) {
+      return Poller.DROP;
+    }
+    if (!frameInProgress()) {
+      stallWatched = false;
+      return Poller.NOT_DUE;
+    }
+    long deadline = lastByteNanos + readStallNanos;
+    if (now - deadline < 0) {
+      return deadline;
+    }
+    String reason = "it stalled: a frame stopped arriving (no byte for "
+        + java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(readStallNanos) + " ms, the stall time)";
+    LOG.log(Level.WARNING, "ipc4j: disconnecting {0} because {1}", name, reason);
+    close(reason);
+    return Poller.DROP;
   }
 
   /**
@@ -115,48 +184,61 @@ final class Connection {
       return;
     }
     try {
-      // Leaves only when the buffer holds no whole frame: bytes left in the socket make it poll ready again.
-      int reads = 0;
-      while (true) {
-        if (partialRest != null) {
-          if (reads++ == READS_PER_POLL) {
-            return;
-          }
-          if (channel.read(partialRest) < 0) {
-            throw new EOFException("the peer closed the connection");
-          }
-          if (partialRest.hasRemaining()) {
-            return;
-          }
-          deliverPartial();
-        }
-        while (partialRest == null && takeBufferedFrame()) {
-          if (closed.get()) {
-            return;
-          }
-        }
-        if (partialRest != null) {
-          continue;
-        }
+      readPolled();
+      watchForStall();
+    } catch (Throwable e) {
+      close(closeReasonFor(e));
+    }
+  }
+
+  private void readPolled() throws IOException, Wire.ProtocolException {
+    // Leaves only when the buffer holds no whole frame: bytes left in the socket make it poll ready again.
+    int reads = 0;
+    while (true) {
+      if (partialRest != null) {
         if (reads++ == READS_PER_POLL) {
           return;
         }
-        in.compact();
-        int n;
-        try {
-          n = channel.read(in);
-        } finally {
-          in.flip();
-        }
+        int n = channel.read(partialRest);
         if (n < 0) {
           throw new EOFException("the peer closed the connection");
         }
-        if (n == 0) {
+        if (n > 0) {
+          lastByteNanos = System.nanoTime();
+        }
+        if (partialRest.hasRemaining()) {
+          return;
+        }
+        if (!payloadWhole()) {
+          continue; // its array grew: read on
+        }
+        deliverPartial();
+      }
+      while (partialRest == null && takeBufferedFrame()) {
+        if (closed.get()) {
           return;
         }
       }
-    } catch (Throwable e) {
-      close(closeReasonFor(e));
+      if (partialRest != null) {
+        continue;
+      }
+      if (reads++ == READS_PER_POLL) {
+        return;
+      }
+      in.compact();
+      int n;
+      try {
+        n = channel.read(in);
+      } finally {
+        in.flip();
+      }
+      if (n < 0) {
+        throw new EOFException("the peer closed the connection");
+      }
+      if (n == 0) {
+        return;
+      }
+      lastByteNanos = System.nanoTime();
     }
   }
 
@@ -175,7 +257,7 @@ final class Connection {
       return false;
     }
     in.position(in.position() + 4);
-    if (!startFrame(length).hasRemaining()) {
+    if (!startFrame(length).hasRemaining() && payloadWhole()) {
       deliverPartial();
     }
     return true;
@@ -189,8 +271,9 @@ final class Connection {
   /**
    * Parses the fields of a frame whose first {@link #window} bytes (at least) are buffered ({@link #in} at its type
    * byte), and moves all of its payload that is buffered into the payload's own array: the frame becomes partial.
+   * The array holds what is buffered and room to grow (see {@link #capacityFor}), not what the length claims.
    *
-   * @return where the rest of the payload goes (nothing remaining if it was all buffered)
+   * @return where the next payload bytes go (nothing remaining if the array is full: see {@link #payloadWhole})
    */
   private ByteBuffer startFrame(int length) throws Wire.ProtocolException {
     int window = window(length);
@@ -199,15 +282,41 @@ final class Connection {
     int type = fields.get() & 0xff;
     Wire.Head head = Wire.head(type, fields);
     int headerBytes = fields.position() - start;
-    byte[] payload = new byte[length - headerBytes];
+    int payloadLength = length - headerBytes;
     // Everything buffered of the payload, which may be more than the window: the rest comes from the socket.
-    int buffered = Math.min(payload.length, in.limit() - start - headerBytes);
+    int buffered = Math.min(payloadLength, in.limit() - start - headerBytes);
+    byte[] payload = new byte[capacityFor(payloadLength, buffered)];
     in.position(start + headerBytes);
     in.get(payload, 0, buffered);
     partialHead = head;
     partialPayload = payload;
+    partialLength = payloadLength;
     partialRest = ByteBuffer.wrap(payload, buffered, payload.length - buffered);
     return partialRest;
+  }
+
+  /**
+   * How large a payload's array is once {@code received} of its {@code length} bytes are here: at most twice what
+   * arrived (or {@link #MIN_PAYLOAD_CHUNK}), so a length that is claimed but not sent costs nothing; growing by
+   * doubling keeps the bytes copied under the payload's size, and the last array is exactly the payload's size.
+   */
+  static int capacityFor(int length, int received) {
+    return (int) Math.min(length, Math.max(MIN_PAYLOAD_CHUNK, 2L * received));
+  }
+
+  /**
+   * Whether the partial frame's payload has all arrived, once its array is full; if it has not, grows the array
+   * (see {@link #capacityFor}) and points {@link #partialRest} at the new room.
+   */
+  private boolean payloadWhole() {
+    int received = partialRest.position();
+    if (received == partialLength) {
+      return true;
+    }
+    byte[] grown = java.util.Arrays.copyOf(partialPayload, capacityFor(partialLength, received));
+    partialPayload = grown;
+    partialRest = ByteBuffer.wrap(grown, received, grown.length - received);
+    return false;
   }
 
   /** Hands the partial frame, now whole, to the receiver. */
@@ -216,6 +325,7 @@ final class Connection {
     byte[] payload = partialPayload;
     partialHead = null;
     partialPayload = null;
+    partialLength = 0;
     partialRest = null;
     receiver.frame(head, payload);
   }
@@ -229,26 +339,61 @@ final class Connection {
   }
 
   /**
-   * Reads one frame on the caller's thread (the handshake), refusing anything longer than {@code limit}.
+   * Reads one small frame on the caller's thread (a renderer's handshake), refusing anything longer than {@code
+   * limit}, and waiting at most {@code within}: a timed select, so the wait needs no timer thread. The socket is
+   * blocking again afterwards, for the reader thread.
    *
+   * @param limit at most the buffer's size less 4
    * @return the frame's body, positioned at the type byte
+   * @throws java.net.SocketTimeoutException if the frame did not arrive in time
    */
-  ByteBuffer readFrame(int limit) throws IOException, Wire.ProtocolException {
-    fill(4);
-    int length = in.getInt(in.position());
-    if (length < 1 || length > limit) {
-      throw new Wire.ProtocolException("a frame length of " + (length & 0xffffffffL) + " bytes (the limit is "
-          + limit + ")");
+  ByteBuffer readFrame(int limit, java.time.Duration within) throws IOException, Wire.ProtocolException {
+    long deadline = System.nanoTime() + within.toNanos();
+    channel.configureBlocking(false);
+    try {
+      try (Selector selector = Selector.open()) {
+        channel.register(selector, SelectionKey.OP_READ);
+        fillBy(4, selector, deadline, within);
+        int length = in.getInt(in.position());
+        if (length < 1 || length > limit) {
+          throw new Wire.ProtocolException("a frame length of " + (length & 0xffffffffL) + " bytes (the limit is "
+              + limit + ")");
+        }
+        fillBy(4 + length, selector, deadline, within);
+        byte[] body = new byte[length];
+        in.position(in.position() + 4);
+        in.get(body);
+        return ByteBuffer.wrap(body);
+      }
+    } finally {
+      if (channel.isOpen()) {
+        channel.configureBlocking(true); // the selector is closed: the socket is registered nowhere
+      }
     }
-    byte[] body = new byte[length];
-    in.position(in.position() + 4);
-    int buffered = Math.min(length, in.remaining());
-    in.get(body, 0, buffered);
-    if (buffered < length) {
-      // A frame larger than what is buffered is read straight into its own array.
-      readFully(ByteBuffer.wrap(body, buffered, length - buffered));
+  }
+
+  /** As {@link #fill}, on a non-blocking socket registered with {@code selector}, giving up at the deadline. */
+  private void fillBy(int n, Selector selector, long deadline, java.time.Duration within) throws IOException {
+    while (in.remaining() < n) {
+      in.compact();
+      int read;
+      try {
+        read = channel.read(in);
+      } finally {
+        in.flip();
+      }
+      if (read < 0) {
+        throw new EOFException("the peer closed the connection");
+      }
+      if (read == 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new java.net.SocketTimeoutException("nothing within " + within.toMillis() + " ms");
+        }
+        selector.select(Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(left + 999_999)));
+        selector.selectedKeys().clear();
+      }
     }
-    return ByteBuffer.wrap(body);
   }
 
   /**
@@ -260,7 +405,11 @@ final class Connection {
     int length = checkedLength(in.getInt(in.position()));
     in.position(in.position() + 4);
     fill(window(length));
-    readFully(startFrame(length)); // a frame larger than the buffer is read straight into its own array
+    // A frame larger than the buffer is read straight into its own array, which grows as its bytes come.
+    readFully(startFrame(length));
+    while (!payloadWhole()) {
+      readFully(partialRest);
+    }
     deliverPartial();
   }
 

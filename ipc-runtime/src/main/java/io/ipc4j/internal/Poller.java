@@ -22,7 +22,30 @@ final class Poller {
     void readable();
   }
 
+  /**
+   * A check the loop runs when its time comes (a connection's stall deadline): the select waits no longer than the
+   * nearest one, so timers cost no thread.
+   */
+  interface Timed {
+    /**
+     * Runs the check; on the loop.
+     *
+     * @param now {@link System#nanoTime()}
+     * @return when to run it next ({@code nanoTime}), {@link #NOT_DUE} for not until {@link #checkBy} asks, or
+     *     {@link #DROP} to drop it
+     */
+    long check(long now);
+  }
+
+  /** What a {@link Timed} check returns when it has nothing to check until told. */
+  static final long NOT_DUE = Long.MAX_VALUE;
+  /** What a {@link Timed} check returns to be dropped. */
+  static final long DROP = Long.MIN_VALUE;
+
   private final Selector selector;
+  private final java.util.List<Timed> timed = new java.util.ArrayList<>();
+  /** When the checks must run next ({@code nanoTime}), or {@link #NOT_DUE}. */
+  private long nextCheck = NOT_DUE;
 
   Poller() {
     try {
@@ -43,17 +66,78 @@ final class Poller {
    * @return whether any was
    */
   boolean pollNow() {
-    return handle(select(false));
+    boolean ready = handle(select(false));
+    runDueChecks();
+    return ready;
   }
 
-  /** Waits until a socket is ready or {@link #wakeUp()} is called, then handles what is ready. */
+  /**
+   * Waits until a socket is ready, {@link #wakeUp()} is called or the nearest check is due, then handles what is
+   * ready and runs the checks that are due.
+   */
   void await() {
     handle(select(true));
+    runDueChecks();
+  }
+
+  /** Adds a check (run now once, and then when it asks); on the loop. Checks that asked to be dropped go. */
+  void addTimed(Timed check) {
+    timed.add(check);
+    runChecks(System.nanoTime());
+  }
+
+  /** Makes the checks run no later than {@code deadline} ({@code nanoTime}); on the loop. */
+  void checkBy(long deadline) {
+    nextCheck = earlier(nextCheck, deadline);
+  }
+
+  private void runDueChecks() {
+    if (nextCheck != NOT_DUE) {
+      long now = System.nanoTime();
+      if (now - nextCheck >= 0) {
+        runChecks(now);
+      }
+    }
+  }
+
+  private void runChecks(long now) {
+    long next = NOT_DUE;
+    for (int i = timed.size() - 1; i >= 0; i--) {
+      long at;
+      try {
+        at = timed.get(i).check(now);
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, "ipc4j: a timed check failed; it is dropped", e);
+        at = DROP;
+      }
+      if (at == DROP) {
+        timed.remove(i);
+      } else {
+        next = earlier(next, at);
+      }
+    }
+    nextCheck = next;
+  }
+
+  /** The earlier of two {@code nanoTime} instants, either of which may be {@link #NOT_DUE}. */
+  private static long earlier(long a, long b) {
+    if (a == NOT_DUE) {
+      return b;
+    }
+    return b == NOT_DUE || a - b < 0 ? a : b;
   }
 
   private int select(boolean block) {
     try {
-      return block ? selector.select() : selector.selectNow();
+      if (!block) {
+        return selector.selectNow();
+      }
+      if (nextCheck == NOT_DUE) {
+        return selector.select();
+      }
+      long waitNanos = nextCheck - System.nanoTime();
+      // select(0) would wait forever: a due check is run after a poll that does not wait.
+      return waitNanos <= 0 ? selector.selectNow() : selector.select(Math.max(1, (waitNanos + 999_999) / 1_000_000));
     } catch (IOException e) {
       LOG.log(Level.ERROR, "ipc4j: polling sockets failed", e);
       return 0;

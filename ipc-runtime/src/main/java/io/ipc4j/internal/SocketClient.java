@@ -3,11 +3,10 @@ package io.ipc4j.internal;
 import io.ipc4j.IpcDisconnectedException;
 import io.ipc4j.IpcException;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
-import java.util.Timer;
-import java.util.TimerTask;
 
 /** A renderer's end of the socket: the handshake, then its {@link RendererCore} wired to the connection. */
 final class SocketClient {
@@ -42,27 +41,22 @@ final class SocketClient {
           e);
     }
     Connection connection = new Connection(channel, "renderer-connection", maxFrameBytes);
-    Timer watchdog = new Timer("ipc4j-handshake", true);
-    watchdog.schedule(new TimerTask() {
-      @Override
-      public void run() {
-        connection.close("no WELCOME from the host within " + HANDSHAKE_TIMEOUT.toSeconds() + " s");
-      }
-    }, HANDSHAKE_TIMEOUT.toMillis());
     ByteBuffer welcome;
     try {
       connection.send(Wire.hello(secret), null);
-      welcome = connection.readFrame(Wire.MAX_HELLO_BYTES);
+      welcome = connection.readFrame(Wire.MAX_HELLO_BYTES, HANDSHAKE_TIMEOUT); // a timed wait: no timer thread
       if ((welcome.get() & 0xff) != Wire.WELCOME) {
         throw new Wire.ProtocolException("the host answered the handshake with something else");
       }
+    } catch (SocketTimeoutException e) {
+      connection.close("no WELCOME from the host within " + HANDSHAKE_TIMEOUT.toSeconds() + " s");
+      throw new IpcDisconnectedException("The ipc4j host did not answer the handshake within "
+          + HANDSHAKE_TIMEOUT.toSeconds() + " s", e);
     } catch (IOException | Wire.ProtocolException e) {
       connection.close(e.getMessage());
       String why = connection.closeReason() != null ? connection.closeReason() : e.getMessage();
       throw new IpcDisconnectedException("The ipc4j host refused this renderer or went away during the handshake ("
           + why + ")", e);
-    } finally {
-      watchdog.cancel();
     }
     int rendererId = welcome.getInt();
     welcome.getInt(); // the process id: the host keeps it, events carry it

@@ -14,6 +14,8 @@ import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.FileSystems;
@@ -25,6 +27,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,6 +43,11 @@ import java.util.stream.Stream;
  * The host's socket side: it listens in a fresh directory only its user can read, launches renderer JVMs with a
  * one-time secret each, admits a connection only with a pending secret, and turns each admitted connection into a
  * renderer of {@link HostCore}.
+ *
+ * <p>One thread, {@code ipc4j-accept}, accepts and runs every handshake with one selector: a connection that has
+ * not presented its secret costs a few hundred bytes and no thread, at most {@code maxPendingConnections} wait at
+ * once, and each is dropped at the handshake timeout. It is not the main loop, which {@link #launch} may be
+ * called from while it waits for a child's handshake.
  */
 final class SocketServer {
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
@@ -65,11 +73,27 @@ final class SocketServer {
   private final Endpoint endpoint;
   private final Set<Ticket> tickets = ConcurrentHashMap.newKeySet();
   private final Set<Process> children = ConcurrentHashMap.newKeySet();
+  private final Selector acceptSelector;
+  /**
+   * Connections in their handshake, oldest first (so their deadlines are in order too); on the accept thread. At
+   * most {@code maxPendingConnections}: a finished one leaves at once.
+   */
+  private final ArrayDeque<Handshake> handshakes = new ArrayDeque<>();
+  private final Throttled capacityWarnings = new Throttled();
+  private final Throttled refusalWarnings = new Throttled();
+  private final Throttled acceptWarnings = new Throttled();
+  /** The handshake timeout; longer than a year is as good as never (and keeps deadlines from overflowing). */
+  private final long handshakeNanos;
+  /** Whether accepting failed (out of file descriptors, say) and waits until {@link #acceptPausedUntil}. */
+  private boolean acceptPaused;
+  private long acceptPausedUntil;
   private volatile boolean closed;
 
   SocketServer(HostCore host, SocketOptions options) {
     this.host = host;
     this.options = options;
+    this.handshakeNanos = options.handshakeTimeout().toDays() > 365 ? TimeUnit.DAYS.toNanos(365)
+        : options.handshakeTimeout().toNanos();
     try {
       this.directory = privateDirectory();
       ServerSocketChannel channel;
@@ -87,6 +111,9 @@ final class SocketServer {
       }
       this.server = channel;
       this.endpoint = where;
+      channel.configureBlocking(false);
+      this.acceptSelector = Selector.open();
+      channel.register(acceptSelector, SelectionKey.OP_ACCEPT);
     } catch (IOException e) {
       throw new IpcException("The ipc4j host could not listen: " + e.getMessage(), e);
     }
@@ -116,45 +143,212 @@ final class SocketServer {
     return endpoint;
   }
 
+  /** A connection in its handshake: the bytes of its HELLO so far, and when it must have sent them all. */
+  private static final class Handshake {
+    final SocketChannel channel;
+    final long deadline;
+    /** The length prefix, then the frame (at most {@link Wire#MAX_HELLO_BYTES}): nothing beyond HELLO is read. */
+    ByteBuffer bytes = ByteBuffer.allocate(4);
+    boolean lengthRead;
+
+    Handshake(SocketChannel channel, long deadline) {
+      this.channel = channel;
+      this.deadline = deadline;
+    }
+  }
+
+  /** Accepts connections and runs their handshakes until the server closes; the one thread for all of them. */
   private void acceptLoop() {
-    while (!closed) {
+    try {
+      while (!closed) {
+        acceptSelector.select(millisToNextDeadline());
+        for (SelectionKey key : acceptSelector.selectedKeys()) {
+          if (!key.isValid()) {
+            continue;
+          }
+          if (key.isAcceptable()) {
+            acceptAll(key);
+          } else if (key.isReadable()) {
+            Handshake handshake = (Handshake) key.attachment();
+            try {
+              readHello(key, handshake);
+            } catch (RuntimeException e) { // this connection's failure ends it, not the accept thread
+              LOG.log(Level.ERROR, "ipc4j: a connection's handshake failed", e);
+              if (key.isValid()) {
+                finish(key, handshake);
+              }
+              closeQuietly(handshake.channel);
+            }
+          }
+        }
+        acceptSelector.selectedKeys().clear();
+        dropExpired();
+        resumeAccepting();
+      }
+    } catch (IOException | RuntimeException e) {
+      if (!closed) {
+        LOG.log(Level.ERROR, "ipc4j: accepting renderers failed; no more renderers can connect", e);
+      }
+    } finally {
+      for (Handshake handshake : handshakes) {
+        closeQuietly(handshake.channel);
+      }
+      handshakes.clear();
+      try {
+        acceptSelector.close();
+      } catch (IOException e) {
+        LOG.log(Level.DEBUG, "ipc4j: closing the accept selector: {0}", e.getMessage());
+      }
+    }
+  }
+
+  /** How long the selector may wait: until the oldest pending handshake's deadline, or (0) until woken. */
+  private long millisToNextDeadline() {
+    Handshake oldest = handshakes.peekFirst();
+    if (oldest == null && !acceptPaused) {
+      return 0;
+    }
+    long next = oldest == null ? acceptPausedUntil
+        : !acceptPaused || oldest.deadline - acceptPausedUntil < 0 ? oldest.deadline : acceptPausedUntil;
+    return Math.max(1, TimeUnit.NANOSECONDS.toMillis(next - System.nanoTime() + 999_999));
+  }
+
+  private void resumeAccepting() {
+    if (acceptPaused && System.nanoTime() - acceptPausedUntil >= 0) {
+      acceptPaused = false;
+      server.keyFor(acceptSelector).interestOps(SelectionKey.OP_ACCEPT);
+    }
+  }
+
+  private void acceptAll(SelectionKey serverKey) throws IOException {
+    while (true) {
       SocketChannel channel;
       try {
         channel = server.accept();
       } catch (IOException e) {
-        if (!closed) {
-          LOG.log(Level.ERROR, "ipc4j: accepting renderers failed; no more renderers can connect", e);
+        if (closed || !server.isOpen()) {
+          throw e;
         }
+        // Out of file descriptors, say: stop accepting for a moment rather than spin on a ready socket.
+        acceptWarnings.warn("ipc4j: accepting a connection failed (" + e + "); trying again in 100 ms");
+        serverKey.interestOps(0);
+        acceptPaused = true;
+        acceptPausedUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
         return;
       }
-      Thread handshake = new Thread(() -> admit(channel), "ipc4j-handshake");
-      handshake.setDaemon(true);
-      handshake.start();
+      if (channel == null) {
+        return;
+      }
+      if (handshakes.size() >= options.maxPendingConnections()) {
+        closeQuietly(channel);
+        capacityWarnings.warn("ipc4j: refused a connection: " + handshakes.size() + " connections are already "
+            + "in their handshake (the limit is IpcHost.Builder.maxPendingConnections)");
+        continue;
+      }
+      try {
+        channel.configureBlocking(false);
+        Handshake handshake = new Handshake(channel, System.nanoTime() + handshakeNanos);
+        channel.register(acceptSelector, SelectionKey.OP_READ, handshake);
+        handshakes.addLast(handshake);
+      } catch (IOException e) {
+        closeQuietly(channel);
+        refusalWarnings.warn("ipc4j: refused a connection: " + e.getMessage());
+      }
     }
   }
 
-  /** Runs the handshake of one connection; admits it as its ticket's renderer, or refuses it with a logged reason. */
-  private void admit(SocketChannel channel) {
-    Connection connection = new Connection(channel, "unadmitted-connection", options.maxFrameBytes());
-    java.util.Timer watchdog = new java.util.Timer("ipc4j-handshake-deadline", true);
-    watchdog.schedule(new java.util.TimerTask() {
-      @Override
-      public void run() {
-        connection.close("no HELLO within " + options.handshakeTimeout().toMillis() + " ms");
-      }
-    }, options.handshakeTimeout().toMillis());
-    Ticket ticket;
+  /** Reads what a pending connection has of its HELLO; a whole one is checked and admitted or refused. */
+  private void readHello(SelectionKey key, Handshake handshake) {
     try {
-      ByteBuffer hello = connection.readFrame(Wire.MAX_HELLO_BYTES);
-      ticket = checkHello(hello);
+      if (handshake.channel.read(handshake.bytes) < 0) {
+        throw new java.io.EOFException("the peer closed the connection before its HELLO");
+      }
+      if (handshake.bytes.hasRemaining()) {
+        return;
+      }
+      if (!handshake.lengthRead) {
+        handshake.lengthRead = true;
+        int length = handshake.bytes.getInt(0);
+        if (length < 1 || length > Wire.MAX_HELLO_BYTES) {
+          throw new Wire.ProtocolException("a first frame of " + (length & 0xffffffffL) + " bytes (HELLO is at most "
+              + Wire.MAX_HELLO_BYTES + ")");
+        }
+        handshake.bytes = ByteBuffer.allocate(length);
+        readHello(key, handshake); // the frame is usually here already
+        return;
+      }
+      Ticket ticket = checkHello(handshake.bytes.flip());
+      finish(key, handshake);
+      try {
+        admit(handshake.channel, ticket);
+      } catch (RuntimeException e) {
+        LOG.log(Level.ERROR, "ipc4j: admitting renderer " + ticket.rendererId + " failed", e);
+        closeQuietly(handshake.channel);
+        ticket.admitted.completeExceptionally(new IpcException("Admitting the renderer failed: " + e, e));
+      }
     } catch (IOException | Wire.ProtocolException e) {
-      String why = connection.closeReason() != null ? connection.closeReason() : e.getMessage();
-      LOG.log(Level.WARNING, "ipc4j: refused a connection: {0}", why);
-      connection.close(why);
-      return;
-    } finally {
-      watchdog.cancel();
+      refuse(key, handshake, e.getMessage());
     }
+  }
+
+  /** Takes a connection out of the handshake: the selector no longer reads it, and its place is free. */
+  private void finish(SelectionKey key, Handshake handshake) {
+    key.cancel();
+    handshakes.remove(handshake);
+  }
+
+  private void refuse(SelectionKey key, Handshake handshake, String reason) {
+    finish(key, handshake);
+    closeQuietly(handshake.channel);
+    refusalWarnings.warn("ipc4j: refused a connection: " + reason);
+  }
+
+  /** Refuses the connections whose handshake timeout has passed. */
+  private void dropExpired() {
+    long now = System.nanoTime();
+    Handshake oldest;
+    while ((oldest = handshakes.peekFirst()) != null && now - oldest.deadline >= 0) {
+      refuse(oldest.channel.keyFor(acceptSelector), oldest, "no HELLO within "
+          + options.handshakeTimeout().toMillis() + " ms (the handshake timeout)");
+    }
+  }
+
+  private static void closeQuietly(SocketChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      LOG.log(Level.DEBUG, "ipc4j: closing a connection: {0}", e.getMessage());
+    }
+  }
+
+  /**
+   * A warning that may come in floods (an attacker can make as many connections as it likes): logged at most once
+   * a second, with a count of those left out. On the accept thread.
+   */
+  private static final class Throttled {
+    private static final long PERIOD_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private long quietUntil = System.nanoTime();
+    private int leftOut;
+
+    void warn(String message) {
+      long now = System.nanoTime();
+      if (now - quietUntil < 0) {
+        leftOut++;
+        return;
+      }
+      quietUntil = now + PERIOD_NANOS;
+      if (leftOut > 0) {
+        LOG.log(Level.WARNING, "{0} (and {1} more like it in the last second, not logged)", message, leftOut);
+      } else {
+        LOG.log(Level.WARNING, message);
+      }
+      leftOut = 0;
+    }
+  }
+
+  /** Turns a connection whose HELLO matched a ticket into that ticket's renderer, read by the main loop. */
+  private void admit(SocketChannel channel, Ticket ticket) {
+    Connection connection = new Connection(channel, "renderer-" + ticket.rendererId, options.maxFrameBytes());
     Process process = ticket.process;
     long osPid = process != null ? process.pid() : ProcessHandle.current().pid();
     Connection admitted = connection;
@@ -204,7 +398,7 @@ final class SocketServer {
           }
         });
       }
-    }, host.mainLoop());
+    }, host.mainLoop(), options.stallTime());
     ticket.admitted.complete(wc);
   }
 
@@ -377,6 +571,7 @@ final class SocketServer {
   /** Stops accepting, ends every child (after the grace period), and deletes the socket directory. */
   void close() {
     closed = true;
+    acceptSelector.wakeup(); // the accept thread closes the pending connections and its selector
     try {
       server.close();
     } catch (IOException e) {

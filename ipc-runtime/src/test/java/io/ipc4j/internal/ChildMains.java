@@ -137,6 +137,15 @@ final class ChildMains {
         while (rest.hasRemaining()) {
           channel.read(rest);
         }
+        // Misbehaves only once the test has its listeners in place: it says so with a message ("go").
+        ByteBuffer go = ByteBuffer.allocate(4);
+        while (go.hasRemaining()) {
+          channel.read(go);
+        }
+        ByteBuffer goFrame = ByteBuffer.allocate(go.flip().getInt());
+        while (goFrame.hasRemaining()) {
+          channel.read(goFrame);
+        }
         switch (args[0]) {
           case "unknown-type" -> write(channel, ByteBuffer.allocate(5).putInt(1).put((byte) 0x7e).flip());
           case "huge-length" -> write(channel, ByteBuffer.allocate(4).putInt(Integer.MAX_VALUE).flip());

@@ -120,6 +120,7 @@ class SocketSecurityTest {
     WebContents rogue = host.launchRenderer(ChildMains.Rogue.class, misdeed);
     rogue.onRenderProcessGone(gone::add);
     rogue.onDestroyed(() -> destroyed.complete(null));
+    rogue.send("go"); // the rogue misbehaves only now, so the listeners cannot miss its end
     destroyed.get(10, TimeUnit.SECONDS);
     assertThat(rogue.isDestroyed()).isTrue();
     RenderProcessGoneDetails details = gone.poll(5, TimeUnit.SECONDS);
