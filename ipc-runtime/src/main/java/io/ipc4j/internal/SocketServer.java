@@ -135,7 +135,8 @@ final class SocketServer {
 
   /** Runs the handshake of one connection; admits it as its ticket's renderer, or refuses it with a logged reason. */
   private void admit(SocketChannel channel) {
-    Connection connection = new Connection(channel, "unadmitted-connection", options.maxFrameBytes());
+    Connection connection = new Connection(channel, "unadmitted-connection", options.maxFrameBytes(),
+        options.stallTime().toMillis(), options.maxOutboundBytes());
     java.util.Timer watchdog = new java.util.Timer("ipc4j-handshake-deadline", true);
     watchdog.schedule(new java.util.TimerTask() {
       @Override
@@ -155,6 +156,7 @@ final class SocketServer {
     } finally {
       watchdog.cancel();
     }
+    connection.rename("renderer " + ticket.rendererId);
     Process process = ticket.process;
     long osPid = process != null ? process.pid() : ProcessHandle.current().pid();
     Connection admitted = connection;
