@@ -606,6 +606,11 @@ final class Connection {
     }
   }
 
+  /** Bytes sent and not yet written to the socket. */
+  long outboundBytes() {
+    return outboundBytes.get();
+  }
+
   String closeReason() {
     return closeReason;
   }
