@@ -521,9 +521,12 @@ final class Connection {
     }
   }
 
-  /** Asks the loop for {@link #writable()} calls exactly while bytes wait; on the polling loop. */
+  /**
+   * Asks the loop for {@link #writable()} calls exactly while the last write left bytes; on the polling loop. (A
+   * writer that is still at it says so when it is done, if it leaves any.)
+   */
   private void updateWriteInterest() {
-    boolean want = outboundBytes.get() > 0 && !closed.get();
+    boolean want = waiting && !closed.get();
     if (want != writeInterest && pollingLoop.poller().wantWritable(channel, want)) {
       writeInterest = want;
     }
