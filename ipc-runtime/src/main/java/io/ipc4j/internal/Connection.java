@@ -117,6 +117,15 @@ final class Connection {
   }
 
   /**
+   * Makes the socket non-blocking ahead of {@link #startPolled} (the host's end, once its peer is admitted): from
+   * then on no writer waits on it. What it cannot take waits until its loop polls it.
+   */
+  void stopBlocking() throws IOException {
+    polled = true;
+    channel.configureBlocking(false);
+  }
+
+  /**
    * Hands the socket to an event loop with a {@link Poller}, which reads it from then on (after any handshake read
    * on the caller's thread): frames reach the receiver on that loop.
    */
@@ -147,7 +156,9 @@ final class Connection {
         close(closed.get() ? "the connection closed" : "the connection failed: " + e);
         return;
       }
-      updateWriteInterest(); // bytes written before the registration may wait already
+      if (waiting) {
+        awaitDrain(); // bytes written before the registration wait already
+      }
       readable(); // bytes that came with the handshake may already be buffered
     });
   }
@@ -508,6 +519,9 @@ final class Connection {
    */
   private void awaitDrain() {
     EventLoop loop = pollingLoop;
+    if (loop == null) {
+      return; // not polled yet: startPolled asks once the socket is registered
+    }
     if (loop.inLoop()) {
       updateWriteInterest();
     } else if (interestUpdatePosted.compareAndSet(false, true)) {

@@ -148,6 +148,7 @@ final class SocketServer {
     try {
       ByteBuffer hello = connection.readFrame(Wire.MAX_HELLO_BYTES);
       ticket = checkHello(hello);
+      connection.stopBlocking(); // from here on nothing written to it waits on it, WELCOME included
     } catch (IOException | Wire.ProtocolException e) {
       String why = connection.closeReason() != null ? connection.closeReason() : e.getMessage();
       LOG.log(Level.WARNING, "ipc4j: refused a connection: {0}", why);
