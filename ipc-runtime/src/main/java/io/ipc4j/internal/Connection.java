@@ -7,10 +7,14 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -18,7 +22,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * end) or by an event loop that polls the socket (the host's end, see {@link #startPolled}); either way each frame
  * goes to a {@link Receiver}. Any thread may write. Writers combine: whoever holds the write lock sends every frame
  * queued so far in one gathering write, so small messages that queue up go out together and no thread is made per
- * message.
+ * message. A polled socket is never waited on: what it cannot take stays queued (within a budget) until its loop
+ * sees it drain, so a renderer that stops reading holds up no thread of the host's.
  *
  * <p>Nothing a peer claims is allocated ahead of its bytes: a payload's array grows as they arrive. On a polled
  * socket, a frame that stops arriving part way is cut off after the stall time, checked by the loop's
@@ -35,14 +40,38 @@ final class Connection {
   }
 
   private final SocketChannel channel;
-  private final String name;
+  private volatile String name;
   private final int maxFrameBytes;
   /** How many reads a poll of this socket may make before the loop moves on to other work. */
   private static final int READS_PER_POLL = 16;
-  /** How long a writer waits by default for a peer that takes no bytes before cutting it off. */
+  /** How long, by default, a polled socket may take no byte while bytes wait for it before it is cut off. */
   static final long WRITE_STALL_MILLIS = 30_000;
+  /** How many bytes, by default, may wait for a polled socket. */
+  static final long MAX_OUTBOUND_BYTES = 64L * 1024 * 1024;
+  /** The most bytes one write to a polled socket is offered (a full Unix socket buffer is about 200 KiB). */
+  private static final long WRITE_WINDOW = 256 * 1024;
+  /** The most buffers one gathering write is given (the usual IOV_MAX: the JDK would cut there anyway). */
+  private static final int MAX_GATHER = 1024;
+  /** Frames sent and not yet taken by a writer, each its header and payload. */
   private final ConcurrentLinkedQueue<ByteBuffer[]> queue = new ConcurrentLinkedQueue<>();
   private final ReentrantLock writeLock = new ReentrantLock();
+  /** Buffers taken from the queue and not yet written, oldest first; under the write lock. */
+  private final ArrayDeque<ByteBuffer> outbox = new ArrayDeque<>();
+  /** What one gathering write is given; under the write lock. */
+  private ByteBuffer[] gather = new ByteBuffer[16];
+  /** Bytes sent and not yet written: the queue's and the outbox's. */
+  private final AtomicLong outboundBytes = new AtomicLong();
+  private final long maxOutboundBytes;
+  /** Whether the socket is non-blocking and read by a loop (it never changes back). */
+  private volatile boolean polled;
+  /** Whether the last write to the polled socket left bytes it could not take; set under the write lock. */
+  private volatile boolean waiting;
+  /** When the polled socket last took a byte while bytes waited (or when they started to). */
+  private volatile long waitingSince;
+  /** Whether the loop is asked to call {@link #writable()}; on the loop. */
+  private boolean writeInterest;
+  private final AtomicBoolean interestUpdatePosted = new AtomicBoolean();
+  private final AtomicBoolean stallCheckArmed = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
   /** Bytes read but not yet taken, between position and limit. */
   private final ByteBuffer in = ByteBuffer.allocate(64 * 1024).flip();
@@ -66,23 +95,26 @@ final class Connection {
   private long readStallNanos = Long.MAX_VALUE;
   /** Whether the loop's poller will check this connection for a stall. */
   private boolean stallWatched;
-  /** Where a writer waits for a full non-blocking socket to drain (created when first needed). */
-  private volatile Selector writeSelector;
   private final long writeStallMillis;
 
   Connection(SocketChannel channel, String name, int maxFrameBytes) {
     this(channel, name, maxFrameBytes, WRITE_STALL_MILLIS);
   }
 
-  /**
-   * @param writeStallMillis how long a writer to a polled (non-blocking) socket waits for a peer that takes no
-   *     bytes before the connection is cut
-   */
   Connection(SocketChannel channel, String name, int maxFrameBytes, long writeStallMillis) {
+    this(channel, name, maxFrameBytes, writeStallMillis, MAX_OUTBOUND_BYTES);
+  }
+
+  /**
+   * @param writeStallMillis how long a polled socket may take no byte while bytes wait for it before it is cut
+   * @param maxOutboundBytes how many bytes may wait for a polled socket before it is cut
+   */
+  Connection(SocketChannel channel, String name, int maxFrameBytes, long writeStallMillis, long maxOutboundBytes) {
     this.channel = channel;
     this.name = name;
     this.maxFrameBytes = maxFrameBytes;
     this.writeStallMillis = writeStallMillis;
+    this.maxOutboundBytes = maxOutboundBytes;
   }
 
   boolean isOpen() {
@@ -95,6 +127,15 @@ final class Connection {
     Thread reader = new Thread(this::readLoop, "ipc4j-" + name);
     reader.setDaemon(true);
     reader.start();
+  }
+
+  /**
+   * Makes the socket non-blocking ahead of {@link #startPolled} (the host's end, once its peer is admitted): from
+   * then on no writer waits on it. What it cannot take waits until its loop polls it.
+   */
+  void stopBlocking() throws IOException {
+    polled = true;
+    channel.configureBlocking(false);
   }
 
   /**
@@ -117,6 +158,7 @@ final class Connection {
     // Longer than a year is as good as never (and keeps deadlines from overflowing).
     this.readStallNanos = stall == null || stall.toDays() > 365 ? Long.MAX_VALUE : stall.toNanos();
     this.lastByteNanos = System.nanoTime();
+    polled = true; // before the switch: a writer that sees a partial write then knows to leave the rest queued
     try {
       channel.configureBlocking(false);
     } catch (IOException e) {
@@ -125,13 +167,26 @@ final class Connection {
     }
     loop.execute(() -> {
       try {
-        loop.poller().register(channel, this::readable);
+        loop.poller().register(channel, new Poller.Readable() {
+          @Override
+          public void readable() {
+            Connection.this.readable();
+          }
+
+          @Override
+          public void writable() {
+            Connection.this.writable();
+          }
+        });
         if (readStallNanos != Long.MAX_VALUE) {
           loop.poller().addTimed(this::checkStall);
         }
       } catch (IOException | RuntimeException e) {
         close(closed.get() ? "the connection closed" : "the connection failed: " + e);
         return;
+      }
+      if (waiting) {
+        awaitDrain(); // bytes written before the registration wait already
       }
       readable(); // bytes that came with the handshake may already be buffered
     });
@@ -470,77 +525,225 @@ final class Connection {
     return "handling a frame failed: " + e;
   }
 
-  /** Queues a frame (header and optional payload) and sends what is queued unless another writer is at it. */
+  /**
+   * Queues a frame (header and optional payload) and writes what is queued unless another writer is at it. To a
+   * blocking socket (a renderer's end) the writer writes everything, waiting as the socket requires. To a polled
+   * socket (the host's end) it writes only what the socket takes at once and never waits: the rest stays queued
+   * and the polling loop writes it as the socket drains, or, while bytes already wait, the frame just joins them.
+   * A renderer whose queue would pass its budget is disconnected; a frame is always accepted into an empty queue.
+   */
   void send(ByteBuffer header, byte[] payload) {
+    if (closed.get()) {
+      return; // dropped, as for a renderer that is gone
+    }
+    int size = header.remaining() + (payload == null ? 0 : payload.length);
+    long before = outboundBytes.getAndAdd(size);
+    if (polled && before > 0 && before + size > maxOutboundBytes) {
+      outboundBytes.getAndAdd(-size);
+      disconnect(String.format(Locale.ROOT, "it did not read: %,d bytes were waiting for it and %,d more would "
+          + "pass the limit of %,d (IpcHost.Builder.maxOutboundBytes)", before, size, maxOutboundBytes));
+      return;
+    }
     queue.offer(payload == null || payload.length == 0
         ? new ByteBuffer[] {header}
         : new ByteBuffer[] {header, ByteBuffer.wrap(payload)});
-    flush();
+    if (!waiting) {
+      flush();
+    } // else the socket is full: the loop writes this frame with the others once it drains (see writable)
   }
 
   void send(Message message) {
     send(Wire.header(message), Wire.payload(message));
   }
 
+  /**
+   * Writes what is queued unless another writer holds the lock (it then writes these frames too: a writer looks
+   * again after letting go). Bytes a polled socket cannot take now wait for the loop's {@link #writable()}.
+   */
   private void flush() {
-    while (!queue.isEmpty() && writeLock.tryLock()) {
+    while (writeLock.tryLock()) {
+      boolean left;
       try {
-        List<ByteBuffer> batch = new ArrayList<>();
-        ByteBuffer[] frame;
-        while ((frame = queue.poll()) != null) {
-          for (ByteBuffer part : frame) {
-            batch.add(part);
-          }
-        }
-        ByteBuffer[] buffers = batch.toArray(new ByteBuffer[0]);
-        long remaining = 0;
-        for (ByteBuffer b : buffers) {
-          remaining += b.remaining();
-        }
-        while (remaining > 0) {
-          long written = channel.write(buffers);
-          remaining -= written;
-          if (written == 0 && remaining > 0) {
-            awaitWritable();
-          }
-        }
+        left = writeNow();
       } catch (IOException e) {
-        queue.clear();
-        close("writing failed: " + e.getMessage());
+        dropQueued();
+        close(closed.get() ? "the connection closed" : "writing failed: " + e.getMessage());
         return;
       } finally {
         writeLock.unlock();
+      }
+      if (left) {
+        awaitDrain();
+        return;
+      }
+      if (queue.isEmpty()) {
+        return; // checked after letting go: a frame queued while the lock was held is sent by its holder
       }
     }
   }
 
   /**
-   * Waits until a full non-blocking socket can take more bytes (a blocking one never returns 0 from a write). A
-   * peer that takes nothing for the write-stall time (30 s by default) is cut off rather than waited on forever.
+   * Moves the queue into the outbox and writes it: all of it to a blocking socket; to a polled one what it takes
+   * now, in gathering writes of at most {@link #WRITE_WINDOW} bytes (the JDK copies each heap buffer it is given
+   * into native memory before writing, so a socket that takes little must not be offered much). Under the lock.
+   *
+   * @return whether bytes are left for a polled socket to take later
    */
-  private void awaitWritable() throws IOException {
-    Selector selector = writeSelector;
-    if (selector == null) {
-      selector = Selector.open();
-      try {
-        channel.register(selector, SelectionKey.OP_WRITE);
-      } catch (IOException | RuntimeException e) {
-        selector.close();
-        throw e;
+  private boolean writeNow() throws IOException {
+    if (closed.get()) {
+      dropQueued();
+      return false;
+    }
+    boolean progressed = false;
+    while (true) {
+      ByteBuffer[] frame;
+      while ((frame = queue.poll()) != null) {
+        for (ByteBuffer part : frame) {
+          outbox.addLast(part);
+        }
       }
-      writeSelector = selector;
-      if (closed.get()) {
-        closeWriteSelector();
-        throw new IOException("the connection closed");
+      if (outbox.isEmpty()) {
+        if (waiting) {
+          waiting = false;
+        }
+        return false;
+      }
+      boolean nonBlocking = polled;
+      long window = nonBlocking ? WRITE_WINDOW : Long.MAX_VALUE;
+      int n = 0;
+      long offered = 0;
+      ByteBuffer whole = null;
+      ByteBuffer cut = null;
+      for (ByteBuffer b : outbox) {
+        if (n == MAX_GATHER || offered >= window) {
+          break;
+        }
+        if (n == gather.length) {
+          gather = Arrays.copyOf(gather, n * 2);
+        }
+        int remaining = b.remaining();
+        if (remaining > window - offered) { // only the window's worth of a large buffer
+          whole = b;
+          cut = b.duplicate();
+          cut.limit(cut.position() + (int) (window - offered));
+          gather[n++] = cut;
+          offered = window;
+          break;
+        }
+        gather[n++] = b;
+        offered += remaining;
+      }
+      long written;
+      try {
+        written = channel.write(gather, 0, n);
+      } finally {
+        if (cut != null) {
+          whole.position(cut.position());
+        }
+        Arrays.fill(gather, 0, n, null); // written payloads are not kept alive here
+      }
+      if (written > 0) {
+        outboundBytes.getAndAdd(-written);
+        progressed = true;
+      }
+      while (!outbox.isEmpty() && !outbox.peekFirst().hasRemaining()) {
+        outbox.pollFirst();
+      }
+      if (written < offered && nonBlocking) {
+        if (progressed || !waiting) {
+          waitingSince = System.nanoTime(); // the stall time counts from the last byte the socket took
+          waiting = true;
+        }
+        return true;
       }
     }
-    try {
-      if (selector.select(writeStallMillis) == 0 && !closed.get()) {
-        throw new IOException("the peer took no bytes for " + writeStallMillis + " ms");
+  }
+
+  /**
+   * Bytes wait for a polled socket: asks its loop to call {@link #writable()} when it drains, and to check that it
+   * does within the stall time. Interest in a socket changes on its loop only.
+   */
+  private void awaitDrain() {
+    EventLoop loop = pollingLoop;
+    if (loop == null) {
+      return; // not polled yet: startPolled asks once the socket is registered
+    }
+    if (loop.inLoop()) {
+      updateWriteInterest();
+    } else if (interestUpdatePosted.compareAndSet(false, true)) {
+      loop.execute(() -> {
+        interestUpdatePosted.set(false);
+        updateWriteInterest();
+      });
+    }
+    if (stallCheckArmed.compareAndSet(false, true)) {
+      checkStallIn(TimeUnit.MILLISECONDS.toNanos(writeStallMillis));
+    }
+  }
+
+  /**
+   * Asks the loop for {@link #writable()} calls exactly while the last write left bytes; on the polling loop. (A
+   * writer that is still at it says so when it is done, if it leaves any.)
+   */
+  private void updateWriteInterest() {
+    boolean want = waiting && !closed.get();
+    if (want != writeInterest && pollingLoop.poller().wantWritable(channel, want)) {
+      writeInterest = want;
+    }
+  }
+
+  /** The polled socket can take bytes again: writes what waits; on the polling loop. */
+  private void writable() {
+    if (!closed.get()) {
+      flush();
+    }
+    updateWriteInterest();
+  }
+
+  private void checkStallIn(long nanos) {
+    EventLoop loop = pollingLoop;
+    CompletableFuture.delayedExecutor(Math.max(nanos, TimeUnit.MILLISECONDS.toNanos(1)), TimeUnit.NANOSECONDS,
+        loop).execute(this::checkStall);
+  }
+
+  /** Disconnects a renderer whose socket has taken no byte for the stall time while bytes waited; on the loop. */
+  private void checkStall() {
+    if (closed.get() || !waiting) {
+      stallCheckArmed.set(false);
+      if (waiting && !closed.get() && stallCheckArmed.compareAndSet(false, true)) {
+        checkStallIn(TimeUnit.MILLISECONDS.toNanos(writeStallMillis)); // bytes came to wait just now
       }
-      selector.selectedKeys().clear();
-    } catch (java.nio.channels.ClosedSelectorException e) {
-      throw new IOException("the connection closed");
+      return;
+    }
+    long stalled = System.nanoTime() - waitingSince;
+    long limit = TimeUnit.MILLISECONDS.toNanos(writeStallMillis);
+    if (stalled < limit) {
+      checkStallIn(limit - stalled);
+      return;
+    }
+    stallCheckArmed.set(false);
+    disconnect(String.format(Locale.ROOT, "it did not read: it took no byte for the stall time of %,d ms while "
+        + "%,d bytes were waiting for it (IpcHost.Builder.stallTime)", writeStallMillis, outboundBytes.get()));
+  }
+
+  /** Cuts off a peer that broke a limit, saying so in the log. */
+  private void disconnect(String reason) {
+    if (closed.get()) {
+      return;
+    }
+    LOG.log(Level.WARNING, "ipc4j: disconnecting {0} because {1}", name, reason);
+    close(reason);
+  }
+
+  /** Lets go of every frame not yet written (the connection is closed or failed). */
+  private void dropQueued() {
+    queue.clear();
+    if (writeLock.tryLock()) { // else its holder drops the outbox when its write fails
+      try {
+        outbox.clear();
+      } finally {
+        writeLock.unlock();
+      }
     }
   }
 
@@ -555,7 +758,7 @@ final class Connection {
     } catch (IOException e) {
       LOG.log(Level.DEBUG, "ipc4j: closing {0}: {1}", name, e.getMessage());
     }
-    closeWriteSelector();
+    dropQueued();
     EventLoop loop = pollingLoop;
     if (loop != null) {
       loop.poller().wakeUp(); // the socket is released at the loop's next poll
@@ -566,15 +769,9 @@ final class Connection {
     }
   }
 
-  private void closeWriteSelector() {
-    Selector selector = writeSelector; // closing it wakes a writer waiting on it
-    if (selector != null) {
-      try {
-        selector.close();
-      } catch (IOException e) {
-        LOG.log(Level.DEBUG, "ipc4j: closing {0}''s write selector: {1}", name, e.getMessage());
-      }
-    }
+  /** Bytes sent and not yet written to the socket. */
+  long outboundBytes() {
+    return outboundBytes.get();
   }
 
   String closeReason() {

@@ -3,6 +3,7 @@ package io.ipc4j.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
+import java.nio.channels.CancelledKeyException;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -20,6 +21,9 @@ final class Poller {
   interface Readable {
     /** Reads and handles what the socket has; never throws. */
     void readable();
+
+    /** Writes what waits for the socket, which can take bytes again; never throws. Only after {@link #wantWritable}. */
+    default void writable() {}
   }
 
   /**
@@ -58,6 +62,28 @@ final class Poller {
   /** Starts serving a non-blocking channel; on the loop. */
   void register(java.nio.channels.SocketChannel channel, Readable readable) throws ClosedChannelException {
     channel.register(selector, SelectionKey.OP_READ, readable);
+  }
+
+  /**
+   * Asks for (or stops asking for) {@link Readable#writable()} calls while the socket can take bytes; on the loop.
+   *
+   * @return false if the channel is not (or no longer) registered
+   */
+  boolean wantWritable(java.nio.channels.SocketChannel channel, boolean want) {
+    SelectionKey key = channel.keyFor(selector);
+    if (key == null) {
+      return false;
+    }
+    try {
+      if (want) {
+        key.interestOpsOr(SelectionKey.OP_WRITE);
+      } else {
+        key.interestOpsAnd(~SelectionKey.OP_WRITE);
+      }
+      return true;
+    } catch (CancelledKeyException e) {
+      return false;
+    }
   }
 
   /**
@@ -152,8 +178,18 @@ final class Poller {
     while (keys.hasNext()) {
       SelectionKey key = keys.next();
       keys.remove();
-      if (key.isValid()) {
-        ((Readable) key.attachment()).readable();
+      int ops;
+      try {
+        ops = key.readyOps();
+      } catch (CancelledKeyException e) {
+        continue; // closed meanwhile
+      }
+      Readable socket = (Readable) key.attachment();
+      if ((ops & SelectionKey.OP_WRITE) != 0) {
+        socket.writable();
+      }
+      if ((ops & ~SelectionKey.OP_WRITE) != 0 && key.isValid()) {
+        socket.readable();
       }
     }
     return true;

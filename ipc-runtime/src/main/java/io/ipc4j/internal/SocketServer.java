@@ -348,7 +348,13 @@ final class SocketServer {
 
   /** Turns a connection whose HELLO matched a ticket into that ticket's renderer, read by the main loop. */
   private void admit(SocketChannel channel, Ticket ticket) {
-    Connection connection = new Connection(channel, "renderer-" + ticket.rendererId, options.maxFrameBytes());
+    Connection connection = new Connection(channel, "renderer-" + ticket.rendererId, options.maxFrameBytes(),
+        options.stallTime().toMillis(), options.maxOutboundBytes());
+    try {
+      connection.stopBlocking(); // from here on nothing written to it waits on it, WELCOME included
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     Process process = ticket.process;
     long osPid = process != null ? process.pid() : ProcessHandle.current().pid();
     Connection admitted = connection;
