@@ -40,7 +40,7 @@ final class Connection {
   }
 
   private final SocketChannel channel;
-  private volatile String name;
+  private final String name;
   private final int maxFrameBytes;
   /** How many reads a poll of this socket may make before the loop moves on to other work. */
   private static final int READS_PER_POLL = 16;

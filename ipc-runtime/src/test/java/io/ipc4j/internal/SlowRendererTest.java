@@ -148,7 +148,7 @@ class SlowRendererTest {
     assertThat(attack.gone().reason()).isEqualTo(RenderProcessGoneDetails.Reason.CRASHED);
     assertThat(attack.attacker().isDestroyed()).isTrue();
     assertThat(host.allWebContents()).doesNotContain(attack.attacker());
-    String warning = "ipc4j: disconnecting renderer " + attack.attacker().id + " because it did not read: ";
+    String warning = "ipc4j: disconnecting renderer-" + attack.attacker().id + " because it did not read: ";
     assertThat(warnings.stream().filter(w -> w.startsWith(warning) && w.endsWith("(" + option + ")")).count())
         .isEqualTo(1);
   }
