@@ -50,7 +50,10 @@ import java.util.UUID;
  *         <li>maps and sets nest through keys more than {@link ValueCodec#MAX_KEY_NESTING} levels deep: a key's hash
  *             code walks all of it, once for every key it is part of.</li>
  *       </ol>
- *       Legitimate data practically never comes near: it takes crafted keys to make 65 share a hash code.</li>
+ *       Real data seldom comes near, but can: {@code [x, y]} lists and small records hash as {@code 31x + y}, so a
+ *       grid of such keys over about 2,000 by 2,000 has 64 keys per hash code, and sets of small sets collide by sum
+ *       (nine sets {@code {i, 109 - i}} are refused). A record's component map does not make it a key holding a
+ *       map.</li>
  *   <li><b>Errors.</b> Every malformed input ends as a {@link MalformedValueException}: ranges are checked before
  *       any {@code Instant}, {@code Duration}, {@code BigInteger} or array is made, and a record codec that refuses
  *       its components is reported as malformed. Messages never quote a decoded value (it may be huge or deep),
