@@ -35,7 +35,14 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The seed is {@code -Dipc4j.fuzz.seed} (default fixed, printed). CI runs a few seconds; {@code
  * -Dipc4j.fuzz.seconds=N} runs the mutation property for N seconds and prints inputs per second, total and
- * failures. A failing input is printed as hex, to become a regression test.
+ * failures (raise JUnit's timeout for it too):
+ *
+ * <pre>{@code
+ * ./mvnw -q -B -ntp -pl ipc-runtime test -Dtest='ValueDecoderFuzzTest#mutated*' -Dipc4j.fuzz.seconds=180 \
+ *     -Djunit.jupiter.execution.timeout.default=20m -Dsurefire.failIfNoSpecifiedTests=false
+ * }</pre>
+ *
+ * A failing input is printed as hex, to become a regression test.
  */
 class ValueDecoderFuzzTest {
   private static final long SEED = Long.getLong("ipc4j.fuzz.seed", 0x1bc4_7a11_d00d_5eedL);
