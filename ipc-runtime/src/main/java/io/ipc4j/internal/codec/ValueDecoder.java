@@ -27,7 +27,7 @@ import java.util.UUID;
  *   <li><b>Memory.</b> Nothing is sized from a claimed count. A count is first checked against the bytes that
  *       remain; the elements are then decoded onto one scratch stack shared by the whole decode (it grows by
  *       doubling as elements actually arrive), and each array, map or set is built at the end with exactly the
- *       number of elements it got. So allocation is a constant factor of the bytes read: at most
+ *       number of elements it got. Only arrays of at most 15 elements (a small constant) are allocated at once. So allocation is a constant factor of the bytes read: at most
  *       {@link ValueCodec#MAX_ALLOCATION_FACTOR} bytes per input byte, plus a small constant (the decoder's
  *       scratch and, on failure, the exception).</li>
  *   <li><b>Depth.</b> Every recursive path (arrays, maps, and the extensions that hold values: sets, big decimals,
@@ -62,6 +62,8 @@ import java.util.UUID;
  * </ul>
  */
 final class ValueDecoder {
+  /** Arrays of at most this many elements (every fixarray) are allocated at once rather than gathered first. */
+  private static final int SMALL = 15;
   /** Names quoted in an error message are cut to this many characters. */
   private static final int MAX_QUOTED_CHARS = 80;
 
@@ -113,11 +115,18 @@ final class ValueDecoder {
       throw bad("expected the argument array, found type byte 0x" + Integer.toHexString(b));
     }
     checkCount(n, 1);
+    if (n <= SMALL) { // a small constant: allocated at once, as the common call has a few arguments
+      Object[] args = new Object[n];
+      for (int i = 0; i < n; i++) {
+        args[i] = read();
+      }
+      return args;
+    }
     int base = top;
     for (int i = 0; i < n; i++) {
       push(read());
     }
-    Object[] args = Arrays.copyOfRange(stack == null ? new Object[0] : stack, base, base + n);
+    Object[] args = Arrays.copyOfRange(stack, base, base + n);
     release(base);
     return args;
   }
@@ -228,17 +237,26 @@ final class ValueDecoder {
 
   private List<Object> list(int n) {
     checkCount(n, 1);
-    int base = top;
     int deepest = 0;
-    for (int i = 0; i < n; i++) {
-      push(read());
-      deepest = Math.max(deepest, level);
+    List<Object> list;
+    if (n <= SMALL) { // a small constant: allocated at once
+      list = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        list.add(read());
+        deepest = Math.max(deepest, level);
+      }
+    } else {
+      int base = top;
+      for (int i = 0; i < n; i++) {
+        push(read());
+        deepest = Math.max(deepest, level);
+      }
+      list = new ArrayList<>(n);
+      for (int i = base; i < base + n; i++) {
+        list.add(stack[i]);
+      }
+      release(base);
     }
-    List<Object> list = new ArrayList<>(n);
-    for (int i = base; i < base + n; i++) {
-      list.add(stack[i]);
-    }
-    release(base);
     level = deepest;
     return list;
   }

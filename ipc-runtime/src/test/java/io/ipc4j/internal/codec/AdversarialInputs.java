@@ -33,6 +33,10 @@ final class AdversarialInputs {
     shapes.add(new Attack("nested arrays each claiming the bytes that remain", AdversarialInputs::nestedClaims));
     shapes.add(new Attack("nested maps each claiming the bytes that remain", AdversarialInputs::nestedMapClaims));
     shapes.add(new Attack("arrays nested 511 deep, repeated", size -> repeated(size, nested(0x91, 510, "90"))));
+    shapes.add(new Attack("arrays of 15 claimed elements nested 511 deep", size -> repeated(size,
+        nested(0x9f, 510, "90"))));
+    shapes.add(new Attack("arrays of 15 elements, each an array of 15", size -> repeated(size,
+        concat(hex("9f"), nested(0x9f, 1, "000102030405060708090a0b0c0d0e"), hex("0102030405060708090a0b0c0d0e")))));
     shapes.add(new Attack("empty arrays", size -> repeated(size, hex("90"))));
     shapes.add(new Attack("arrays of one empty array", size -> repeated(size, hex("9190"))));
     shapes.add(new Attack("empty maps", size -> repeated(size, hex("80"))));
