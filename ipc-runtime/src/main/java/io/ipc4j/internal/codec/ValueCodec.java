@@ -30,10 +30,58 @@ package io.ipc4j.internal.codec;
  * Decoding gives: integers as {@code Integer} when they fit in an int, else {@code Long} ({@code BigInteger} above
  * {@code Long.MAX_VALUE}); arrays as {@code ArrayList}; maps as {@code LinkedHashMap}; sets as
  * {@code LinkedHashSet}; everything else as the type it was sent as. Call arguments are one array of the arguments.
+ *
+ * <h2>Limits</h2>
+ * Decoding never trusts its input; what it costs is bounded by the input's size, and anything outside these limits
+ * is a {@link MalformedValueException} (never an {@code ArithmeticException}, {@code ClassCastException},
+ * {@code OutOfMemoryError}, {@code StackOverflowError} or the like):
+ * <ul>
+ *   <li>lengths and counts are checked against the bytes that remain, and nothing is pre-sized from a count: at most
+ *       {@link #MAX_ALLOCATION_FACTOR} bytes are allocated per input byte, plus a small constant;</li>
+ *   <li>values nest at most {@link #MAX_DEPTH} levels (every value is a level; so are a set's array and a record's
+ *       map);</li>
+ *   <li>a map or set holds at most {@link #MAX_KEYS_PER_HASH} keys with one hash code, at most
+ *       {@link #MAX_NESTED_KEYS_PER_HASH} among its keys that hold a map or set, and no two among its keys that hold a
+ *       map or set with such keys; maps and sets nest through keys at most {@link #MAX_KEY_NESTING} levels. So time
+ *       is linear in the input, colliding hash codes included;</li>
+ *   <li>timestamp and duration nanoseconds are 0 to 999,999,999, timestamp seconds within {@code Instant}'s range,
+ *       duration seconds an integer of at most 64 bits;</li>
+ *   <li>a record whose codec refuses its components, or an enum constant the receiver lacks, is malformed; a record
+ *       or enum type with no registered codec is a plain {@link io.ipc4j.IpcException} saying how to register one.</li>
+ * </ul>
  */
 public final class ValueCodec {
   /** How deep values may nest, in both directions. */
   public static final int MAX_DEPTH = 512;
+
+  /**
+   * The most keys one map or set may hold with one hash code ({@code hashCode()} of the decoded key): with fewer,
+   * each insert makes fewer than this many {@code equals} calls, so a map costs at most this factor times its bytes.
+   */
+  public static final int MAX_KEYS_PER_HASH = 64;
+
+  /**
+   * The most keys one map or set may hold with one hash code among its keys that hold a map or set (a
+   * {@code Set<Set<String>>}'s elements, say). Comparing two such keys looks keys up in the other, each lookup
+   * comparing up to {@link #MAX_KEYS_PER_HASH} keys; with this cap, and no two keys with one hash code among keys
+   * that hold such maps, no comparison costs more than this times {@code MAX_KEYS_PER_HASH} per byte compared.
+   */
+  public static final int MAX_NESTED_KEYS_PER_HASH = 8;
+
+  /**
+   * How deep maps and sets may nest through keys: a map whose keys are sets of maps is 3 levels deep. A key's hash
+   * code is computed again for every key it is part of, so this bounds hashing to this many times the input.
+   */
+  public static final int MAX_KEY_NESTING = 16;
+
+  /**
+   * The most bytes decoding allocates per input byte, plus a constant for the decoder's scratch and, on failure, its
+   * exception. Measured over adversarial shapes with compressed object references (the JVM's default below 32 GiB of
+   * heap) on JDK 17 and 25, the worst is a tree of small maps each the key of the next: up to about 215 bytes per
+   * byte while {@code AbstractMap.hashCode} still runs interpreted (allocating an iterator per call), 105 to 120 once
+   * compiled; one empty map per byte takes 68. The bound leaves a margin over the worst measured.
+   */
+  public static final int MAX_ALLOCATION_FACTOR = 320;
 
   static final int EXT_TIMESTAMP = -1;
   static final int EXT_SET = 1;

@@ -15,17 +15,80 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Reads values written by {@link ValueEncoder} (or any MessagePack writer). It never trusts its input: every
- * length is checked against the bytes that remain before anything is allocated, and nesting is capped.
+ * Reads values written by {@link ValueEncoder} (or any MessagePack writer). It never trusts its input, and what it
+ * spends on a frame is bounded by the frame's size:
+ *
+ * <ul>
+ *   <li><b>Memory.</b> Nothing is sized from a claimed count. A count is first checked against the bytes that
+ *       remain; the elements are then decoded onto one scratch stack shared by the whole decode (it grows by
+ *       doubling as elements actually arrive), and each array, map or set is built at the end with exactly the
+ *       number of elements it got. Only arrays of at most 15 elements (a small constant) are allocated at once. So allocation is a constant factor of the bytes read: at most
+ *       {@link ValueCodec#MAX_ALLOCATION_FACTOR} bytes per input byte, plus a small constant (the decoder's
+ *       scratch and, on failure, the exception).</li>
+ *   <li><b>Depth.</b> Every recursive path (arrays, maps, and the extensions that hold values: sets, big decimals,
+ *       records, enums, durations) goes through {@link #read()}, which counts levels and refuses more than
+ *       {@link ValueCodec#MAX_DEPTH}.</li>
+ *   <li><b>Time, colliding hash codes included.</b> Building a map or set costs a {@code hashCode} per key and an
+ *       {@code equals} per earlier key with the same hash code, so chosen keys could make it quadratic (20,000 list
+ *       keys {@code [a, -31a]}, all with one hash code, took 13 s). Before any key is inserted, the keys of a map or
+ *       set are checked, and the input is refused as malformed if:
+ *       <ol>
+ *         <li>more than {@link ValueCodec#MAX_KEYS_PER_HASH} keys share one hash code. A map of at most that many keys
+ *             cannot break the rule, so only larger ones are checked (records, maps of a few component names, pay
+ *             nothing): their keys' hash codes go into a primitive array, which an LSD radix sort groups in linear
+ *             time whatever the values (a hash table of counts could itself be attacked). Each insert then makes
+ *             fewer than that many {@code equals} calls, none dearer than the key it inserts;</li>
+ *         <li>more than {@link ValueCodec#MAX_NESTED_KEYS_PER_HASH} of the keys that hold a map or set share one
+ *             hash code, or two of the keys that hold a map or set that itself has such keys do: comparing two maps
+ *             looks each key of one up in the other, so each level of colliding map keys would multiply the cost;
+ *             </li>
+ *         <li>maps and sets nest through keys more than {@link ValueCodec#MAX_KEY_NESTING} levels deep: a key's hash
+ *             code walks all of it, once for every key it is part of.</li>
+ *       </ol>
+ *       Real data seldom comes near, but can: {@code [x, y]} lists and small records hash as {@code 31x + y}, so a
+ *       grid of such keys over about 2,000 by 2,000 has 64 keys per hash code, and sets of small sets collide by sum
+ *       (nine sets {@code {i, 109 - i}} are refused). A record's component map does not make it a key holding a
+ *       map.</li>
+ *   <li><b>Errors.</b> Every malformed input ends as a {@link MalformedValueException}: ranges are checked before
+ *       any {@code Instant}, {@code Duration}, {@code BigInteger} or array is made, and a record codec that refuses
+ *       its components is reported as malformed. Messages never quote a decoded value (it may be huge or deep),
+ *       only short, shortened names. A record or enum with no registered codec stays a plain {@link IpcException}
+ *       that says how to register one.</li>
+ * </ul>
  */
 final class ValueDecoder {
+  /** Arrays of at most this many elements (every fixarray) are allocated at once rather than gathered first. */
+  private static final int SMALL = 15;
+  /** Names quoted in an error message are cut to this many characters. */
+  private static final int MAX_QUOTED_CHARS = 80;
+
   private final byte[] buf;
   private int pos;
   private int limit;
   private int depth;
+
+  /** Elements of the arrays, maps and sets being decoded, innermost last. */
+  private Object[] stack;
+  private int top;
+  /** For the keys of the maps and sets being decoded that hold a map or set: (index in their map, level) pairs. */
+  private int[] keyLevels;
+  private int keyLevelsTop;
+  /**
+   * The key level of the value {@link #read()} returned last: how deep maps and sets nest in it through keys (0: it
+   * holds no map or set; a map or set is one more than its deepest key, and never less than its deepest value).
+   */
+  private int level;
+  /** The deepest level among the values of the map {@link #map} returned last (a record keeps only its values). */
+  private int mapValueLevel;
+  /** Scratch for checking hash codes. */
+  private int[] hashes;
+  private int[] sorted;
+  private int[] digitCounts;
 
   ValueDecoder(byte[] buf, int off, int len) {
     if (off < 0 || len < 0 || off + len > buf.length || off + len < 0) {
@@ -52,10 +115,19 @@ final class ValueDecoder {
       throw bad("expected the argument array, found type byte 0x" + Integer.toHexString(b));
     }
     checkCount(n, 1);
-    Object[] args = new Object[n];
-    for (int i = 0; i < n; i++) {
-      args[i] = read();
+    if (n <= SMALL) { // a small constant: allocated at once, as the common call has a few arguments
+      Object[] args = new Object[n];
+      for (int i = 0; i < n; i++) {
+        args[i] = read();
+      }
+      return args;
     }
+    int base = top;
+    for (int i = 0; i < n; i++) {
+      push(read());
+    }
+    Object[] args = Arrays.copyOfRange(stack, base, base + n);
+    release(base);
     return args;
   }
 
@@ -69,6 +141,7 @@ final class ValueDecoder {
     if (++depth > ValueCodec.MAX_DEPTH) {
       throw bad("nesting deeper than " + ValueCodec.MAX_DEPTH + " levels");
     }
+    level = 0; // containers and records set it as they finish
     try {
       return readValue();
     } finally {
@@ -114,7 +187,7 @@ final class ValueDecoder {
         if (v >= 0) {
           return integer(v);
         }
-        return new BigInteger(Long.toUnsignedString(v));
+        return new BigInteger(1, buf, pos - 8, 8); // above Long.MAX_VALUE: the 8 bytes as a magnitude
       }
       case 0xd0: return (int) (byte) u8();
       case 0xd1: return (int) (short) u16();
@@ -147,6 +220,9 @@ final class ValueDecoder {
 
   private String string(int n) {
     need(n);
+    if (n == 0) {
+      return "";
+    }
     String s = new String(buf, pos, n, StandardCharsets.UTF_8);
     pos += n;
     return s;
@@ -161,21 +237,216 @@ final class ValueDecoder {
 
   private List<Object> list(int n) {
     checkCount(n, 1);
-    List<Object> list = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      list.add(read());
+    int deepest = 0;
+    List<Object> list;
+    if (n <= SMALL) { // a small constant: allocated at once
+      list = new ArrayList<>(n);
+      for (int i = 0; i < n; i++) {
+        list.add(read());
+        deepest = Math.max(deepest, level);
+      }
+    } else {
+      int base = top;
+      for (int i = 0; i < n; i++) {
+        push(read());
+        deepest = Math.max(deepest, level);
+      }
+      list = new ArrayList<>(n);
+      for (int i = base; i < base + n; i++) {
+        list.add(stack[i]);
+      }
+      release(base);
     }
+    level = deepest;
     return list;
   }
 
   private Map<Object, Object> map(int n) {
     checkCount(n, 2);
-    Map<Object, Object> map = new LinkedHashMap<>(n * 4 / 3 + 1);
+    int base = top;
+    int levelsBase = keyLevelsTop;
+    int deepestKey = 0;
+    int deepestValue = 0;
     for (int i = 0; i < n; i++) {
-      Object key = read();
-      map.put(key, read());
+      push(key(i));
+      deepestKey = Math.max(deepestKey, level);
+      push(read());
+      deepestValue = Math.max(deepestValue, level);
     }
+    checkKeys(base, 2, n, levelsBase, "map");
+    Map<Object, Object> map = new LinkedHashMap<>(capacityFor(n));
+    for (int i = base; i < base + 2 * n; i += 2) {
+      map.put(stack[i], stack[i + 1]);
+    }
+    release(base);
+    keyLevelsTop = levelsBase;
+    mapValueLevel = deepestValue;
+    level = Math.max(deepestValue, nestedLevel(deepestKey));
     return map;
+  }
+
+  /** A set's payload: an array of its elements, counted as one more level of nesting. */
+  private Set<Object> set() {
+    if (++depth > ValueCodec.MAX_DEPTH) {
+      throw bad("nesting deeper than " + ValueCodec.MAX_DEPTH + " levels");
+    }
+    try {
+      int b = u8();
+      int n;
+      if ((b & 0xf0) == 0x90) {
+        n = b & 0x0f;
+      } else if (b == 0xdc) {
+        n = u16();
+      } else if (b == 0xdd) {
+        n = length32();
+      } else {
+        throw bad("a set must hold an array");
+      }
+      checkCount(n, 1);
+      int base = top;
+      int levelsBase = keyLevelsTop;
+      int deepest = 0;
+      for (int i = 0; i < n; i++) {
+        push(key(i));
+        deepest = Math.max(deepest, level);
+      }
+      checkKeys(base, 1, n, levelsBase, "set");
+      Set<Object> set = new LinkedHashSet<>(capacityFor(n));
+      for (int i = base; i < base + n; i++) {
+        set.add(stack[i]);
+      }
+      release(base);
+      keyLevelsTop = levelsBase;
+      level = nestedLevel(deepest);
+      return set;
+    } finally {
+      depth--;
+    }
+  }
+
+  /** Reads the {@code index}th key of a map (or element of a set), noting its level if it holds a map or set. */
+  private Object key(int index) {
+    Object key = read();
+    if (level > 0) {
+      if (keyLevels == null) {
+        keyLevels = new int[16];
+      } else if (keyLevelsTop == keyLevels.length) {
+        keyLevels = Arrays.copyOf(keyLevels, keyLevelsTop * 2);
+      }
+      keyLevels[keyLevelsTop++] = index;
+      keyLevels[keyLevelsTop++] = level;
+    }
+    return key;
+  }
+
+  /** The level of a map or set whose deepest key has {@code deepestKey}. */
+  private int nestedLevel(int deepestKey) {
+    if (deepestKey >= ValueCodec.MAX_KEY_NESTING) {
+      throw bad("maps and sets nested in keys more than " + ValueCodec.MAX_KEY_NESTING + " levels deep");
+    }
+    return deepestKey + 1;
+  }
+
+  /**
+   * Refuses the keys at {@code stack[base + i * stride]}, {@code i < n}, if building their map or set could be more
+   * than linear: more than {@link ValueCodec#MAX_KEYS_PER_HASH} keys with one hash code, more than
+   * {@link ValueCodec#MAX_NESTED_KEYS_PER_HASH} among the keys that hold a map or set, or two among the keys that hold
+   * a map or set that has such keys.
+   */
+  private void checkKeys(int base, int stride, int n, int levelsBase, String what) {
+    if (n > ValueCodec.MAX_KEYS_PER_HASH) {
+      int[] h = hashScratch(n);
+      for (int i = 0; i < n; i++) {
+        h[i] = Objects.hashCode(stack[base + i * stride]);
+      }
+      if (longestRun(h, n) > ValueCodec.MAX_KEYS_PER_HASH) {
+        throw bad("a " + what + " with more than " + ValueCodec.MAX_KEYS_PER_HASH + " keys sharing one hash code");
+      }
+    }
+    int holding = (keyLevelsTop - levelsBase) / 2;
+    if (holding > ValueCodec.MAX_NESTED_KEYS_PER_HASH
+        && sameHash(base, stride, levelsBase, 1) > ValueCodec.MAX_NESTED_KEYS_PER_HASH) {
+      throw bad("a " + what + " with more than " + ValueCodec.MAX_NESTED_KEYS_PER_HASH + " keys holding maps or sets "
+          + "that share one hash code");
+    }
+    if (holding > 1 && sameHash(base, stride, levelsBase, 2) > 1) {
+      throw bad("a " + what + " with two keys that share one hash code and hold maps or sets with such keys");
+    }
+  }
+
+  /** The most keys with one hash code among the current map's keys of at least {@code minLevel}. */
+  private int sameHash(int base, int stride, int levelsBase, int minLevel) {
+    int[] h = hashScratch((keyLevelsTop - levelsBase) / 2);
+    int count = 0;
+    for (int i = levelsBase; i < keyLevelsTop; i += 2) {
+      if (keyLevels[i + 1] >= minLevel) {
+        h[count++] = Objects.hashCode(stack[base + keyLevels[i] * stride]);
+      }
+    }
+    return count < 2 ? count : longestRun(h, count);
+  }
+
+  private int[] hashScratch(int n) {
+    if (hashes == null || hashes.length < n) {
+      int size = Math.max(n, hashes == null ? 64 : hashes.length * 2);
+      hashes = new int[size];
+      sorted = new int[size];
+    }
+    return hashes;
+  }
+
+  /** The largest number of equal values among {@code a[0..n)}, found by an LSD radix sort: linear whatever the values. */
+  private int longestRun(int[] a, int n) {
+    int[] from = a;
+    int[] to = sorted;
+    if (digitCounts == null) {
+      digitCounts = new int[257];
+    }
+    int[] counts = digitCounts;
+    for (int shift = 0; shift < 32; shift += 8) {
+      Arrays.fill(counts, 0);
+      for (int i = 0; i < n; i++) {
+        counts[((from[i] >>> shift) & 0xff) + 1]++;
+      }
+      for (int d = 0; d < 256; d++) {
+        counts[d + 1] += counts[d];
+      }
+      for (int i = 0; i < n; i++) {
+        to[counts[(from[i] >>> shift) & 0xff]++] = from[i];
+      }
+      int[] swap = from;
+      from = to;
+      to = swap;
+    }
+    int longest = 1;
+    int run = 1;
+    for (int i = 1; i < n; i++) {
+      run = from[i] == from[i - 1] ? run + 1 : 1;
+      longest = Math.max(longest, run);
+    }
+    return longest;
+  }
+
+  /** The initial capacity at which a hash map holds {@code n} entries without resizing. */
+  private static int capacityFor(int n) {
+    return n + n / 3 + 1;
+  }
+
+  private void push(Object value) {
+    if (stack == null) {
+      stack = new Object[16];
+    } else if (top == stack.length) {
+      stack = Arrays.copyOf(stack, top * 2);
+    }
+    stack[top++] = value;
+  }
+
+  /** Drops the elements from {@code base} up, so that the scratch stack does not keep them alive. */
+  private void release(int base) {
+    if (top > base) {
+      Arrays.fill(stack, base, top, null);
+    }
+    top = base;
   }
 
   private Object ext(int length) {
@@ -200,13 +471,8 @@ final class ValueDecoder {
     switch (type) {
       case ValueCodec.EXT_TIMESTAMP:
         return timestamp(length);
-      case ValueCodec.EXT_SET: {
-        Object elements = read();
-        if (!(elements instanceof List<?> list)) {
-          throw bad("a set must hold an array");
-        }
-        return new LinkedHashSet<>(list);
-      }
+      case ValueCodec.EXT_SET:
+        return set();
       case ValueCodec.EXT_PRIMITIVE_ARRAY:
         return primitiveArray(length);
       case ValueCodec.EXT_CHARACTER:
@@ -218,26 +484,20 @@ final class ValueDecoder {
         if (length == 0) {
           throw bad("an empty big integer");
         }
-        return new BigInteger(bytes(length));
+        return bigInteger(length);
       case ValueCodec.EXT_BIG_DECIMAL: {
         Object scale = read();
         if (!(scale instanceof Integer s) || pos >= limit) {
           throw bad("a big decimal needs an int scale and its digits");
         }
-        return new BigDecimal(new BigInteger(bytes(limit - pos)), s);
+        return new BigDecimal(bigInteger(limit - pos), s); // any int scale is valid
       }
       case ValueCodec.EXT_RECORD:
         return record();
       case ValueCodec.EXT_ENUM:
         return enumConstant();
-      case ValueCodec.EXT_DURATION: {
-        Object seconds = read();
-        Object nanos = read();
-        if (!(seconds instanceof Number s) || !(nanos instanceof Integer n) || seconds instanceof BigInteger) {
-          throw bad("a duration needs integer seconds and nanoseconds");
-        }
-        return Duration.ofSeconds(s.longValue(), n);
-      }
+      case ValueCodec.EXT_DURATION:
+        return duration();
       case ValueCodec.EXT_UUID:
         if (length != 16) {
           throw bad("a UUID needs 16 bytes, found " + length);
@@ -248,25 +508,58 @@ final class ValueDecoder {
     }
   }
 
-  private Instant timestamp(int length) {
+  private BigInteger bigInteger(int n) {
+    need(n);
+    BigInteger value;
     try {
-      switch (length) {
-        case 4:
-          return Instant.ofEpochSecond(i32() & 0xffffffffL);
-        case 8: {
-          long v = i64();
-          return Instant.ofEpochSecond(v & 0x3ffffffffL, v >>> 34);
-        }
-        case 12: {
-          long nanos = i32() & 0xffffffffL;
-          return Instant.ofEpochSecond(i64(), nanos);
-        }
-        default:
-          throw bad("a timestamp of " + length + " bytes");
-      }
-    } catch (java.time.DateTimeException e) {
-      throw bad("a timestamp out of range (" + e.getMessage() + ")");
+      value = new BigInteger(buf, pos, n);
+    } catch (ArithmeticException e) { // more bits than a BigInteger holds
+      throw bad("a big integer of " + n + " bytes");
     }
+    pos += n;
+    return value;
+  }
+
+  private Duration duration() {
+    Object seconds = read();
+    Object nanos = read();
+    if (!(seconds instanceof Integer || seconds instanceof Long) || !(nanos instanceof Integer n)) {
+      throw bad("a duration needs integer seconds and nanoseconds");
+    }
+    if (n < 0 || n > 999_999_999) {
+      throw bad("a duration's nanoseconds must be 0 to 999999999, found " + n);
+    }
+    return Duration.ofSeconds(((Number) seconds).longValue(), n); // cannot overflow with nanos in range
+  }
+
+  private Instant timestamp(int length) {
+    long seconds;
+    long nanos;
+    switch (length) {
+      case 4:
+        seconds = i32() & 0xffffffffL;
+        nanos = 0;
+        break;
+      case 8: {
+        long v = i64();
+        seconds = v & 0x3ffffffffL;
+        nanos = v >>> 34;
+        break;
+      }
+      case 12:
+        nanos = i32() & 0xffffffffL;
+        seconds = i64();
+        break;
+      default:
+        throw bad("a timestamp of " + length + " bytes");
+    }
+    if (nanos > 999_999_999) {
+      throw bad("a timestamp's nanoseconds must be 0 to 999999999, found " + nanos);
+    }
+    if (seconds < Instant.MIN.getEpochSecond() || seconds > Instant.MAX.getEpochSecond()) {
+      throw bad("a timestamp of " + seconds + " seconds, outside Instant's range");
+    }
+    return Instant.ofEpochSecond(seconds, nanos);
   }
 
   private Object primitiveArray(int length) {
@@ -280,12 +573,12 @@ final class ValueDecoder {
       case 'C', 'S' -> 2;
       case 'I', 'F' -> 4;
       case 'J', 'D' -> 8;
-      default -> throw bad("unknown primitive array kind '" + kind + "'");
+      default -> throw bad("unknown primitive array kind 0x" + Integer.toHexString(kind));
     };
     if (bytes % width != 0) {
       throw bad("a " + kind + " array of " + bytes + " bytes");
     }
-    int n = bytes / width;
+    int n = bytes / width; // exact: the ext's bytes are all present
     switch (kind) {
       case 'Z': {
         boolean[] a = new boolean[n];
@@ -347,13 +640,14 @@ final class ValueDecoder {
     String name = typeName("record");
     Object codec = Codecs.forName(name);
     if (!(codec instanceof RecordCodec<?> recordCodec)) {
-      throw new IpcException("No codec registered for record '" + name + "': make sure the class generated for "
-          + "the interface that uses it (<Interface>Ipc) is loaded, or register one with io.ipc4j.spi.Codecs");
+      throw new IpcException("No codec registered for record '" + quote(name) + "': make sure the class generated "
+          + "for the interface that uses it (<Interface>Ipc) is loaded, or register one with io.ipc4j.spi.Codecs");
     }
     Object fields = read();
     if (!(fields instanceof Map<?, ?> map)) {
-      throw bad("record '" + name + "' must hold a map of its components");
+      throw bad("record '" + quote(name) + "' must hold a map of its components");
     }
+    level = mapValueLevel; // the component map itself is not kept: only the components count
     List<String> names = recordCodec.componentNames();
     Object[] components = new Object[names.size()];
     for (int i = 0; i < components.length; i++) {
@@ -362,7 +656,8 @@ final class ValueDecoder {
     try {
       return recordCodec.create(components);
     } catch (RuntimeException e) {
-      throw new IpcException("Could not rebuild record '" + name + "' from " + map + ": " + e.getMessage(), e);
+      throw bad("record '" + quote(name) + "' refused its components (" + quote(e.getClass().getName() + ": "
+          + e.getMessage()) + ")");
     }
   }
 
@@ -371,16 +666,16 @@ final class ValueDecoder {
     Object constant = read();
     Object codec = Codecs.forName(name);
     if (!(codec instanceof EnumCodec<?> enumCodec)) {
-      throw new IpcException("No codec registered for enum '" + name + "': make sure the class generated for "
+      throw new IpcException("No codec registered for enum '" + quote(name) + "': make sure the class generated for "
           + "the interface that uses it (<Interface>Ipc) is loaded, or register one with io.ipc4j.spi.Codecs");
     }
     if (!(constant instanceof String constantName)) {
-      throw bad("enum '" + name + "' must hold its constant's name");
+      throw bad("enum '" + quote(name) + "' must hold its constant's name");
     }
     try {
       return enumCodec.valueOf(constantName);
     } catch (IllegalArgumentException e) {
-      throw new IpcException("Enum '" + name + "' has no constant '" + constantName + "'", e);
+      throw bad("enum '" + quote(name) + "' has no constant '" + quote(constantName) + "'");
     }
   }
 
@@ -390,6 +685,11 @@ final class ValueDecoder {
       throw bad("a " + what + " must start with its type name");
     }
     return s;
+  }
+
+  /** A name from the input, cut short: an error message never carries more than a line of what was sent. */
+  private static String quote(String s) {
+    return s.length() <= MAX_QUOTED_CHARS ? s : s.substring(0, MAX_QUOTED_CHARS) + "…";
   }
 
   private void checkCount(int n, int minBytesEach) {
