@@ -3,12 +3,8 @@ package io.ipc4j.internal;
 import static com.google.common.truth.Truth.assertThat;
 
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,28 +21,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PolledConnectionTest {
   @TempDir Path dir;
+  private SocketPair pair;
   private EventLoop loop;
   private SocketChannel hostEnd;
   private SocketChannel peerEnd;
 
   @BeforeEach
   void connect() throws IOException {
-    loop = new EventLoop("test-loop", 20_000, true);
-    Path socket = dir.resolve("s.sock");
-    try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
-      server.bind(UnixDomainSocketAddress.of(socket));
-      peerEnd = SocketChannel.open(UnixDomainSocketAddress.of(socket));
-      hostEnd = server.accept();
-    }
-    Files.deleteIfExists(socket);
+    pair = new SocketPair(dir);
+    loop = pair.loop;
+    hostEnd = pair.hostEnd;
+    peerEnd = pair.peerEnd;
   }
 
   @AfterEach
   void close() throws IOException {
-    peerEnd.close();
-    hostEnd.close();
-    loop.shutdown();
-    loop.awaitTermination(5_000);
+    pair.close();
   }
 
   private static ByteBuffer frameBytes(int index, int payloadBytes) {
