@@ -10,7 +10,6 @@ import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -71,7 +70,6 @@ final class Connection {
   /** Whether the loop is asked to call {@link #writable()}; on the loop. */
   private boolean writeInterest;
   private final AtomicBoolean interestUpdatePosted = new AtomicBoolean();
-  private final AtomicBoolean stallCheckArmed = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
   /** Bytes read but not yet taken, between position and limit. */
   private final ByteBuffer in = ByteBuffer.allocate(64 * 1024).flip();
@@ -180,9 +178,7 @@ final class Connection {
             Connection.this.writable();
           }
         });
-        if (readStallNanos != Long.MAX_VALUE) {
-          loop.poller().addTimed(this::checkStall);
-        }
+        loop.poller().addTimed(this::checkStalls);
       } catch (IOException | RuntimeException e) {
         close(closed.get() ? "the connection closed" : "the connection failed: " + e);
         return;
@@ -208,27 +204,38 @@ final class Connection {
   }
 
   /**
-   * The poller's check: cuts a connection whose started frame got no byte for the stall time; on the loop.
+   * The poller's check of both stalls, so that no timer of its own is needed; on the loop. It cuts a connection
+   * whose started frame got no byte for the read stall time, or whose socket took no byte for the write stall time
+   * while bytes waited for it.
    *
-   * @return when to check again, {@link Poller#NOT_DUE} until a frame starts, or {@link Poller#DROP} once closed
+   * @return when to check again, {@link Poller#NOT_DUE} while neither can stall, or {@link Poller#DROP} once closed
    */
-  private long checkStall(long now) {
+  private long checkStalls(long now) {
     if (closed.get()) {
       return Poller.DROP;
     }
-    if (!frameInProgress()) {
+    long next = Poller.NOT_DUE;
+    if (readStallNanos != Long.MAX_VALUE && frameInProgress()) {
+      long deadline = lastByteNanos + readStallNanos;
+      if (now - deadline >= 0) {
+        disconnect("it stalled: a frame stopped arriving (no byte for "
+            + TimeUnit.NANOSECONDS.toMillis(readStallNanos) + " ms, the stall time)");
+        return Poller.DROP;
+      }
+      next = deadline;
+    } else {
       stallWatched = false;
-      return Poller.NOT_DUE;
     }
-    long deadline = lastByteNanos + readStallNanos;
-    if (now - deadline < 0) {
-      return deadline;
+    if (waiting) {
+      long deadline = waitingSince + TimeUnit.MILLISECONDS.toNanos(writeStallMillis);
+      if (now - deadline >= 0) {
+        disconnect(String.format(Locale.ROOT, "it did not read: it took no byte for the stall time of %,d ms while "
+            + "%,d bytes were waiting for it (IpcHost.Builder.stallTime)", writeStallMillis, outboundBytes.get()));
+        return Poller.DROP;
+      }
+      next = Poller.earlier(next, deadline);
     }
-    String reason = "it stalled: a frame stopped arriving (no byte for "
-        + java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(readStallNanos) + " ms, the stall time)";
-    LOG.log(Level.WARNING, "ipc4j: disconnecting {0} because {1}", name, reason);
-    close(reason);
-    return Poller.DROP;
+    return next;
   }
 
   /**
@@ -431,7 +438,7 @@ final class Connection {
         if (left <= 0) {
           throw new java.net.SocketTimeoutException("nothing within " + within.toMillis() + " ms");
         }
-        selector.select(Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(left + 999_999)));
+        selector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left + 999_999)));
         selector.selectedKeys().clear();
       }
     }
@@ -682,19 +689,20 @@ final class Connection {
         updateWriteInterest();
       });
     }
-    if (stallCheckArmed.compareAndSet(false, true)) {
-      checkStallIn(TimeUnit.MILLISECONDS.toNanos(writeStallMillis));
-    }
   }
 
   /**
-   * Asks the loop for {@link #writable()} calls exactly while the last write left bytes; on the polling loop. (A
-   * writer that is still at it says so when it is done, if it leaves any.)
+   * Asks the loop for {@link #writable()} calls exactly while the last write left bytes, and for a stall check by
+   * when they must have drained; on the polling loop. (A writer that is still at it says so when it is done, if it
+   * leaves any.)
    */
   private void updateWriteInterest() {
     boolean want = waiting && !closed.get();
     if (want != writeInterest && pollingLoop.poller().wantWritable(channel, want)) {
       writeInterest = want;
+    }
+    if (want) {
+      pollingLoop.poller().checkBy(waitingSince + TimeUnit.MILLISECONDS.toNanos(writeStallMillis));
     }
   }
 
@@ -704,32 +712,6 @@ final class Connection {
       flush();
     }
     updateWriteInterest();
-  }
-
-  private void checkStallIn(long nanos) {
-    EventLoop loop = pollingLoop;
-    CompletableFuture.delayedExecutor(Math.max(nanos, TimeUnit.MILLISECONDS.toNanos(1)), TimeUnit.NANOSECONDS,
-        loop).execute(this::checkStall);
-  }
-
-  /** Disconnects a renderer whose socket has taken no byte for the stall time while bytes waited; on the loop. */
-  private void checkStall() {
-    if (closed.get() || !waiting) {
-      stallCheckArmed.set(false);
-      if (waiting && !closed.get() && stallCheckArmed.compareAndSet(false, true)) {
-        checkStallIn(TimeUnit.MILLISECONDS.toNanos(writeStallMillis)); // bytes came to wait just now
-      }
-      return;
-    }
-    long stalled = System.nanoTime() - waitingSince;
-    long limit = TimeUnit.MILLISECONDS.toNanos(writeStallMillis);
-    if (stalled < limit) {
-      checkStallIn(limit - stalled);
-      return;
-    }
-    stallCheckArmed.set(false);
-    disconnect(String.format(Locale.ROOT, "it did not read: it took no byte for the stall time of %,d ms while "
-        + "%,d bytes were waiting for it (IpcHost.Builder.stallTime)", writeStallMillis, outboundBytes.get()));
   }
 
   /** Cuts off a peer that broke a limit, saying so in the log. */

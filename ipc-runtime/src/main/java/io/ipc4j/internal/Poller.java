@@ -146,7 +146,7 @@ final class Poller {
   }
 
   /** The earlier of two {@code nanoTime} instants, either of which may be {@link #NOT_DUE}. */
-  private static long earlier(long a, long b) {
+  static long earlier(long a, long b) {
     if (a == NOT_DUE) {
       return b;
     }
