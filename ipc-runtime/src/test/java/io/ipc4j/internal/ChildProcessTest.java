@@ -238,7 +238,7 @@ class ChildProcessTest {
 
   static Set<String> ipc4jThreads() {
     return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-        .filter(n -> n.startsWith("ipc4j-") && !n.equals("ipc4j-deadlines"))
+        .filter(n -> n.startsWith("ipc4j-"))
         .collect(Collectors.toCollection(java.util.TreeSet::new));
   }
 }

@@ -3,6 +3,7 @@ package io.ipc4j.internal;
 import static com.google.common.truth.Truth.assertWithMessage;
 
 import io.ipc4j.IpcHost;
+import io.ipc4j.LogCapture;
 import io.ipc4j.Renderer;
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -5,7 +5,6 @@ import static com.google.common.truth.Truth.assertThat;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,16 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 class OutboundQueueTest {
   @TempDir Path dir;
   private SocketPair pair;
-  private EventLoop loop;
-  private SocketChannel hostEnd;
-  private SocketChannel peerEnd;
 
   @BeforeEach
   void connect() throws IOException {
     pair = new SocketPair(dir);
-    loop = pair.loop;
-    hostEnd = pair.hostEnd;
-    peerEnd = pair.peerEnd;
   }
 
   @AfterEach
@@ -85,7 +78,7 @@ class OutboundQueueTest {
 
   private void readFully(ByteBuffer b) throws IOException {
     while (b.hasRemaining()) {
-      if (peerEnd.read(b) < 0) {
+      if (pair.peerEnd.read(b) < 0) {
         throw new EOFException();
       }
     }
@@ -95,7 +88,7 @@ class OutboundQueueTest {
   void framesFromManyThreadsAndTheLoopReachASlowReaderOnceEachInOrderThroughTheQueue() throws Exception {
     long seed = Long.getLong("ipc4j.outbound.seed", System.nanoTime());
     System.out.println("OutboundQueueTest seed: " + seed + " (-Dipc4j.outbound.seed=" + seed + " repeats it)");
-    int writers = 4; // three threads and the loop
+    int writers = 4; // three threads and the pair.loop
     int perWriter = 1_500;
     int[][] fillers = new int[writers][perWriter];
     SplittableRandom random = new SplittableRandom(seed);
@@ -105,8 +98,8 @@ class OutboundQueueTest {
       }
     }
     Closed closed = new Closed();
-    Connection connection = new Connection(hostEnd, "polled", 1 << 20, 10_000, 64L << 20);
-    connection.startPolled(closed, loop);
+    Connection connection = new Connection(pair.hostEnd, "polled", 1 << 20, 10_000, 64L << 20);
+    connection.startPolled(closed, pair.loop);
     AtomicLong mostQueued = new AtomicLong();
     List<Thread> threads = new ArrayList<>();
     for (int w = 0; w < writers - 1; w++) {
@@ -121,16 +114,16 @@ class OutboundQueueTest {
     int loopWriter = writers - 1;
     Runnable[] loopChunk = new Runnable[1];
     int[] next = {0};
-    loopChunk[0] = () -> { // the loop writes in chunks, between its polls of the socket
+    loopChunk[0] = () -> { // the pair.loop writes in chunks, between its polls of the socket
       for (int end = Math.min(perWriter, next[0] + 25); next[0] < end; next[0]++) {
         push(connection, loopWriter, next[0], fillers[loopWriter][next[0]]);
       }
       if (next[0] < perWriter) {
-        loop.execute(loopChunk[0]);
+        pair.loop.execute(loopChunk[0]);
       }
     };
     threads.forEach(Thread::start);
-    loop.execute(loopChunk[0]);
+    pair.loop.execute(loopChunk[0]);
 
     int[] expected = new int[writers];
     long readSinceNap = 0;
@@ -170,8 +163,8 @@ class OutboundQueueTest {
   @Test
   void aFrameLargerThanTheBudgetGoesOutWholeFromAnEmptyQueue() throws Exception {
     Closed closed = new Closed();
-    Connection connection = new Connection(hostEnd, "polled", 8 << 20, 10_000, 64 * 1024);
-    connection.startPolled(closed, loop);
+    Connection connection = new Connection(pair.hostEnd, "polled", 8 << 20, 10_000, 64 * 1024);
+    connection.startPolled(closed, pair.loop);
     for (int seq = 0; seq < 2; seq++) {
       push(connection, 0, seq, 3 << 20);
       byte[] payload = (byte[]) readFrame()[1];
@@ -188,8 +181,8 @@ class OutboundQueueTest {
   @Test
   void aFrameThatWouldPassTheBudgetBehindWaitingBytesDisconnectsWithTheReason() throws Exception {
     Closed closed = new Closed();
-    Connection connection = new Connection(hostEnd, "polled", 8 << 20, 10_000, 64 * 1024);
-    connection.startPolled(closed, loop);
+    Connection connection = new Connection(pair.hostEnd, "polled", 8 << 20, 10_000, 64 * 1024);
+    connection.startPolled(closed, pair.loop);
     long start = System.nanoTime();
     push(connection, 0, 0, 1 << 20); // the peer reads nothing: most of it waits
     push(connection, 0, 1, 1_000);

@@ -4,7 +4,6 @@ import static com.google.common.truth.Truth.assertThat;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -22,16 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 class PolledConnectionTest {
   @TempDir Path dir;
   private SocketPair pair;
-  private EventLoop loop;
-  private SocketChannel hostEnd;
-  private SocketChannel peerEnd;
 
   @BeforeEach
   void connect() throws IOException {
     pair = new SocketPair(dir);
-    loop = pair.loop;
-    hostEnd = pair.hostEnd;
-    peerEnd = pair.peerEnd;
   }
 
   @AfterEach
@@ -52,7 +45,7 @@ class PolledConnectionTest {
   private void write(ByteBuffer bytes) {
     try {
       while (bytes.hasRemaining()) {
-        peerEnd.write(bytes);
+        pair.peerEnd.write(bytes);
       }
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -89,7 +82,7 @@ class PolledConnectionTest {
     // frame. Every frame must be handled although the socket is quiet after the last.
     int count = 200;
     CompletableFuture<Integer> done = new CompletableFuture<>();
-    Connection connection = new Connection(hostEnd, "polled", 1 << 20);
+    Connection connection = new Connection(pair.hostEnd, "polled", 1 << 20);
     connection.startPolled(new Recorder() {
       @Override
       public void frame(Wire.Head head, byte[] payload) {
@@ -102,7 +95,7 @@ class PolledConnectionTest {
           done.complete(channels.size());
         }
       }
-    }, loop);
+    }, pair.loop);
     write(frameBytes(0, 64));
     assertThat(done.get(10, TimeUnit.SECONDS)).isEqualTo(count);
   }
@@ -122,7 +115,7 @@ class PolledConnectionTest {
         }
       }
     };
-    new Connection(hostEnd, "polled", 8 << 20).startPolled(recorder, loop);
+    new Connection(pair.hostEnd, "polled", 8 << 20).startPolled(recorder, pair.loop);
     Thread writer = new Thread(() -> {
       for (int i = 0; i < sizes.length; i++) {
         ByteBuffer bytes = frameBytes(i, sizes[i]);
@@ -144,7 +137,7 @@ class PolledConnectionTest {
   @Test
   void theEndOfTheStreamAndAnOversizedFrameCloseTheConnectionWithAReason() throws Exception {
     Recorder recorder = new Recorder();
-    new Connection(hostEnd, "polled", 1024).startPolled(recorder, loop);
+    new Connection(pair.hostEnd, "polled", 1024).startPolled(recorder, pair.loop);
     write(frameBytes(0, 10));
     write(ByteBuffer.allocate(4).putInt(0, Integer.MAX_VALUE));
     assertThat(recorder.closed.get(10, TimeUnit.SECONDS))
@@ -154,9 +147,9 @@ class PolledConnectionTest {
     Recorder second = new Recorder();
     close();
     connect();
-    new Connection(hostEnd, "polled", 1024).startPolled(second, loop);
+    new Connection(pair.hostEnd, "polled", 1024).startPolled(second, pair.loop);
     write(frameBytes(0, 10));
-    peerEnd.close();
+    pair.peerEnd.close();
     assertThat(second.closed.get(10, TimeUnit.SECONDS)).isEqualTo("the peer closed the connection");
     assertThat(second.channels).containsExactly("ch0");
   }
@@ -164,8 +157,8 @@ class PolledConnectionTest {
   @Test
   void aWriterToAPeerThatTakesNothingIsCutOffAfterTheStallTimeInsteadOfWaitingForever() throws Exception {
     Recorder recorder = new Recorder();
-    Connection connection = new Connection(hostEnd, "polled", 1 << 20, 300);
-    connection.startPolled(recorder, loop);
+    Connection connection = new Connection(pair.hostEnd, "polled", 1 << 20, 300);
+    connection.startPolled(recorder, pair.loop);
     long start = System.nanoTime();
     byte[] big = new byte[512 * 1024];
     for (int i = 0; i < 64 && connection.isOpen(); i++) { // the peer never reads: the socket fills up
@@ -202,7 +195,7 @@ class PolledConnectionTest {
     });
     writer.start();
     Thread.sleep(100);
-    new Connection(hostEnd, "threaded", 1 << 20).start(recorder);
+    new Connection(pair.hostEnd, "threaded", 1 << 20).start(recorder);
     done.get(10, TimeUnit.SECONDS);
     writer.join(10_000);
     assertThat(recorder.closed.isDone()).isFalse();

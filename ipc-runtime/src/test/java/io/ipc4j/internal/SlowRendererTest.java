@@ -3,6 +3,7 @@ package io.ipc4j.internal;
 import static com.google.common.truth.Truth.assertThat;
 
 import io.ipc4j.IpcHost;
+import io.ipc4j.LogCapture;
 import io.ipc4j.RenderProcessGoneDetails;
 import io.ipc4j.Renderer;
 import java.io.IOException;
@@ -17,10 +18,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,31 +29,16 @@ import org.junit.jupiter.api.Test;
  * slowly but does read gets everything, in order.
  */
 class SlowRendererTest {
-  private static final Logger JUL = Logger.getLogger("io.ipc4j");
-  private final List<String> warnings = new CopyOnWriteArrayList<>();
-  private final Handler capture = new Handler() {
-    private final SimpleFormatter formatter = new SimpleFormatter();
-
-    @Override
-    public void publish(LogRecord record) {
-      warnings.add(formatter.formatMessage(record));
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
+  private LogCapture log;
 
   @BeforeEach
   void captureLog() {
-    JUL.addHandler(capture);
+    log = new LogCapture();
   }
 
   @AfterEach
   void releaseLog() {
-    JUL.removeHandler(capture);
+    log.close();
   }
 
   /** What a no-read attack did: the other renderer's latencies, and how the attacker ended. */
@@ -149,7 +131,7 @@ class SlowRendererTest {
     assertThat(attack.attacker().isDestroyed()).isTrue();
     assertThat(host.allWebContents()).doesNotContain(attack.attacker());
     String warning = "ipc4j: disconnecting renderer-" + attack.attacker().id + " because it did not read: ";
-    assertThat(warnings.stream().filter(w -> w.startsWith(warning) && w.endsWith("(" + option + ")")).count())
+    assertThat(log.messages().stream().filter(w -> w.startsWith(warning) && w.endsWith("(" + option + ")")).count())
         .isEqualTo(1);
   }
 
@@ -158,7 +140,7 @@ class SlowRendererTest {
     try (IpcHost host = ChildProcessTest.host().maxOutboundBytes(2L << 20).overSockets()) {
       Attack attack = noReadAttack(host);
       assertCutOff(host, attack, "IpcHost.Builder.maxOutboundBytes");
-      assertThat(warnings.stream().filter(w -> w.contains("maxOutboundBytes")).findFirst().orElseThrow())
+      assertThat(log.messages().stream().filter(w -> w.contains("maxOutboundBytes")).findFirst().orElseThrow())
           .matches(".* because it did not read: [0-9,]+ bytes were waiting for it and 60,[0-9]{3} more would pass "
               + "the limit of 2,097,152 \\(IpcHost.Builder.maxOutboundBytes\\)");
     }
@@ -172,7 +154,7 @@ class SlowRendererTest {
       // Within the default budget every INVOKE was read and answered into the queue; the stall time ended it.
       assertThat(attack.invokesWritten()).isEqualTo(300);
       assertThat(attack.disconnectMillis()).isAtLeast(1_000L);
-      assertThat(warnings.stream().filter(w -> w.contains("stallTime")).findFirst().orElseThrow())
+      assertThat(log.messages().stream().filter(w -> w.contains("stallTime")).findFirst().orElseThrow())
           .matches(".* because it did not read: it took no byte for the stall time of 1,000 ms while [0-9,]+ bytes "
               + "were waiting for it \\(IpcHost.Builder.stallTime\\)");
     }
@@ -216,7 +198,7 @@ class SlowRendererTest {
       peer.write(TestPeer.invoke(count, "echo", TestPeer.args("still here")));
       assertThat(peer.readReply(Duration.ofSeconds(10)).value()).isEqualTo("still here");
       assertThat(contents.isDestroyed()).isFalse();
-      assertThat(warnings.stream().filter(w -> w.contains("disconnecting")).toList()).isEmpty();
+      assertThat(log.messages().stream().filter(w -> w.contains("disconnecting")).toList()).isEmpty();
     }
   }
 
