@@ -23,7 +23,6 @@ import java.util.function.BooleanSupplier;
  * whether the watchdog sleeps too, to wake it.
  */
 final class EventLoop implements Executor {
-  private static final System.Logger LOG = System.getLogger("io.ipc4j");
 
   /** How many tasks in a row may run before the loop polls its sockets. */
   private static final int TASKS_PER_POLL = 64;
@@ -150,7 +149,7 @@ final class EventLoop implements Executor {
           }
         } catch (Throwable t) {
           // What the loop runs between tasks (a socket's handling, a wait) failed: the loop must outlive it.
-          report("ipc4j event loop " + thread.getName() + " caught a failure; it goes on", t);
+          Failures.log(Level.ERROR, "ipc4j event loop " + thread.getName() + " caught a failure; it goes on", t);
         }
       }
     } finally {
@@ -198,15 +197,7 @@ final class EventLoop implements Executor {
     try {
       task.run();
     } catch (Throwable t) {
-      report("ipc4j event loop task failed", t);
-    }
-  }
-
-  private static void report(String message, Throwable t) {
-    try {
-      LOG.log(Level.ERROR, message, t);
-    } catch (Throwable ignored) {
-      // Nothing left to report it with (out of memory, say): the loop going on is what matters.
+      Failures.log(Level.ERROR, "ipc4j event loop task failed", t);
     }
   }
 

@@ -38,7 +38,6 @@ public final class HostCore implements IpcHost {
       + "complete it from another thread), or move slow work in a listener to another thread.";
 
   private final Duration defaultTimeout;
-  private final Duration blockedLoopWarning;
   private final long spinNanos;
   private final Watchdog watchdog;
   private final EventLoop mainLoop;
@@ -59,7 +58,6 @@ public final class HostCore implements IpcHost {
    */
   public HostCore(Duration defaultTimeout, Duration spinTime, Duration blockedLoopWarning, SocketOptions sockets) {
     this.defaultTimeout = defaultTimeout;
-    this.blockedLoopWarning = blockedLoopWarning;
     this.spinNanos = spinTime.toNanos();
     this.watchdog = new Watchdog("ipc4j-watchdog", blockedLoopWarning);
     // Over sockets the main loop reads the renderers' sockets itself (see Poller).
@@ -262,7 +260,7 @@ public final class HostCore implements IpcHost {
     try {
       handle(from, message);
     } catch (Throwable t) {
-      log(Level.ERROR, "ipc4j: handling a message from " + from + " failed", t);
+      Failures.log(Level.ERROR, "ipc4j: handling a message from " + from + " failed", t);
     }
   }
 
@@ -317,8 +315,8 @@ public final class HostCore implements IpcHost {
     try {
       args = ValueCodec.decodeArgs(payload);
     } catch (Throwable e) { // an Error too (a codec's, or memory): it answers this message, the loop goes on
-      log(Level.ERROR, "ipc4j: a message on '" + channel + "' from " + from + " could not be decoded", e);
-      event.fail(e.getClass().getName(), messageOf(e));
+      Failures.log(Level.ERROR, "ipc4j: a message on '" + channel + "' from " + from + " could not be decoded", e);
+      event.fail(e.getClass().getName(), Failures.messageOf(e));
       return;
     }
     Throwable failure = run(from.ipc.listeners, scoped, event, args);
@@ -327,7 +325,7 @@ public final class HostCore implements IpcHost {
       failure = globalFailure;
     }
     if (failure != null) {
-      event.fail(failure.getClass().getName(), messageOf(failure));
+      event.fail(failure.getClass().getName(), Failures.messageOf(failure));
     }
   }
 
@@ -341,7 +339,7 @@ public final class HostCore implements IpcHost {
       try {
         entry.listener.onMessage(event, args);
       } catch (Throwable t) {
-        log(Level.WARNING, "Error occurred in listener for '" + event.channel() + "'", t);
+        Failures.log(Level.WARNING, "Error occurred in listener for '" + event.channel() + "'", t);
         if (first == null) {
           first = t;
         }
@@ -402,8 +400,8 @@ public final class HostCore implements IpcHost {
 
   private static void replyFailure(WebContentsImpl to, long callId, String channel, Throwable failure) {
     Throwable cause = unwrap(failure);
-    log(Level.DEBUG, "Error occurred in handler for '" + channel + "':", cause);
-    replyError(to, callId, channel, cause.getClass().getName(), messageOf(cause));
+    Failures.log(Level.DEBUG, "Error occurred in handler for '" + channel + "':", cause);
+    replyError(to, callId, channel, cause.getClass().getName(), Failures.messageOf(cause));
   }
 
   private static void replyError(WebContentsImpl to, long callId, String channel, String type, String message) {
@@ -420,23 +418,5 @@ public final class HostCore implements IpcHost {
       t = t.getCause();
     }
     return t;
-  }
-
-  /** A failure's message, or its absence: a user's exception may throw from getMessage too. */
-  private static String messageOf(Throwable t) {
-    try {
-      return t.getMessage();
-    } catch (Throwable e) {
-      return null;
-    }
-  }
-
-  /** Logs a failure; logging it must not fail the loop in turn (a user's exception may throw when printed). */
-  private static void log(Level level, String message, Throwable t) {
-    try {
-      LOG.log(level, message, t);
-    } catch (Throwable ignored) {
-      // the failure still answers its call; only its log line is lost
-    }
   }
 }

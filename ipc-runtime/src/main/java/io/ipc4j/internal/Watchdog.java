@@ -158,7 +158,7 @@ final class Watchdog {
           sleeping = false;
         }
       } catch (Throwable t) {
-        report("ipc4j: the watchdog " + name + " failed; it goes on", t);
+        Failures.log(Level.ERROR, "ipc4j: the watchdog " + name + " failed; it goes on", t);
       }
     }
   }
@@ -176,7 +176,7 @@ final class Watchdog {
         try {
           calls.expire(now);
         } catch (Throwable t) {
-          report("ipc4j: timing out calls failed; the watchdog goes on", t);
+          Failures.log(Level.ERROR, "ipc4j: timing out calls failed; the watchdog goes on", t);
         }
       }
     }
@@ -187,7 +187,8 @@ final class Watchdog {
           wait = next;
         }
       } catch (Throwable t) {
-        report("ipc4j: checking event loop " + w.loop.name() + " failed; the watchdog goes on", t);
+        Failures.log(Level.ERROR, "ipc4j: checking event loop " + w.loop.name() + " failed; the watchdog goes on",
+            t);
       }
     }
     return wait == Long.MAX_VALUE ? 0 : wait;
@@ -203,14 +204,6 @@ final class Watchdog {
       }
     }
     return true;
-  }
-
-  private static void report(String message, Throwable t) {
-    try {
-      LOG.log(Level.ERROR, message, t);
-    } catch (Throwable ignored) {
-      // Nothing left to tell it with (out of memory, say): going on is what matters.
-    }
   }
 
   /** One watched loop and what was last seen of it; the mutable fields belong to the watchdog's thread. */
