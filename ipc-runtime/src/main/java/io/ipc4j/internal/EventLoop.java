@@ -226,7 +226,7 @@ final class EventLoop implements Executor {
    * Says that the loop, inside a poll, starts running user work about {@code label} (a frame a socket delivered):
    * such work is a task of its own for the watchdog. Loop thread only.
    */
-  void working(Object label) {
+  void working(Labelled label) {
     long next = nextTask();
     Activity a = activity;
     a.label = label;

@@ -228,23 +228,10 @@ public final class HostCore implements IpcHost {
 
     @Override
     public String label() {
-      return describe(message) + " from " + from;
+      return message.label() + " from " + from;
     }
   }
 
-  /** What a message from a renderer is, for the blocked-loop warning. */
-  static String describe(Message message) {
-    if (message instanceof Message.Invoke m) {
-      return "handling invoke on '" + m.channel() + "'";
-    }
-    if (message instanceof Message.SendSync m) {
-      return "handling sendSync on '" + m.channel() + "'";
-    }
-    if (message instanceof Message.Send m) {
-      return "handling send on '" + m.channel() + "'";
-    }
-    return "handling " + message.getClass().getSimpleName();
-  }
 
   /** The socket side, or null for an in-process host. */
   SocketServer server() {

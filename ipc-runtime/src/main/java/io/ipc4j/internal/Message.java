@@ -4,7 +4,22 @@ package io.ipc4j.internal;
  * One message between a renderer and the main process. Payloads are already encoded by the value codec, so
  * the in-process and the socket transports carry exactly the same bytes.
  */
-public sealed interface Message {
+public sealed interface Message extends EventLoop.Labelled {
+  /** What handling this message is, for the blocked-loop warning. */
+  @Override
+  default String label() {
+    if (this instanceof Invoke m) {
+      return "handling invoke on '" + m.channel() + "'";
+    }
+    if (this instanceof SendSync m) {
+      return "handling sendSync on '" + m.channel() + "'";
+    }
+    if (this instanceof Send m) {
+      return "handling send on '" + m.channel() + "'";
+    }
+    return "handling " + getClass().getSimpleName();
+  }
+
   /** Renderer to main: {@code ipcRenderer.send}. */
   record Send(int frameId, String channel, byte[] payload) implements Message {}
 

@@ -1,6 +1,7 @@
 package io.ipc4j.internal;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -19,6 +20,13 @@ final class Padded {
     Ref(T value) {
       super(value);
     }
+  }
+
+  /** An {@code AtomicInteger} alone on its line (from its value onwards). */
+  @SuppressWarnings("unused")
+  static final class Int extends AtomicInteger {
+    private static final long serialVersionUID = 1L;
+    long p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15;
   }
 
   /** An {@code AtomicBoolean} alone on its line (from its value onwards). */

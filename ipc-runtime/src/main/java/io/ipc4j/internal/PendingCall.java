@@ -178,7 +178,7 @@ final class PendingCall implements BooleanSupplier {
     } finally {
       unlink(me);
     }
-    awaitOutcome();
+    // Done here: the loop ends only at DONE, and timeOut() returns only once the call is DONE (won or lost).
     core.forget(this);
     return ENDED;
   }
@@ -219,7 +219,6 @@ final class PendingCall implements BooleanSupplier {
     if (!isDone()) {
       return why;
     }
-    awaitOutcome();
     core.forget(this);
     if (why == INTERRUPTED) {
       Thread.currentThread().interrupt(); // the reply is in: answer with it, and keep the interrupt for later

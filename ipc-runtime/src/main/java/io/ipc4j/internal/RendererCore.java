@@ -30,7 +30,7 @@ final class RendererCore extends CallOwner implements Watchdog.Deadlines {
 
   final Duration defaultTimeout;
   /** How long a caller blocked on a reply spins first, learned from this renderer's recent calls. */
-  final SpinBudget callerSpin;
+  private final SpinBudget callerSpin;
   private final EventLoop loop;
   private final EventLoop mainLoop;
   private final Watchdog watchdog;
@@ -149,7 +149,7 @@ final class RendererCore extends CallOwner implements Watchdog.Deadlines {
           call.timeOut();
         } catch (Throwable t) {
           // One call that cannot be failed (out of memory, say) must not keep the others from their deadlines.
-          LOG.log(Level.ERROR, "ipc4j: timing out the call on '" + call.channel + "' failed", t);
+          Failures.log(Level.ERROR, "ipc4j: timing out the call on '" + call.channel + "' failed", t);
         }
       }
     });
@@ -184,7 +184,8 @@ final class RendererCore extends CallOwner implements Watchdog.Deadlines {
     try {
       args = ValueCodec.decodeArgs(push.payload());
     } catch (Throwable e) { // an Error too (a codec's, say): it belongs to this message, not to the loop
-      LOG.log(Level.ERROR, "ipc4j: message on '" + push.channel() + "' could not be decoded and was dropped", e);
+      Failures.log(Level.ERROR, "ipc4j: message on '" + push.channel() + "' could not be decoded and was dropped",
+          e);
       return;
     }
     RendererEvent event = new RendererEvent(frame, push.channel());

@@ -46,7 +46,7 @@ final class Watchdog {
   private final long lookNanos;
   private final Set<Deadlines> deadlines = ConcurrentHashMap.newKeySet();
   private final List<Watched> loops = new CopyOnWriteArrayList<>();
-  private final AtomicInteger outstanding = new PaddedCount();
+  private final AtomicInteger outstanding = new Padded.Int();
   /** Whether the thread sleeps with nothing to watch, or has not started: then (only then) it must be woken. */
   private volatile boolean sleeping = true;
   private volatile boolean closed;
@@ -263,13 +263,7 @@ final class Watchdog {
 
   /** What a loop's current task is about, or null if it does not say. */
   static String describe(Object label) {
-    if (label instanceof EventLoop.Labelled l) {
-      return l.label();
-    }
-    if (label instanceof Message m) {
-      return HostCore.describe(m);
-    }
-    return null;
+    return label instanceof EventLoop.Labelled l ? l.label() : null;
   }
 
   /** The stack of a blocked loop, carried by its warning. */
@@ -279,12 +273,5 @@ final class Watchdog {
     LoopStack(String message) {
       super(message, null, false, true);
     }
-  }
-
-  /** The count of pending calls, alone on its cache line: every call updates it, from any thread. */
-  @SuppressWarnings("unused")
-  private static final class PaddedCount extends AtomicInteger {
-    private static final long serialVersionUID = 1L;
-    long p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15;
   }
 }
