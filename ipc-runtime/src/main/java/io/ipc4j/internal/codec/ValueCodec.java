@@ -74,15 +74,6 @@ public final class ValueCodec {
    */
   public static final int MAX_KEY_NESTING = 16;
 
-  /**
-   * The most bytes decoding allocates per input byte, plus a constant for the decoder's scratch and, on failure, its
-   * exception. Measured over adversarial shapes with compressed object references (the JVM's default below 32 GiB of
-   * heap) on JDK 17 and 25, the worst is a tree of small maps each the key of the next: up to about 215 bytes per
-   * byte while {@code AbstractMap.hashCode} still runs interpreted (allocating an iterator per call), 105 to 120 once
-   * compiled; one empty map per byte takes 68. The bound leaves a margin over the worst measured.
-   */
-  public static final int MAX_ALLOCATION_FACTOR = 320;
-
   static final int EXT_TIMESTAMP = -1;
   static final int EXT_SET = 1;
   static final int EXT_PRIMITIVE_ARRAY = 2;

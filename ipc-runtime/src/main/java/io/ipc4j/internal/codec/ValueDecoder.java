@@ -27,9 +27,10 @@ import java.util.UUID;
  *   <li><b>Memory.</b> Nothing is sized from a claimed count. A count is first checked against the bytes that
  *       remain; the elements are then decoded onto one scratch stack shared by the whole decode (it grows by
  *       doubling as elements actually arrive), and each array, map or set is built at the end with exactly the
- *       number of elements it got. Only arrays of at most 15 elements (a small constant) are allocated at once. So allocation is a constant factor of the bytes read: at most
- *       {@link ValueCodec#MAX_ALLOCATION_FACTOR} bytes per input byte, plus a small constant (the decoder's
- *       scratch and, on failure, the exception).</li>
+ *       number of elements it got. Only arrays of at most {@value #SMALL} elements, and the top-level argument
+ *       array, are allocated at once. So allocation is a constant factor of the bytes read (the worst shape
+ *       measured takes about 215 bytes per input byte; {@code ValueDecoderAllocationTest} holds the bound), plus
+ *       a small constant (the decoder's scratch and, on failure, the exception).</li>
  *   <li><b>Depth.</b> Every recursive path (arrays, maps, and the extensions that hold values: sets, big decimals,
  *       records, enums, durations) goes through {@link #read()}, which counts levels and refuses more than
  *       {@link ValueCodec#MAX_DEPTH}.</li>
@@ -115,19 +116,12 @@ final class ValueDecoder {
       throw bad("expected the argument array, found type byte 0x" + Integer.toHexString(b));
     }
     checkCount(n, 1);
-    if (n <= SMALL) { // a small constant: allocated at once, as the common call has a few arguments
-      Object[] args = new Object[n];
-      for (int i = 0; i < n; i++) {
-        args[i] = read();
-      }
-      return args;
-    }
-    int base = top;
+    // Sized from the count at once: at the top level only, so it costs at most a reference per input byte and
+    // cannot multiply with nesting the way pre-sized inner containers would.
+    Object[] args = new Object[n];
     for (int i = 0; i < n; i++) {
-      push(read());
+      args[i] = read();
     }
-    Object[] args = Arrays.copyOfRange(stack, base, base + n);
-    release(base);
     return args;
   }
 

@@ -11,10 +11,18 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Decoding allocates at most {@link ValueCodec#MAX_ALLOCATION_FACTOR} bytes per input byte plus a constant, whatever
- * the input claims: measured with the thread's own allocation counter over every adversarial shape.
+ * Decoding allocates at most {@link #FACTOR} bytes per input byte plus a constant, whatever the input claims:
+ * measured with the thread's own allocation counter over every adversarial shape.
  */
 class ValueDecoderAllocationTest {
+  /**
+   * The most bytes decoding may allocate per input byte. Measured with compressed object references on JDK 17 and
+   * 25, the worst shape is a tree of small maps each the key of the next: up to about 215 bytes per byte while
+   * {@code AbstractMap.hashCode} still runs interpreted (an iterator per call), 105 to 120 once compiled; one empty
+   * map per byte takes 68. The bound leaves a margin over the worst measured.
+   */
+  static final int FACTOR = 320;
+
   /** The decoder's scratch, one-time class setup and, on failure, an exception with its stack trace. */
   static final long CONSTANT = 256 * 1024;
 
@@ -48,7 +56,7 @@ class ValueDecoderAllocationTest {
       System.out.printf("allocation %-55s %8d bytes -> %11d allocated, %6.1f per byte%n", shape.name(),
           input.length, allocated, (double) allocated / input.length);
       assertWithMessage("%s of %s bytes allocated %s bytes", shape.name(), input.length, allocated)
-          .that(allocated).isAtMost((long) ValueCodec.MAX_ALLOCATION_FACTOR * input.length + CONSTANT);
+          .that(allocated).isAtMost((long) FACTOR * input.length + CONSTANT);
     }
   }
 

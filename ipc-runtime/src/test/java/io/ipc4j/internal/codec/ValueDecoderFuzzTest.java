@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Fuzzes the value decoder with valid values, encoded and then mutated. For every input, decoding gives a value or a
  * {@link MalformedValueException} (or the missing-codec {@link IpcException}), nothing else, and allocates at most
- * {@link ValueCodec#MAX_ALLOCATION_FACTOR} bytes per input byte plus a constant. Every generated value round-trips.
+ * {@link ValueDecoderAllocationTest#FACTOR} bytes per input byte plus a constant. Every generated value round-trips.
  * Time is checked separately: decoding adversarial inputs costs a bounded multiple of a plain input's time per byte.
  *
  * <p>The seed is {@code -Dipc4j.fuzz.seed} (default fixed, printed). CI runs a few seconds; {@code
@@ -433,7 +433,7 @@ class ValueDecoderFuzzTest {
       return "threw " + e;
     }
     long allocated = AdversarialInputs.allocatedByThisThread() - before;
-    if (allocated > (long) ValueCodec.MAX_ALLOCATION_FACTOR * input.length + ValueDecoderAllocationTest.CONSTANT) {
+    if (allocated > (long) ValueDecoderAllocationTest.FACTOR * input.length + ValueDecoderAllocationTest.CONSTANT) {
       return "allocated " + allocated + " bytes for " + input.length;
     }
     return null;
