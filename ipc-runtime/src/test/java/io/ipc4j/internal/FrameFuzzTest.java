@@ -113,7 +113,7 @@ class FrameFuzzTest {
           }
         }
         if (problem == null) {
-          problem = escapedFailure(log.records.subList(logMark, log.records.size()));
+          problem = escapedFailure(since(log, logMark));
         }
         if (problem == null) {
           long echoStart = System.nanoTime();
@@ -164,6 +164,15 @@ class FrameFuzzTest {
       }
     }
     return found;
+  }
+
+  /**
+   * The records logged since {@code mark}, as a snapshot: the host's threads go on logging while the test reads, and
+   * a view of the live list would fail on their additions.
+   */
+  private static List<LogRecord> since(LogCapture log, int mark) {
+    List<LogRecord> all = new java.util.ArrayList<>(log.records);
+    return all.subList(Math.min(mark, all.size()), all.size());
   }
 
   /** A record that shows something escaped the host's handling: an internal error, or an Error of any kind. */
@@ -447,7 +456,7 @@ class FrameFuzzTest {
     String reason = null;
     while (true) {
       logged = false;
-      for (LogRecord record : log.records.subList(logMark, log.records.size())) {
+      for (LogRecord record : since(log, logMark)) {
         String text = LogCapture.text(record);
         if (record.getLevel().intValue() >= Level.WARNING.intValue() && text.contains("disconnecting")
             && (text.contains(id + " ") || text.contains(contents))) {
