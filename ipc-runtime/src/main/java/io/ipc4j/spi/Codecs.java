@@ -16,6 +16,50 @@ public final class Codecs {
   private Codecs() {}
 
   /**
+   * Gives the main process behind {@code ipcMain} the codecs of a generated class, so that these records and
+   * enums cross as themselves to and from it.
+   *
+   * @param ipcMain the global {@code IpcMain} or a renderer's scope
+   * @param codecs a generated class's {@code CODECS}
+   */
+  public static void addTo(io.ipc4j.IpcMain ipcMain, java.util.List<? extends TypeCodec<?>> codecs) {
+    Objects.requireNonNull(ipcMain, "ipcMain");
+    addAll(codecs);
+  }
+
+  /**
+   * Gives the renderer behind {@code renderer} the codecs of a generated class.
+   *
+   * @param renderer a renderer frame
+   * @param codecs a generated class's {@code CODECS}
+   */
+  public static void addTo(io.ipc4j.IpcRenderer renderer, java.util.List<? extends TypeCodec<?>> codecs) {
+    Objects.requireNonNull(renderer, "renderer");
+    addAll(codecs);
+  }
+
+  /**
+   * Gives the main process that owns {@code contents} the codecs of a generated class.
+   *
+   * @param contents a renderer's {@code WebContents}
+   * @param codecs a generated class's {@code CODECS}
+   */
+  public static void addTo(io.ipc4j.WebContents contents, java.util.List<? extends TypeCodec<?>> codecs) {
+    Objects.requireNonNull(contents, "contents");
+    addAll(codecs);
+  }
+
+  private static void addAll(java.util.List<? extends TypeCodec<?>> codecs) {
+    for (TypeCodec<?> codec : codecs) {
+      if (codec instanceof RecordCodec<?> r) {
+        register(r);
+      } else if (codec instanceof EnumCodec<?> e) {
+        register(e);
+      }
+    }
+  }
+
+  /**
    * Registers a record codec. Registering a codec for a type already registered under the same wire name is a
    * no-op (every generated codec of one record is equivalent).
    *

@@ -7,21 +7,7 @@ package io.ipc4j.spi;
  *
  * @param <E> the enum type
  */
-public interface EnumCodec<E extends Enum<E>> {
-  /**
-   * The enum class.
-   *
-   * @return the class
-   */
-  Class<E> type();
-
-  /**
-   * The name the enum has on the wire: its binary class name.
-   *
-   * @return the wire name
-   */
-  String typeName();
-
+public interface EnumCodec<E extends Enum<E>> extends TypeCodec<E> {
   /**
    * The constant named {@code name}.
    *

@@ -12,21 +12,7 @@ import java.util.List;
  *
  * @param <T> the record type
  */
-public interface RecordCodec<T extends Record> {
-  /**
-   * The record class.
-   *
-   * @return the class
-   */
-  Class<T> type();
-
-  /**
-   * The name the record has on the wire: its binary class name, for example {@code com.acme.Outer$Note}.
-   *
-   * @return the wire name
-   */
-  String typeName();
-
+public interface RecordCodec<T extends Record> extends TypeCodec<T> {
   /**
    * The component names, in declaration order.
    *
