@@ -1,0 +1,147 @@
+package io.ipc4j.bench;
+
+import io.ipc4j.IpcHost;
+import io.ipc4j.Renderer;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * Follows one typed in-process call, {@code PathApi.get(42)}, through the runtime and prints every source file it
+ * runs code in, in the order the call first enters them, and every file-to-file call it makes. It records the
+ * call with JDK Flight Recorder's method tracing, so it needs JDK 25 or later:
+ *
+ * <pre>
+ * java -cp ipc-benchmarks/target/ipc-benchmarks.jar io.ipc4j.bench.CallPath
+ * </pre>
+ *
+ * <p>A file is a top-level class (nested classes count as their file); threads that only keep time (the watchdog)
+ * are left out, the loops that carry the call are not.
+ */
+public final class CallPath {
+  private CallPath() {}
+
+  /**
+   * Traces one call and prints its path.
+   *
+   * @param args none
+   * @throws Exception if the recording fails
+   */
+  public static void main(String[] args) throws Exception {
+    if (Runtime.version().feature() < 25) {
+      System.err.println("CallPath needs JDK 25 or later (JFR method tracing); this is " + Runtime.version());
+      System.exit(2);
+    }
+    PathApi.Item item = new PathApi.Item(42, "title", List.of("a", "b"), Instant.EPOCH);
+    Path jfr = Files.createTempFile("ipc4j-call-path", ".jfr");
+    try (IpcHost host = IpcHost.inProcess()) {
+      PathApiIpc.register(host.ipcMain(), id -> item);
+      Renderer renderer = host.openRenderer();
+      PathApi items = PathApiIpc.client(renderer.ipcRenderer());
+      for (int i = 0; i < 2_000; i++) {
+        items.get(42); // warm: the traced call takes the steady path, not first-call class set-up
+      }
+      Thread.sleep(200);
+      try (Recording recording = new Recording()) {
+        recording.enable("jdk.MethodTrace").with("filter", String.join(";", runtimeClasses()));
+        recording.start();
+        items.get(42);
+        Thread.sleep(50); // the loops go back to waiting: part of the path too
+        recording.stop();
+        recording.dump(jfr);
+      }
+    }
+    print(RecordingFile.readAllEvents(jfr));
+    Files.deleteIfExists(jfr);
+  }
+
+  private static void print(List<RecordedEvent> events) {
+    events.sort(Comparator.comparing(RecordedEvent::getStartTime));
+    Set<String> files = new LinkedHashSet<>();
+    Set<String> edges = new TreeSet<>();
+    for (RecordedEvent event : events) {
+      String thread = event.getThread() == null ? "" : event.getThread().getJavaName();
+      if (thread == null || thread.contains("watchdog")) {
+        continue;
+      }
+      String callee = fileOf(((jdk.jfr.consumer.RecordedMethod) event.getValue("method")).getType().getName());
+      files.add(callee);
+      String caller = null;
+      if (event.getStackTrace() != null) {
+        for (RecordedFrame frame : event.getStackTrace().getFrames()) {
+          String type = frame.getMethod().getType().getName();
+          if (isTraced(type)) {
+            caller = fileOf(type);
+            break;
+          }
+        }
+      }
+      if (caller != null && !caller.equals(callee)) {
+        edges.add(caller + " -> " + callee);
+      }
+    }
+    System.out.printf("One typed in-process call, PathApi.get(42): %d files, %d file-to-file call edges%n",
+        files.size(), edges.size());
+    int n = 0;
+    for (String file : files) {
+      System.out.printf("%3d. %s%n", ++n, file);
+    }
+    System.out.println("Calls between files:");
+    edges.forEach(e -> System.out.println("     " + e));
+  }
+
+  private static boolean isTraced(String type) {
+    return type.startsWith("io.ipc4j.") && (!type.startsWith("io.ipc4j.bench.") || isGenerated(type));
+  }
+
+  private static boolean isGenerated(String type) {
+    return type.startsWith("io.ipc4j.bench.PathApiIpc");
+  }
+
+  private static String fileOf(String type) {
+    int nested = type.indexOf('$');
+    return nested < 0 ? type : type.substring(0, nested);
+  }
+
+  /** Every class of the runtime and the generated class, as JFR method-trace filters. */
+  private static List<String> runtimeClasses() throws IOException, URISyntaxException {
+    Path where = Path.of(IpcHost.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    List<String> names = new ArrayList<>();
+    if (Files.isDirectory(where)) {
+      collect(where, names);
+      Path generated = Path.of(PathApiIpc.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      collect(generated, names);
+    } else {
+      try (FileSystem jar = FileSystems.newFileSystem(where, Map.of())) {
+        collect(jar.getPath("/"), names);
+      }
+    }
+    names.removeIf(name -> !isTraced(name));
+    return names;
+  }
+
+  private static void collect(Path root, List<String> names) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      files.map(p -> root.relativize(p).toString())
+          .filter(p -> p.endsWith(".class") && !p.endsWith("module-info.class"))
+          .map(p -> p.substring(0, p.length() - ".class".length()).replace('/', '.').replace('\\', '.'))
+          .forEach(names::add);
+    }
+  }
+}
