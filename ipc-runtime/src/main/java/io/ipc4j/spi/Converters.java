@@ -32,24 +32,24 @@ import java.util.function.IntFunction;
  */
 public final class Converters {
   /** A {@code Long} or null: any {@code Long}, {@code Integer}, {@code Short} or {@code Byte}. */
-  public static final Converter<Long> LONG = v -> v == null ? null : longOf(v);
+  public static final Converter<Long> LONG = v -> v == null ? null : longOf(v, null);
   /** An {@code Integer} or null: any integer value in range. */
   public static final Converter<Integer> INT =
-      v -> v == null ? null : (int) integral(v, Integer.MIN_VALUE, Integer.MAX_VALUE, "an int");
+      v -> v == null ? null : (int) integral(v, Integer.MIN_VALUE, Integer.MAX_VALUE, "an int", null);
   /** A {@code Short} or null: any integer value in range. */
   public static final Converter<Short> SHORT =
-      v -> v == null ? null : (short) integral(v, Short.MIN_VALUE, Short.MAX_VALUE, "a short");
+      v -> v == null ? null : (short) integral(v, Short.MIN_VALUE, Short.MAX_VALUE, "a short", null);
   /** A {@code Byte} or null: any integer value in range. */
   public static final Converter<Byte> BYTE =
-      v -> v == null ? null : (byte) integral(v, Byte.MIN_VALUE, Byte.MAX_VALUE, "a byte");
+      v -> v == null ? null : (byte) integral(v, Byte.MIN_VALUE, Byte.MAX_VALUE, "a byte", null);
   /** A {@code Character} or null. */
-  public static final Converter<Character> CHAR = v -> v == null ? null : charOf(v);
+  public static final Converter<Character> CHAR = v -> v == null ? null : charOf(v, null);
   /** A {@code Boolean} or null. */
-  public static final Converter<Boolean> BOOLEAN = v -> v == null ? null : booleanOf(v);
+  public static final Converter<Boolean> BOOLEAN = v -> v == null ? null : booleanOf(v, null);
   /** A {@code Float} or null: a {@code Float}, or a {@code Double} or integer that a float represents exactly. */
-  public static final Converter<Float> FLOAT = v -> v == null ? null : floatOf(v);
+  public static final Converter<Float> FLOAT = v -> v == null ? null : floatOf(v, null);
   /** A {@code Double} or null: a {@code Double} or {@code Float}, or an integer a double represents exactly. */
-  public static final Converter<Double> DOUBLE = v -> v == null ? null : doubleOf(v);
+  public static final Converter<Double> DOUBLE = v -> v == null ? null : doubleOf(v, null);
 
   private Converters() {}
 
@@ -73,11 +73,7 @@ public final class Converters {
    * @throws IpcException if {@code v} is not such a value
    */
   public static long toLong(Object v, String what) {
-    try {
-      return longOf(v);
-    } catch (ConversionFailure failure) {
-      throw failure.toException(what);
-    }
+    return longOf(v, what);
   }
 
   /**
@@ -125,11 +121,7 @@ public final class Converters {
    * @throws IpcException if {@code v} is not such a value
    */
   public static char toChar(Object v, String what) {
-    try {
-      return charOf(v);
-    } catch (ConversionFailure failure) {
-      throw failure.toException(what);
-    }
+    return charOf(v, what);
   }
 
   /**
@@ -141,11 +133,7 @@ public final class Converters {
    * @throws IpcException if {@code v} is not such a value
    */
   public static boolean toBoolean(Object v, String what) {
-    try {
-      return booleanOf(v);
-    } catch (ConversionFailure failure) {
-      throw failure.toException(what);
-    }
+    return booleanOf(v, what);
   }
 
   /**
@@ -157,11 +145,7 @@ public final class Converters {
    * @throws IpcException if {@code v} is not such a value
    */
   public static float toFloat(Object v, String what) {
-    try {
-      return floatOf(v);
-    } catch (ConversionFailure failure) {
-      throw failure.toException(what);
-    }
+    return floatOf(v, what);
   }
 
   /**
@@ -173,11 +157,7 @@ public final class Converters {
    * @throws IpcException if {@code v} is not such a value
    */
   public static double toDouble(Object v, String what) {
-    try {
-      return doubleOf(v);
-    } catch (ConversionFailure failure) {
-      throw failure.toException(what);
-    }
+    return doubleOf(v, what);
   }
 
   /**
@@ -382,28 +362,28 @@ public final class Converters {
     }
   }
 
-  private static long longOf(Object v) {
+  private static long longOf(Object v, String what) {
     if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
       return ((Number) v).longValue();
     }
-    throw mismatch(v, "a long");
+    throw failure(mismatch(v, "a long"), what);
   }
 
-  private static char charOf(Object v) {
+  private static char charOf(Object v, String what) {
     if (v instanceof Character c) {
       return c;
     }
-    throw mismatch(v, "a char");
+    throw failure(mismatch(v, "a char"), what);
   }
 
-  private static boolean booleanOf(Object v) {
+  private static boolean booleanOf(Object v, String what) {
     if (v instanceof Boolean b) {
       return b;
     }
-    throw mismatch(v, "a boolean");
+    throw failure(mismatch(v, "a boolean"), what);
   }
 
-  private static float floatOf(Object v) {
+  private static float floatOf(Object v, String what) {
     if (v instanceof Float f) {
       return f;
     }
@@ -417,10 +397,10 @@ public final class Converters {
         return f;
       }
     }
-    throw mismatch(v, "a float");
+    throw failure(mismatch(v, "a float"), what);
   }
 
-  private static double doubleOf(Object v) {
+  private static double doubleOf(Object v, String what) {
     if (v instanceof Double d) {
       return d;
     }
@@ -433,7 +413,7 @@ public final class Converters {
         return l;
       }
     }
-    throw mismatch(v, "a double");
+    throw failure(mismatch(v, "a double"), what);
   }
 
   private static boolean isIntegral(Object v) {
@@ -441,22 +421,19 @@ public final class Converters {
   }
 
   private static long integral(Object v, long min, long max, String expected, String what) {
-    try {
-      return integral(v, min, max, expected);
-    } catch (ConversionFailure failure) {
-      throw failure.toException(what);
-    }
-  }
-
-  private static long integral(Object v, long min, long max, String expected) {
     if (isIntegral(v)) {
       long l = ((Number) v).longValue();
       if (l >= min && l <= max) {
         return l;
       }
-      throw new ConversionFailure("expected " + expected + " but got " + v + ", which is out of range");
+      throw failure(new ConversionFailure("expected " + expected + " but got " + v + ", which is out of range"), what);
     }
-    throw mismatch(v, expected);
+    throw failure(mismatch(v, expected), what);
+  }
+
+  /** The failure itself inside a converter ({@code what} null), or the caller's exception at the top. */
+  private static RuntimeException failure(ConversionFailure failure, String what) {
+    return what == null ? failure : failure.toException(what);
   }
 
   private static ConversionFailure mismatch(Object v, String expected) {
