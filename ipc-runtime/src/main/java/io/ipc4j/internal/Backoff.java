@@ -1,7 +1,5 @@
 package io.ipc4j.internal;
 
-import java.util.function.BooleanSupplier;
-
 /**
  * The idle strategy of every waiting thread: a short busy spin, then yielding until the spin time is over, then the
  * caller parks. A reply that is about to arrive costs about a microsecond instead of a thread wake-up, and because
@@ -15,24 +13,33 @@ final class Backoff {
   private Backoff() {}
 
   /**
-   * Spins, then yields, while {@code stillWaiting} holds, for at most {@code spinNanos}.
-   *
-   * @return true if the wait ended ({@code stillWaiting} turned false), false if the caller should park
+   * A wait, as a spinning thread sees it. Waiters implement it themselves (a call, a loop's check for work) so that
+   * a wait makes no lambda.
    */
-  static boolean spinUntil(BooleanSupplier stillWaiting, long spinNanos) {
-    return spinUntil(stillWaiting, spinNanos, BUSY_CHECKS);
+  interface Pending {
+    /** Whether what is awaited has still not happened. */
+    boolean isPending();
   }
 
   /**
-   * As {@link #spinUntil(BooleanSupplier, long)}, with the number of busy checks before yielding: none when a
+   * Spins, then yields, while {@code wait} is pending, for at most {@code spinNanos}.
+   *
+   * @return true if the wait ended (it is no longer pending), false if the caller should park
+   */
+  static boolean spinWhile(Pending wait, long spinNanos) {
+    return spinWhile(wait, spinNanos, BUSY_CHECKS);
+  }
+
+  /**
+   * As {@link #spinWhile(Pending, long)}, with the number of busy checks before yielding: none when a
    * check is itself a system call (polling sockets).
    */
-  static boolean spinUntil(BooleanSupplier stillWaiting, long spinNanos, int busyChecks) {
+  static boolean spinWhile(Pending wait, long spinNanos, int busyChecks) {
     if (spinNanos <= 0) {
-      return !stillWaiting.getAsBoolean();
+      return !wait.isPending();
     }
     for (int i = 0; i < busyChecks; i++) {
-      if (!stillWaiting.getAsBoolean()) {
+      if (!wait.isPending()) {
         return true;
       }
       Thread.onSpinWait();
@@ -40,7 +47,7 @@ final class Backoff {
     long start = System.nanoTime();
     do {
       Thread.yield();
-      if (!stillWaiting.getAsBoolean()) {
+      if (!wait.isPending()) {
         return true;
       }
     } while (System.nanoTime() - start < spinNanos);

@@ -5,7 +5,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 /**
  * One thread that runs tasks in the order they were submitted, like Node's event loop. When it runs out of work
@@ -38,9 +37,9 @@ final class EventLoop implements Executor {
 
   private final TaskQueue queue = new TaskQueue();
   private final AtomicBoolean parked = new Padded.Flag();
-  private final BooleanSupplier empty = queue::isEmpty;
+  private final Backoff.Pending empty = queue::isEmpty;
   /** No task queued and, for a polling loop, no socket had anything (what one had is handled in passing). */
-  private final BooleanSupplier nothingToDo;
+  private final Backoff.Pending nothingToDo;
   private final SpinBudget spin;
   private final Poller poller;
   private final Watchdog watchdog;
@@ -168,12 +167,12 @@ final class EventLoop implements Executor {
    * sockets. A polling loop's spin polls the sockets too; each poll is a system call, so it has no busy phase.
    */
   private void idle() {
-    if (!nothingToDo.getAsBoolean()) {
+    if (!nothingToDo.isPending()) {
       return; // work came at once: no spin, nothing for the budget to learn
     }
     activity.setRelease(activity.getPlain() | BETWEEN_TASKS);
     long budget = spin.next();
-    boolean caught = budget > 0 && Backoff.spinUntil(nothingToDo, budget, poller == null ? Backoff.BUSY_CHECKS : 0);
+    boolean caught = budget > 0 && Backoff.spinWhile(nothingToDo, budget, poller == null ? Backoff.BUSY_CHECKS : 0);
     spin.record(budget, caught);
     if (caught) {
       return;

@@ -35,8 +35,8 @@ final class IpcMainImpl extends Emitter<IpcMainListener> implements IpcMain {
   }
 
   private IpcRegistration register(String channel, IpcMainHandler handler, boolean once) {
-    Channels.check(channel);
-    Handler entry = new Handler(Channels.listener(handler, "handler"), once);
+    Args.channel(channel);
+    Handler entry = new Handler(Args.notNull(handler, "handler"), once);
     if (handlers.putIfAbsent(channel, entry) != null) {
       throw new IllegalStateException("Attempted to register a second handler for '" + channel + "'");
     }
@@ -45,7 +45,7 @@ final class IpcMainImpl extends Emitter<IpcMainListener> implements IpcMain {
 
   @Override
   public void removeHandler(String channel) {
-    handlers.remove(Channels.check(channel));
+    handlers.remove(Args.channel(channel));
   }
 
   /** The handler to run for one call, or null; a {@code once} handler is removed before it runs. */

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 /**
  * A renderer-side call waiting for its reply. Exactly one of these completes it: the reply, its deadline, a
@@ -21,7 +20,7 @@ import java.util.function.BooleanSupplier;
  * that finds another one settling waits for it ({@link #settleAndAwait()}); settling decodes and never blocks, so
  * that wait is short.
  */
-final class PendingCall implements BooleanSupplier {
+final class PendingCall implements Backoff.Pending {
   private static final int PENDING = 0;
   private static final int COMPLETING = 1;
   private static final int DONE = 2;
@@ -81,7 +80,7 @@ final class PendingCall implements BooleanSupplier {
 
   /** Whether the call is still waiting: what a spinning caller checks (no lambda is made per wait). */
   @Override
-  public boolean getAsBoolean() {
+  public boolean isPending() {
     return state.get() != DONE;
   }
 
@@ -147,7 +146,7 @@ final class PendingCall implements BooleanSupplier {
     joining = true;
     SpinBudget spin = core.callerSpin();
     long budget = spin.next();
-    boolean caught = Backoff.spinUntil(this, budget);
+    boolean caught = Backoff.spinWhile(this, budget);
     spin.record(budget, caught);
     if (caught) {
       core.forget(this);
