@@ -37,10 +37,10 @@ final class EventLoop implements Executor {
 
   private final TaskQueue queue = new TaskQueue();
   private final AtomicBoolean parked = new Padded.Flag();
-  private final Backoff.Pending empty = queue::isEmpty;
+  private final IdleStrategy.Pending empty = queue::isEmpty;
   /** No task queued and, for a polling loop, no socket had anything (what one had is handled in passing). */
-  private final Backoff.Pending nothingToDo;
-  private final SpinBudget spin;
+  private final IdleStrategy.Pending nothingToDo;
+  private final IdleStrategy idle;
   private final Poller poller;
   private final Watchdog watchdog;
   private final Activity activity = new Activity();
@@ -64,7 +64,7 @@ final class EventLoop implements Executor {
    * @param advice what the warning tells the user to do about a blocked loop
    */
   EventLoop(String name, long spinNanos, boolean polling, Watchdog watchdog, String advice) {
-    this.spin = new SpinBudget(spinNanos);
+    this.idle = new IdleStrategy(spinNanos, polling ? 0 : IdleStrategy.BUSY_CHECKS);
     this.poller = polling ? new Poller() : null;
     this.nothingToDo = polling ? () -> queue.isEmpty() && !poller.pollNow() : empty;
     this.watchdog = watchdog;
@@ -163,7 +163,7 @@ final class EventLoop implements Executor {
   }
 
   /**
-   * Waits for work: spins while it pays (see {@link SpinBudget}), then parks, or for a polling loop waits on its
+   * Waits for work: spins while it pays (see {@link IdleStrategy}), then parks, or for a polling loop waits on its
    * sockets. A polling loop's spin polls the sockets too; each poll is a system call, so it has no busy phase.
    */
   private void idle() {
@@ -171,10 +171,7 @@ final class EventLoop implements Executor {
       return; // work came at once: no spin, nothing for the budget to learn
     }
     activity.setRelease(activity.getPlain() | BETWEEN_TASKS);
-    long budget = spin.next();
-    boolean caught = budget > 0 && Backoff.spinWhile(nothingToDo, budget, poller == null ? Backoff.BUSY_CHECKS : 0);
-    spin.record(budget, caught);
-    if (caught) {
+    if (idle.spinWhile(nothingToDo)) {
       return;
     }
     parked.set(true);

@@ -20,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
  * that finds another one settling waits for it ({@link #settleAndAwait()}); settling decodes and never blocks, so
  * that wait is short.
  */
-final class PendingCall implements Backoff.Pending {
+final class PendingCall implements IdleStrategy.Pending {
   private static final int PENDING = 0;
   private static final int COMPLETING = 1;
   private static final int DONE = 2;
@@ -144,11 +144,7 @@ final class PendingCall implements Backoff.Pending {
       return INTERRUPTED;
     }
     joining = true;
-    SpinBudget spin = core.callerSpin();
-    long budget = spin.next();
-    boolean caught = Backoff.spinWhile(this, budget);
-    spin.record(budget, caught);
-    if (caught) {
+    if (core.callerIdle().spinWhile(this)) {
       core.forget(this);
       return ENDED;
     }

@@ -29,8 +29,8 @@ final class RendererCore extends CallOwner implements Watchdog.Deadlines {
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
 
   final Duration defaultTimeout;
-  /** How long a caller blocked on a reply spins first, learned from this renderer's recent calls. */
-  private final SpinBudget callerSpin;
+  /** How a caller blocked on a reply spins first, learned from this renderer's recent calls. */
+  private final IdleStrategy callerIdle;
   private final EventLoop loop;
   private final EventLoop mainLoop;
   private final Watchdog watchdog;
@@ -49,7 +49,7 @@ final class RendererCore extends CallOwner implements Watchdog.Deadlines {
    */
   RendererCore(String name, Duration defaultTimeout, long spinNanos, EventLoop mainLoop) {
     this.defaultTimeout = defaultTimeout;
-    this.callerSpin = new SpinBudget(spinNanos);
+    this.callerIdle = new IdleStrategy(spinNanos);
     this.mainLoop = mainLoop;
     Watchdog shared = mainLoop == null ? null : mainLoop.watchdog();
     this.ownWatchdog = shared == null;
@@ -59,8 +59,8 @@ final class RendererCore extends CallOwner implements Watchdog.Deadlines {
   }
 
   @Override
-  SpinBudget callerSpin() {
-    return callerSpin;
+  IdleStrategy callerIdle() {
+    return callerIdle;
   }
 
   void connect(MainLink link) {
