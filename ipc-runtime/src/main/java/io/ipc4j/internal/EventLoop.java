@@ -14,12 +14,12 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Nothing a task throws (an {@code Error} included) ends the loop: it is logged and the loop goes on.
  *
- * <p>A loop with a {@link Watchdog} is reported when one task holds it too long. For that the loop keeps one number,
+ * <p>A loop with a {@link Scheduler} is reported when one task holds it too long. For that the loop keeps one number,
  * its activity: a fresh multiple of four for every task it starts; its low bits say when it runs no task ({@code
  * 01}, looking for work) or sleeps ({@code 11}). Starting a task costs one ordered write of that number, and looking
- * for work another, to a cache line no other thread writes; the watchdog samples it now and then, and a task number
+ * for work another, to a cache line no other thread writes; the scheduler samples it now and then, and a task number
  * that stays the same is one task that has not ended. Only a loop that had gone to sleep and starts again reads
- * whether the watchdog sleeps too, to wake it.
+ * whether the scheduler sleeps too, to wake it.
  */
 final class EventLoop implements Executor {
 
@@ -42,7 +42,7 @@ final class EventLoop implements Executor {
   private final IdleStrategy.Pending nothingToDo;
   private final IdleStrategy idle;
   private final Poller poller;
-  private final Watchdog watchdog;
+  private final Scheduler scheduler;
   private final Activity activity = new Activity();
   private final Thread thread;
   private volatile boolean running = true;
@@ -60,18 +60,18 @@ final class EventLoop implements Executor {
 
   /**
    * @param polling whether the loop serves sockets through a {@link Poller}
-   * @param watchdog what reports this loop when a task blocks it, or null
+   * @param scheduler what reports this loop when a task blocks it, or null
    * @param advice what the warning tells the user to do about a blocked loop
    */
-  EventLoop(String name, long spinNanos, boolean polling, Watchdog watchdog, String advice) {
+  EventLoop(String name, long spinNanos, boolean polling, Scheduler scheduler, String advice) {
     this.idle = new IdleStrategy(spinNanos, polling ? 0 : IdleStrategy.BUSY_CHECKS);
     this.poller = polling ? new Poller() : null;
     this.nothingToDo = polling ? () -> queue.isEmpty() && !poller.pollNow() : empty;
-    this.watchdog = watchdog;
+    this.scheduler = scheduler;
     this.thread = new Thread(this::run, name);
     thread.setDaemon(true);
-    if (watchdog != null) {
-      watchdog.watch(this, advice);
+    if (scheduler != null) {
+      scheduler.watch(this, advice);
     }
     thread.start();
   }
@@ -153,8 +153,8 @@ final class EventLoop implements Executor {
       }
     } finally {
       activity.set(activity.getPlain() | ASLEEP);
-      if (watchdog != null) {
-        watchdog.unwatch(this);
+      if (scheduler != null) {
+        scheduler.unwatch(this);
       }
       if (poller != null) {
         poller.close();
@@ -177,7 +177,7 @@ final class EventLoop implements Executor {
     parked.set(true);
     try {
       if (queue.isEmpty() && running) {
-        activity.setRelease(activity.getPlain() | ASLEEP); // the watchdog may sleep too
+        activity.setRelease(activity.getPlain() | ASLEEP); // the scheduler may sleep too
         if (poller == null) {
           LockSupport.park(this);
         } else {
@@ -204,7 +204,7 @@ final class EventLoop implements Executor {
 
   /**
    * Publishes that a task with this activity starts; the loop thread only. A loop that had gone to sleep publishes
-   * with a volatile write and then wakes the watchdog if it sleeps: one of the two sees the other.
+   * with a volatile write and then wakes the scheduler if it sleeps: one of the two sees the other.
    */
   private void begin(long next) {
     Activity a = activity;
@@ -212,22 +212,22 @@ final class EventLoop implements Executor {
       a.setRelease(next);
     } else {
       a.set(next);
-      if (watchdog != null) {
-        watchdog.loopBusy();
+      if (scheduler != null) {
+        scheduler.loopBusy();
       }
     }
   }
 
   /**
    * Says that the loop, inside a poll, starts running user work about {@code label} (a frame a socket delivered):
-   * such work is a task of its own for the watchdog. Loop thread only.
+   * such work is a task of its own for the blocked-loop check. Loop thread only.
    */
   void working(Labelled label) {
     long next = nextTask();
     Activity a = activity;
     a.label = label;
     a.labelledAt = next;
-    begin(next); // an ordered write: the watchdog that sees this activity sees the label too
+    begin(next); // an ordered write: the scheduler that sees this activity sees the label too
   }
 
   /** The loop's activity: the number of the task it runs, or that number with a low bit or two set. */
@@ -262,9 +262,9 @@ final class EventLoop implements Executor {
     return thread.getName();
   }
 
-  /** The watchdog this loop reports to, or null. */
-  Watchdog watchdog() {
-    return watchdog;
+  /** The scheduler this loop reports to, or null. */
+  Scheduler scheduler() {
+    return scheduler;
   }
 
   /**

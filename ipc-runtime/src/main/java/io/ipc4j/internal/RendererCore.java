@@ -17,11 +17,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * the main process arrive through {@link #receive}; replies complete their calls directly, pushes are dispatched
  * on the loop.
  *
- * <p>Its asynchronous calls are timed out, and its loop watched, by a {@link Watchdog}: the host's when the host
+ * <p>Its asynchronous calls are timed out, and its loop watched, by a {@link Scheduler}: the host's when the host
  * runs in this JVM (one thread for all its renderers), else one of its own, which it closes with itself (a
  * renderer JVM has one renderer side).
  */
-final class RendererCore extends CallOwner implements Watchdog.Deadlines {
+final class RendererCore extends CallOwner implements Scheduler.Deadlines {
   /** What the blocked-loop warning advises for a renderer's loop. */
   static final String ADVICE = "Move slow work in a renderer listener or invoke callback to another thread; this "
       + "renderer's listeners and callbacks wait meanwhile.";
@@ -33,7 +33,7 @@ final class RendererCore extends CallOwner implements Watchdog.Deadlines {
   private final IdleStrategy callerIdle;
   private final EventLoop loop;
   private final EventLoop mainLoop;
-  private final Watchdog watchdog;
+  private final Scheduler watchdog;
   /** Whether the watchdog is this renderer's own, to close with it. */
   private final boolean ownWatchdog;
   private final PendingCalls pending = new PendingCalls();
@@ -51,9 +51,9 @@ final class RendererCore extends CallOwner implements Watchdog.Deadlines {
     this.defaultTimeout = defaultTimeout;
     this.callerIdle = new IdleStrategy(spinNanos);
     this.mainLoop = mainLoop;
-    Watchdog shared = mainLoop == null ? null : mainLoop.watchdog();
+    Scheduler shared = mainLoop == null ? null : mainLoop.scheduler();
     this.ownWatchdog = shared == null;
-    this.watchdog = ownWatchdog ? new Watchdog(name + "-watchdog", IpcHost.DEFAULT_BLOCKED_LOOP_WARNING) : shared;
+    this.watchdog = ownWatchdog ? new Scheduler(name + "-watchdog", IpcHost.DEFAULT_BLOCKED_LOOP_WARNING) : shared;
     this.loop = new EventLoop(name, spinNanos, false, watchdog, ADVICE);
     watchdog.watch(this);
   }
