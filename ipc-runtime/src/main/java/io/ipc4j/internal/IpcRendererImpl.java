@@ -67,7 +67,7 @@ final class IpcRendererImpl extends Emitter<IpcRendererListener> implements IpcR
     try {
       core.toMain(message);
     } catch (RuntimeException e) {
-      call.complete(e);
+      call.end(e);
     }
   }
 

@@ -160,7 +160,7 @@ final class RendererCore extends CallOwner implements Scheduler.Deadlines {
     if (message instanceof Message.Reply reply) {
       PendingCall call = pending.get(reply.callId());
       if (call != null) {
-        call.complete(reply);
+        call.end(reply);
       }
     } else if (message instanceof Message.Push push) {
       loop.execute(new Delivery(push));
