@@ -8,9 +8,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * One thread that runs tasks in the order they were submitted, like Node's event loop. When it runs out of work
- * it spins for a bounded time, then yields, then parks: a task that arrives soon is picked up in about a
- * microsecond, and an idle loop uses no CPU. A loop with a {@link Poller} also reads sockets itself: it polls them
- * between tasks and while it spins, and waits on them instead of parking.
+ * it spins for a bounded time, then yields, then sleeps (see {@link IdleStrategy}): a task that arrives soon is
+ * picked up in about a microsecond, and an idle loop uses no CPU. A plain loop sleeps parked; a {@link PollingLoop}
+ * also reads sockets itself, and sleeps waiting on them.
  *
  * <p>Nothing a task throws (an {@code Error} included) ends the loop: it is logged and the loop goes on.
  *
@@ -21,10 +21,8 @@ import java.util.concurrent.locks.LockSupport;
  * that stays the same is one task that has not ended. Only a loop that had gone to sleep and starts again reads
  * whether the scheduler sleeps too, to wake it.
  */
-final class EventLoop implements Executor {
+abstract class EventLoop implements Executor {
 
-  /** How many tasks in a row may run before the loop polls its sockets. */
-  private static final int TASKS_PER_POLL = 64;
   /** Low bits of the activity: the loop runs no task (it looks for work). */
   private static final long BETWEEN_TASKS = 1;
   /** Low bits of the activity: the loop sleeps until work comes. */
@@ -37,43 +35,61 @@ final class EventLoop implements Executor {
 
   private final TaskQueue queue = new TaskQueue();
   private final AtomicBoolean parked = new Padded.Flag();
-  private final IdleStrategy.Pending empty = queue::isEmpty;
-  /** No task queued and, for a polling loop, no socket had anything (what one had is handled in passing). */
-  private final IdleStrategy.Pending nothingToDo;
+  /** What the idle loop spins on: no task queued and nothing else to do (made once: a wait makes no lambda). */
+  private final IdleStrategy.Pending nothingToDo = this::nothingToDo;
   private final IdleStrategy idle;
-  private final Poller poller;
   private final Scheduler scheduler;
   private final Activity activity = new Activity();
   private final Thread thread;
   private volatile boolean running = true;
 
-  EventLoop(String name, long spinNanos) {
-    this(name, spinNanos, false);
-  }
-
   /**
-   * @param polling whether the loop serves sockets through a {@link Poller}
-   */
-  EventLoop(String name, long spinNanos, boolean polling) {
-    this(name, spinNanos, polling, null, null);
-  }
-
-  /**
-   * @param polling whether the loop serves sockets through a {@link Poller}
+   * Starts a loop.
+   *
+   * @param polling whether the loop serves sockets (a {@link PollingLoop})
    * @param scheduler what reports this loop when a task blocks it, or null
    * @param advice what the warning tells the user to do about a blocked loop
    */
-  EventLoop(String name, long spinNanos, boolean polling, Scheduler scheduler, String advice) {
-    this.idle = new IdleStrategy(spinNanos, polling ? 0 : IdleStrategy.BUSY_CHECKS);
-    this.poller = polling ? new Poller() : null;
-    this.nothingToDo = polling ? () -> queue.isEmpty() && !poller.pollNow() : empty;
+  static EventLoop start(String name, long spinNanos, boolean polling, Scheduler scheduler, String advice) {
+    EventLoop loop = polling ? new PollingLoop(name, spinNanos, scheduler) : new Plain(name, spinNanos, scheduler);
+    if (scheduler != null) {
+      scheduler.watch(loop, advice);
+    }
+    loop.thread.start(); // only now: the subclass's fields are set
+    return loop;
+  }
+
+  /** @param busyChecks how many checks the idle loop spins busily before it yields (see {@link IdleStrategy}) */
+  EventLoop(String name, long spinNanos, int busyChecks, Scheduler scheduler) {
+    this.idle = new IdleStrategy(spinNanos, busyChecks);
     this.scheduler = scheduler;
     this.thread = new Thread(this::run, name);
     thread.setDaemon(true);
-    if (scheduler != null) {
-      scheduler.watch(this, advice);
-    }
-    thread.start();
+  }
+
+  /** Whether the loop has nothing to do; the loop thread only (a polling loop handles what its sockets have). */
+  abstract boolean nothingToDo();
+
+  /** Sleeps until {@link #wake()} or work comes; the loop thread only. */
+  abstract void sleep();
+
+  /** Ends a {@link #sleep()}; any thread. */
+  abstract void wake();
+
+  /** Runs after each task; the loop thread only. */
+  void afterTask() {}
+
+  /** Runs when the loop ends, on its thread. */
+  void stopped() {}
+
+  /** The sockets this loop serves, or null if it serves none. */
+  Poller poller() {
+    return null;
+  }
+
+  /** Whether no task is queued; the loop thread only. */
+  final boolean noTasks() {
+    return queue.isEmpty();
   }
 
   /** Queues a task; after {@link #shutdown()} the task is dropped. */
@@ -86,19 +102,6 @@ final class EventLoop implements Executor {
     if (parked.get()) {
       wake();
     }
-  }
-
-  private void wake() {
-    if (poller != null) {
-      poller.wakeUp();
-    } else {
-      LockSupport.unpark(thread);
-    }
-  }
-
-  /** The sockets this loop serves, or null if it serves none. */
-  Poller poller() {
-    return poller;
   }
 
   boolean inLoop() {
@@ -129,21 +132,16 @@ final class EventLoop implements Executor {
 
   private void run() {
     try {
-      int sincePoll = 0;
       while (true) {
         try {
           Runnable task = queue.poll();
           if (task != null) {
             begin(nextTask());
             runSafely(task);
-            if (poller != null && ++sincePoll == TASKS_PER_POLL) {
-              sincePoll = 0;
-              poller.pollNow(); // sockets get their turn even while tasks keep coming
-            }
+            afterTask();
           } else if (!running) {
             return;
           } else {
-            sincePoll = 0;
             idle();
           }
         } catch (Throwable t) {
@@ -156,18 +154,13 @@ final class EventLoop implements Executor {
       if (scheduler != null) {
         scheduler.unwatch(this);
       }
-      if (poller != null) {
-        poller.close();
-      }
+      stopped();
     }
   }
 
-  /**
-   * Waits for work: spins while it pays (see {@link IdleStrategy}), then parks, or for a polling loop waits on its
-   * sockets. A polling loop's spin polls the sockets too; each poll is a system call, so it has no busy phase.
-   */
+  /** Waits for work: spins while it pays (see {@link IdleStrategy}), then sleeps until work comes. */
   private void idle() {
-    if (!nothingToDo.isPending()) {
+    if (!nothingToDo()) {
       return; // work came at once: no spin, nothing for the budget to learn
     }
     activity.setRelease(activity.getPlain() | BETWEEN_TASKS);
@@ -178,11 +171,7 @@ final class EventLoop implements Executor {
     try {
       if (queue.isEmpty() && running) {
         activity.setRelease(activity.getPlain() | ASLEEP); // the scheduler may sleep too
-        if (poller == null) {
-          LockSupport.park(this);
-        } else {
-          poller.await();
-        }
+        sleep();
       }
     } finally {
       parked.set(false);
@@ -265,6 +254,28 @@ final class EventLoop implements Executor {
   /** The scheduler this loop reports to, or null. */
   Scheduler scheduler() {
     return scheduler;
+  }
+
+  /** A loop that only runs tasks, and sleeps parked. */
+  private static final class Plain extends EventLoop {
+    Plain(String name, long spinNanos, Scheduler scheduler) {
+      super(name, spinNanos, IdleStrategy.BUSY_CHECKS, scheduler);
+    }
+
+    @Override
+    boolean nothingToDo() {
+      return noTasks();
+    }
+
+    @Override
+    void sleep() {
+      LockSupport.park(this);
+    }
+
+    @Override
+    void wake() {
+      LockSupport.unpark(thread());
+    }
   }
 
   /**

@@ -61,7 +61,7 @@ public final class HostCore implements IpcHost {
     this.spinNanos = spinTime.toNanos();
     this.watchdog = new Scheduler("ipc4j-watchdog", blockedLoopWarning);
     // Over sockets the main loop reads the renderers' sockets itself (see Poller).
-    this.mainLoop = new EventLoop("ipc4j-main", spinNanos, sockets != null, watchdog, MAIN_LOOP_ADVICE);
+    this.mainLoop = EventLoop.start("ipc4j-main", spinNanos, sockets != null, watchdog, MAIN_LOOP_ADVICE);
     SocketServer started = null;
     if (sockets != null) {
       try {

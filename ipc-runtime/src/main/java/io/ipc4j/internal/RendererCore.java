@@ -54,7 +54,7 @@ final class RendererCore extends CallOwner implements Scheduler.Deadlines {
     Scheduler shared = mainLoop == null ? null : mainLoop.scheduler();
     this.ownWatchdog = shared == null;
     this.watchdog = ownWatchdog ? new Scheduler(name + "-watchdog", IpcHost.DEFAULT_BLOCKED_LOOP_WARNING) : shared;
-    this.loop = new EventLoop(name, spinNanos, false, watchdog, ADVICE);
+    this.loop = EventLoop.start(name, spinNanos, false, watchdog, ADVICE);
     watchdog.watch(this);
   }
 
