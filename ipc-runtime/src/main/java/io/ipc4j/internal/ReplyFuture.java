@@ -57,11 +57,13 @@ abstract class ReplyFuture<T> extends CompletableFuture<T> {
     }
   }
 
+  /** Stages derived from this future are reply futures of the same call: blocking on them takes its reply too. */
   @Override
   public final <U> CompletableFuture<U> newIncompleteFuture() {
     return new Stage<>(this);
   }
 
+  /** Takes the reply on this thread if this future is not complete yet; then as {@link CompletableFuture#join()}. */
   @Override
   public final T join() {
     if (!super.isDone()) {
@@ -70,6 +72,10 @@ abstract class ReplyFuture<T> extends CompletableFuture<T> {
     return super.join();
   }
 
+  /**
+   * Takes the reply on this thread if this future is not complete yet (an interrupt ends the wait and leaves the call
+   * pending); then as {@link CompletableFuture#get()}.
+   */
   @Override
   public final T get() throws InterruptedException, ExecutionException {
     if (!super.isDone()) {
@@ -97,6 +103,7 @@ abstract class ReplyFuture<T> extends CompletableFuture<T> {
     return super.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
   }
 
+  /** Settles the call's future first if the call has ended; never waits for the call. */
   @Override
   public final T getNow(T valueIfAbsent) {
     if (!super.isDone()) {
@@ -105,6 +112,7 @@ abstract class ReplyFuture<T> extends CompletableFuture<T> {
     return super.getNow(valueIfAbsent);
   }
 
+  /** Whether the call has ended (its future is settled first, so a done future has its outcome). */
   @Override
   public final boolean isDone() {
     if (!super.isDone()) {

@@ -306,6 +306,7 @@ final class Scheduler {
       }
     }
 
+    /** Orders by deadline, then by when the task was scheduled. */
     @Override
     public int compareTo(Timer other) {
       long byTime = deadlineNanos - other.deadlineNanos; // compared as nanoTime values: only differences mean anything
