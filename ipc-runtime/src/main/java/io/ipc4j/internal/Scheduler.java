@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -93,6 +94,24 @@ final class Scheduler {
     }
     wake();
     return timer;
+  }
+
+  /**
+   * Completes {@code future} with {@code value} once {@code delay} has passed, unless it completes first (then the
+   * timer is cancelled): {@link CompletableFuture#completeOnTimeout} on this thread instead of a JVM-wide one. What
+   * depends on the future without an executor then runs on this thread, so it must be short.
+   *
+   * @return {@code future}
+   */
+  <T> CompletableFuture<T> completeOnTimeout(CompletableFuture<T> future, T value, Duration delay) {
+    Timer timer = schedule(delay, () -> future.complete(value));
+    future.whenComplete((result, failure) -> timer.cancel());
+    return future;
+  }
+
+  /** How many tasks wait for their time (for tests). */
+  synchronized int scheduledTasks() {
+    return timers.size();
   }
 
   void watch(Deadlines calls) {

@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -141,5 +142,25 @@ class SchedulerTest {
     assertThat(pending.cancel()).isFalse();
     assertThat(late.cancel()).isFalse();
     assertThat(thread()).isNull();
+  }
+
+  @Test
+  void aFutureLeftIncompleteIsCompletedWithTheValueWhenTheDelayEnds() throws Exception {
+    CompletableFuture<String> future = new CompletableFuture<>();
+    AtomicReference<String> completedOn = new AtomicReference<>();
+    scheduler.completeOnTimeout(future, "timed out", Duration.ofMillis(20))
+        .thenRun(() -> completedOn.set(Thread.currentThread().getName()));
+    assertThat(future.get(10, TimeUnit.SECONDS)).isEqualTo("timed out");
+    assertThat(completedOn.get()).isEqualTo(name); // on the scheduler's thread, not a JVM-wide one
+  }
+
+  @Test
+  void aFutureThatCompletesFirstKeepsItsValueAndItsTimerIsCancelled() {
+    CompletableFuture<String> future = new CompletableFuture<>();
+    scheduler.completeOnTimeout(future, "timed out", Duration.ofMinutes(10));
+    assertThat(scheduler.scheduledTasks()).isEqualTo(1);
+    future.complete("in time");
+    assertThat(scheduler.scheduledTasks()).isEqualTo(0);
+    assertThat(future.join()).isEqualTo("in time");
   }
 }
