@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * each renderer's {@link RendererLink}.
  *
  * <p>Nothing a listener, a handler or the decoding of a message throws (an {@code Error} included) stops the loop:
- * a failure becomes the answer of the call it belongs to. The host's {@link Watchdog} reports a task that holds the
+ * a failure becomes the answer of the call it belongs to. The host's {@link Scheduler} reports a task that holds the
  * main loop longer than {@code blockedLoopWarning}, and times out the calls of the renderers in this JVM.
  */
 public final class HostCore implements IpcHost {
@@ -39,7 +39,7 @@ public final class HostCore implements IpcHost {
 
   private final Duration defaultTimeout;
   private final long spinNanos;
-  private final Watchdog watchdog;
+  private final Scheduler watchdog;
   private final EventLoop mainLoop;
   private final IpcMainImpl ipcMain = new IpcMainImpl();
   private final Map<Integer, WebContentsImpl> contents = new ConcurrentSkipListMap<>();
@@ -59,9 +59,9 @@ public final class HostCore implements IpcHost {
   public HostCore(Duration defaultTimeout, Duration spinTime, Duration blockedLoopWarning, SocketOptions sockets) {
     this.defaultTimeout = defaultTimeout;
     this.spinNanos = spinTime.toNanos();
-    this.watchdog = new Watchdog("ipc4j-watchdog", blockedLoopWarning);
+    this.watchdog = new Scheduler("ipc4j-watchdog", blockedLoopWarning);
     // Over sockets the main loop reads the renderers' sockets itself (see Poller).
-    this.mainLoop = new EventLoop("ipc4j-main", spinNanos, sockets != null, watchdog, MAIN_LOOP_ADVICE);
+    this.mainLoop = EventLoop.start("ipc4j-main", spinNanos, sockets != null, watchdog, MAIN_LOOP_ADVICE);
     SocketServer started = null;
     if (sockets != null) {
       try {

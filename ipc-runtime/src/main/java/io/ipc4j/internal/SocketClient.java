@@ -103,7 +103,7 @@ final class SocketClient {
     try {
       core.toMain(new Message.OpenFrame(call.id));
     } catch (RuntimeException e) {
-      call.complete(e);
+      call.end(e);
     }
     Object id = call.await();
     if (!(id instanceof Integer frameId)) {

@@ -14,7 +14,7 @@ import java.nio.file.Path;
  */
 final class SocketPair implements AutoCloseable {
   /** A loop that polls sockets, as the host's main loop does. */
-  final EventLoop loop = new EventLoop("test-loop", 20_000, true);
+  final EventLoop loop = EventLoop.start("test-loop", 20_000, true, null, null);
   /** The end a {@link Connection} under test wraps. */
   final SocketChannel hostEnd;
   /** The end the test reads and writes raw bytes on. */
