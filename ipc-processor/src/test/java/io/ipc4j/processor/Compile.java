@@ -11,7 +11,6 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -20,21 +19,6 @@ import javax.tools.JavaFileObject;
 /** Compiles test sources with the processor. */
 final class Compile {
   private Compile() {}
-
-  /**
-   * The codec registry lives in the runtime; until it is on the class path, a stand-in with the same API lets the
-   * generated code compile (the processor's output does not depend on it).
-   */
-  private static final JavaFileObject CODECS_STAND_IN = JavaFileObjects.forSourceString("io.ipc4j.spi.Codecs", """
-      package io.ipc4j.spi;
-
-      public final class Codecs {
-        private Codecs() {}
-        public static void register(RecordCodec<?> codec) {}
-        public static void register(EnumCodec<?> codec) {}
-        public static boolean isRegistered(Class<?> type) { return false; }
-      }
-      """);
 
   static Compilation compile(JavaFileObject... sources) {
     return javac().withProcessors(new IpcProcessor()).withOptions("-Xlint:all", "-Xlint:-processing")
@@ -50,13 +34,9 @@ final class Compile {
     return javac().withProcessors(new IpcProcessor()).withClasspath(classPath).compile(withRuntime(sources));
   }
 
+  /** The sources as a list; the runtime that generated code uses is on the test class path. */
   static List<JavaFileObject> withRuntime(JavaFileObject... sources) {
-    List<JavaFileObject> all = new ArrayList<>(Arrays.asList(sources));
-    URL codecs = Compile.class.getClassLoader().getResource("io/ipc4j/spi/Codecs.class");
-    if (codecs == null) {
-      all.add(CODECS_STAND_IN);
-    }
-    return all;
+    return List.of(sources);
   }
 
   /** A test case source from {@code src/test/resources/cases}, e.g. {@code com/example/NotesApi.java}. */

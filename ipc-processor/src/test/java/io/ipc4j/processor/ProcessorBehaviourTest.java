@@ -79,7 +79,7 @@ class ProcessorBehaviourTest {
     assertThat(source).contains("public static final String LOAD = \"store:load\";");
     assertThat(source).contains("public static final String SAVE = \"store:save\";");
     assertThat(source).contains("public Long load(String key)");
-    assertThat(source).contains("Values.asBoxedLong(Values.arg(args, 1), \"argument 'value' of store:save\")");
+    assertThat(source).contains("Converters.LONG.convert(Converters.arg(args, 1), \"argument 'value' of store:save\")");
     assertThat(source).doesNotContain("NAME");
     assertThat(source).doesNotContain("NONE");
     assertThat(source).doesNotContain("HELPER");
@@ -147,7 +147,7 @@ class ProcessorBehaviourTest {
     Compilation compilation = javac().withProcessors(new IpcProcessor(), new GeneratesLater())
         .compile(Compile.withRuntime(api));
     assertThat(compilation).succeeded();
-    assertThat(generated(compilation, "test.ApiIpc")).contains("Codecs.register(new LaterCodec())");
+    assertThat(generated(compilation, "test.ApiIpc")).contains("private static final LaterCodec LATER_CODEC = new LaterCodec();");
   }
 
   @Test
