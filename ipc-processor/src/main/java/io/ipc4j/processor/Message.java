@@ -95,16 +95,13 @@ enum Message {
     STREAM("a stream can be consumed once, in one process; collect it into a List"),
     OTHER_COLLECTION("collections cross as List, Set or Map only; declare List<T>, Set<T> or Map<K, V>"),
     FUNCTION("a function cannot cross a process boundary; send data and let the other side decide what to run"),
-    NOT_WIRE_TYPE(Detail.SUPPORTED),
-    NO_CODEC("it has no codec: " + Detail.SUPPORTED),
+    NO_CODEC("it has no codec: only primitives and their boxes, String, Instant, Duration, UUID, BigInteger, "
+        + "BigDecimal, records, enums, arrays, List, Set, Map and Optional cross the wire"),
     CONTAINS("it contains %s: %s"),
     COMPONENT("its component '%s' has type %s: %s"),
     CANNOT_WRITE("could not write %s: %s"),
     FROM_COMPILED_TYPE("%s (reported on %s because %s comes from %s, which is compiled: its source is not part of "
         + "this build)");
-
-    private static final String SUPPORTED = "only primitives and their boxes, String, Instant, Duration, UUID, "
-        + "BigInteger, BigDecimal, records, enums, arrays, List, Set, Map and Optional cross the wire";
 
     private final String template;
 
@@ -115,6 +112,11 @@ enum Message {
     /** The phrase with its blanks filled. */
     String format(Object... args) {
       return String.format(template, args);
+    }
+
+    /** The phrase with its blanks, as written here. */
+    String template() {
+      return template;
     }
   }
 
@@ -140,6 +142,11 @@ enum Message {
   /** Error or warning. */
   Kind kind() {
     return kind;
+  }
+
+  /** The message after its code, with its blanks, as written here. */
+  String template() {
+    return template;
   }
 
   /** The full message: {@code [code] } and the filled-in template. */

@@ -79,7 +79,7 @@ final class TypeClassifier {
       case DECLARED:
         return declared((DeclaredType) type, position);
       default:
-        return new ValueType.Unsupported(display, Detail.NOT_WIRE_TYPE.format());
+        return new ValueType.Unsupported(display, Detail.NO_CODEC.format());   // no declarable type gets here
     }
   }
 

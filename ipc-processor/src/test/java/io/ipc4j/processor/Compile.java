@@ -34,6 +34,37 @@ final class Compile {
     return javac().withProcessors(new IpcProcessor()).withClasspath(classPath).compile(withRuntime(sources));
   }
 
+  /**
+   * Compiles {@code dependency} to class files first (without the processor), then {@code sources} with the
+   * processor and those class files on the class path: as a super-interface from a jar is seen.
+   */
+  static Compilation compileAgainstCompiled(List<JavaFileObject> dependency, JavaFileObject... sources) {
+    Compilation first = javac().compile(dependency);
+    if (first.status() != Compilation.Status.SUCCESS) {
+      throw new IllegalStateException("the dependency does not compile: " + first.errors());
+    }
+    try {
+      Path classes = Files.createTempDirectory("ipc4j-dependency");
+      for (JavaFileObject file : first.generatedFiles()) {
+        if (file.getKind() == JavaFileObject.Kind.CLASS) {
+          String name = file.toUri().getPath();
+          Path target = classes.resolve(name.substring(name.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length()));
+          Files.createDirectories(target.getParent());
+          try (var in = file.openInputStream()) {
+            Files.write(target, in.readAllBytes());
+          }
+        }
+      }
+      List<File> classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+          .map(File::new)
+          .collect(Collectors.toCollection(java.util.ArrayList::new));
+      classPath.add(classes.toFile());
+      return javac().withProcessors(new IpcProcessor()).withClasspath(classPath).compile(sources);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The sources as a list; the runtime that generated code uses is on the test class path. */
   static List<JavaFileObject> withRuntime(JavaFileObject... sources) {
     return List.of(sources);

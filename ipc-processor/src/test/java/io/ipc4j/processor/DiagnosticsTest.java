@@ -254,6 +254,29 @@ class DiagnosticsTest {
   }
 
   @Test
+  void problemOnAMethodInheritedFromACompiledInterfaceIsReportedOnTheAnnotatedInterface() {
+    JavaFileObject base = JavaFileObjects.forSourceString("lib.Base", "package lib;\n\n"
+        + "public interface Base {\n  void put(Object value);\n}\n");
+    JavaFileObject api = source("Api", "@IpcChannel\npublic interface Api extends lib.Base {\n  void ping();\n}\n");
+    Compilation compilation = Compile.compileAgainstCompiled(java.util.List.of(base), api);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("[IpcUnsupportedType]").inFile(api).onLineContaining("@IpcChannel");
+    assertThat(compilation).hadErrorContaining("put(java.lang.Object) comes from lib.Base, which is compiled");
+    assertThat(compilation.errors()).hasSize(1);
+  }
+
+  @Test
+  void problemOnAMethodInheritedFromASourceInterfaceStaysOnThatMethod() {
+    JavaFileObject base = JavaFileObjects.forSourceString("test.Base", "package test;\n\n"
+        + "public interface Base {\n  void put(Object value);\n}\n");
+    JavaFileObject api = source("Api", "@IpcChannel\npublic interface Api extends Base {\n  void ping();\n}\n");
+    Compilation compilation = Compile.compile(base, api);
+    assertThat(compilation).hadErrorContaining("[IpcUnsupportedType]").inFile(base).onLineContaining("Object value");
+    assertThat(compilation.errors()).hasSize(1);
+    assertThat(compilation.errors().get(0).getMessage(null)).doesNotContain("compiled");
+  }
+
+  @Test
   void everyErrorIsReportedInOneBuild() {
     JavaFileObject api = source("Api", "@IpcChannel(\" \")\npublic interface Api {\n"
         + "  <T> void generic();\n"
