@@ -135,6 +135,48 @@ class ProcessorBehaviourTest {
   }
 
   @Test
+  void interfaceWithoutRecordsOrEnumsHasNoCodecsAndGivesNoneToItsOwners() throws IOException {
+    JavaFileObject api = JavaFileObjects.forSourceString("test.Plain", """
+        package test;
+
+        @io.ipc4j.annotations.IpcChannel
+        public interface Plain {
+          String echo(String text);
+        }
+        """);
+    Compilation compilation = Compile.compile(api);
+    assertThat(compilation).succeededWithoutWarnings();
+    String source = generated(compilation, "test.PlainIpc");
+    assertThat(source).contains("public static final List<TypeCodec<?>> CODECS = List.of();");
+    assertThat(source).doesNotContain("Codecs.addTo");
+    assertThat(source).doesNotContain("Codec()");
+  }
+
+  @Test
+  void converterConstantsGiveWayToChannelConstantsAndParameterNames() throws IOException {
+    JavaFileObject api = JavaFileObjects.forSourceString("test.Shop", """
+        package test;
+
+        @io.ipc4j.annotations.IpcChannel
+        public interface Shop {
+          record Item(String name) {}
+
+          Item shopItem(String STRING);
+
+          java.util.List<Item> listOfShopItem();
+        }
+        """);
+    Compilation compilation = Compile.compile(api);
+    assertThat(compilation).succeededWithoutWarnings();
+    String source = generated(compilation, "test.ShopIpc");
+    assertThat(source).contains("public static final String SHOP_ITEM = \"shop:shopItem\";");
+    assertThat(source).contains("public static final String LIST_OF_SHOP_ITEM = \"shop:listOfShopItem\";");
+    assertThat(source).contains("Converter<String> STRING_ = Converters.type(String.class);");
+    assertThat(source).contains("Converter<Shop.Item> SHOP_ITEM_ = Converters.record(SHOP_ITEM_CODEC);");
+    assertThat(source).contains("Converter<List<Shop.Item>> LIST_OF_SHOP_ITEM_ = Converters.listOf(SHOP_ITEM_);");
+  }
+
+  @Test
   void interfaceUsingATypeGeneratedInALaterRoundIsDeferredAndThenGenerated() throws IOException {
     JavaFileObject api = JavaFileObjects.forSourceString("test.Api", """
         package test;
