@@ -18,86 +18,86 @@ final class Validator {
   private Validator() {}
 
   static Report validate(Interface model) {
-    Report problems = new Report(model.site());
+    Report report = new Report(model.site());
     String annotation = model.kind() == Kind.CHANNEL ? "IpcChannel" : "IpcEvents";
     String typeName = model.type().canonicalName();
     if (!model.isInterface()) {
-      problems.add(Message.NOT_INTERFACE, model.site(), annotation, typeName);
-      return problems;
+      report.add(Message.NOT_INTERFACE, model.site(), annotation, typeName);
+      return report;
     }
     if (!model.accessible()) {
-      problems.add(Message.NOT_ACCESSIBLE, model.site(), typeName, model.generated().simpleName());
+      report.add(Message.NOT_ACCESSIBLE, model.site(), typeName, model.generated().simpleName());
     }
     if (model.bothAnnotations()) {
-      problems.add(Message.CONFLICTING_ANNOTATIONS, model.site(),
+      report.add(Message.CONFLICTING_ANNOTATIONS, model.site(),
           Detail.CONFLICT_CHANNEL_AND_EVENTS.format(typeName));
     }
     if (model.generic()) {
-      problems.add(Message.GENERIC_INTERFACE, model.site(), typeName);
+      report.add(Message.GENERIC_INTERFACE, model.site(), typeName);
     }
     Attribute prefix = model.prefix();
     String defect = defect(prefix.value());
     if (prefix.explicit() && defect != null) {
-      problems.add(Message.BAD_PREFIX, prefix.site(), prefix.value(), typeName, defect,
+      report.add(Message.BAD_PREFIX, prefix.site(), prefix.value(), typeName, defect,
           Names.lowerFirst(model.type().simpleName()));
     }
-    deadline(model.deadline(), typeName, problems);
+    deadline(model.deadline(), typeName, report);
     if (model.deadline() != null && model.kind() == Kind.EVENTS) {
-      problems.add(Message.TIMEOUT_IGNORED, model.deadline().site(), typeName, Detail.EVENT_NO_REPLY.format());
+      report.add(Message.TIMEOUT_IGNORED, model.deadline().site(), typeName, Detail.EVENT_NO_REPLY.format());
     }
 
     Map<String, Method> channels = new HashMap<>();
     Map<String, Method> constants = new HashMap<>();
     for (Method method : model.methods()) {
       String where = model.type().simpleName() + "." + method.name();
-      method(model, method, where, problems);
+      method(model, method, where, report);
       Method first = channels.putIfAbsent(method.channel(), method);
       if (first != null) {
         Site site = method.channelAttribute() != null ? method.channelAttribute().site() : method.site();
-        problems.add(Message.DUPLICATE_CHANNEL, site, where, method.channel(),
+        report.add(Message.DUPLICATE_CHANNEL, site, where, method.channel(),
             model.type().simpleName() + "." + first.name());
       } else {
         Method sameConstant = constants.putIfAbsent(method.constant(), method);
         if (sameConstant != null) {
-          problems.add(Message.CONSTANT_CLASH, method.site(), where, method.constant(),
+          report.add(Message.CONSTANT_CLASH, method.site(), where, method.constant(),
               model.type().simpleName() + "." + sameConstant.name());
         }
       }
     }
-    return problems;
+    return report;
   }
 
-  private static void method(Interface model, Method method, String where, Report problems) {
+  private static void method(Interface model, Method method, String where, Report report) {
     if (method.generic()) {
-      problems.add(Message.GENERIC_METHOD, method.site(), where);
+      report.add(Message.GENERIC_METHOD, method.site(), where);
     }
     List<Attribute> styles = method.styleAnnotations();
     if (model.kind() == Kind.EVENTS) {
       for (Attribute style : styles) {
-        problems.add(Message.CONFLICTING_ANNOTATIONS, style.site(),
+        report.add(Message.CONFLICTING_ANNOTATIONS, style.site(),
             Detail.CONFLICT_STYLE_ON_EVENT.format(style.value(), where));
       }
     } else if (styles.size() > 1) {
-      problems.add(Message.CONFLICTING_ANNOTATIONS, styles.get(1).site(),
+      report.add(Message.CONFLICTING_ANNOTATIONS, styles.get(1).site(),
           Detail.CONFLICT_TWO_STYLES.format(where, styles.get(0).value(), styles.get(1).value()));
     }
     Attribute channel = method.channelAttribute();
     if (channel != null) {
       String defect = defect(channel.value());
       if (defect != null) {
-        problems.add(Message.BAD_CHANNEL, channel.site(), channel.value(), where, defect,
+        report.add(Message.BAD_CHANNEL, channel.site(), channel.value(), where, defect,
             model.prefix().value() + ":" + method.name());
       }
     }
-    deadline(method.deadline(), where, problems);
+    deadline(method.deadline(), where, report);
     if (method.deadline() != null && (method.style() == Style.SEND || method.style() == Style.EVENT)) {
-      problems.add(Message.TIMEOUT_IGNORED, method.deadline().site(), where,
+      report.add(Message.TIMEOUT_IGNORED, method.deadline().site(), where,
           (method.style() == Style.SEND ? Detail.SEND_NO_REPLY : Detail.EVENT_NO_REPLY).format());
     }
 
     for (Param param : method.params()) {
       if (param.type() instanceof ValueType.Unsupported u) {
-        problems.add(Message.UNSUPPORTED_TYPE, param.site(),
+        report.add(Message.UNSUPPORTED_TYPE, param.site(),
             Detail.PARAMETER.format(param.name(), where), u.display(), u.reason());
       }
     }
@@ -105,23 +105,23 @@ final class Validator {
     switch (method.style()) {
       case SEND:
         if (returnsValue) {
-          problems.add(Message.SEND_NOT_VOID, method.site(), where);
+          report.add(Message.SEND_NOT_VOID, method.site(), where);
         }
         break;
       case EVENT:
         if (returnsValue) {
-          problems.add(Message.EVENT_NOT_VOID, method.site(), where);
+          report.add(Message.EVENT_NOT_VOID, method.site(), where);
         }
         break;
       case SEND_SYNC:
         if (method.future() != null) {
-          problems.add(Message.ASYNC_NOT_INVOKE, method.site(), where, method.future().simpleName());
+          report.add(Message.ASYNC_NOT_INVOKE, method.site(), where, method.future().simpleName());
           break;
         }
-        unsupportedResult(method, where, problems);
+        unsupportedResult(method, where, report);
         break;
       default:
-        unsupportedResult(method, where, problems);
+        unsupportedResult(method, where, report);
     }
 
     for (Thrown thrown : method.thrown()) {
@@ -129,25 +129,25 @@ final class Validator {
         continue;
       }
       if (method.style() == Style.SEND || method.style() == Style.EVENT) {
-        problems.add(Message.EXCEPTION_ON_ONE_WAY, method.site(), where,
+        report.add(Message.EXCEPTION_ON_ONE_WAY, method.site(), where,
             thrown.type().canonicalName(),
             (method.style() == Style.SEND ? Detail.SEND_ONE_WAY : Detail.EVENT_ONE_WAY).format());
       } else if (!thrown.rebuildable()) {
-        problems.add(Message.EXCEPTION_NOT_REBUILDABLE, method.site(), where,
+        report.add(Message.EXCEPTION_NOT_REBUILDABLE, method.site(), where,
             thrown.type().canonicalName());
       }
     }
   }
 
-  private static void unsupportedResult(Method method, String where, Report problems) {
+  private static void unsupportedResult(Method method, String where, Report report) {
     if (method.returnType() instanceof ValueType.Unsupported u) {
-      problems.add(Message.UNSUPPORTED_TYPE, method.site(), Detail.RESULT.format(where), u.display(), u.reason());
+      report.add(Message.UNSUPPORTED_TYPE, method.site(), Detail.RESULT.format(where), u.display(), u.reason());
     }
   }
 
-  private static void deadline(Deadline deadline, String where, Report problems) {
+  private static void deadline(Deadline deadline, String where, Report report) {
     if (deadline != null && deadline.amount() <= 0) {
-      problems.add(Message.BAD_TIMEOUT, deadline.site(), deadline.amount(), where);
+      report.add(Message.BAD_TIMEOUT, deadline.site(), deadline.amount(), where);
     }
   }
 
