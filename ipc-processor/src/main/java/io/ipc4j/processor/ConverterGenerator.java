@@ -67,7 +67,7 @@ final class ConverterGenerator {
 
   /** {@code expr} in its untyped form, where that differs from the value (an Optional or object array in it). */
   static CodeBlock untyped(ValueType type, CodeBlock expr) {
-    return ValueType.needsWireForm(type) ? CodeBlock.of("$T.of($L)", UNTYPED, expr) : expr;
+    return ValueType.needsUntypedForm(type) ? CodeBlock.of("$T.of($L)", UNTYPED, expr) : expr;
   }
 
   /** {@code Untyped::of}, to map a future's result to its untyped form. */

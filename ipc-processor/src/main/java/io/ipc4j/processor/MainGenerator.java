@@ -60,7 +60,7 @@ record MainGenerator(Interface model, Generation generation) {
         if (isVoid) {
           return CodeBlock.of("ipcMain.handle($N, (event, args) -> {\n$>$L;\nreturn null;\n$<})", channel, call);
         }
-        if (m.future() != null && ValueType.needsWireForm(m.returnType())) {
+        if (m.future() != null && ValueType.needsUntypedForm(m.returnType())) {
           return CodeBlock.of("ipcMain.handle($N, (event, args) -> $L.thenApply($L))", channel, call,
               ConverterGenerator.untypedFunction());
         }

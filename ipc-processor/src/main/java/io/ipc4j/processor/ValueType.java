@@ -77,19 +77,19 @@ sealed interface ValueType {
    */
   record Unsupported(String display, String reason) implements ValueType {}
 
-  /** Whether the wire form differs from the value (an Optional or object array somewhere outside a record). */
-  static boolean needsWireForm(ValueType t) {
+  /** Whether {@code Untyped.of} changes the value: an Optional or object array in it, outside a record. */
+  static boolean needsUntypedForm(ValueType t) {
     if (t instanceof OptionalOf || t instanceof ArrayOf) {
       return true;
     }
     if (t instanceof ListOf l) {
-      return needsWireForm(l.element());
+      return needsUntypedForm(l.element());
     }
     if (t instanceof SetOf s) {
-      return needsWireForm(s.element());
+      return needsUntypedForm(s.element());
     }
     if (t instanceof MapOf m) {
-      return needsWireForm(m.key()) || needsWireForm(m.value());
+      return needsUntypedForm(m.key()) || needsUntypedForm(m.value());
     }
     return false;
   }
