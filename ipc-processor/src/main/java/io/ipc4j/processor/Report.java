@@ -26,10 +26,6 @@ final class Report {
     problems.add(Problem.of(message, site, args));
   }
 
-  List<Problem> problems() {
-    return List.copyOf(problems);
-  }
-
   boolean hasErrors() {
     return problems.stream().anyMatch(Problem::isError);
   }
