@@ -70,6 +70,15 @@ final class Compile {
     return List.of(sources);
   }
 
+  /** A source {@code test.<name>} with the imports every snippet uses, then {@code body}. */
+  static JavaFileObject snippet(String name, String body) {
+    return JavaFileObjects.forSourceString("test." + name, "package test;\n\n"
+        + "import io.ipc4j.annotations.*;\n"
+        + "import java.util.*;\n"
+        + "import java.util.concurrent.*;\n\n"
+        + body);
+  }
+
   /** A test case source from {@code src/test/resources/cases}, e.g. {@code com/example/NotesApi.java}. */
   static JavaFileObject source(String path) {
     URL url = Compile.class.getClassLoader().getResource("cases/" + path);

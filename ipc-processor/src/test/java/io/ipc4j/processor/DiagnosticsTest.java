@@ -12,11 +12,7 @@ import org.junit.jupiter.api.Test;
 /** One test per diagnostic: its code, the file and the line it points at; and no code generated for errors. */
 class DiagnosticsTest {
   private static JavaFileObject source(String name, String body) {
-    return JavaFileObjects.forSourceString("test." + name, "package test;\n\n"
-        + "import io.ipc4j.annotations.*;\n"
-        + "import java.util.*;\n"
-        + "import java.util.concurrent.*;\n\n"
-        + body);
+    return Compile.snippet(name, body);
   }
 
   private static void assertError(JavaFileObject src, String code, String line) {

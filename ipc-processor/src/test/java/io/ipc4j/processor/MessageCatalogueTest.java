@@ -2,16 +2,17 @@ package io.ipc4j.processor;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
-import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import io.ipc4j.processor.Message.Detail;
+import java.io.IOException;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.tools.Diagnostic;
@@ -38,11 +39,7 @@ class MessageCatalogueTest {
   }
 
   private static JavaFileObject source(String name, String body) {
-    return JavaFileObjects.forSourceString("test." + name, "package test;\n\n"
-        + "import io.ipc4j.annotations.*;\n"
-        + "import java.util.*;\n"
-        + "import java.util.concurrent.*;\n\n"
-        + body);
+    return Compile.snippet(name, body);
   }
 
   private static final Case WRITE_FAILS = new Case(List.of(), List.of(
@@ -144,41 +141,32 @@ class MessageCatalogueTest {
 
   @ParameterizedTest
   @EnumSource(Message.class)
-  void everyEntryIsProducedByANegativeCaseAtItsSite(Message m) {
-    Case c = ENTRIES.get(m);
-    assertWithMessage("no negative case produces %s; add one to ENTRIES", m).that(c).isNotNull();
-    Compilation compilation = c.compile();
-    Diagnostic.Kind kind = m.kind();
-    List<Diagnostic<? extends JavaFileObject>> found = kind == Diagnostic.Kind.ERROR
-        ? compilation.errors() : compilation.warnings();
-    assertWithMessage("a %s matching %s in %s", kind, m, found).that(found.stream()
-        .anyMatch(d -> matches(d, "[" + m.code() + "] " + m.template(), true))).isTrue();
-    if (kind == Diagnostic.Kind.ERROR) {
-      assertThat(compilation).hadErrorContaining("[" + m.code() + "]").inFile(c.sources().get(0))
-          .onLineContaining(c.line());
-    } else {
-      assertThat(compilation).hadWarningContaining("[" + m.code() + "]").inFile(c.sources().get(0))
-          .onLineContaining(c.line());
-    }
+  void everyEntryIsProducedByANegativeCaseAtItsSite(Message m) throws IOException {
+    assertProducedAtSite(m, ENTRIES.get(m),
+        d -> d.getKind() == m.kind() && matches(d, "[" + m.code() + "] " + m.template(), true));
   }
 
   @ParameterizedTest
   @EnumSource(Detail.class)
-  void everyPhraseIsProducedByANegativeCase(Detail detail) {
-    Case c = DETAILS.get(detail);
-    assertWithMessage("no negative case produces %s; add one to DETAILS", detail).that(c).isNotNull();
-    Compilation compilation = c.compile();
-    List<Diagnostic<? extends JavaFileObject>> all = compilation.diagnostics().stream()
-        .filter(d -> d.getKind() != Diagnostic.Kind.NOTE).collect(java.util.stream.Collectors.toList());
-    assertWithMessage("a diagnostic containing %s in %s", detail, all)
-        .that(all.stream().anyMatch(d -> matches(d, detail.template(), false))).isTrue();
-    assertWithMessage("a diagnostic at %s", c.line()).that(all.stream()
-        .anyMatch(d -> d.getSource() != null && d.getSource().getName().equals(c.sources().get(0).getName())
-            && d.getLineNumber() > 0)).isTrue();
+  void everyPhraseIsProducedByANegativeCaseAtItsSite(Detail detail) throws IOException {
+    assertProducedAtSite(detail, DETAILS.get(detail), d -> matches(d, detail.template(), false));
+  }
+
+  /** Compiles the case of {@code entry} and finds a diagnostic that {@code fits}, in its file, on its line. */
+  private static void assertProducedAtSite(Enum<?> entry, Case c, Predicate<Diagnostic<?>> fits)
+      throws IOException {
+    assertWithMessage("no negative case produces %s; add one to the table", entry).that(c).isNotNull();
+    JavaFileObject file = c.sources().get(0);
+    String[] lines = file.getCharContent(true).toString().split("\n", -1);
+    List<? extends Diagnostic<? extends JavaFileObject>> all = c.compile().diagnostics();
+    assertWithMessage("a diagnostic of %s in %s on the line containing %s, among %s", entry, file.getName(),
+        c.line(), all).that(all.stream().anyMatch(d -> fits.test(d)
+            && d.getSource() != null && d.getSource().getName().equals(file.getName())
+            && d.getLineNumber() > 0 && lines[(int) d.getLineNumber() - 1].contains(c.line()))).isTrue();
   }
 
   /** Whether the message holds the template (at its start, if {@code atStart}), any text filling each blank. */
-  private static boolean matches(Diagnostic<? extends JavaFileObject> d, String template, boolean atStart) {
+  private static boolean matches(Diagnostic<?> d, String template, boolean atStart) {
     Matcher blanks = Pattern.compile("%(\\d+\\$)?[sdn]").matcher(template);
     StringBuilder regex = new StringBuilder(atStart ? "(?s)" : "(?s).*");
     int last = 0;

@@ -23,6 +23,14 @@ class ProcessorBehaviourTest {
     return compilation.generatedSourceFile(name).orElseThrow().getCharContent(true).toString();
   }
 
+  /** The source generated for interface {@code test.<name>}, declared by {@code body}, compiled without warnings. */
+  private static String generatedFor(String name, String body) throws IOException {
+    Compilation compilation = Compile.compile(JavaFileObjects.forSourceString("test." + name,
+        "package test;\n\n@io.ipc4j.annotations.IpcChannel\npublic interface " + name + " {\n" + body + "}\n"));
+    assertThat(compilation).succeededWithoutWarnings();
+    return generated(compilation, "test." + name + "Ipc");
+  }
+
   @Test
   void compilingTwiceGivesIdenticalBytes() throws IOException {
     Compilation first = GoldenTest.compileExamples();
@@ -136,17 +144,7 @@ class ProcessorBehaviourTest {
 
   @Test
   void interfaceWithoutRecordsOrEnumsHasNoCodecsAndGivesNoneToItsOwners() throws IOException {
-    JavaFileObject api = JavaFileObjects.forSourceString("test.Plain", """
-        package test;
-
-        @io.ipc4j.annotations.IpcChannel
-        public interface Plain {
-          String echo(String text);
-        }
-        """);
-    Compilation compilation = Compile.compile(api);
-    assertThat(compilation).succeededWithoutWarnings();
-    String source = generated(compilation, "test.PlainIpc");
+    String source = generatedFor("Plain", "  String echo(String text);\n");
     assertThat(source).contains("public static final List<TypeCodec<?>> CODECS = List.of();");
     assertThat(source).doesNotContain("Codecs.addTo");
     assertThat(source).doesNotContain("Codec()");
@@ -154,21 +152,9 @@ class ProcessorBehaviourTest {
 
   @Test
   void converterConstantsGiveWayToChannelConstantsAndParameterNames() throws IOException {
-    JavaFileObject api = JavaFileObjects.forSourceString("test.Shop", """
-        package test;
-
-        @io.ipc4j.annotations.IpcChannel
-        public interface Shop {
-          record Item(String name) {}
-
-          Item shopItem(String STRING);
-
-          java.util.List<Item> listOfShopItem();
-        }
-        """);
-    Compilation compilation = Compile.compile(api);
-    assertThat(compilation).succeededWithoutWarnings();
-    String source = generated(compilation, "test.ShopIpc");
+    String source = generatedFor("Shop", "  record Item(String name) {}\n"
+        + "  Item shopItem(String STRING);\n"
+        + "  java.util.List<Item> listOfShopItem();\n");
     assertThat(source).contains("public static final String SHOP_ITEM = \"shop:shopItem\";");
     assertThat(source).contains("public static final String LIST_OF_SHOP_ITEM = \"shop:listOfShopItem\";");
     assertThat(source).contains("Converter<String> STRING_ = Converters.type(String.class);");
