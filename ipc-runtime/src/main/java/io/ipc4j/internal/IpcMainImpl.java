@@ -4,12 +4,14 @@ import io.ipc4j.IpcMain;
 import io.ipc4j.IpcMainHandler;
 import io.ipc4j.IpcMainListener;
 import io.ipc4j.IpcRegistration;
+import io.ipc4j.internal.codec.CodecOwner;
+import io.ipc4j.internal.codec.CodecRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** An {@link IpcMain}: a listener registry plus a handler map, as Electron's {@code IpcMainImpl}. */
-final class IpcMainImpl extends Emitter<IpcMainListener> implements IpcMain {
+final class IpcMainImpl extends Emitter<IpcMainListener> implements IpcMain, CodecOwner {
   /** A registered handler; a {@code once} handler is removed by the first dispatch that takes it. */
   static final class Handler {
     final IpcMainHandler handler;
@@ -23,6 +25,17 @@ final class IpcMainImpl extends Emitter<IpcMainListener> implements IpcMain {
   }
 
   private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
+  /** The host's codecs, for the global IpcMain and every renderer's scope alike. */
+  private final CodecRegistry codecs;
+
+  IpcMainImpl(CodecRegistry codecs) {
+    this.codecs = codecs;
+  }
+
+  @Override
+  public CodecRegistry codecRegistry() {
+    return codecs;
+  }
 
   @Override
   public IpcRegistration handle(String channel, IpcMainHandler handler) {
