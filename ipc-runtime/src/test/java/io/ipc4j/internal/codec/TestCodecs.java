@@ -17,7 +17,7 @@ final class TestCodecs {
 
   enum UnregisteredEnum { A }
 
-  static final class PointCodec implements RecordCodec<Point> {
+  static class PointCodec implements RecordCodec<Point> {
     @Override
     public Class<Point> type() {
       return Point.class;
@@ -44,7 +44,7 @@ final class TestCodecs {
     }
   }
 
-  static final class ShapeCodec implements RecordCodec<Shape> {
+  static class ShapeCodec implements RecordCodec<Shape> {
     @Override
     public Class<Shape> type() {
       return Shape.class;
