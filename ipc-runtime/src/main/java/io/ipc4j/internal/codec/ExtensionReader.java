@@ -120,61 +120,35 @@ final class ExtensionReader {
       throw in.bad("a " + kind + " array of " + bytes + " bytes");
     }
     int n = bytes / width; // exact: the ext's bytes are all present
-    switch (kind) {
-      case 'Z': {
-        boolean[] a = new boolean[n];
-        for (int i = 0; i < n; i++) {
-          int v = in.u8();
-          if (v > 1) {
-            throw in.bad("a boolean must be 0 or 1, found " + v);
-          }
-          a[i] = v == 1;
-        }
-        return a;
-      }
-      case 'C': {
-        char[] a = new char[n];
-        for (int i = 0; i < n; i++) {
-          a[i] = (char) in.u16();
-        }
-        return a;
-      }
-      case 'S': {
-        short[] a = new short[n];
-        for (int i = 0; i < n; i++) {
-          a[i] = (short) in.u16();
-        }
-        return a;
-      }
-      case 'I': {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-          a[i] = in.i32();
-        }
-        return a;
-      }
-      case 'F': {
-        float[] a = new float[n];
-        for (int i = 0; i < n; i++) {
-          a[i] = Float.intBitsToFloat(in.i32());
-        }
-        return a;
-      }
-      case 'J': {
-        long[] a = new long[n];
-        for (int i = 0; i < n; i++) {
-          a[i] = in.i64();
-        }
-        return a;
-      }
-      default: {
-        double[] a = new double[n];
-        for (int i = 0; i < n; i++) {
-          a[i] = Double.longBitsToDouble(in.i64());
-        }
-        return a;
+    Object array = switch (kind) {
+      case 'Z' -> new boolean[n];
+      case 'C' -> new char[n];
+      case 'S' -> new short[n];
+      case 'I' -> new int[n];
+      case 'F' -> new float[n];
+      case 'J' -> new long[n];
+      default -> new double[n];
+    };
+    for (int i = 0; i < n; i++) {
+      long bits = width == 8 ? in.i64() : width == 4 ? in.i32() : width == 2 ? in.u16() : in.u8();
+      switch (kind) {
+        case 'Z' -> ((boolean[]) array)[i] = bit(in, bits);
+        case 'C' -> ((char[]) array)[i] = (char) bits;
+        case 'S' -> ((short[]) array)[i] = (short) bits;
+        case 'I' -> ((int[]) array)[i] = (int) bits;
+        case 'F' -> ((float[]) array)[i] = Float.intBitsToFloat((int) bits);
+        case 'J' -> ((long[]) array)[i] = bits;
+        default -> ((double[]) array)[i] = Double.longBitsToDouble(bits);
       }
     }
+    return array;
+  }
+
+  private static boolean bit(ValueDecoder in, long bits) {
+    if (bits > 1) {
+      throw in.bad("a boolean must be 0 or 1, found " + bits);
+    }
+    return bits == 1;
   }
 
   /** A record: rebuilt by this side's codec for it, or, with none, the map of its components. */

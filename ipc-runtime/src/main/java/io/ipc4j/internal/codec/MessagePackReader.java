@@ -38,34 +38,26 @@ abstract sealed class MessagePackReader permits ValueDecoder {
    * value is not an array.
    */
   final int arrayHeader() {
-    int b = peek();
-    if ((b & 0xf0) == 0x90) {
-      pos++;
-      return b & 0x0f;
-    }
-    if (b == 0xdc) {
-      pos++;
-      return u16();
-    }
-    if (b == 0xdd) {
-      pos++;
-      return length32OrThrow();
-    }
-    return -1;
+    return countHeader(0x90, 0xdc);
   }
 
   /** Like {@link #arrayHeader()}, for a map header: its entry count, or -1 if the next value is not a map. */
   final int mapHeader() {
+    return countHeader(0x80, 0xde);
+  }
+
+  /** A header with a 4-bit form ({@code fix} in the high nibble) and 16 and 32-bit forms ({@code code16}, next). */
+  private int countHeader(int fix, int code16) {
     int b = peek();
-    if ((b & 0xf0) == 0x80) {
+    if ((b & 0xf0) == fix) {
       pos++;
       return b & 0x0f;
     }
-    if (b == 0xde) {
+    if (b == code16) {
       pos++;
       return u16();
     }
-    if (b == 0xdf) {
+    if (b == code16 + 1) {
       pos++;
       return length32OrThrow();
     }

@@ -4,6 +4,7 @@ import io.ipc4j.spi.EnumCodec;
 import io.ipc4j.spi.RecordCodec;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -53,10 +54,8 @@ final class ValueEncoder {
       out.writeNil();
     } else if (v instanceof String s) {
       out.writeString(s);
-    } else if (v instanceof Integer i) {
-      out.writeLong(i);
-    } else if (v instanceof Long l) {
-      out.writeLong(l);
+    } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
+      out.writeLong(((Number) v).longValue());
     } else if (v instanceof Boolean b) {
       out.writeBoolean(b);
     } else if (v instanceof Double d) {
@@ -65,10 +64,6 @@ final class ValueEncoder {
       out.writeFloat(f);
     } else if (v instanceof byte[] b) {
       out.writeBinary(b);
-    } else if (v instanceof Short s) {
-      out.writeLong(s);
-    } else if (v instanceof Byte b) {
-      out.writeLong(b);
     } else if (v instanceof List<?> list) {
       enter(v);
       out.writeArrayHeader(list.size());
@@ -221,55 +216,40 @@ final class ValueEncoder {
     }
   }
 
+  /** Writes a primitive array other than byte[] as its big-endian elements; false if {@code v} is none. */
   private boolean writePrimitiveArray(Object v) {
     if (v instanceof int[] a) {
-      primitiveHeader('I', a.length, 4);
-      for (int x : a) {
-        out.put32(x);
-      }
+      primitiveData('I', a.length, 4).asIntBuffer().put(a);
     } else if (v instanceof long[] a) {
-      primitiveHeader('J', a.length, 8);
-      for (long x : a) {
-        out.put64(x);
+      primitiveData('J', a.length, 8).asLongBuffer().put(a);
+    } else if (v instanceof boolean[] a) {
+      ByteBuffer data = primitiveData('Z', a.length, 1);
+      for (boolean x : a) {
+        data.put((byte) (x ? 1 : 0));
       }
     } else if (v instanceof double[] a) {
-      primitiveHeader('D', a.length, 8);
-      for (double x : a) {
-        out.put64(Double.doubleToRawLongBits(x));
-      }
+      primitiveData('D', a.length, 8).asDoubleBuffer().put(a); // raw bits: NaN payloads kept
     } else if (v instanceof float[] a) {
-      primitiveHeader('F', a.length, 4);
-      for (float x : a) {
-        out.put32(Float.floatToRawIntBits(x));
-      }
+      primitiveData('F', a.length, 4).asFloatBuffer().put(a);
     } else if (v instanceof short[] a) {
-      primitiveHeader('S', a.length, 2);
-      for (short x : a) {
-        out.put16(x);
-      }
+      primitiveData('S', a.length, 2).asShortBuffer().put(a);
     } else if (v instanceof char[] a) {
-      primitiveHeader('C', a.length, 2);
-      for (char x : a) {
-        out.put16(x);
-      }
-    } else if (v instanceof boolean[] a) {
-      primitiveHeader('Z', a.length, 1);
-      for (boolean x : a) {
-        out.writeByte(x ? 1 : 0);
-      }
+      primitiveData('C', a.length, 2).asCharBuffer().put(a);
     } else {
       return false;
     }
     return true;
   }
 
-  private void primitiveHeader(char kind, int n, int width) {
+  /** Writes a primitive array's header and kind, and returns the room for its {@code n} elements. */
+  private ByteBuffer primitiveData(char kind, int n, int width) {
     long length = 1L + (long) n * width;
     if (length > Integer.MAX_VALUE) {
       throw new IllegalStateException("array too large to encode: " + n + " elements");
     }
     out.writeExtHeader(ValueCodec.EXT_PRIMITIVE_ARRAY, (int) length);
     out.writeByte(kind);
+    return out.reserve(n * width);
   }
 
   private void enter(Object container) {
