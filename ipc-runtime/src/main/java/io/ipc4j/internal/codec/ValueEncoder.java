@@ -20,7 +20,8 @@ import java.util.UUID;
 final class ValueEncoder {
   private final CodecRegistry codecs;
   private final MessagePackWriter out;
-  private Object[] path = new Object[16];
+  /** The containers on the current path, outermost first; made by the first container (most calls send none). */
+  private Object[] path;
   private int depth;
 
   ValueEncoder(CodecRegistry codecs, MessagePackWriter out) {
@@ -261,7 +262,9 @@ final class ValueEncoder {
     if (depth == ValueCodec.MAX_DEPTH) {
       throw new CloneRefusal(container, "nested deeper than " + ValueCodec.MAX_DEPTH + " levels, which is refused", -1);
     }
-    if (depth == path.length) {
+    if (path == null) {
+      path = new Object[16];
+    } else if (depth == path.length) {
       path = java.util.Arrays.copyOf(path, depth * 2);
     }
     path[depth++] = container;
