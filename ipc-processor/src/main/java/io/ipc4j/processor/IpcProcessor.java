@@ -1,29 +1,27 @@
 package io.ipc4j.processor;
 
 import com.google.auto.service.AutoService;
-import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.TypeSpec;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.Messager;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic.Kind;
 
 /**
  * The ipc4j annotation processor: for every {@code @IpcChannel} or {@code @IpcEvents} type it reads a model
- * ({@link ModelReader}), checks it ({@link Validator}), and, when it has no errors, writes {@code <Interface>Ipc}
- * ({@link Generator}) with the interface as its only originating element (Gradle "isolating").
+ * ({@link ModelReader}), checks it ({@link Validator}), prints the {@link Report}, and, when it has no errors,
+ * generates {@code <Interface>Ipc} ({@link Generator}) and writes it ({@link SourceWriter}).
  *
  * <p>It never claims the annotations, never throws into javac (an internal failure becomes an error with the
  * stack trace), and defers an interface whose signatures use a type that another processor has yet to generate.
@@ -32,13 +30,15 @@ import javax.tools.Diagnostic.Kind;
 public final class IpcProcessor extends AbstractProcessor {
   /** Interfaces waiting for a type generated in a later round: qualified name → the missing type. */
   private final Map<String, String> deferred = new LinkedHashMap<>();
+  /** The top-level types whose source this build compiles, so far: problems elsewhere have no position. */
+  private final Set<String> sourceTypes = new HashSet<>();
 
   /** Creates the processor; javac calls this through the service loader. */
   public IpcProcessor() {}
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(ModelReader.IPC_CHANNEL, ModelReader.IPC_EVENTS);
+    return Set.of(Mirrors.IPC_CHANNEL, Mirrors.IPC_EVENTS);
   }
 
   @Override
@@ -48,6 +48,11 @@ public final class IpcProcessor extends AbstractProcessor {
 
   @Override
   public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    for (Element root : round.getRootElements()) {
+      if (root instanceof TypeElement type) {
+        sourceTypes.add(type.getQualifiedName().toString());
+      }
+    }
     Set<TypeElement> todo = new LinkedHashSet<>();
     for (String name : List.copyOf(deferred.keySet())) {
       TypeElement type = processingEnv.getElementUtils().getTypeElement(name);
@@ -70,16 +75,7 @@ public final class IpcProcessor extends AbstractProcessor {
       processType(type);
     }
     if (round.processingOver()) {
-      for (Map.Entry<String, String> e : deferred.entrySet()) {
-        TypeElement type = processingEnv.getElementUtils().getTypeElement(e.getKey());
-        String message = Diagnostic.MISSING_TYPE.format(e.getKey(), e.getValue());
-        if (type != null) {
-          processingEnv.getMessager().printMessage(Kind.ERROR, message, type);
-        } else {
-          processingEnv.getMessager().printMessage(Kind.ERROR, message);
-        }
-      }
-      deferred.clear();
+      reportStillMissing();
     }
     return false;
   }
@@ -90,50 +86,44 @@ public final class IpcProcessor extends AbstractProcessor {
       Models.Interface model;
       try {
         model = new ModelReader(processingEnv).read(type);
-      } catch (ModelReader.MissingTypeException missing) {
+      } catch (Mirrors.MissingTypeException missing) {
         deferred.put(name, missing.getMessage());
         return;
       }
       deferred.remove(name);
-      List<Problem> problems = Validator.validate(model);
-      boolean errors = false;
-      for (Problem p : problems) {
-        report(p);
-        errors |= p.isError();
-      }
-      if (!errors) {
-        write(Generator.generate(model), type);
+      Report report = Validator.validate(model);
+      report.printTo(processingEnv.getMessager(), this::inThisBuild);
+      if (!report.hasErrors()) {
+        new SourceWriter(processingEnv.getFiler(), processingEnv.getMessager()).write(Generator.generate(model),
+            type, model.generated().packageName(), model.javaxGenerated());
       }
     } catch (RuntimeException | LinkageError e) {
       deferred.remove(name);
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
-      processingEnv.getMessager().printMessage(Kind.ERROR,
-          Diagnostic.INTERNAL_ERROR.format(name, trace), type);
+      processingEnv.getMessager().printMessage(Kind.ERROR, Message.INTERNAL_ERROR.format(name, trace), type);
     }
   }
 
-  private void report(Problem p) {
-    Messager messager = processingEnv.getMessager();
-    Site site = p.site();
-    Kind kind = p.diagnostic().kind();
-    if (site.annotation() != null && site.value() != null) {
-      messager.printMessage(kind, p.message(), site.element(), site.annotation(), site.value());
-    } else if (site.annotation() != null) {
-      messager.printMessage(kind, p.message(), site.element(), site.annotation());
-    } else {
-      messager.printMessage(kind, p.message(), site.element());
+  /** Whether {@code element} is in a source this build compiles (not in a class file on the class path). */
+  private boolean inThisBuild(Element element) {
+    Element top = element;
+    while (top.getEnclosingElement() != null && top.getEnclosingElement().getKind() != ElementKind.PACKAGE) {
+      top = top.getEnclosingElement();
     }
+    return top instanceof TypeElement type && sourceTypes.contains(type.getQualifiedName().toString());
   }
 
-  private void write(JavaFile file, TypeElement originating) {
-    TypeSpec withOrigin = file.typeSpec().toBuilder().addOriginatingElement(originating).build();
-    try {
-      Generator.file(file.packageName(), withOrigin).writeTo(processingEnv.getFiler());
-    } catch (IOException e) {
-      processingEnv.getMessager().printMessage(Kind.ERROR, Diagnostic.INTERNAL_ERROR.format(
-          originating.getQualifiedName(), "could not write " + file.packageName() + "." + withOrigin.name() + ": "
-              + e), originating);
+  private void reportStillMissing() {
+    for (Map.Entry<String, String> e : deferred.entrySet()) {
+      TypeElement type = processingEnv.getElementUtils().getTypeElement(e.getKey());
+      String message = Message.MISSING_TYPE.format(e.getKey(), e.getValue());
+      if (type != null) {
+        processingEnv.getMessager().printMessage(Kind.ERROR, message, type);
+      } else {
+        processingEnv.getMessager().printMessage(Kind.ERROR, message);
+      }
     }
+    deferred.clear();
   }
 }

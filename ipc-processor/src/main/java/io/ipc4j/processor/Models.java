@@ -103,20 +103,18 @@ final class Models {
    *
    * @param type the record
    * @param binaryName its wire name
-   * @param codecName the simple name of the generated codec class
    * @param components component names and types, in declaration order
    */
-  record RecordCodec(ClassName type, String binaryName, String codecName, List<Param> components) {}
+  record RecordCodec(ClassName type, String binaryName, List<Param> components) {}
 
   /**
    * An enum that needs a codec.
    *
    * @param type the enum
    * @param binaryName its wire name
-   * @param codecName the simple name of the generated codec class
    * @param constants the constants' names, in declaration order
    */
-  record EnumCodec(ClassName type, String binaryName, String codecName, List<String> constants) {}
+  record EnumCodec(ClassName type, String binaryName, List<String> constants) {}
 
   /**
    * One annotated type and everything generated for it.

@@ -1,18 +1,20 @@
 package io.ipc4j.processor;
 
+import javax.tools.Diagnostic.Kind;
+
 /**
- * One diagnostic to report.
+ * One problem found in a model.
  *
- * @param diagnostic what kind
- * @param message the full message, code first
+ * @param message which catalogue entry
+ * @param text the full text, code first
  * @param site where it goes
  */
-record Problem(Diagnostic diagnostic, String message, Site site) {
-  static Problem of(Diagnostic diagnostic, Site site, Object... args) {
-    return new Problem(diagnostic, diagnostic.format(args), site);
+record Problem(Message message, String text, Site site) {
+  static Problem of(Message message, Site site, Object... args) {
+    return new Problem(message, message.format(args), site);
   }
 
   boolean isError() {
-    return diagnostic.kind() == javax.tools.Diagnostic.Kind.ERROR;
+    return message.kind() == Kind.ERROR;
   }
 }

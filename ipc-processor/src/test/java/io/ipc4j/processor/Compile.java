@@ -11,7 +11,6 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -20,21 +19,6 @@ import javax.tools.JavaFileObject;
 /** Compiles test sources with the processor. */
 final class Compile {
   private Compile() {}
-
-  /**
-   * The codec registry lives in the runtime; until it is on the class path, a stand-in with the same API lets the
-   * generated code compile (the processor's output does not depend on it).
-   */
-  private static final JavaFileObject CODECS_STAND_IN = JavaFileObjects.forSourceString("io.ipc4j.spi.Codecs", """
-      package io.ipc4j.spi;
-
-      public final class Codecs {
-        private Codecs() {}
-        public static void register(RecordCodec<?> codec) {}
-        public static void register(EnumCodec<?> codec) {}
-        public static boolean isRegistered(Class<?> type) { return false; }
-      }
-      """);
 
   static Compilation compile(JavaFileObject... sources) {
     return javac().withProcessors(new IpcProcessor()).withOptions("-Xlint:all", "-Xlint:-processing")
@@ -50,13 +34,49 @@ final class Compile {
     return javac().withProcessors(new IpcProcessor()).withClasspath(classPath).compile(withRuntime(sources));
   }
 
-  static List<JavaFileObject> withRuntime(JavaFileObject... sources) {
-    List<JavaFileObject> all = new ArrayList<>(Arrays.asList(sources));
-    URL codecs = Compile.class.getClassLoader().getResource("io/ipc4j/spi/Codecs.class");
-    if (codecs == null) {
-      all.add(CODECS_STAND_IN);
+  /**
+   * Compiles {@code dependency} to class files first (without the processor), then {@code sources} with the
+   * processor and those class files on the class path: as a super-interface from a jar is seen.
+   */
+  static Compilation compileAgainstCompiled(List<JavaFileObject> dependency, JavaFileObject... sources) {
+    Compilation first = javac().compile(dependency);
+    if (first.status() != Compilation.Status.SUCCESS) {
+      throw new IllegalStateException("the dependency does not compile: " + first.errors());
     }
-    return all;
+    try {
+      Path classes = Files.createTempDirectory("ipc4j-dependency");
+      for (JavaFileObject file : first.generatedFiles()) {
+        if (file.getKind() == JavaFileObject.Kind.CLASS) {
+          String name = file.toUri().getPath();
+          Path target = classes.resolve(name.substring(name.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length()));
+          Files.createDirectories(target.getParent());
+          try (var in = file.openInputStream()) {
+            Files.write(target, in.readAllBytes());
+          }
+        }
+      }
+      List<File> classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+          .map(File::new)
+          .collect(Collectors.toCollection(java.util.ArrayList::new));
+      classPath.add(classes.toFile());
+      return javac().withProcessors(new IpcProcessor()).withClasspath(classPath).compile(sources);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The sources as a list; the runtime that generated code uses is on the test class path. */
+  static List<JavaFileObject> withRuntime(JavaFileObject... sources) {
+    return List.of(sources);
+  }
+
+  /** A source {@code test.<name>} with the imports every snippet uses, then {@code body}. */
+  static JavaFileObject snippet(String name, String body) {
+    return JavaFileObjects.forSourceString("test." + name, "package test;\n\n"
+        + "import io.ipc4j.annotations.*;\n"
+        + "import java.util.*;\n"
+        + "import java.util.concurrent.*;\n\n"
+        + body);
   }
 
   /** A test case source from {@code src/test/resources/cases}, e.g. {@code com/example/NotesApi.java}. */

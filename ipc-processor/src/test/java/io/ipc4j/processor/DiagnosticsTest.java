@@ -12,11 +12,7 @@ import org.junit.jupiter.api.Test;
 /** One test per diagnostic: its code, the file and the line it points at; and no code generated for errors. */
 class DiagnosticsTest {
   private static JavaFileObject source(String name, String body) {
-    return JavaFileObjects.forSourceString("test." + name, "package test;\n\n"
-        + "import io.ipc4j.annotations.*;\n"
-        + "import java.util.*;\n"
-        + "import java.util.concurrent.*;\n\n"
-        + body);
+    return Compile.snippet(name, body);
   }
 
   private static void assertError(JavaFileObject src, String code, String line) {
@@ -251,6 +247,29 @@ class DiagnosticsTest {
     JavaFileObject src = source("Api", "@IpcChannel\npublic interface Api {\n"
         + "  String read() throws IllegalStateException;\n}\n");
     assertThat(Compile.compile(src)).succeededWithoutWarnings();
+  }
+
+  @Test
+  void problemOnAMethodInheritedFromACompiledInterfaceIsReportedOnTheAnnotatedInterface() {
+    JavaFileObject base = JavaFileObjects.forSourceString("lib.Base", "package lib;\n\n"
+        + "public interface Base {\n  void put(Object value);\n}\n");
+    JavaFileObject api = source("Api", "@IpcChannel\npublic interface Api extends lib.Base {\n  void ping();\n}\n");
+    Compilation compilation = Compile.compileAgainstCompiled(java.util.List.of(base), api);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorContaining("[IpcUnsupportedType]").inFile(api).onLineContaining("@IpcChannel");
+    assertThat(compilation).hadErrorContaining("put(java.lang.Object) comes from lib.Base, which is compiled");
+    assertThat(compilation.errors()).hasSize(1);
+  }
+
+  @Test
+  void problemOnAMethodInheritedFromASourceInterfaceStaysOnThatMethod() {
+    JavaFileObject base = JavaFileObjects.forSourceString("test.Base", "package test;\n\n"
+        + "public interface Base {\n  void put(Object value);\n}\n");
+    JavaFileObject api = source("Api", "@IpcChannel\npublic interface Api extends Base {\n  void ping();\n}\n");
+    Compilation compilation = Compile.compile(base, api);
+    assertThat(compilation).hadErrorContaining("[IpcUnsupportedType]").inFile(base).onLineContaining("Object value");
+    assertThat(compilation.errors()).hasSize(1);
+    assertThat(compilation.errors().get(0).getMessage(null)).doesNotContain("compiled");
   }
 
   @Test

@@ -23,6 +23,14 @@ class ProcessorBehaviourTest {
     return compilation.generatedSourceFile(name).orElseThrow().getCharContent(true).toString();
   }
 
+  /** The source generated for interface {@code test.<name>}, declared by {@code body}, compiled without warnings. */
+  private static String generatedFor(String name, String body) throws IOException {
+    Compilation compilation = Compile.compile(JavaFileObjects.forSourceString("test." + name,
+        "package test;\n\n@io.ipc4j.annotations.IpcChannel\npublic interface " + name + " {\n" + body + "}\n"));
+    assertThat(compilation).succeededWithoutWarnings();
+    return generated(compilation, "test." + name + "Ipc");
+  }
+
   @Test
   void compilingTwiceGivesIdenticalBytes() throws IOException {
     Compilation first = GoldenTest.compileExamples();
@@ -79,7 +87,7 @@ class ProcessorBehaviourTest {
     assertThat(source).contains("public static final String LOAD = \"store:load\";");
     assertThat(source).contains("public static final String SAVE = \"store:save\";");
     assertThat(source).contains("public Long load(String key)");
-    assertThat(source).contains("Values.asBoxedLong(Values.arg(args, 1), \"argument 'value' of store:save\")");
+    assertThat(source).contains("Converters.LONG.convert(Converters.arg(args, 1), \"argument 'value' of store:save\")");
     assertThat(source).doesNotContain("NAME");
     assertThat(source).doesNotContain("NONE");
     assertThat(source).doesNotContain("HELPER");
@@ -135,6 +143,26 @@ class ProcessorBehaviourTest {
   }
 
   @Test
+  void interfaceWithoutRecordsOrEnumsHasNoCodecsAndGivesNoneToItsOwners() throws IOException {
+    String source = generatedFor("Plain", "  String echo(String text);\n");
+    assertThat(source).contains("public static final List<TypeCodec<?>> CODECS = List.of();");
+    assertThat(source).doesNotContain("Codecs.addTo");
+    assertThat(source).doesNotContain("Codec()");
+  }
+
+  @Test
+  void converterConstantsGiveWayToChannelConstantsAndParameterNames() throws IOException {
+    String source = generatedFor("Shop", "  record Item(String name) {}\n"
+        + "  Item shopItem(String STRING);\n"
+        + "  java.util.List<Item> listOfShopItem();\n");
+    assertThat(source).contains("public static final String SHOP_ITEM = \"shop:shopItem\";");
+    assertThat(source).contains("public static final String LIST_OF_SHOP_ITEM = \"shop:listOfShopItem\";");
+    assertThat(source).contains("Converter<String> STRING_ = Converters.type(String.class);");
+    assertThat(source).contains("Converter<Shop.Item> SHOP_ITEM_ = Converters.record(SHOP_ITEM_CODEC);");
+    assertThat(source).contains("Converter<List<Shop.Item>> LIST_OF_SHOP_ITEM_ = Converters.listOf(SHOP_ITEM_);");
+  }
+
+  @Test
   void interfaceUsingATypeGeneratedInALaterRoundIsDeferredAndThenGenerated() throws IOException {
     JavaFileObject api = JavaFileObjects.forSourceString("test.Api", """
         package test;
@@ -147,7 +175,7 @@ class ProcessorBehaviourTest {
     Compilation compilation = javac().withProcessors(new IpcProcessor(), new GeneratesLater())
         .compile(Compile.withRuntime(api));
     assertThat(compilation).succeeded();
-    assertThat(generated(compilation, "test.ApiIpc")).contains("Codecs.register(new LaterCodec())");
+    assertThat(generated(compilation, "test.ApiIpc")).contains("private static final LaterCodec LATER_CODEC = new LaterCodec();");
   }
 
   @Test

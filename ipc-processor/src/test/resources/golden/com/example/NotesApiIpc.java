@@ -8,16 +8,21 @@ import io.ipc4j.IpcRegistration;
 import io.ipc4j.IpcRenderer;
 import io.ipc4j.spi.Calls;
 import io.ipc4j.spi.Codecs;
+import io.ipc4j.spi.Converter;
+import io.ipc4j.spi.Converters;
 import io.ipc4j.spi.EnumCodec;
 import io.ipc4j.spi.IpcGenerated;
 import io.ipc4j.spi.RecordCodec;
-import io.ipc4j.spi.Values;
+import io.ipc4j.spi.TypeCodec;
+import io.ipc4j.spi.Untyped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
@@ -69,6 +74,42 @@ public final class NotesApiIpc {
    */
   public static final String TOUCH = "notes:touch";
 
+  private static final NoteCodec NOTE_CODEC = new NoteCodec();
+
+  private static final SettingsCodec SETTINGS_CODEC = new SettingsCodec();
+
+  private static final PriorityCodec PRIORITY_CODEC = new PriorityCodec();
+
+  /**
+   * The codecs of the records and enums in the signatures of {@link NotesApi}. Give them to
+   * {@code IpcHost.builder().codecs(...)} so that untyped handlers receive these types as themselves.
+   */
+  public static final List<TypeCodec<?>> CODECS = List.of(NOTE_CODEC, SETTINGS_CODEC, PRIORITY_CODEC);
+
+  private static final Converter<Note> NOTE = Converters.record(NOTE_CODEC);
+
+  private static final Converter<List<Note>> LIST_OF_NOTE = Converters.listOf(NOTE);
+
+  private static final Converter<String> STRING = Converters.type(String.class);
+
+  private static final Converter<Settings> SETTINGS_ = Converters.record(SETTINGS_CODEC);
+
+  private static final Converter<Optional<Note>> OPTIONAL_OF_NOTE = Converters.optionalOf(NOTE);
+
+  private static final Converter<int[]> INT_ARRAY = Converters.type(int[].class);
+
+  private static final Converter<List<String>> LIST_OF_STRING = Converters.listOf(STRING);
+
+  private static final Converter<Instant> INSTANT = Converters.type(Instant.class);
+
+  private static final Converter<Priority> PRIORITY = Converters.enumOf(PRIORITY_CODEC);
+
+  private static final Converter<Set<Priority>> SET_OF_PRIORITY = Converters.setOf(PRIORITY);
+
+  private static final Converter<Map<String, Set<Priority>>> MAP_OF_STRING_TO_SET_OF_PRIORITY = Converters.mapOf(STRING, SET_OF_PRIORITY);
+
+  private static final Converter<Optional<String>> OPTIONAL_OF_STRING = Converters.optionalOf(STRING);
+
   private NotesApiIpc() {
   }
 
@@ -84,24 +125,24 @@ public final class NotesApiIpc {
   public static IpcRegistration register(IpcMain ipcMain, NotesApi impl) {
     Objects.requireNonNull(ipcMain, "ipcMain");
     Objects.requireNonNull(impl, "impl");
-    registerCodecs();
+    Codecs.addTo(ipcMain, CODECS);
     IpcRegistration[] added = new IpcRegistration[8];
     try {
       added[0] = ipcMain.handle(GET, (event, args) -> impl.get(
-          Values.asLong(Values.arg(args, 0), "argument 'id' of notes:get")));
+          Converters.toLong(Converters.arg(args, 0), "argument 'id' of notes:get")));
       added[1] = ipcMain.handle(LIST, (event, args) -> impl.list());
       added[2] = ipcMain.handle(CLEAR, (event, args) -> impl.clear());
       added[3] = ipcMain.on(LOG, (event, args) -> impl.log(
-          Values.as(Values.arg(args, 0), String.class, "argument 'line' of notes:log")));
+          STRING.convert(Converters.arg(args, 0), "argument 'line' of notes:log")));
       added[4] = ipcMain.on(SETTINGS, (event, args) -> event.setReturnValue(impl.settings()));
       added[5] = ipcMain.handle(RENAME, (event, args) -> impl.rename(
-          Values.asLong(Values.arg(args, 0), "argument 'id' of notes:rename"),
-          Values.as(Values.arg(args, 1), String.class, "argument 'title' of notes:rename")));
-      added[6] = ipcMain.handle(FIND, (event, args) -> Values.toWire(impl.find(
-          Values.as(Values.arg(args, 0), String.class, "argument 'title' of notes:find"))));
+          Converters.toLong(Converters.arg(args, 0), "argument 'id' of notes:rename"),
+          STRING.convert(Converters.arg(args, 1), "argument 'title' of notes:rename")));
+      added[6] = ipcMain.handle(FIND, (event, args) -> Untyped.of(impl.find(
+          STRING.convert(Converters.arg(args, 0), "argument 'title' of notes:find"))));
       added[7] = ipcMain.handle(TOUCH, (event, args) -> {
         impl.touch(
-            Values.as(Values.arg(args, 0), int[].class, "argument 'ids' of notes:touch"));
+            INT_ARRAY.convert(Converters.arg(args, 0), "argument 'ids' of notes:touch"));
         return null;
       });
     } catch (RuntimeException | Error e) {
@@ -123,29 +164,29 @@ public final class NotesApiIpc {
   public static IpcRegistration register(IpcMain ipcMain, Handler handler) {
     Objects.requireNonNull(ipcMain, "ipcMain");
     Objects.requireNonNull(handler, "handler");
-    registerCodecs();
+    Codecs.addTo(ipcMain, CODECS);
     IpcRegistration[] added = new IpcRegistration[8];
     try {
       added[0] = ipcMain.handle(GET, (event, args) -> handler.get(
           event,
-          Values.asLong(Values.arg(args, 0), "argument 'id' of notes:get")));
+          Converters.toLong(Converters.arg(args, 0), "argument 'id' of notes:get")));
       added[1] = ipcMain.handle(LIST, (event, args) -> handler.list(event));
       added[2] = ipcMain.handle(CLEAR, (event, args) -> handler.clear(event));
       added[3] = ipcMain.on(LOG, (event, args) -> handler.log(
           event,
-          Values.as(Values.arg(args, 0), String.class, "argument 'line' of notes:log")));
+          STRING.convert(Converters.arg(args, 0), "argument 'line' of notes:log")));
       added[4] = ipcMain.on(SETTINGS, (event, args) -> event.setReturnValue(handler.settings(event)));
       added[5] = ipcMain.handle(RENAME, (event, args) -> handler.rename(
           event,
-          Values.asLong(Values.arg(args, 0), "argument 'id' of notes:rename"),
-          Values.as(Values.arg(args, 1), String.class, "argument 'title' of notes:rename")));
-      added[6] = ipcMain.handle(FIND, (event, args) -> Values.toWire(handler.find(
+          Converters.toLong(Converters.arg(args, 0), "argument 'id' of notes:rename"),
+          STRING.convert(Converters.arg(args, 1), "argument 'title' of notes:rename")));
+      added[6] = ipcMain.handle(FIND, (event, args) -> Untyped.of(handler.find(
           event,
-          Values.as(Values.arg(args, 0), String.class, "argument 'title' of notes:find"))));
+          STRING.convert(Converters.arg(args, 0), "argument 'title' of notes:find"))));
       added[7] = ipcMain.handle(TOUCH, (event, args) -> {
         handler.touch(
             event,
-            Values.as(Values.arg(args, 0), int[].class, "argument 'ids' of notes:touch"));
+            INT_ARRAY.convert(Converters.arg(args, 0), "argument 'ids' of notes:touch"));
         return null;
       });
     } catch (RuntimeException | Error e) {
@@ -163,20 +204,6 @@ public final class NotesApiIpc {
    */
   public static NotesApi client(IpcRenderer renderer) {
     return new Client(renderer);
-  }
-
-  private static void registerCodecs() {
-    // Records and enums of these signatures cross as themselves, in typed and untyped calls alike.
-    // Called by every entry point; a codec registered before (by another interface) stays.
-    if (!Codecs.isRegistered(Note.class)) {
-      Codecs.register(new NoteCodec());
-    }
-    if (!Codecs.isRegistered(Settings.class)) {
-      Codecs.register(new SettingsCodec());
-    }
-    if (!Codecs.isRegistered(Priority.class)) {
-      Codecs.register(new PriorityCodec());
-    }
   }
 
   /**
@@ -270,19 +297,19 @@ public final class NotesApiIpc {
     @Inject
     public Client(IpcRenderer renderer) {
       this.renderer = Objects.requireNonNull(renderer, "renderer");
-      registerCodecs();
+      Codecs.addTo(renderer, CODECS);
     }
 
     @Override
     public Note get(long id) {
       Object result = Calls.await(this.renderer.invoke(NotesApiIpc.GET, id));
-      return Values.as(result, Note.class, "result of notes:get");
+      return NOTE.convert(result, "result of notes:get");
     }
 
     @Override
     public CompletableFuture<List<Note>> list() {
       return Calls.async(this.renderer.invoke(NotesApiIpc.LIST),
-          result -> Values.listOf(Values.type(Note.class)).convert(result, "result of notes:list"),
+          result -> LIST_OF_NOTE.convert(result, "result of notes:list"),
           null);
     }
 
@@ -301,7 +328,7 @@ public final class NotesApiIpc {
     @Override
     public Settings settings() {
       Object result = this.renderer.sendSync(NotesApiIpc.SETTINGS);
-      return Values.as(result, Settings.class, "result of notes:settings");
+      return SETTINGS_.convert(result, "result of notes:settings");
     }
 
     @Override
@@ -315,13 +342,13 @@ public final class NotesApiIpc {
         }
         throw e;
       }
-      return Values.as(result, Note.class, "result of notes:rename");
+      return NOTE.convert(result, "result of notes:rename");
     }
 
     @Override
     public Optional<Note> find(String title) {
       Object result = Calls.await(this.renderer.invokeWithTimeout(Duration.ofMillis(250), NotesApiIpc.FIND, title));
-      return Values.optionalOf(Values.type(Note.class)).convert(result, "result of notes:find");
+      return OPTIONAL_OF_NOTE.convert(result, "result of notes:find");
     }
 
     @Override
@@ -356,11 +383,11 @@ public final class NotesApiIpc {
     @Override
     public Note create(Object[] components) {
       return new Note(
-          Values.asLong(Values.arg(components, 0), "component 'id' of com.example.Note"),
-          Values.as(Values.arg(components, 1), String.class, "component 'title' of com.example.Note"),
-          Values.listOf(Values.type(String.class)).convert(Values.arg(components, 2), "component 'tags' of com.example.Note"),
-          Values.as(Values.arg(components, 3), Instant.class, "component 'updated' of com.example.Note"),
-          Values.as(Values.arg(components, 4), Priority.class, "component 'priority' of com.example.Note"));
+          Converters.toLong(Converters.arg(components, 0), "component 'id' of com.example.Note"),
+          STRING.convert(Converters.arg(components, 1), "component 'title' of com.example.Note"),
+          LIST_OF_STRING.convert(Converters.arg(components, 2), "component 'tags' of com.example.Note"),
+          INSTANT.convert(Converters.arg(components, 3), "component 'updated' of com.example.Note"),
+          PRIORITY.convert(Converters.arg(components, 4), "component 'priority' of com.example.Note"));
     }
   }
 
@@ -384,15 +411,15 @@ public final class NotesApiIpc {
 
     @Override
     public Object[] components(Settings value) {
-      return new Object[] {value.filters(), Values.toWire(value.theme()), value.zoom()};
+      return new Object[] {value.filters(), Untyped.of(value.theme()), value.zoom()};
     }
 
     @Override
     public Settings create(Object[] components) {
       return new Settings(
-          Values.mapOf(Values.type(String.class), Values.setOf(Values.type(Priority.class))).convert(Values.arg(components, 0), "component 'filters' of com.example.Settings"),
-          Values.optionalOf(Values.type(String.class)).convert(Values.arg(components, 1), "component 'theme' of com.example.Settings"),
-          Values.asDouble(Values.arg(components, 2), "component 'zoom' of com.example.Settings"));
+          MAP_OF_STRING_TO_SET_OF_PRIORITY.convert(Converters.arg(components, 0), "component 'filters' of com.example.Settings"),
+          OPTIONAL_OF_STRING.convert(Converters.arg(components, 1), "component 'theme' of com.example.Settings"),
+          Converters.toDouble(Converters.arg(components, 2), "component 'zoom' of com.example.Settings"));
     }
   }
 

@@ -5,10 +5,13 @@ import io.ipc4j.IpcRenderer;
 import io.ipc4j.WebContents;
 import io.ipc4j.spi.Calls;
 import io.ipc4j.spi.Codecs;
+import io.ipc4j.spi.Converter;
+import io.ipc4j.spi.Converters;
 import io.ipc4j.spi.EnumCodec;
 import io.ipc4j.spi.IpcGenerated;
 import io.ipc4j.spi.RecordCodec;
-import io.ipc4j.spi.Values;
+import io.ipc4j.spi.TypeCodec;
+import io.ipc4j.spi.Untyped;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -31,6 +34,28 @@ public final class NotesEventsIpc {
    */
   public static final String REMOVED = "notes:removed";
 
+  private static final NoteCodec NOTE_CODEC = new NoteCodec();
+
+  private static final PriorityCodec PRIORITY_CODEC = new PriorityCodec();
+
+  /**
+   * The codecs of the records and enums in the signatures of {@link NotesEvents}. Give them to
+   * {@code IpcHost.builder().codecs(...)} so that untyped handlers receive these types as themselves.
+   */
+  public static final List<TypeCodec<?>> CODECS = List.of(NOTE_CODEC, PRIORITY_CODEC);
+
+  private static final Converter<Note> NOTE = Converters.record(NOTE_CODEC);
+
+  private static final Converter<String> STRING = Converters.type(String.class);
+
+  private static final Converter<String[]> STRING_ARRAY = Converters.arrayOf(STRING, String[]::new);
+
+  private static final Converter<List<String>> LIST_OF_STRING = Converters.listOf(STRING);
+
+  private static final Converter<Instant> INSTANT = Converters.type(Instant.class);
+
+  private static final Converter<Priority> PRIORITY = Converters.enumOf(PRIORITY_CODEC);
+
   private NotesEventsIpc() {
   }
 
@@ -42,7 +67,7 @@ public final class NotesEventsIpc {
    */
   public static NotesEvents emitter(WebContents target) {
     Objects.requireNonNull(target, "target");
-    registerCodecs();
+    Codecs.addTo(target, CODECS);
     return new Emitter(target);
   }
 
@@ -56,30 +81,19 @@ public final class NotesEventsIpc {
   public static IpcRegistration subscribe(IpcRenderer renderer, NotesEvents listener) {
     Objects.requireNonNull(renderer, "renderer");
     Objects.requireNonNull(listener, "listener");
-    registerCodecs();
+    Codecs.addTo(renderer, CODECS);
     IpcRegistration[] added = new IpcRegistration[2];
     try {
       added[0] = renderer.on(CHANGED, (event, args) -> listener.changed(
-          Values.as(Values.arg(args, 0), Note.class, "argument 'note' of notes:changed")));
+          NOTE.convert(Converters.arg(args, 0), "argument 'note' of notes:changed")));
       added[1] = renderer.on(REMOVED, (event, args) -> listener.removed(
-          Values.asLong(Values.arg(args, 0), "argument 'id' of notes:removed"),
-          Values.arrayOf(Values.type(String.class), String[]::new).convert(Values.arg(args, 1), "argument 'reasons' of notes:removed")));
+          Converters.toLong(Converters.arg(args, 0), "argument 'id' of notes:removed"),
+          STRING_ARRAY.convert(Converters.arg(args, 1), "argument 'reasons' of notes:removed")));
     } catch (RuntimeException | Error e) {
       Calls.closeAll(added);
       throw e;
     }
     return Calls.registration(added);
-  }
-
-  private static void registerCodecs() {
-    // Records and enums of these signatures cross as themselves, in typed and untyped calls alike.
-    // Called by every entry point; a codec registered before (by another interface) stays.
-    if (!Codecs.isRegistered(Note.class)) {
-      Codecs.register(new NoteCodec());
-    }
-    if (!Codecs.isRegistered(Priority.class)) {
-      Codecs.register(new PriorityCodec());
-    }
   }
 
   private static final class Emitter implements NotesEvents {
@@ -96,7 +110,7 @@ public final class NotesEventsIpc {
 
     @Override
     public void removed(long id, String[] reasons) {
-      this.target.send(NotesEventsIpc.REMOVED, id, Values.toWire(reasons));
+      this.target.send(NotesEventsIpc.REMOVED, id, Untyped.of(reasons));
     }
   }
 
@@ -126,11 +140,11 @@ public final class NotesEventsIpc {
     @Override
     public Note create(Object[] components) {
       return new Note(
-          Values.asLong(Values.arg(components, 0), "component 'id' of com.example.Note"),
-          Values.as(Values.arg(components, 1), String.class, "component 'title' of com.example.Note"),
-          Values.listOf(Values.type(String.class)).convert(Values.arg(components, 2), "component 'tags' of com.example.Note"),
-          Values.as(Values.arg(components, 3), Instant.class, "component 'updated' of com.example.Note"),
-          Values.as(Values.arg(components, 4), Priority.class, "component 'priority' of com.example.Note"));
+          Converters.toLong(Converters.arg(components, 0), "component 'id' of com.example.Note"),
+          STRING.convert(Converters.arg(components, 1), "component 'title' of com.example.Note"),
+          LIST_OF_STRING.convert(Converters.arg(components, 2), "component 'tags' of com.example.Note"),
+          INSTANT.convert(Converters.arg(components, 3), "component 'updated' of com.example.Note"),
+          PRIORITY.convert(Converters.arg(components, 4), "component 'priority' of com.example.Note"));
     }
   }
 

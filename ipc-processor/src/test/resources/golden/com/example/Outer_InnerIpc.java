@@ -6,9 +6,11 @@ import io.ipc4j.IpcRegistration;
 import io.ipc4j.IpcRenderer;
 import io.ipc4j.spi.Calls;
 import io.ipc4j.spi.Codecs;
+import io.ipc4j.spi.Converter;
+import io.ipc4j.spi.Converters;
 import io.ipc4j.spi.IpcGenerated;
 import io.ipc4j.spi.RecordCodec;
-import io.ipc4j.spi.Values;
+import io.ipc4j.spi.TypeCodec;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +29,16 @@ public final class Outer_InnerIpc {
    */
   public static final String GET_ALL = "inner:getAll";
 
+  private static final Outer_Inner_PointCodec OUTER_INNER_POINT_CODEC = new Outer_Inner_PointCodec();
+
+  /**
+   * The codecs of the records and enums in the signatures of {@link Outer.Inner}. Give them to
+   * {@code IpcHost.builder().codecs(...)} so that untyped handlers receive these types as themselves.
+   */
+  public static final List<TypeCodec<?>> CODECS = List.of(OUTER_INNER_POINT_CODEC);
+
+  private static final Converter<Outer.Inner.Point> OUTER_INNER_POINT = Converters.record(OUTER_INNER_POINT_CODEC);
+
   private Outer_InnerIpc() {
   }
 
@@ -42,11 +54,11 @@ public final class Outer_InnerIpc {
   public static IpcRegistration register(IpcMain ipcMain, Outer.Inner impl) {
     Objects.requireNonNull(ipcMain, "ipcMain");
     Objects.requireNonNull(impl, "impl");
-    registerCodecs();
+    Codecs.addTo(ipcMain, CODECS);
     IpcRegistration[] added = new IpcRegistration[1];
     try {
       added[0] = ipcMain.handle(GET_ALL, (event, args) -> impl.getAll(
-          Values.as(Values.arg(args, 0), Outer.Inner.Point.class, "argument 'origin' of inner:getAll")));
+          OUTER_INNER_POINT.convert(Converters.arg(args, 0), "argument 'origin' of inner:getAll")));
     } catch (RuntimeException | Error e) {
       Calls.closeAll(added);
       throw e;
@@ -66,12 +78,12 @@ public final class Outer_InnerIpc {
   public static IpcRegistration register(IpcMain ipcMain, Handler handler) {
     Objects.requireNonNull(ipcMain, "ipcMain");
     Objects.requireNonNull(handler, "handler");
-    registerCodecs();
+    Codecs.addTo(ipcMain, CODECS);
     IpcRegistration[] added = new IpcRegistration[1];
     try {
       added[0] = ipcMain.handle(GET_ALL, (event, args) -> handler.getAll(
           event,
-          Values.as(Values.arg(args, 0), Outer.Inner.Point.class, "argument 'origin' of inner:getAll")));
+          OUTER_INNER_POINT.convert(Converters.arg(args, 0), "argument 'origin' of inner:getAll")));
     } catch (RuntimeException | Error e) {
       Calls.closeAll(added);
       throw e;
@@ -87,14 +99,6 @@ public final class Outer_InnerIpc {
    */
   public static Outer.Inner client(IpcRenderer renderer) {
     return new Client(renderer);
-  }
-
-  private static void registerCodecs() {
-    // Records and enums of these signatures cross as themselves, in typed and untyped calls alike.
-    // Called by every entry point; a codec registered before (by another interface) stays.
-    if (!Codecs.isRegistered(Outer.Inner.Point.class)) {
-      Codecs.register(new Outer_Inner_PointCodec());
-    }
   }
 
   /**
@@ -128,13 +132,13 @@ public final class Outer_InnerIpc {
     @Inject
     public Client(IpcRenderer renderer) {
       this.renderer = Objects.requireNonNull(renderer, "renderer");
-      registerCodecs();
+      Codecs.addTo(renderer, CODECS);
     }
 
     @Override
     public int getAll(Outer.Inner.Point origin) {
       Object result = Calls.await(this.renderer.invokeWithTimeout(Duration.ofSeconds(5), Outer_InnerIpc.GET_ALL, origin));
-      return Values.asInt(result, "result of inner:getAll");
+      return Converters.toInt(result, "result of inner:getAll");
     }
   }
 
@@ -164,8 +168,8 @@ public final class Outer_InnerIpc {
     @Override
     public Outer.Inner.Point create(Object[] components) {
       return new Outer.Inner.Point(
-          Values.asInt(Values.arg(components, 0), "component 'x' of com.example.Outer$Inner$Point"),
-          Values.asInt(Values.arg(components, 1), "component 'y' of com.example.Outer$Inner$Point"));
+          Converters.toInt(Converters.arg(components, 0), "component 'x' of com.example.Outer$Inner$Point"),
+          Converters.toInt(Converters.arg(components, 1), "component 'y' of com.example.Outer$Inner$Point"));
     }
   }
 }

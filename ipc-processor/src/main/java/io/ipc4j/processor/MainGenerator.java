@@ -1,0 +1,113 @@
+package io.ipc4j.processor;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.TypeSpec;
+import io.ipc4j.processor.Models.Interface;
+import io.ipc4j.processor.Models.Method;
+import io.ipc4j.processor.Models.Param;
+import io.ipc4j.processor.Models.Style;
+import io.ipc4j.processor.Models.Thrown;
+import java.util.ArrayList;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/** The main side of an {@code @IpcChannel} interface: the two {@code register} methods and {@code Handler}. */
+record MainGenerator(Interface model, Generation generation) {
+  private static final ClassName IPC_MAIN = ClassName.get("io.ipc4j", "IpcMain");
+  private static final ClassName MAIN_EVENT = ClassName.get("io.ipc4j", "IpcMainEvent");
+  private static final ClassName INVOKE_EVENT = ClassName.get("io.ipc4j", "IpcMainInvokeEvent");
+
+  void addTo(TypeSpec.Builder type) {
+    type.addMethod(register(false));
+    type.addMethod(register(true));
+  }
+
+  private MethodSpec register(boolean withEvent) {
+    String target = withEvent ? "handler" : "impl";
+    MethodSpec.Builder method = Snippets.entryPoint("register", Snippets.REGISTRATION, IPC_MAIN, "ipcMain")
+        .addParameter(withEvent ? model.generated().nestedClass("Handler") : model.type(), target);
+    if (withEvent) {
+      method.addJavadoc("Registers {@code handler} for every channel of {@link $T}; each of its methods gets the\n"
+          + "event first, to see and check the sender.\n", model.type());
+    } else {
+      method.addJavadoc("Registers {@code impl} for every channel of {@link $T}: {@code handle} for invoke\n"
+          + "methods, {@code on} for {@code @Send} and {@code @SendSync} ones.\n", model.type());
+    }
+    method.addJavadoc("\n@param ipcMain the global {@code IpcMain} or a renderer's {@code webContents.ipc()}\n"
+        + "@param $L what answers the calls\n"
+        + "@return a registration whose {@code close()} removes exactly what this call added\n"
+        + "@throws IllegalStateException if a channel already has a handler; nothing stays registered\n", target);
+    method.addStatement("$T.requireNonNull(ipcMain, $S)", Snippets.OBJECTS, "ipcMain");
+    method.addStatement("$T.requireNonNull($L, $S)", Snippets.OBJECTS, target, target);
+    method.addCode(generation.codecs().addTo("ipcMain"));
+    List<CodeBlock> registrations = new ArrayList<>();
+    for (Method m : model.methods()) {
+      registrations.add(registration(m, target, withEvent));
+    }
+    Snippets.addRegistrations(method, registrations);
+    return method.build();
+  }
+
+  private CodeBlock registration(Method m, String target, boolean withEvent) {
+    CodeBlock call = Snippets.call(target, m, withEvent, generation.converters());
+    String channel = generation.names().channel(m);
+    boolean isVoid = m.returnType() instanceof ValueType.VoidType && m.future() == null;
+    switch (m.style()) {
+      case INVOKE:
+        if (isVoid) {
+          return CodeBlock.of("ipcMain.handle($N, (event, args) -> {\n$>$L;\nreturn null;\n$<})", channel, call);
+        }
+        if (m.future() != null && ValueType.needsUntypedForm(m.returnType())) {
+          return CodeBlock.of("ipcMain.handle($N, (event, args) -> $L.thenApply($L))", channel, call,
+              ConverterGenerator.untypedFunction());
+        }
+        return CodeBlock.of("ipcMain.handle($N, (event, args) -> $L)", channel,
+            m.future() != null ? call : ConverterGenerator.untyped(m.returnType(), call));
+      case SEND_SYNC:
+        if (isVoid) {
+          return CodeBlock.of("ipcMain.on($N, (event, args) -> {\n$>$L;\nevent.setReturnValue(null);\n$<})",
+              channel, call);
+        }
+        return CodeBlock.of("ipcMain.on($N, (event, args) -> event.setReturnValue($L))", channel,
+            ConverterGenerator.untyped(m.returnType(), call));
+      default:
+        return CodeBlock.of("ipcMain.on($N, (event, args) -> $L)", channel, call);
+    }
+  }
+
+  /** {@code Handler}: the interface with the event first in every method. */
+  TypeSpec handler() {
+    TypeSpec.Builder handler = TypeSpec.interfaceBuilder("Handler")
+        .addModifiers(Modifier.PUBLIC)
+        .addJavadoc("{@link $T} with the event first in every method, so that implementations can see and check\n"
+            + "the sender ({@code event.sender()}, {@code event.senderFrame()}). Register it with\n"
+            + "{@link $T#register($T, Handler)}.\n", model.type(), model.generated(), IPC_MAIN);
+    for (Method m : model.methods()) {
+      NameAllocator locals = Names.locals(m);
+      String event = locals.newName("event");
+      MethodSpec.Builder method = MethodSpec.methodBuilder(m.name())
+          .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+          .returns(Snippets.declaredReturn(m))
+          .addParameter(m.style() == Style.INVOKE ? INVOKE_EVENT : MAIN_EVENT, event)
+          .addJavadoc("Answers {@link $T#$L} on channel {@code $L}.\n\n", model.type(), m.name(), m.channel())
+          .addJavadoc("@param $L who sent the call\n", event);
+      for (Param p : m.params()) {
+        method.addParameter(p.type().typeName(), p.name());
+        method.addJavadoc("@param $L as in {@link $T#$L}\n", p.name(), model.type(), m.name());
+      }
+      if (!(m.returnType() instanceof ValueType.VoidType) || m.future() != null) {
+        method.addJavadoc("@return the reply\n");
+      }
+      for (Thrown t : m.thrown()) {
+        method.addException(t.type());
+        method.addJavadoc("@throws $T as in {@link $T#$L}\n", t.type(), model.type(), m.name());
+      }
+      method.varargs(m.varargs());
+      handler.addMethod(method.build());
+    }
+    return handler.build();
+  }
+}
