@@ -4,7 +4,6 @@ import io.ipc4j.IpcMain;
 import io.ipc4j.IpcRenderer;
 import io.ipc4j.WebContents;
 import io.ipc4j.internal.codec.CodecOwner;
-import io.ipc4j.internal.codec.CodecRegistry;
 import java.util.List;
 import java.util.Objects;
 
@@ -66,43 +65,5 @@ public final class Codecs {
     if (owner instanceof CodecOwner ours) {
       ours.codecRegistry().addAll(codecs);
     }
-  }
-
-  /**
-   * Registers a record codec with every side in this JVM.
-   *
-   * @param codec the codec
-   * @throws IllegalStateException if the type is registered under another wire name, or the name for another type
-   * @deprecated codecs belong to a side: use {@link #addTo} (as generated code does) or
-   *     {@code IpcHost.builder().codecs(...)}
-   */
-  @Deprecated
-  public static void register(RecordCodec<?> codec) {
-    CodecRegistry.LEGACY.add(codec);
-  }
-
-  /**
-   * Registers an enum codec with every side in this JVM.
-   *
-   * @param codec the codec
-   * @throws IllegalStateException if the type is registered under another wire name, or the name for another type
-   * @deprecated codecs belong to a side: use {@link #addTo} (as generated code does) or
-   *     {@code IpcHost.builder().codecs(...)}
-   */
-  @Deprecated
-  public static void register(EnumCodec<?> codec) {
-    CodecRegistry.LEGACY.add(codec);
-  }
-
-  /**
-   * Whether {@link #register} registered a codec for {@code type}.
-   *
-   * @param type a record or enum class
-   * @return true if registered
-   * @deprecated goes with {@link #register}
-   */
-  @Deprecated
-  public static boolean isRegistered(Class<?> type) {
-    return CodecRegistry.LEGACY.has(Objects.requireNonNull(type, "type"));
   }
 }

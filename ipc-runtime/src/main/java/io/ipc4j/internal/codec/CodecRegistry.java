@@ -18,15 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * refused.
  */
 public final class CodecRegistry {
-  /**
-   * Where {@link io.ipc4j.spi.Codecs#register} puts the codecs of classes generated before codecs were owned; every
-   * registry falls back to it, so that such classes keep working.
-   *
-   * @deprecated goes with {@code Codecs.register}, once no generated class calls it
-   */
-  @Deprecated
-  public static final CodecRegistry LEGACY = new CodecRegistry();
-
   private final Map<Class<?>, TypeCodec<?>> byType = new ConcurrentHashMap<>();
   private final Map<String, TypeCodec<?>> byName = new ConcurrentHashMap<>();
 
@@ -84,7 +75,7 @@ public final class CodecRegistry {
    * @return its codec, or null if this side has none
    */
   public RecordCodec<?> recordFor(Class<?> type) {
-    return byType(type) instanceof RecordCodec<?> codec ? codec : null;
+    return byType.get(type) instanceof RecordCodec<?> codec ? codec : null;
   }
 
   /**
@@ -94,7 +85,7 @@ public final class CodecRegistry {
    * @return its codec, or null if this side has none
    */
   public RecordCodec<?> recordNamed(String typeName) {
-    return byName(typeName) instanceof RecordCodec<?> codec ? codec : null;
+    return byName.get(typeName) instanceof RecordCodec<?> codec ? codec : null;
   }
 
   /**
@@ -104,7 +95,7 @@ public final class CodecRegistry {
    * @return its codec, or null if this side has none
    */
   public EnumCodec<?> enumFor(Class<?> type) {
-    return byType(type) instanceof EnumCodec<?> codec ? codec : null;
+    return byType.get(type) instanceof EnumCodec<?> codec ? codec : null;
   }
 
   /**
@@ -114,26 +105,6 @@ public final class CodecRegistry {
    * @return its codec, or null if this side has none
    */
   public EnumCodec<?> enumNamed(String typeName) {
-    return byName(typeName) instanceof EnumCodec<?> codec ? codec : null;
-  }
-
-  /**
-   * Whether this registry has a codec for {@code type}, its own or a {@link #LEGACY} one.
-   *
-   * @param type a record or enum class
-   * @return true if it has
-   */
-  public boolean has(Class<?> type) {
-    return byType(type) != null;
-  }
-
-  private TypeCodec<?> byType(Class<?> type) {
-    TypeCodec<?> codec = byType.get(type);
-    return codec != null || this == LEGACY ? codec : LEGACY.byType.get(type);
-  }
-
-  private TypeCodec<?> byName(String name) {
-    TypeCodec<?> codec = byName.get(name);
-    return codec != null || this == LEGACY ? codec : LEGACY.byName.get(name);
+    return byName.get(typeName) instanceof EnumCodec<?> codec ? codec : null;
   }
 }
