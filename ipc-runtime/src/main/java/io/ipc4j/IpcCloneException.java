@@ -2,7 +2,7 @@ package io.ipc4j;
 
 /**
  * A value could not be encoded: it has no codec (a lambda, a thread, a {@code WebContents}, a record or enum whose
- * codec was never registered...) or it is cyclic. Nothing was sent. The message starts with Electron's
+ * codec the sending side was not given...) or it is cyclic. Nothing was sent. The message starts with Electron's
  * {@code An object could not be cloned.} and goes on to say which type, where it sat, and what to do:
  *
  * <pre>{@code

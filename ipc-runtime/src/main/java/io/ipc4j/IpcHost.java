@@ -141,8 +141,30 @@ public interface IpcHost extends AutoCloseable {
     private long maxOutboundBytes = DEFAULT_MAX_OUTBOUND_BYTES;
     private int maxPendingConnections = DEFAULT_MAX_PENDING_CONNECTIONS;
     private Duration blockedLoopWarning = DEFAULT_BLOCKED_LOOP_WARNING;
+    private final java.util.List<io.ipc4j.spi.TypeCodec<?>> codecs = new java.util.ArrayList<>();
 
     Builder() {}
+
+    /**
+     * Record and enum codecs the host has from the start, added to those given before: a generated class's
+     * {@code CODECS}. The host then sends and receives those types as themselves in untyped code too, before any
+     * generated {@code register} has run; renderers are not given them (each renderer has its own codecs, which its
+     * typed clients add). Without a record's codec a host receives the map of its components, and refuses to send
+     * it.
+     *
+     * <pre>{@code
+     * IpcHost host = IpcHost.builder().codecs(NotesApiIpc.CODECS).inProcess();
+     * }</pre>
+     *
+     * @param codecs record and enum codecs
+     * @return this builder
+     */
+    public Builder codecs(List<? extends io.ipc4j.spi.TypeCodec<?>> codecs) {
+      for (io.ipc4j.spi.TypeCodec<?> codec : Objects.requireNonNull(codecs, "codecs")) {
+        this.codecs.add(Objects.requireNonNull(codec, "codec"));
+      }
+      return this;
+    }
 
     /**
      * The deadline for calls that name none; 30 seconds by default.
@@ -305,7 +327,7 @@ public interface IpcHost extends AutoCloseable {
      * @return a running host
      */
     public IpcHost inProcess() {
-      return new HostCore(defaultTimeout, spinTime, blockedLoopWarning, null);
+      return withCodecs(new HostCore(defaultTimeout, spinTime, blockedLoopWarning, null));
     }
 
     /**
@@ -315,9 +337,20 @@ public interface IpcHost extends AutoCloseable {
      * @throws IpcException if it cannot listen
      */
     public IpcHost overSockets() {
-      return new HostCore(defaultTimeout, spinTime, blockedLoopWarning, new io.ipc4j.internal.SocketOptions(
+      return withCodecs(new HostCore(defaultTimeout, spinTime, blockedLoopWarning, new io.ipc4j.internal.SocketOptions(
           jvmOptions, maxFrameBytes, shutdownGrace, launchTimeout, handshakeTimeout, stallTime, maxOutboundBytes,
-          maxPendingConnections));
+          maxPendingConnections)));
+    }
+
+    /** Gives a new host the builder's codecs; one that conflicts closes the host again. */
+    private IpcHost withCodecs(IpcHost host) {
+      try {
+        io.ipc4j.spi.Codecs.addTo(host.ipcMain(), codecs);
+      } catch (RuntimeException e) {
+        host.close();
+        throw e;
+      }
+      return host;
     }
 
     /**

@@ -56,36 +56,35 @@ class FailuresStayWithTheirCallTest {
    */
   record Bomb(String when) {}
 
-  static {
-    Codecs.register(new RecordCodec<Bomb>() {
-      @Override
-      public Class<Bomb> type() {
-        return Bomb.class;
-      }
+  /** The Bomb's codec, which the host and each renderer are given. */
+  static final List<RecordCodec<Bomb>> BOMB_CODECS = List.of(new RecordCodec<Bomb>() {
+    @Override
+    public Class<Bomb> type() {
+      return Bomb.class;
+    }
 
-      @Override
-      public String typeName() {
-        return "io.ipc4j.FailuresStayWithTheirCallTest$Bomb";
-      }
+    @Override
+    public String typeName() {
+      return "io.ipc4j.FailuresStayWithTheirCallTest$Bomb";
+    }
 
-      @Override
-      public List<String> componentNames() {
-        return List.of("when");
-      }
+    @Override
+    public List<String> componentNames() {
+      return List.of("when");
+    }
 
-      @Override
-      public Object[] components(Bomb value) {
-        explodeIf("encode:", value.when());
-        return new Object[] {value.when()};
-      }
+    @Override
+    public Object[] components(Bomb value) {
+      explodeIf("encode:", value.when());
+      return new Object[] {value.when()};
+    }
 
-      @Override
-      public Bomb create(Object[] components) {
-        explodeIf("decode:", (String) components[0]);
-        return new Bomb((String) components[0]);
-      }
-    });
-  }
+    @Override
+    public Bomb create(Object[] components) {
+      explodeIf("decode:", (String) components[0]);
+      return new Bomb((String) components[0]);
+    }
+  });
 
   private static void explodeIf(String prefix, String when) {
     if (when.startsWith(prefix)) {
@@ -123,12 +122,13 @@ class FailuresStayWithTheirCallTest {
   @ParameterizedTest
   @EnumSource(HostKind.class)
   void aHandlerThrowingAnErrorFailsItsCallWithItAndTheNextCallWorks(HostKind kind) {
-    try (IpcHost host = kind.open()) {
+    try (IpcHost host = kind.open(IpcHost.builder().codecs(BOMB_CODECS))) {
       handleEcho(host);
       host.ipcMain().handle("boom", (event, args) -> {
         throw Kind.valueOf((String) args[0]).error();
       });
       IpcRenderer ipc = host.openRenderer().ipcRenderer();
+      Codecs.addTo(ipc, BOMB_CODECS);
       for (Kind k : Kind.values()) {
         assertNames(invokeFailure(ipc.invokeWithTimeout(DEADLINE, "boom", k.name())), k);
         assertThat(ipc.invokeWithTimeout(DEADLINE, "echo", k.ordinal()).join()).isEqualTo(k.ordinal());
@@ -140,12 +140,13 @@ class FailuresStayWithTheirCallTest {
   @ParameterizedTest
   @EnumSource(HostKind.class)
   void aListenerThrowingAnErrorAnswersTheSendSyncWithItAndTheNextCallWorks(HostKind kind) {
-    try (IpcHost host = kind.open()) {
+    try (IpcHost host = kind.open(IpcHost.builder().codecs(BOMB_CODECS))) {
       handleEcho(host);
       host.ipcMain().on("boom", (event, args) -> {
         throw Kind.valueOf((String) args[0]).error();
       });
       IpcRenderer ipc = host.openRenderer().ipcRenderer();
+      Codecs.addTo(ipc, BOMB_CODECS);
       for (Kind k : Kind.values()) {
         ipc.send("boom", k.name()); // nobody to answer: the loop just goes on
         assertNames(assertThrows(IpcInvokeException.class, () -> ipc.sendSyncWithTimeout(DEADLINE, "boom", k.name())),
@@ -159,7 +160,7 @@ class FailuresStayWithTheirCallTest {
   @ParameterizedTest
   @EnumSource(HostKind.class)
   void aStageCompletedWithAnErrorFailsItsCallWithIt(HostKind kind) {
-    try (IpcHost host = kind.open()) {
+    try (IpcHost host = kind.open(IpcHost.builder().codecs(BOMB_CODECS))) {
       handleEcho(host);
       host.ipcMain().handle("later", (event, args) -> {
         CompletableFuture<Object> stage = new CompletableFuture<>();
@@ -168,6 +169,7 @@ class FailuresStayWithTheirCallTest {
         return stage;
       });
       IpcRenderer ipc = host.openRenderer().ipcRenderer();
+      Codecs.addTo(ipc, BOMB_CODECS);
       for (Kind k : Kind.values()) {
         assertNames(invokeFailure(ipc.invokeWithTimeout(DEADLINE, "later", k.name())), k);
         assertThat(ipc.invokeWithTimeout(DEADLINE, "echo", 1).join()).isEqualTo(1);
@@ -179,11 +181,12 @@ class FailuresStayWithTheirCallTest {
   @ParameterizedTest
   @EnumSource(HostKind.class)
   void decodingThatThrowsAnErrorFailsItsCallNotTheMainLoop(HostKind kind) {
-    try (IpcHost host = kind.open()) {
+    try (IpcHost host = kind.open(IpcHost.builder().codecs(BOMB_CODECS))) {
       handleEcho(host);
       host.ipcMain().on("listened", (event, args) -> event.setReturnValue("decoded"));
       host.ipcMain().handle("handled", (event, args) -> "decoded");
       IpcRenderer ipc = host.openRenderer().ipcRenderer();
+      Codecs.addTo(ipc, BOMB_CODECS);
       for (Kind k : Kind.values()) {
         Bomb bomb = new Bomb("decode:" + k.name());
         ipc.send("listened", bomb); // fails where nobody answers: only logged
@@ -200,12 +203,13 @@ class FailuresStayWithTheirCallTest {
   @ParameterizedTest
   @EnumSource(HostKind.class)
   void aResultThatThrowsAnErrorWhenEncodedFailsItsCallWithIt(HostKind kind) {
-    try (IpcHost host = kind.open()) {
+    try (IpcHost host = kind.open(IpcHost.builder().codecs(BOMB_CODECS))) {
       handleEcho(host);
       host.ipcMain().handle("now", (event, args) -> new Bomb("encode:" + args[0]));
       host.ipcMain().handle("later", (event, args) ->
           CompletableFuture.supplyAsync(() -> new Bomb("encode:" + args[0])));
       IpcRenderer ipc = host.openRenderer().ipcRenderer();
+      Codecs.addTo(ipc, BOMB_CODECS);
       for (Kind k : Kind.values()) {
         assertNames(invokeFailure(ipc.invokeWithTimeout(DEADLINE, "now", k.name())), k);
         assertNames(invokeFailure(ipc.invokeWithTimeout(DEADLINE, "later", k.name())), k);
@@ -218,9 +222,10 @@ class FailuresStayWithTheirCallTest {
   @ParameterizedTest
   @EnumSource(HostKind.class)
   void aRendererListenerOrDecodingThrowingAnErrorLeavesTheRendererLoopServing(HostKind kind) {
-    try (IpcHost host = kind.open()) {
+    try (IpcHost host = kind.open(IpcHost.builder().codecs(BOMB_CODECS))) {
       Renderer renderer = host.openRenderer();
       IpcRenderer ipc = renderer.ipcRenderer();
+      Codecs.addTo(ipc, BOMB_CODECS);
       Await.Inbox<Object> pings = new Await.Inbox<>();
       ipc.on("boom", (event, args) -> {
         throw Kind.valueOf((String) args[0]).error();

@@ -14,6 +14,9 @@ abstract class CallOwner {
   /** Throws if the current thread must not block on a reply (it is the loop that would answer it). */
   abstract void checkNotMainLoop(String channel);
 
+  /** The renderer's codec, which decodes the reply. */
+  abstract io.ipc4j.internal.codec.ValueCodec values();
+
   /** How a caller blocked on a reply waits before it parks. */
   abstract IdleStrategy callerIdle();
 }

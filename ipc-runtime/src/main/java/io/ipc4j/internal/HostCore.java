@@ -8,6 +8,7 @@ import io.ipc4j.IpcMainHandler;
 import io.ipc4j.IpcMainListener;
 import io.ipc4j.Renderer;
 import io.ipc4j.WebContents;
+import io.ipc4j.internal.codec.CodecRegistry;
 import io.ipc4j.internal.codec.ValueCodec;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -41,7 +42,9 @@ public final class HostCore implements IpcHost {
   private final long spinNanos;
   private final Scheduler watchdog;
   private final EventLoop mainLoop;
-  private final IpcMainImpl ipcMain = new IpcMainImpl();
+  /** The host's codecs: every IpcMain and WebContents of this host adds to them, every payload it handles uses them. */
+  final ValueCodec values = new ValueCodec(new CodecRegistry());
+  private final IpcMainImpl ipcMain = new IpcMainImpl(values.registry());
   private final Map<Integer, WebContentsImpl> contents = new ConcurrentSkipListMap<>();
   private final AtomicInteger nextId = new AtomicInteger();
   private final AtomicInteger nextProcessId = new AtomicInteger();
@@ -262,7 +265,7 @@ public final class HostCore implements IpcHost {
     } else if (message instanceof Message.Invoke m) {
       onInvoke(from, m);
     } else if (message instanceof Message.OpenFrame m) {
-      from.link.toRenderer(new Message.Reply(m.callId(), true, ValueCodec.encodeValue(from.openFrame())));
+      from.link.toRenderer(new Message.Reply(m.callId(), true, values.encodeValue(from.openFrame())));
     } else {
       LOG.log(Level.WARNING, "ipc4j: {0} sent an unexpected {1}; dropped", from, message.getClass().getSimpleName());
     }
@@ -300,7 +303,7 @@ public final class HostCore implements IpcHost {
     }
     Object[] args;
     try {
-      args = ValueCodec.decodeArgs(payload);
+      args = values.decodeArgs(payload);
     } catch (Throwable e) { // an Error too (a codec's, or memory): it answers this message, the loop goes on
       Failures.log(Level.ERROR, "ipc4j: a message on '" + channel + "' from " + from + " could not be decoded", e);
       event.fail(e.getClass().getName(), Failures.messageOf(e));
@@ -351,7 +354,7 @@ public final class HostCore implements IpcHost {
     }
     Object result;
     try {
-      Object[] args = ValueCodec.decodeArgs(m.payload());
+      Object[] args = values.decodeArgs(m.payload());
       result = handler.handle(new MainEvent(from, frame, channel, -1), args);
     } catch (Throwable t) {
       replyFailure(from, m.callId(), channel, t);
@@ -377,7 +380,7 @@ public final class HostCore implements IpcHost {
   private static void replyValue(WebContentsImpl to, long callId, String channel, Object value) {
     byte[] payload;
     try {
-      payload = ValueCodec.encodeValue(value);
+      payload = to.values().encodeValue(value);
     } catch (Throwable e) { // a value too deep for the stack fails its call, not the loop (or the stage's thread)
       replyFailure(to, callId, channel, e);
       return;
@@ -392,12 +395,12 @@ public final class HostCore implements IpcHost {
   }
 
   private static void replyError(WebContentsImpl to, long callId, String channel, String type, String message) {
-    to.link.toRenderer(new Message.Reply(callId, false, errorPayload(type, message)));
+    to.link.toRenderer(new Message.Reply(callId, false, errorPayload(to.values(), type, message)));
   }
 
   /** The payload of a failed reply: the remote exception's type and message. */
-  static byte[] errorPayload(String type, String message) {
-    return ValueCodec.encodeArgs(new Object[] {type, message});
+  static byte[] errorPayload(ValueCodec values, String type, String message) {
+    return values.encodeArgs(new Object[] {type, message});
   }
 
   private static Throwable unwrap(Throwable t) {

@@ -4,13 +4,26 @@ import io.ipc4j.IpcMain;
 import io.ipc4j.IpcMainHandler;
 import io.ipc4j.IpcMainListener;
 import io.ipc4j.IpcRegistration;
+import io.ipc4j.internal.codec.CodecOwner;
+import io.ipc4j.internal.codec.CodecRegistry;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** An {@link IpcMain}: a listener registry plus a handler map, as Electron's {@code IpcMainImpl}. */
-final class IpcMainImpl extends Emitter<IpcMainListener> implements IpcMain {
+final class IpcMainImpl extends Emitter<IpcMainListener> implements IpcMain, CodecOwner {
   /** Registered handlers; a {@code once} handler is removed by the first dispatch that claims it. */
   private final Map<String, Listeners.Entry<IpcMainHandler>> handlers = new ConcurrentHashMap<>();
+  /** The host's codecs, for the global IpcMain and every renderer's scope alike. */
+  private final CodecRegistry codecs;
+
+  IpcMainImpl(CodecRegistry codecs) {
+    this.codecs = codecs;
+  }
+
+  @Override
+  public CodecRegistry codecRegistry() {
+    return codecs;
+  }
 
   @Override
   public IpcRegistration handle(String channel, IpcMainHandler handler) {

@@ -2,13 +2,14 @@ package io.ipc4j.internal;
 
 import io.ipc4j.IpcRenderer;
 import io.ipc4j.IpcRendererListener;
-import io.ipc4j.internal.codec.ValueCodec;
+import io.ipc4j.internal.codec.CodecOwner;
+import io.ipc4j.internal.codec.CodecRegistry;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /** One frame's {@link IpcRenderer}. */
-final class IpcRendererImpl extends Emitter<IpcRendererListener> implements IpcRenderer {
+final class IpcRendererImpl extends Emitter<IpcRendererListener> implements IpcRenderer, CodecOwner {
   private final RendererCore core;
   private final int frameId;
 
@@ -21,7 +22,7 @@ final class IpcRendererImpl extends Emitter<IpcRendererListener> implements IpcR
   public void send(String channel, Object... args) {
     Args.channel(channel);
     core.ensureOpen();
-    core.toMain(new Message.Send(frameId, channel, ValueCodec.encodeArgs(args)));
+    core.toMain(new Message.Send(frameId, channel, core.values.encodeArgs(args)));
   }
 
   @Override
@@ -35,7 +36,7 @@ final class IpcRendererImpl extends Emitter<IpcRendererListener> implements IpcR
     Args.channel(channel);
     core.ensureOpen();
     core.checkNotMainLoop(channel);
-    byte[] payload = ValueCodec.encodeArgs(args);
+    byte[] payload = core.values.encodeArgs(args);
     PendingCall call = core.newCall(channel, timeout);
     start(call, new Message.SendSync(call.id, frameId, channel, payload));
     return call.await();
@@ -53,7 +54,7 @@ final class IpcRendererImpl extends Emitter<IpcRendererListener> implements IpcR
     byte[] payload;
     try {
       core.ensureOpen();
-      payload = ValueCodec.encodeArgs(args);
+      payload = core.values.encodeArgs(args);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -76,6 +77,11 @@ final class IpcRendererImpl extends Emitter<IpcRendererListener> implements IpcR
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive: " + timeout);
     }
+  }
+
+  @Override
+  public CodecRegistry codecRegistry() {
+    return core.values.registry();
   }
 
   @Override

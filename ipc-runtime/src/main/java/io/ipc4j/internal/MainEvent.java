@@ -4,7 +4,6 @@ import io.ipc4j.IpcMainEvent;
 import io.ipc4j.IpcMainInvokeEvent;
 import io.ipc4j.WebContents;
 import io.ipc4j.WebFrameMain;
-import io.ipc4j.internal.codec.ValueCodec;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The event of one message in the main process: an {@link IpcMainEvent} and an {@link IpcMainInvokeEvent}. */
@@ -70,7 +69,7 @@ final class MainEvent implements IpcMainEvent, IpcMainInvokeEvent {
       throw new IllegalStateException("setReturnValue answers messages sent with sendSync; the message on '"
           + channel + "' came from send, which expects no answer");
     }
-    byte[] payload = ValueCodec.encodeValue(value);
+    byte[] payload = sender.values().encodeValue(value);
     if (answered.compareAndSet(false, true)) {
       sender.link.toRenderer(new Message.Reply(syncCallId, true, payload));
     }
@@ -81,7 +80,8 @@ final class MainEvent implements IpcMainEvent, IpcMainInvokeEvent {
     if (answered == null || !answered.compareAndSet(false, true)) {
       return false;
     }
-    sender.link.toRenderer(new Message.Reply(syncCallId, false, HostCore.errorPayload(remoteType, remoteMessage)));
+    sender.link.toRenderer(
+        new Message.Reply(syncCallId, false, HostCore.errorPayload(sender.values(), remoteType, remoteMessage)));
     return true;
   }
 

@@ -4,7 +4,6 @@ import io.ipc4j.IpcDisconnectedException;
 import io.ipc4j.IpcException;
 import io.ipc4j.IpcInvokeException;
 import io.ipc4j.IpcTimeoutException;
-import io.ipc4j.internal.codec.ValueCodec;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
@@ -298,7 +297,7 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
     Object result = outcome;
     if (result instanceof Message.Reply reply) {
       if (reply.ok()) {
-        return ValueCodec.decodeValue(reply.payload());
+        return core.values().decodeValue(reply.payload());
       }
       throw remoteFailure(reply.payload());
     }
@@ -316,7 +315,7 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
   private IpcInvokeException remoteFailure(byte[] payload) {
     Object[] error;
     try {
-      error = ValueCodec.decodeArgs(payload);
+      error = core.values().decodeArgs(payload);
     } catch (RuntimeException e) {
       IpcInvokeException malformed = malformedFailure("it does not decode as a list (" + e.getMessage() + ")");
       malformed.initCause(e);

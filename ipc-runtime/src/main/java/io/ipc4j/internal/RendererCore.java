@@ -5,6 +5,7 @@ import io.ipc4j.IpcException;
 import io.ipc4j.IpcHost;
 import io.ipc4j.IpcRenderer;
 import io.ipc4j.IpcRendererListener;
+import io.ipc4j.internal.codec.CodecRegistry;
 import io.ipc4j.internal.codec.ValueCodec;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -29,6 +30,8 @@ final class RendererCore extends CallOwner implements Scheduler.Deadlines {
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
 
   final Duration defaultTimeout;
+  /** This renderer's codecs, its frames' alike; never the host's, even in the host's JVM. */
+  final ValueCodec values = new ValueCodec(new CodecRegistry());
   /** How a caller blocked on a reply spins first, learned from this renderer's recent calls. */
   private final IdleStrategy callerIdle;
   private final EventLoop loop;
@@ -56,6 +59,11 @@ final class RendererCore extends CallOwner implements Scheduler.Deadlines {
     this.watchdog = ownWatchdog ? new Scheduler(name + "-watchdog", IpcHost.DEFAULT_BLOCKED_LOOP_WARNING) : shared;
     this.loop = EventLoop.start(name, spinNanos, false, watchdog, ADVICE);
     watchdog.watch(this);
+  }
+
+  @Override
+  ValueCodec values() {
+    return values;
   }
 
   @Override
@@ -182,7 +190,7 @@ final class RendererCore extends CallOwner implements Scheduler.Deadlines {
     }
     Object[] args;
     try {
-      args = ValueCodec.decodeArgs(push.payload());
+      args = values.decodeArgs(push.payload());
     } catch (Throwable e) { // an Error too (a codec's, say): it belongs to this message, not to the loop
       Failures.log(Level.ERROR, "ipc4j: message on '" + push.channel() + "' could not be decoded and was dropped",
           e);

@@ -5,6 +5,9 @@ import io.ipc4j.IpcRegistration;
 import io.ipc4j.RenderProcessGoneDetails;
 import io.ipc4j.WebContents;
 import io.ipc4j.WebFrameMain;
+import io.ipc4j.internal.codec.CodecOwner;
+import io.ipc4j.internal.codec.CodecRegistry;
+import io.ipc4j.internal.codec.ValueCodec;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +19,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /** The main process's handle on one renderer. */
-final class WebContentsImpl implements WebContents {
+final class WebContentsImpl implements WebContents, CodecOwner {
   static final int MAIN_FRAME_ID = 1;
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
 
   final int id;
   final int processId;
   final RendererLink link;
-  final IpcMainImpl ipc = new IpcMainImpl();
+  final IpcMainImpl ipc;
   private final HostCore host;
   private final long osPid;
   private final Map<Integer, WebFrameMainImpl> frames = new ConcurrentHashMap<>();
@@ -35,12 +38,23 @@ final class WebContentsImpl implements WebContents {
 
   WebContentsImpl(HostCore host, int id, int processId, long osPid, RendererLink link) {
     this.host = host;
+    this.ipc = new IpcMainImpl(host.values.registry());
     this.id = id;
     this.processId = processId;
     this.osPid = osPid;
     this.link = link;
     this.mainFrame = new WebFrameMainImpl(this, MAIN_FRAME_ID);
     frames.put(MAIN_FRAME_ID, mainFrame);
+  }
+
+  /** The host's codec, which everything sent to or from this renderer crosses. */
+  ValueCodec values() {
+    return host.values;
+  }
+
+  @Override
+  public CodecRegistry codecRegistry() {
+    return host.values.registry();
   }
 
   /** Assigns the next frame id of this renderer. */

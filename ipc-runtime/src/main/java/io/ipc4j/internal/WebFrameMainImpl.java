@@ -3,7 +3,6 @@ package io.ipc4j.internal;
 import io.ipc4j.IpcDisconnectedException;
 import io.ipc4j.WebContents;
 import io.ipc4j.WebFrameMain;
-import io.ipc4j.internal.codec.ValueCodec;
 
 /** The main process's handle on one frame. */
 final class WebFrameMainImpl implements WebFrameMain {
@@ -41,7 +40,7 @@ final class WebFrameMainImpl implements WebFrameMain {
     if (isDestroyed()) {
       throw new IpcDisconnectedException("Object has been destroyed");
     }
-    contents.link.toRenderer(new Message.Push(frameId, channel, ValueCodec.encodeArgs(args)));
+    contents.link.toRenderer(new Message.Push(frameId, channel, contents.values().encodeArgs(args)));
   }
 
   @Override

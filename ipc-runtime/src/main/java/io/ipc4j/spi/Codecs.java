@@ -1,132 +1,69 @@
 package io.ipc4j.spi;
 
-import java.util.Map;
+import io.ipc4j.IpcMain;
+import io.ipc4j.IpcRenderer;
+import io.ipc4j.WebContents;
+import io.ipc4j.internal.codec.CodecOwner;
+import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The registry of record and enum codecs, filled by generated {@code <Interface>Ipc} classes. A registered type
- * crosses the wire as itself, in typed and untyped calls alike; an unregistered record or enum is refused with
- * {@link io.ipc4j.IpcCloneException} before anything is sent.
+ * Gives one side of the IPC, the host or a renderer, the record and enum codecs of a generated class. Each side owns
+ * its codecs: a record or enum crosses as itself where both sides have its codec; the sending side refuses one it
+ * has no codec for with {@link io.ipc4j.IpcCloneException} before anything is sent; a receiving side without it gets
+ * the map of the record's components, or the enum constant's name, which typed code converts back
+ * ({@link Converters#record}, {@link Converters#enumOf}). For generated code, which calls it from its entry points:
+ *
+ * <pre>{@code
+ * Codecs.addTo(ipcMain, NotesApiIpc.CODECS);   // register(ipcMain, impl)
+ * Codecs.addTo(renderer, NotesApiIpc.CODECS);  // new NotesApiIpc.Client(renderer)
+ * }</pre>
+ *
+ * An application gives the host codecs up front with {@code IpcHost.builder().codecs(NotesApiIpc.CODECS)}.
  */
 public final class Codecs {
-  private static final Map<Class<?>, Object> BY_TYPE = new ConcurrentHashMap<>();
-  private static final Map<String, Object> BY_NAME = new ConcurrentHashMap<>();
-
   private Codecs() {}
 
   /**
-   * Gives the main process behind {@code ipcMain} the codecs of a generated class, so that these records and
-   * enums cross as themselves to and from it.
+   * Gives the main process behind {@code ipcMain} the codecs of a generated class. Nothing happens for an
+   * {@code IpcMain} that is not the runtime's (a test's mock, say).
    *
    * @param ipcMain the global {@code IpcMain} or a renderer's scope
    * @param codecs a generated class's {@code CODECS}
+   * @throws IllegalStateException if a codec names a type or wire name that the host knows otherwise
    */
-  public static void addTo(io.ipc4j.IpcMain ipcMain, java.util.List<? extends TypeCodec<?>> codecs) {
-    Objects.requireNonNull(ipcMain, "ipcMain");
-    addAll(codecs);
+  public static void addTo(IpcMain ipcMain, List<? extends TypeCodec<?>> codecs) {
+    add(Objects.requireNonNull(ipcMain, "ipcMain"), codecs);
   }
 
   /**
-   * Gives the renderer behind {@code renderer} the codecs of a generated class.
+   * Gives the renderer behind {@code renderer} the codecs of a generated class. Nothing happens for an
+   * {@code IpcRenderer} that is not the runtime's.
    *
    * @param renderer a renderer frame
    * @param codecs a generated class's {@code CODECS}
+   * @throws IllegalStateException if a codec names a type or wire name that the renderer knows otherwise
    */
-  public static void addTo(io.ipc4j.IpcRenderer renderer, java.util.List<? extends TypeCodec<?>> codecs) {
-    Objects.requireNonNull(renderer, "renderer");
-    addAll(codecs);
+  public static void addTo(IpcRenderer renderer, List<? extends TypeCodec<?>> codecs) {
+    add(Objects.requireNonNull(renderer, "renderer"), codecs);
   }
 
   /**
-   * Gives the main process that owns {@code contents} the codecs of a generated class.
+   * Gives the main process that owns {@code contents} the codecs of a generated class. Nothing happens for a
+   * {@code WebContents} that is not the runtime's.
    *
    * @param contents a renderer's {@code WebContents}
    * @param codecs a generated class's {@code CODECS}
+   * @throws IllegalStateException if a codec names a type or wire name that the host knows otherwise
    */
-  public static void addTo(io.ipc4j.WebContents contents, java.util.List<? extends TypeCodec<?>> codecs) {
-    Objects.requireNonNull(contents, "contents");
-    addAll(codecs);
+  public static void addTo(WebContents contents, List<? extends TypeCodec<?>> codecs) {
+    add(Objects.requireNonNull(contents, "contents"), codecs);
   }
 
-  private static void addAll(java.util.List<? extends TypeCodec<?>> codecs) {
-    for (TypeCodec<?> codec : codecs) {
-      if (codec instanceof RecordCodec<?> r) {
-        register(r);
-      } else if (codec instanceof EnumCodec<?> e) {
-        register(e);
-      }
+  private static void add(Object owner, List<? extends TypeCodec<?>> codecs) {
+    Objects.requireNonNull(codecs, "codecs");
+    if (owner instanceof CodecOwner ours) {
+      ours.codecRegistry().addAll(codecs);
     }
-  }
-
-  /**
-   * Registers a record codec. Registering a codec for a type already registered under the same wire name is a
-   * no-op (every generated codec of one record is equivalent).
-   *
-   * @param codec the codec
-   * @throws IllegalStateException if the type is registered under another wire name, or the name for another type
-   */
-  public static void register(RecordCodec<?> codec) {
-    Objects.requireNonNull(codec, "codec");
-    put(codec.type(), codec.typeName(), codec);
-  }
-
-  /**
-   * Registers an enum codec. Registering a codec for a type already registered under the same wire name is a
-   * no-op.
-   *
-   * @param codec the codec
-   * @throws IllegalStateException if the type is registered under another wire name, or the name for another type
-   */
-  public static void register(EnumCodec<?> codec) {
-    Objects.requireNonNull(codec, "codec");
-    put(codec.type(), codec.typeName(), codec);
-  }
-
-  /**
-   * Whether a codec is registered for {@code type}.
-   *
-   * @param type a record or enum class
-   * @return true if registered
-   */
-  public static boolean isRegistered(Class<?> type) {
-    return BY_TYPE.containsKey(Objects.requireNonNull(type, "type"));
-  }
-
-  /**
-   * The codec registered for {@code type}: a {@link RecordCodec}, an {@link EnumCodec}, or null.
-   *
-   * @param type the value's class
-   * @return the codec or null
-   */
-  public static Object forType(Class<?> type) {
-    return BY_TYPE.get(type);
-  }
-
-  /**
-   * The codec registered under a wire name: a {@link RecordCodec}, an {@link EnumCodec}, or null.
-   *
-   * @param typeName the wire name
-   * @return the codec or null
-   */
-  public static Object forName(String typeName) {
-    return BY_NAME.get(typeName);
-  }
-
-  private static synchronized void put(Class<?> type, String name, Object codec) {
-    Objects.requireNonNull(type, "codec.type()");
-    Objects.requireNonNull(name, "codec.typeName()");
-    Object byType = BY_TYPE.get(type);
-    Object byName = BY_NAME.get(name);
-    if (byType != null || byName != null) {
-      Object existing = byType != null ? byType : byName;
-      if (byType == byName) {
-        return; // this type under this name already: codecs generated for one type are equivalent, keep the first
-      }
-      throw new IllegalStateException("Cannot register " + codec.getClass().getName() + " for " + type.getName()
-          + " as '" + name + "': " + existing.getClass().getName() + " is already registered for it");
-    }
-    BY_TYPE.put(type, codec);
-    BY_NAME.put(name, codec);
   }
 }

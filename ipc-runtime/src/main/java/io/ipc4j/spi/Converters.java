@@ -4,8 +4,6 @@ import io.ipc4j.IpcException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,24 +30,24 @@ import java.util.function.IntFunction;
  */
 public final class Converters {
   /** A {@code Long} or null: any {@code Long}, {@code Integer}, {@code Short} or {@code Byte}. */
-  public static final Converter<Long> LONG = v -> v == null ? null : longOf(v, null);
+  public static final Converter<Long> LONG = v -> v == null ? null : Scalars.longOf(v, null);
   /** An {@code Integer} or null: any integer value in range. */
   public static final Converter<Integer> INT =
-      v -> v == null ? null : (int) integral(v, Integer.MIN_VALUE, Integer.MAX_VALUE, "an int", null);
+      v -> v == null ? null : (int) Scalars.integral(v, Integer.MIN_VALUE, Integer.MAX_VALUE, "an int", null);
   /** A {@code Short} or null: any integer value in range. */
   public static final Converter<Short> SHORT =
-      v -> v == null ? null : (short) integral(v, Short.MIN_VALUE, Short.MAX_VALUE, "a short", null);
+      v -> v == null ? null : (short) Scalars.integral(v, Short.MIN_VALUE, Short.MAX_VALUE, "a short", null);
   /** A {@code Byte} or null: any integer value in range. */
   public static final Converter<Byte> BYTE =
-      v -> v == null ? null : (byte) integral(v, Byte.MIN_VALUE, Byte.MAX_VALUE, "a byte", null);
+      v -> v == null ? null : (byte) Scalars.integral(v, Byte.MIN_VALUE, Byte.MAX_VALUE, "a byte", null);
   /** A {@code Character} or null. */
-  public static final Converter<Character> CHAR = v -> v == null ? null : charOf(v, null);
+  public static final Converter<Character> CHAR = v -> v == null ? null : Scalars.charOf(v, null);
   /** A {@code Boolean} or null. */
-  public static final Converter<Boolean> BOOLEAN = v -> v == null ? null : booleanOf(v, null);
+  public static final Converter<Boolean> BOOLEAN = v -> v == null ? null : Scalars.booleanOf(v, null);
   /** A {@code Float} or null: a {@code Float}, or a {@code Double} or integer that a float represents exactly. */
-  public static final Converter<Float> FLOAT = v -> v == null ? null : floatOf(v, null);
+  public static final Converter<Float> FLOAT = v -> v == null ? null : Scalars.floatOf(v, null);
   /** A {@code Double} or null: a {@code Double} or {@code Float}, or an integer a double represents exactly. */
-  public static final Converter<Double> DOUBLE = v -> v == null ? null : doubleOf(v, null);
+  public static final Converter<Double> DOUBLE = v -> v == null ? null : Scalars.doubleOf(v, null);
 
   private Converters() {}
 
@@ -73,7 +71,7 @@ public final class Converters {
    * @throws IpcException if {@code v} is not such a value
    */
   public static long toLong(Object v, String what) {
-    return longOf(v, what);
+    return Scalars.longOf(v, what);
   }
 
   /**
@@ -85,7 +83,7 @@ public final class Converters {
    * @throws IpcException if {@code v} is not such a value
    */
   public static int toInt(Object v, String what) {
-    return (int) integral(v, Integer.MIN_VALUE, Integer.MAX_VALUE, "an int", what);
+    return (int) Scalars.integral(v, Integer.MIN_VALUE, Integer.MAX_VALUE, "an int", what);
   }
 
   /**
@@ -97,7 +95,7 @@ public final class Converters {
    * @throws IpcException if {@code v} is not such a value
    */
   public static short toShort(Object v, String what) {
-    return (short) integral(v, Short.MIN_VALUE, Short.MAX_VALUE, "a short", what);
+    return (short) Scalars.integral(v, Short.MIN_VALUE, Short.MAX_VALUE, "a short", what);
   }
 
   /**
@@ -109,7 +107,7 @@ public final class Converters {
    * @throws IpcException if {@code v} is not such a value
    */
   public static byte toByte(Object v, String what) {
-    return (byte) integral(v, Byte.MIN_VALUE, Byte.MAX_VALUE, "a byte", what);
+    return (byte) Scalars.integral(v, Byte.MIN_VALUE, Byte.MAX_VALUE, "a byte", what);
   }
 
   /**
@@ -121,7 +119,7 @@ public final class Converters {
    * @throws IpcException if {@code v} is not such a value
    */
   public static char toChar(Object v, String what) {
-    return charOf(v, what);
+    return Scalars.charOf(v, what);
   }
 
   /**
@@ -133,7 +131,7 @@ public final class Converters {
    * @throws IpcException if {@code v} is not such a value
    */
   public static boolean toBoolean(Object v, String what) {
-    return booleanOf(v, what);
+    return Scalars.booleanOf(v, what);
   }
 
   /**
@@ -145,7 +143,7 @@ public final class Converters {
    * @throws IpcException if {@code v} is not such a value
    */
   public static float toFloat(Object v, String what) {
-    return floatOf(v, what);
+    return Scalars.floatOf(v, what);
   }
 
   /**
@@ -157,7 +155,7 @@ public final class Converters {
    * @throws IpcException if {@code v} is not such a value
    */
   public static double toDouble(Object v, String what) {
-    return doubleOf(v, what);
+    return Scalars.doubleOf(v, what);
   }
 
   /**
@@ -176,16 +174,16 @@ public final class Converters {
       if (v == null || type.isInstance(v)) {
         return type.cast(v);
       }
-      if (type == BigInteger.class && isIntegral(v)) {
+      if (type == BigInteger.class && Scalars.isIntegral(v)) {
         return type.cast(BigInteger.valueOf(((Number) v).longValue()));
       }
-      if (type == BigDecimal.class && isIntegral(v)) {
+      if (type == BigDecimal.class && Scalars.isIntegral(v)) {
         return type.cast(BigDecimal.valueOf(((Number) v).longValue()));
       }
       if (type == BigDecimal.class && v instanceof BigInteger b) {
         return type.cast(new BigDecimal(b));
       }
-      throw mismatch(v, expected);
+      throw Scalars.mismatch(v, expected);
     };
   }
 
@@ -213,7 +211,7 @@ public final class Converters {
         }
         return codec.create(components);
       }
-      throw mismatch(v, expected);
+      throw Scalars.mismatch(v, expected);
     };
   }
 
@@ -240,7 +238,7 @@ public final class Converters {
           throw new ConversionFailure("expected a constant of " + type.getName() + " but got \"" + name + "\"");
         }
       }
-      throw mismatch(v, expected);
+      throw Scalars.mismatch(v, expected);
     };
   }
 
@@ -253,7 +251,7 @@ public final class Converters {
    */
   public static <T> Converter<List<T>> listOf(Converter<T> element) {
     Objects.requireNonNull(element, "element");
-    return v -> v == null ? null : addAll(new ArrayList<>(), v, element, "a List");
+    return v -> v == null ? null : Elements.addAll(new ArrayList<>(), v, element, "a List");
   }
 
   /**
@@ -265,7 +263,7 @@ public final class Converters {
    */
   public static <T> Converter<Set<T>> setOf(Converter<T> element) {
     Objects.requireNonNull(element, "element");
-    return v -> v == null ? null : addAll(new LinkedHashSet<>(), v, element, "a Set");
+    return v -> v == null ? null : Elements.addAll(new LinkedHashSet<>(), v, element, "a Set");
   }
 
   /**
@@ -280,29 +278,7 @@ public final class Converters {
   public static <K, V> Converter<Map<K, V>> mapOf(Converter<K> key, Converter<V> value) {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(value, "value");
-    return v -> {
-      if (v == null) {
-        return null;
-      }
-      if (!(v instanceof Map<?, ?> map)) {
-        throw mismatch(v, "a Map");
-      }
-      Map<K, V> out = new LinkedHashMap<>();
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        K k;
-        try {
-          k = key.from(e.getKey());
-        } catch (ConversionFailure failure) {
-          throw failure.at(" key " + e.getKey());
-        }
-        try {
-          out.put(k, value.from(e.getValue()));
-        } catch (ConversionFailure failure) {
-          throw failure.at("[" + e.getKey() + "]");
-        }
-      }
-      return out;
-    };
+    return v -> v == null ? null : Elements.map(v, key, value);
   }
 
   /**
@@ -332,112 +308,8 @@ public final class Converters {
       if (v == null) {
         return null;
       }
-      List<T> list = addAll(new ArrayList<>(), v, element, "an array");
+      List<T> list = Elements.addAll(new ArrayList<>(), v, element, "an array");
       return list.toArray(newArray.apply(list.size()));
     };
-  }
-
-  private static <T, C extends Collection<T>> C addAll(C out, Object v, Converter<T> element, String expected) {
-    if (v instanceof Collection<?> c) {
-      int i = 0;
-      for (Object e : c) {
-        out.add(element(element, e, i++));
-      }
-      return out;
-    }
-    if (v instanceof Object[] array) {
-      for (int i = 0; i < array.length; i++) {
-        out.add(element(element, array[i], i));
-      }
-      return out;
-    }
-    throw mismatch(v, expected);
-  }
-
-  private static <T> T element(Converter<T> element, Object value, int index) {
-    try {
-      return element.from(value);
-    } catch (ConversionFailure failure) {
-      throw failure.at("[" + index + "]");
-    }
-  }
-
-  private static long longOf(Object v, String what) {
-    if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
-      return ((Number) v).longValue();
-    }
-    throw failure(mismatch(v, "a long"), what);
-  }
-
-  private static char charOf(Object v, String what) {
-    if (v instanceof Character c) {
-      return c;
-    }
-    throw failure(mismatch(v, "a char"), what);
-  }
-
-  private static boolean booleanOf(Object v, String what) {
-    if (v instanceof Boolean b) {
-      return b;
-    }
-    throw failure(mismatch(v, "a boolean"), what);
-  }
-
-  private static float floatOf(Object v, String what) {
-    if (v instanceof Float f) {
-      return f;
-    }
-    if (v instanceof Double d && (d.isNaN() || (double) d.floatValue() == d)) {
-      return d.floatValue();
-    }
-    if (isIntegral(v)) {
-      long l = ((Number) v).longValue();
-      float f = l;
-      if ((long) f == l && Math.abs(l) <= (1L << 24)) {
-        return f;
-      }
-    }
-    throw failure(mismatch(v, "a float"), what);
-  }
-
-  private static double doubleOf(Object v, String what) {
-    if (v instanceof Double d) {
-      return d;
-    }
-    if (v instanceof Float f) {
-      return f;
-    }
-    if (isIntegral(v)) {
-      long l = ((Number) v).longValue();
-      if (Math.abs(l) <= (1L << 53)) {
-        return l;
-      }
-    }
-    throw failure(mismatch(v, "a double"), what);
-  }
-
-  private static boolean isIntegral(Object v) {
-    return v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte;
-  }
-
-  private static long integral(Object v, long min, long max, String expected, String what) {
-    if (isIntegral(v)) {
-      long l = ((Number) v).longValue();
-      if (l >= min && l <= max) {
-        return l;
-      }
-      throw failure(new ConversionFailure("expected " + expected + " but got " + v + ", which is out of range"), what);
-    }
-    throw failure(mismatch(v, expected), what);
-  }
-
-  /** The failure itself inside a converter ({@code what} null), or the caller's exception at the top. */
-  private static RuntimeException failure(ConversionFailure failure, String what) {
-    return what == null ? failure : failure.toException(what);
-  }
-
-  private static ConversionFailure mismatch(Object v, String expected) {
-    String got = v == null ? "null" : "a " + v.getClass().getName() + " (" + v + ")";
-    return new ConversionFailure("expected " + expected + " but got " + got);
   }
 }

@@ -2,7 +2,7 @@ package io.ipc4j.spi;
 
 /**
  * Turns a constant's name back into the constant, without reflection. Generated for every enum used in an
- * {@code @IpcChannel} or {@code @IpcEvents} signature and registered with {@link Codecs}. On the wire an enum
+ * {@code @IpcChannel} or {@code @IpcEvents} signature and given to a side with {@link Codecs}. On the wire an enum
  * constant is its {@link #typeName()} and its {@link Enum#name()}.
  *
  * @param <E> the enum type

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Takes a record apart into its components and puts it back together, without reflection. Generated for every
- * record used in an {@code @IpcChannel} or {@code @IpcEvents} signature and registered with {@link Codecs}.
+ * record used in an {@code @IpcChannel} or {@code @IpcEvents} signature and given to a side with {@link Codecs}.
  *
  * <p>On the wire a record is its {@link #typeName()} and a map of component name to value; the values are encoded
  * like any untyped value, so {@link #create} receives what the untyped decoder produces (an {@code Integer} for a

@@ -1,5 +1,6 @@
 package io.ipc4j.internal;
 
+import io.ipc4j.internal.codec.CodecRegistry;
 import io.ipc4j.internal.codec.ValueCodec;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -11,7 +12,10 @@ import org.junit.jupiter.api.Test;
  * is {@link CallLifeModelTest}'s).
  */
 class CallLifeInterleavingTest {
-  private static final Message.Reply REPLY = new Message.Reply(1, true, ValueCodec.encodeValue("answer"));
+  /** A codec with no record or enum codecs: these tests send none. */
+  private static final ValueCodec CODEC = new ValueCodec(new CodecRegistry());
+
+  private static final Message.Reply REPLY = new Message.Reply(1, true, CODEC.encodeValue("answer"));
 
   private static String outcome(ThrowingSupplier s) {
     try {

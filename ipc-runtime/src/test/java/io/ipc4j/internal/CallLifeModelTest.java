@@ -1,5 +1,6 @@
 package io.ipc4j.internal;
 
+import io.ipc4j.internal.codec.CodecRegistry;
 import io.ipc4j.internal.codec.ValueCodec;
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -28,7 +29,10 @@ import org.junit.jupiter.api.Test;
  * checker would rightly call a hang. {@code -Dipc4j.lincheck.scenarios=N} runs more.
  */
 public class CallLifeModelTest {
-  static final Message.Reply REPLY = new Message.Reply(1, true, ValueCodec.encodeValue("answer"));
+  /** A codec with no record or enum codecs: these tests send none. */
+  private static final ValueCodec CODEC = new ValueCodec(new CodecRegistry());
+
+  static final Message.Reply REPLY = new Message.Reply(1, true, CODEC.encodeValue("answer"));
 
   private final TestCallOwner owner = new TestCallOwner();
   private final PendingCall call = new PendingCall(owner, 1, "ch", Duration.ofSeconds(30));

@@ -174,7 +174,8 @@ final class ChildMains {
 
   /** Encoded empty argument lists. */
   static final class ValueCodecs {
-    static final byte[] NO_ARGS = io.ipc4j.internal.codec.ValueCodec.encodeArgs(new Object[0]);
+    static final byte[] NO_ARGS = new io.ipc4j.internal.codec.ValueCodec(new io.ipc4j.internal.codec.CodecRegistry())
+        .encodeArgs(new Object[0]);
 
     private ValueCodecs() {}
   }

@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.ipc4j.IpcInvokeException;
+import io.ipc4j.internal.codec.CodecRegistry;
 import io.ipc4j.internal.codec.ValueCodec;
 import java.time.Duration;
 import java.util.List;
@@ -21,11 +22,14 @@ import org.junit.jupiter.api.Test;
  * when told): what a caller sees between the call's end and the loop settling the future.
  */
 class ReplyFutureTest {
+  /** A codec with no record or enum codecs: these tests send none. */
+  private static final ValueCodec CODEC = new ValueCodec(new CodecRegistry());
+
   private final TestCallOwner owner = new TestCallOwner();
   private final PendingCall call = new PendingCall(owner, 7, "notes:get", Duration.ofSeconds(30));
 
   private static Message.Reply ok(Object value) {
-    return new Message.Reply(7, true, ValueCodec.encodeValue(value));
+    return new Message.Reply(7, true, CODEC.encodeValue(value));
   }
 
   private static Message.Reply failed(byte[] payload) {
@@ -147,7 +151,7 @@ class ReplyFutureTest {
 
   @Test
   void aFailedReplyInTheDocumentedFormBecomesAnInvokeException() {
-    call.end(failed(ValueCodec.encodeArgs(new Object[] {"java.lang.IllegalStateException", "no note"})));
+    call.end(failed(CODEC.encodeArgs(new Object[] {"java.lang.IllegalStateException", "no note"})));
     IpcInvokeException e = assertThrows(IpcInvokeException.class, call::await);
     assertThat(e.remoteType()).isEqualTo("java.lang.IllegalStateException");
     assertThat(e.remoteMessage()).isEqualTo("no note");
@@ -155,7 +159,7 @@ class ReplyFutureTest {
 
   @Test
   void aFailedReplyWithANilMessageKeepsItsType() {
-    call.end(failed(ValueCodec.encodeArgs(new Object[] {"java.lang.NullPointerException", null})));
+    call.end(failed(CODEC.encodeArgs(new Object[] {"java.lang.NullPointerException", null})));
     IpcInvokeException e = assertThrows(IpcInvokeException.class, call::await);
     assertThat(e.remoteType()).isEqualTo("java.lang.NullPointerException");
     assertThat(e.remoteMessage()).isNull();
@@ -164,17 +168,17 @@ class ReplyFutureTest {
   @Test
   void aMalformedFailurePayloadBecomesAnInvokeExceptionThatSaysSo() {
     List<byte[]> payloads = List.of(
-        ValueCodec.encodeValue(null), // nil instead of a list
-        ValueCodec.encodeValue("just a string"), // not a list
-        ValueCodec.encodeValue(42),
-        ValueCodec.encodeArgs(new Object[0]), // too short
-        ValueCodec.encodeArgs(new Object[] {"java.lang.IllegalStateException"}),
-        ValueCodec.encodeArgs(new Object[] {"a", "b", "c"}), // too long
-        ValueCodec.encodeArgs(new Object[] {"java.lang.IllegalStateException", 17}), // message not a string
-        ValueCodec.encodeArgs(new Object[] {"java.lang.IllegalStateException", List.of("x")}),
-        ValueCodec.encodeArgs(new Object[] {null, "message"}), // type not a string
-        ValueCodec.encodeArgs(new Object[] {12, "message"}),
-        ValueCodec.encodeArgs(new Object[] {"", "message"}),
+        CODEC.encodeValue(null), // nil instead of a list
+        CODEC.encodeValue("just a string"), // not a list
+        CODEC.encodeValue(42),
+        CODEC.encodeArgs(new Object[0]), // too short
+        CODEC.encodeArgs(new Object[] {"java.lang.IllegalStateException"}),
+        CODEC.encodeArgs(new Object[] {"a", "b", "c"}), // too long
+        CODEC.encodeArgs(new Object[] {"java.lang.IllegalStateException", 17}), // message not a string
+        CODEC.encodeArgs(new Object[] {"java.lang.IllegalStateException", List.of("x")}),
+        CODEC.encodeArgs(new Object[] {null, "message"}), // type not a string
+        CODEC.encodeArgs(new Object[] {12, "message"}),
+        CODEC.encodeArgs(new Object[] {"", "message"}),
         new byte[0], // nothing at all
         new byte[] {(byte) 0x92, (byte) 0xa1}); // truncated
     for (byte[] payload : payloads) {

@@ -1,5 +1,7 @@
 package io.ipc4j.internal;
 
+import io.ipc4j.internal.codec.CodecRegistry;
+import io.ipc4j.internal.codec.ValueCodec;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -11,6 +13,7 @@ final class TestCallOwner extends CallOwner {
   final AtomicInteger forgets = new AtomicInteger();
   private final ConcurrentLinkedQueue<Runnable> loop = new ConcurrentLinkedQueue<>();
   private final IdleStrategy noSpin = new IdleStrategy(0);
+  private final ValueCodec values = new ValueCodec(new CodecRegistry());
 
   @Override
   void forget(PendingCall call) {
@@ -24,6 +27,11 @@ final class TestCallOwner extends CallOwner {
 
   @Override
   void checkNotMainLoop(String channel) {}
+
+  @Override
+  ValueCodec values() {
+    return values;
+  }
 
   @Override
   IdleStrategy callerIdle() {

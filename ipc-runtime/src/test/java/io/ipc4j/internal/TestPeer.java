@@ -1,6 +1,7 @@
 package io.ipc4j.internal;
 
 import io.ipc4j.IpcHost;
+import io.ipc4j.internal.codec.CodecRegistry;
 import io.ipc4j.internal.codec.ValueCodec;
 import java.io.EOFException;
 import java.io.IOException;
@@ -16,6 +17,9 @@ import java.util.concurrent.TimeUnit;
  * it can send any bytes, claim any length, and choose not to read. Blocking, one thread at a time.
  */
 final class TestPeer implements AutoCloseable {
+  /** A codec with no record or enum codecs: these tests send none. */
+  static final ValueCodec CODEC = new ValueCodec(new CodecRegistry());
+
   final SocketChannel channel;
   /** The renderer id the host's WELCOME gave, once {@link #authenticate} has run. */
   int rendererId;
@@ -77,7 +81,7 @@ final class TestPeer implements AutoCloseable {
 
   /** The encoding of call arguments, for {@link #invoke} and {@link #send}. */
   static byte[] args(Object... args) {
-    return ValueCodec.encodeArgs(args);
+    return CODEC.encodeArgs(args);
   }
 
   private static ByteBuffer frame(int type, long callId, int frameId, String channel, byte[] payload) {
@@ -126,7 +130,7 @@ final class TestPeer implements AutoCloseable {
       boolean ok = body.get() == 1;
       byte[] payload = new byte[body.remaining()];
       body.get(payload);
-      return new Reply(callId, ok, ok ? ValueCodec.decodeValue(payload) : ValueCodec.decodeArgs(payload));
+      return new Reply(callId, ok, ok ? CODEC.decodeValue(payload) : CODEC.decodeArgs(payload));
     }
   }
 

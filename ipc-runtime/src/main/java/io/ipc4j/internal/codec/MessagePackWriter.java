@@ -1,5 +1,6 @@
 package io.ipc4j.internal.codec;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -114,56 +115,49 @@ final class MessagePackWriter {
     ensure(5);
     if (n < 32) {
       buf[pos++] = (byte) (0xa0 | n);
-    } else if (n < 256) {
-      buf[pos++] = (byte) 0xd9;
-      buf[pos++] = (byte) n;
-    } else if (n < 65536) {
-      buf[pos++] = (byte) 0xda;
-      put16(n);
     } else {
-      buf[pos++] = (byte) 0xdb;
-      put32(n);
+      lengthHeader(0xd9, n);
     }
   }
 
   void writeBinary(byte[] b) {
     ensure(5);
-    int n = b.length;
-    if (n < 256) {
-      buf[pos++] = (byte) 0xc4;
-      buf[pos++] = (byte) n;
-    } else if (n < 65536) {
-      buf[pos++] = (byte) 0xc5;
-      put16(n);
-    } else {
-      buf[pos++] = (byte) 0xc6;
-      put32(n);
-    }
-    writeRaw(b, 0, n);
+    lengthHeader(0xc4, b.length);
+    writeRaw(b, 0, b.length);
   }
 
   void writeArrayHeader(int n) {
+    countHeader(0x90, 0xdc, n);
+  }
+
+  void writeMapHeader(int n) {
+    countHeader(0x80, 0xde, n);
+  }
+
+  /** A count with a 4-bit form ({@code fix} in the high nibble) and 16 and 32-bit forms ({@code code16}, next). */
+  private void countHeader(int fix, int code16, int n) {
     ensure(5);
     if (n < 16) {
-      buf[pos++] = (byte) (0x90 | n);
+      buf[pos++] = (byte) (fix | n);
     } else if (n < 65536) {
-      buf[pos++] = (byte) 0xdc;
+      buf[pos++] = (byte) code16;
       put16(n);
     } else {
-      buf[pos++] = (byte) 0xdd;
+      buf[pos++] = (byte) (code16 + 1);
       put32(n);
     }
   }
 
-  void writeMapHeader(int n) {
-    ensure(5);
-    if (n < 16) {
-      buf[pos++] = (byte) (0x80 | n);
+  /** A length with 8, 16 and 32-bit forms, whose type bytes are {@code code8} and the two after it. */
+  private void lengthHeader(int code8, int n) {
+    if (n < 256) {
+      buf[pos++] = (byte) code8;
+      buf[pos++] = (byte) n;
     } else if (n < 65536) {
-      buf[pos++] = (byte) 0xde;
+      buf[pos++] = (byte) (code8 + 1);
       put16(n);
     } else {
-      buf[pos++] = (byte) 0xdf;
+      buf[pos++] = (byte) (code8 + 2);
       put32(n);
     }
   }
@@ -177,18 +171,7 @@ final class MessagePackWriter {
       case 4 -> buf[pos++] = (byte) 0xd6;
       case 8 -> buf[pos++] = (byte) 0xd7;
       case 16 -> buf[pos++] = (byte) 0xd8;
-      default -> {
-        if (length < 256) {
-          buf[pos++] = (byte) 0xc7;
-          buf[pos++] = (byte) length;
-        } else if (length < 65536) {
-          buf[pos++] = (byte) 0xc8;
-          put16(length);
-        } else {
-          buf[pos++] = (byte) 0xc9;
-          put32(length);
-        }
-      }
+      default -> lengthHeader(0xc7, length);
     }
     buf[pos++] = (byte) type;
   }
@@ -209,6 +192,17 @@ final class MessagePackWriter {
     pos = mark;
     put32(length);
     pos = saved;
+  }
+
+  /**
+   * Reserves the next {@code len} bytes and returns a big-endian buffer over them, positioned at their start, for
+   * the caller to fill.
+   */
+  ByteBuffer reserve(int len) {
+    ensure(len);
+    ByteBuffer room = ByteBuffer.wrap(buf, pos, len).slice();
+    pos += len;
+    return room;
   }
 
   void writeRaw(byte[] b, int off, int len) {

@@ -1,8 +1,11 @@
 package io.ipc4j.internal.codec;
 
 /**
- * Encodes and decodes IPC values. Every payload crosses it, in process too, so behaviour never depends on the
- * transport.
+ * Encodes and decodes IPC values with the record and enum codecs of one side: the host has one, each renderer its
+ * own ({@link #registry()}). Every payload crosses it, in process too, so behaviour never depends on the transport.
+ * A record or enum is encoded only with a codec of the sending side (else it is refused with an
+ * {@link io.ipc4j.IpcCloneException} that says how to add one); a receiving side without its codec gets the
+ * untyped form (see extension types 6 and 7 below), which generated code converts back.
  *
  * <h2>Wire format</h2>
  * Standard MessagePack where a standard form exists:
@@ -22,8 +25,10 @@ package io.ipc4j.internal.codec;
  *   <li>4 BigInteger: two's-complement big-endian bytes.</li>
  *   <li>5 BigDecimal: a MessagePack int scale, then the unscaled value's two's-complement big-endian bytes.</li>
  *   <li>6 record: a MessagePack str wire name (the record's binary class name), then a map of component name to
- *       value in declaration order. A missing component decodes as null; an unknown one is ignored.</li>
- *   <li>7 enum: a str wire name, then a str constant name.</li>
+ *       value in declaration order. A missing component decodes as null; an unknown one is ignored. A side with no
+ *       codec for the name decodes the map itself: a {@code LinkedHashMap} of component name to value.</li>
+ *   <li>7 enum: a str wire name, then a str constant name. A side with no codec for the name decodes the constant's
+ *       name, a {@code String}.</li>
  *   <li>8 Duration: int seconds, then int nanoseconds.</li>
  *   <li>9 UUID: 16 bytes, most then least significant half, big-endian.</li>
  * </ul>
@@ -46,8 +51,8 @@ package io.ipc4j.internal.codec;
  *       is linear in the input, colliding hash codes included;</li>
  *   <li>timestamp and duration nanoseconds are 0 to 999,999,999, timestamp seconds within {@code Instant}'s range,
  *       duration seconds an integer of at most 64 bits;</li>
- *   <li>a record whose codec refuses its components, or an enum constant the receiver lacks, is malformed; a record
- *       or enum type with no registered codec is a plain {@link io.ipc4j.IpcException} saying how to register one.</li>
+ *   <li>a record whose codec refuses its components, or an enum constant the receiver's codec lacks, is
+ *       malformed.</li>
  * </ul>
  */
 public final class ValueCodec {
@@ -85,7 +90,25 @@ public final class ValueCodec {
   static final int EXT_DURATION = 8;
   static final int EXT_UUID = 9;
 
-  private ValueCodec() {}
+  private final CodecRegistry registry;
+
+  /**
+   * A codec that encodes and decodes records and enums with the codecs in {@code registry}.
+   *
+   * @param registry the codecs of the side that owns this codec
+   */
+  public ValueCodec(CodecRegistry registry) {
+    this.registry = java.util.Objects.requireNonNull(registry, "registry");
+  }
+
+  /**
+   * The record and enum codecs this codec uses; codecs added to it are used from the next value on.
+   *
+   * @return the registry
+   */
+  public CodecRegistry registry() {
+    return registry;
+  }
 
   /**
    * Encodes call arguments as one MessagePack array; a null array means no arguments.
@@ -94,7 +117,7 @@ public final class ValueCodec {
    * @return the encoding
    * @throws io.ipc4j.IpcCloneException if an argument cannot be encoded; its path starts with {@code [index]}
    */
-  public static byte[] encodeArgs(Object[] args) {
+  public byte[] encodeArgs(Object[] args) {
     int hint = 5;
     if (args != null) {
       hint = args.length < 16 ? 1 : 3;
@@ -103,7 +126,7 @@ public final class ValueCodec {
       }
     }
     MessagePackWriter out = new MessagePackWriter(hint);
-    new ValueEncoder(out).writeArgs(args);
+    new ValueEncoder(registry, out).writeArgs(args);
     return out.toByteArray();
   }
 
@@ -128,9 +151,9 @@ public final class ValueCodec {
    *
    * @param bytes an encoding made by {@link #encodeArgs}
    * @return the arguments
-   * @throws io.ipc4j.IpcException if the bytes are malformed or name a record or enum with no codec
+   * @throws MalformedValueException if the bytes are malformed
    */
-  public static Object[] decodeArgs(byte[] bytes) {
+  public Object[] decodeArgs(byte[] bytes) {
     return decodeArgs(bytes, 0, bytes.length);
   }
 
@@ -141,9 +164,10 @@ public final class ValueCodec {
    * @param off where the encoding starts
    * @param len its length
    * @return the arguments
+   * @throws MalformedValueException if the bytes are malformed
    */
-  public static Object[] decodeArgs(byte[] buf, int off, int len) {
-    ValueDecoder in = new ValueDecoder(buf, off, len);
+  public Object[] decodeArgs(byte[] buf, int off, int len) {
+    ValueDecoder in = new ValueDecoder(registry, buf, off, len);
     Object[] args = in.readArgs();
     in.expectEnd();
     return args;
@@ -156,9 +180,9 @@ public final class ValueCodec {
    * @return the encoding
    * @throws io.ipc4j.IpcCloneException if the value cannot be encoded
    */
-  public static byte[] encodeValue(Object value) {
+  public byte[] encodeValue(Object value) {
     MessagePackWriter out = new MessagePackWriter(sizeHint(value));
-    new ValueEncoder(out).writeValue(value);
+    new ValueEncoder(registry, out).writeValue(value);
     return out.toByteArray();
   }
 
@@ -167,10 +191,10 @@ public final class ValueCodec {
    *
    * @param bytes an encoding made by {@link #encodeValue}
    * @return the value
-   * @throws io.ipc4j.IpcException if the bytes are malformed or name a record or enum with no codec
+   * @throws MalformedValueException if the bytes are malformed
    */
-  public static Object decodeValue(byte[] bytes) {
-    ValueDecoder in = new ValueDecoder(bytes, 0, bytes.length);
+  public Object decodeValue(byte[] bytes) {
+    ValueDecoder in = new ValueDecoder(registry, bytes, 0, bytes.length);
     Object value = in.read();
     in.expectEnd();
     return value;

@@ -1,8 +1,8 @@
 package io.ipc4j.internal.codec;
 
-import io.ipc4j.spi.Codecs;
 import io.ipc4j.spi.EnumCodec;
 import io.ipc4j.spi.RecordCodec;
+import io.ipc4j.spi.TypeCodec;
 import java.util.List;
 
 /** Hand-written codecs, as the processor would generate them, for the codec's own tests. */
@@ -17,7 +17,7 @@ final class TestCodecs {
 
   enum UnregisteredEnum { A }
 
-  static final class PointCodec implements RecordCodec<Point> {
+  static class PointCodec implements RecordCodec<Point> {
     @Override
     public Class<Point> type() {
       return Point.class;
@@ -44,7 +44,7 @@ final class TestCodecs {
     }
   }
 
-  static final class ShapeCodec implements RecordCodec<Shape> {
+  static class ShapeCodec implements RecordCodec<Shape> {
     @Override
     public Class<Shape> type() {
       return Shape.class;
@@ -89,10 +89,12 @@ final class TestCodecs {
     }
   }
 
-  static void register() {
-    Codecs.register(new PointCodec());
-    Codecs.register(new ShapeCodec());
-    Codecs.register(new ColorCodec());
+  /** A value codec whose own registry holds the codecs above and {@code more}. */
+  static ValueCodec codec(TypeCodec<?>... more) {
+    CodecRegistry registry = new CodecRegistry();
+    registry.addAll(List.of(new PointCodec(), new ShapeCodec(), new ColorCodec()));
+    registry.addAll(List.of(more));
+    return new ValueCodec(registry);
   }
 
   private TestCodecs() {}

@@ -21,18 +21,15 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The value codec on its own: every kind round-trips as itself; bad input never escapes as anything but IpcException. */
 class ValueCodecTest {
-  @BeforeAll
-  static void codecs() {
-    TestCodecs.register();
-  }
+  /** Codecs for no record or enum but the tests' own. */
+  private static final ValueCodec CODEC = TestCodecs.codec();
 
   private static Object roundTrip(Object value) {
-    return ValueCodec.decodeValue(ValueCodec.encodeValue(value));
+    return CODEC.decodeValue(CODEC.encodeValue(value));
   }
 
   @Test
@@ -139,42 +136,42 @@ class ValueCodecTest {
     out.writeString("addedLater");
     out.writeLong(1);
     out.endExt(mark);
-    assertThat(ValueCodec.decodeValue(out.toByteArray())).isEqualTo(new Point(0, 9));
+    assertThat(CODEC.decodeValue(out.toByteArray())).isEqualTo(new Point(0, 9));
   }
 
   @Test
   void unregisteredRecordsAndEnumsAreRefusedAtTheSender() {
     IpcCloneException e = assertThrows(IpcCloneException.class,
-        () -> ValueCodec.encodeArgs(new Object[] {1, Map.of("r", new TestCodecs.Unregistered(1))}));
+        () -> CODEC.encodeArgs(new Object[] {1, Map.of("r", new TestCodecs.Unregistered(1))}));
     assertThat(e).hasMessageThat().startsWith("An object could not be cloned. argument 1 at [1].r is a ");
     assertThat(e).hasMessageThat().contains("@IpcChannel");
     assertThat(e.path()).isEqualTo("[1].r");
     assertThat(e.type()).endsWith("Unregistered");
-    assertThrows(IpcCloneException.class, () -> ValueCodec.encodeValue(TestCodecs.UnregisteredEnum.A));
+    assertThrows(IpcCloneException.class, () -> CODEC.encodeValue(TestCodecs.UnregisteredEnum.A));
   }
 
   @Test
   void unsupportedTypesAreNamedWithTheirPathAndAFix() {
     IpcCloneException thread = assertThrows(IpcCloneException.class,
-        () -> ValueCodec.encodeArgs(new Object[] {"a", Map.of("tags", List.of(1, 2, new Thread()))}));
+        () -> CODEC.encodeArgs(new Object[] {"a", Map.of("tags", List.of(1, 2, new Thread()))}));
     assertThat(thread).hasMessageThat().isEqualTo("An object could not be cloned. argument 1 at [1].tags[2] is a "
         + "java.lang.Thread, which has no codec: a thread cannot be sent; send the data it works on instead");
     assertThat(thread.path()).isEqualTo("[1].tags[2]");
     assertThat(thread.type()).isEqualTo("java.lang.Thread");
 
     Runnable lambda = () -> {};
-    assertThat(assertThrows(IpcCloneException.class, () -> ValueCodec.encodeValue(lambda)))
+    assertThat(assertThrows(IpcCloneException.class, () -> CODEC.encodeValue(lambda)))
         .hasMessageThat().contains("a lambda or method reference");
-    assertThat(assertThrows(IpcCloneException.class, () -> ValueCodec.encodeValue(new Object())))
+    assertThat(assertThrows(IpcCloneException.class, () -> CODEC.encodeValue(new Object())))
         .hasMessageThat().isEqualTo("An object could not be cloned. the value is a java.lang.Object, which has no "
             + "codec: send its data (records, lists, maps, strings, numbers) instead");
-    assertThat(assertThrows(IpcCloneException.class, () -> ValueCodec.encodeValue(Stream.of(1))))
+    assertThat(assertThrows(IpcCloneException.class, () -> CODEC.encodeValue(Stream.of(1))))
         .hasMessageThat().contains("collect the stream");
-    assertThat(assertThrows(IpcCloneException.class, () -> ValueCodec.encodeValue(java.util.Optional.of(1))))
+    assertThat(assertThrows(IpcCloneException.class, () -> CODEC.encodeValue(java.util.Optional.of(1))))
         .hasMessageThat().contains("send its value, or null");
     @SuppressWarnings({"unchecked", "rawtypes"})
     Shape bad = new Shape("s", (List) List.of(new Point(1, 1), new Thread()), Color.RED);
-    IpcCloneException inRecord = assertThrows(IpcCloneException.class, () -> ValueCodec.encodeValue(bad));
+    IpcCloneException inRecord = assertThrows(IpcCloneException.class, () -> CODEC.encodeValue(bad));
     assertThat(inRecord.path()).isEqualTo(".points[1]");
     assertThat(inRecord).hasMessageThat().startsWith("An object could not be cloned. the value at .points[1] is a");
   }
@@ -184,14 +181,14 @@ class ValueCodecTest {
     List<Object> list = new ArrayList<>();
     list.add(5);
     list.add(list);
-    IpcCloneException e = assertThrows(IpcCloneException.class, () -> ValueCodec.encodeArgs(new Object[] {list}));
+    IpcCloneException e = assertThrows(IpcCloneException.class, () -> CODEC.encodeArgs(new Object[] {list}));
     assertThat(e).hasMessageThat().isEqualTo("An object could not be cloned. argument 0 at [0][1] refers back to "
         + "[0], which contains it: a cycle cannot be sent; send a copy without the cycle");
     Map<String, Object> map = new LinkedHashMap<>();
     List<Object> inner = new ArrayList<>();
     map.put("child", inner);
     inner.add(map);
-    IpcCloneException two = assertThrows(IpcCloneException.class, () -> ValueCodec.encodeValue(map));
+    IpcCloneException two = assertThrows(IpcCloneException.class, () -> CODEC.encodeValue(map));
     assertThat(two.path()).isEqualTo(".child[0]");
     assertThat(two).hasMessageThat().contains("refers back to the value");
   }
@@ -212,11 +209,11 @@ class ValueCodecTest {
       cursor.add(next);
       cursor = next;
     }
-    IpcCloneException e = assertThrows(IpcCloneException.class, () -> ValueCodec.encodeValue(deep));
+    IpcCloneException e = assertThrows(IpcCloneException.class, () -> CODEC.encodeValue(deep));
     assertThat(e).hasMessageThat().contains("deeper than 512");
     byte[] nested = new byte[100_000];
     java.util.Arrays.fill(nested, (byte) 0x91); // fixarray of 1, repeated
-    assertThat(assertThrows(IpcException.class, () -> ValueCodec.decodeValue(nested)))
+    assertThat(assertThrows(IpcException.class, () -> CODEC.decodeValue(nested)))
         .hasMessageThat().contains("nesting deeper than 512");
   }
 
@@ -225,11 +222,11 @@ class ValueCodecTest {
     Object sample = List.of(1, -70000, "héllo", new byte[] {1, 2}, Map.of("k", List.of(1.5, 2.5f)),
         Set.of(Instant.ofEpochSecond(-5, 3)), new int[] {1, 2}, 'c', new BigDecimal("1.25"),
         Duration.ofMillis(5), new UUID(1, 2), new Shape("s", List.of(new Point(1, 2)), Color.RED));
-    byte[] full = ValueCodec.encodeValue(sample);
-    assertThat(ValueCodec.decodeValue(full)).isNotNull();
+    byte[] full = CODEC.encodeValue(sample);
+    assertThat(CODEC.decodeValue(full)).isNotNull();
     for (int n = 0; n < full.length; n++) {
       byte[] prefix = java.util.Arrays.copyOf(full, n);
-      assertThrows(MalformedValueException.class, () -> ValueCodec.decodeValue(prefix), "prefix " + n);
+      assertThrows(MalformedValueException.class, () -> CODEC.decodeValue(prefix), "prefix " + n);
     }
   }
 
@@ -237,34 +234,42 @@ class ValueCodecTest {
   void hugeClaimedLengthsAreRefusedWithoutAllocating() {
     for (int header : new int[] {0xdb, 0xc6, 0xdd, 0xdf}) { // str32, bin32, array32, map32
       byte[] claim = {(byte) header, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, 1, 2, 3, 4, 5};
-      MalformedValueException e = assertThrows(MalformedValueException.class, () -> ValueCodec.decodeValue(claim));
+      MalformedValueException e = assertThrows(MalformedValueException.class, () -> CODEC.decodeValue(claim));
       assertThat(e).hasMessageThat().contains("left");
     }
     byte[] negative = {(byte) 0xdd, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xff};
-    assertThrows(MalformedValueException.class, () -> ValueCodec.decodeValue(negative));
+    assertThrows(MalformedValueException.class, () -> CODEC.decodeValue(negative));
   }
 
   @Test
   void unknownTypesAndTrailingBytesAreRefused() {
-    assertThat(assertThrows(MalformedValueException.class, () -> ValueCodec.decodeValue(new byte[] {(byte) 0xc1})))
+    assertThat(assertThrows(MalformedValueException.class, () -> CODEC.decodeValue(new byte[] {(byte) 0xc1})))
         .hasMessageThat().contains("unknown type byte 0xc1");
     assertThat(assertThrows(MalformedValueException.class,
-        () -> ValueCodec.decodeValue(new byte[] {(byte) 0xd4, 99, 0}))).hasMessageThat().contains("extension type 99");
-    assertThat(assertThrows(MalformedValueException.class, () -> ValueCodec.decodeValue(new byte[] {1, 2})))
+        () -> CODEC.decodeValue(new byte[] {(byte) 0xd4, 99, 0}))).hasMessageThat().contains("extension type 99");
+    assertThat(assertThrows(MalformedValueException.class, () -> CODEC.decodeValue(new byte[] {1, 2})))
         .hasMessageThat().contains("trailing");
-    assertThat(assertThrows(IpcException.class, () -> ValueCodec.decodeArgs(new byte[] {5})))
+    assertThat(assertThrows(IpcException.class, () -> CODEC.decodeArgs(new byte[] {5})))
         .hasMessageThat().contains("argument array");
   }
 
   @Test
-  void unknownRecordNamesSayWhatToDo() {
+  void aRecordNameWithNoCodecHereArrivesAsItsComponentMapAndAnEnumAsItsName() {
     MessagePackWriter out = new MessagePackWriter(32);
     int mark = out.beginExt(ValueCodec.EXT_RECORD);
     out.writeString("com.example.Nowhere");
+    out.writeMapHeader(1);
+    out.writeString("at");
+    int inner = out.beginExt(ValueCodec.EXT_RECORD);
+    out.writeString(new TestCodecs.PointCodec().typeName());
     out.writeMapHeader(0);
+    out.endExt(inner);
     out.endExt(mark);
-    assertThat(assertThrows(IpcException.class, () -> ValueCodec.decodeValue(out.toByteArray())))
-        .hasMessageThat().contains("No codec registered for record 'com.example.Nowhere'");
+    assertThat(CODEC.decodeValue(out.toByteArray())).isEqualTo(Map.of("at", new Point(0, 0)));
+    Shape shape = new Shape("tri", List.of(new Point(1, 2)), Color.GREEN);
+    ValueCodec noCodecs = new ValueCodec(new CodecRegistry());
+    assertThat(noCodecs.decodeValue(CODEC.encodeValue(shape))).isEqualTo(
+        Map.of("name", "tri", "points", List.of(Map.of("x", 1, "y", 2)), "color", "GREEN"));
   }
 
   @Test
@@ -274,7 +279,7 @@ class ValueCodecTest {
       byte[] junk = new byte[random.nextInt(40)];
       random.nextBytes(junk);
       try {
-        ValueCodec.decodeValue(junk);
+        CODEC.decodeValue(junk);
       } catch (IpcException expected) {
         // refused cleanly; any other exception type fails the test
       }
@@ -286,9 +291,9 @@ class ValueCodecTest {
     for (int n : new int[] {0, 1, 31, 32, 255, 256, 65_535, 65_536, 300_000}) {
       byte[] bytes = new byte[n];
       String ascii = "a".repeat(n);
-      assertThat(ValueCodec.sizeHint(bytes)).isEqualTo(ValueCodec.encodeValue(bytes).length);
-      assertThat(ValueCodec.sizeHint(ascii)).isEqualTo(ValueCodec.encodeValue(ascii).length);
-      assertThat(ValueCodec.encodeArgs(new Object[] {bytes, ascii}).length)
+      assertThat(ValueCodec.sizeHint(bytes)).isEqualTo(CODEC.encodeValue(bytes).length);
+      assertThat(ValueCodec.sizeHint(ascii)).isEqualTo(CODEC.encodeValue(ascii).length);
+      assertThat(CODEC.encodeArgs(new Object[] {bytes, ascii}).length)
           .isEqualTo(1 + ValueCodec.sizeHint(bytes) + ValueCodec.sizeHint(ascii));
     }
   }

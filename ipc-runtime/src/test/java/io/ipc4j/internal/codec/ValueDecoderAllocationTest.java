@@ -5,7 +5,6 @@ import static com.google.common.truth.Truth.assertWithMessage;
 import io.ipc4j.IpcException;
 import io.ipc4j.internal.codec.AdversarialInputs.Attack;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -15,6 +14,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * measured with the thread's own allocation counter over every adversarial shape.
  */
 class ValueDecoderAllocationTest {
+  /** Codecs for no record or enum but the tests' own. */
+  private static final ValueCodec CODEC = TestCodecs.codec();
+
   /**
    * The most bytes decoding may allocate per input byte. Measured with compressed object references on JDK 17 and
    * 25, the worst shape is a tree of small maps each the key of the next: up to about 215 bytes per byte while
@@ -26,11 +28,6 @@ class ValueDecoderAllocationTest {
   /** The decoder's scratch, one-time class setup and, on failure, an exception with its stack trace. */
   static final long CONSTANT = 256 * 1024;
 
-  @BeforeAll
-  static void codecs() {
-    TestCodecs.register();
-  }
-
   static List<Attack> shapes() {
     return AdversarialInputs.shapes();
   }
@@ -39,7 +36,7 @@ class ValueDecoderAllocationTest {
   static long allocatedDecoding(byte[] input) {
     long before = AdversarialInputs.allocatedByThisThread();
     try {
-      ValueCodec.decodeValue(input);
+      CODEC.decodeValue(input);
     } catch (IpcException refused) {
       // what it cost to get there counts as much
     }
@@ -66,7 +63,7 @@ class ValueDecoderAllocationTest {
       byte[] invoke = AdversarialInputs.concat(AdversarialInputs.hex("91"), AdversarialInputs.nestedClaims(size));
       long before = AdversarialInputs.allocatedByThisThread();
       try {
-        ValueCodec.decodeArgs(invoke);
+        CODEC.decodeArgs(invoke);
       } catch (MalformedValueException expected) {
         // the outer arrays never get the elements they claim
       }

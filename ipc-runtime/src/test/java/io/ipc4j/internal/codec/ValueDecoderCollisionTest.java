@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /** Keys with colliding hash codes cannot make decoding quadratic; keys real data uses still decode. */
 class ValueDecoderCollisionTest {
+  /** Codecs for no record or enum but the tests' own. */
+  private static final ValueCodec CODEC = TestCodecs.codec();
+
   /** The least CPU time of three decodes, in milliseconds: this thread's own, so a loaded machine does not count. */
   private static long millisToDecode(byte[] input) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -24,7 +27,7 @@ class ValueDecoderCollisionTest {
     for (int run = 0; run < 3; run++) {
       long start = threads.getCurrentThreadCpuTime();
       try {
-        ValueCodec.decodeValue(input);
+        CODEC.decodeValue(input);
       } catch (MalformedValueException refused) {
         // timed either way
       }
@@ -48,7 +51,7 @@ class ValueDecoderCollisionTest {
   @Test
   void theReportedMapOf20000CollidingListKeysIsRefusedInMilliseconds() {
     byte[] input = AdversarialInputs.collidingListKeys(20_000);
-    MalformedValueException e = assertThrows(MalformedValueException.class, () -> ValueCodec.decodeValue(input));
+    MalformedValueException e = assertThrows(MalformedValueException.class, () -> CODEC.decodeValue(input));
     assertThat(e).hasMessageThat().contains("more than 64 keys sharing one hash code");
     long millis = millisToDecode(input);
     System.out.println("20,000 colliding list keys (" + input.length + " bytes): " + millis + " ms of CPU to refuse");
@@ -63,12 +66,12 @@ class ValueDecoderCollisionTest {
       lists.put(collidingList(a), a);
       strings.put(collidingString(a, 7), a);
     }
-    assertThat(ValueCodec.decodeValue(ValueCodec.encodeValue(lists))).isEqualTo(lists);
-    assertThat(ValueCodec.decodeValue(ValueCodec.encodeValue(strings))).isEqualTo(strings);
+    assertThat(CODEC.decodeValue(CODEC.encodeValue(lists))).isEqualTo(lists);
+    assertThat(CODEC.decodeValue(CODEC.encodeValue(strings))).isEqualTo(strings);
     lists.put(collidingList(65), 65);
     strings.put(collidingString(65, 7), 65);
-    assertThrows(MalformedValueException.class, () -> ValueCodec.decodeValue(ValueCodec.encodeValue(lists)));
-    assertThrows(MalformedValueException.class, () -> ValueCodec.decodeValue(ValueCodec.encodeValue(strings)));
+    assertThrows(MalformedValueException.class, () -> CODEC.decodeValue(CODEC.encodeValue(lists)));
+    assertThrows(MalformedValueException.class, () -> CODEC.decodeValue(CODEC.encodeValue(strings)));
   }
 
   @Test
@@ -84,10 +87,10 @@ class ValueDecoderCollisionTest {
       map.put(k % 2 == 0 ? (Object) bits : (Object) Double.longBitsToDouble(bits), 0);
     }
     map.keySet().forEach(key -> assertThat(key.hashCode()).isEqualTo(97));
-    assertThat(ValueCodec.decodeValue(ValueCodec.encodeValue(map))).isEqualTo(map);
+    assertThat(CODEC.decodeValue(CODEC.encodeValue(map))).isEqualTo(map);
     map.put(Double.longBitsToDouble((1000L << 32) | (1000 ^ 97)), 0);
     assertThat(assertThrows(MalformedValueException.class,
-        () -> ValueCodec.decodeValue(ValueCodec.encodeValue(map)))).hasMessageThat().contains("one hash code");
+        () -> CODEC.decodeValue(CODEC.encodeValue(map)))).hasMessageThat().contains("one hash code");
   }
 
   @Test
@@ -96,10 +99,10 @@ class ValueDecoderCollisionTest {
     for (int a = 1; a <= 64; a++) {
       set.add(collidingList(a));
     }
-    assertThat(ValueCodec.decodeValue(ValueCodec.encodeValue(set))).isEqualTo(set);
+    assertThat(CODEC.decodeValue(CODEC.encodeValue(set))).isEqualTo(set);
     set.add(collidingList(65));
     assertThat(assertThrows(MalformedValueException.class,
-        () -> ValueCodec.decodeValue(ValueCodec.encodeValue(set)))).hasMessageThat().contains("a set with more than 64");
+        () -> CODEC.decodeValue(CODEC.encodeValue(set)))).hasMessageThat().contains("a set with more than 64");
     byte[] big = AdversarialInputs.collidingSet(1 << 20);
     assertThat(millisToDecode(big)).isLessThan(2_000L);
   }
@@ -112,7 +115,7 @@ class ValueDecoderCollisionTest {
         grid.put(List.of(x, y), x ^ y); // 31 * x + y repeats: about ten keys per hash code
       }
     }
-    assertThat(ValueCodec.decodeValue(ValueCodec.encodeValue(grid))).isEqualTo(grid);
+    assertThat(CODEC.decodeValue(CODEC.encodeValue(grid))).isEqualTo(grid);
   }
 
   @Test
@@ -123,13 +126,13 @@ class ValueDecoderCollisionTest {
     }
     tagGroups.add(Set.of("z"));
     assertThat(tagGroups).hasSize(9);
-    assertThat(ValueCodec.decodeValue(ValueCodec.encodeValue(tagGroups))).isEqualTo(tagGroups);
+    assertThat(CODEC.decodeValue(CODEC.encodeValue(tagGroups))).isEqualTo(tagGroups);
     Set<Object> nine = new LinkedHashSet<>();
     for (int i = 0; i < 9; i++) {
       nine.add(Set.of(i, 9 - i + 100)); // Set.hashCode() is the sum: 109 for all nine
     }
     assertThat(assertThrows(MalformedValueException.class,
-        () -> ValueCodec.decodeValue(ValueCodec.encodeValue(nine))))
+        () -> CODEC.decodeValue(CODEC.encodeValue(nine))))
         .hasMessageThat().contains("more than 8 keys holding maps or sets");
   }
 
@@ -140,12 +143,12 @@ class ValueDecoderCollisionTest {
     Map<Object, Object> distinct = new LinkedHashMap<>();
     distinct.put(a, 1);
     distinct.put(Set.of(Set.of(7)), 2);
-    assertThat(ValueCodec.decodeValue(ValueCodec.encodeValue(distinct))).isEqualTo(distinct);
+    assertThat(CODEC.decodeValue(CODEC.encodeValue(distinct))).isEqualTo(distinct);
     Map<Object, Object> colliding = new LinkedHashMap<>();
     colliding.put(a, 1);
     colliding.put(b, 2);
     assertThat(assertThrows(MalformedValueException.class,
-        () -> ValueCodec.decodeValue(ValueCodec.encodeValue(colliding)))).hasMessageThat().contains("two keys");
+        () -> CODEC.decodeValue(CODEC.encodeValue(colliding)))).hasMessageThat().contains("two keys");
   }
 
   @Test
@@ -154,42 +157,41 @@ class ValueDecoderCollisionTest {
     for (int i = 0; i < 16; i++) {
       value = Map.of(value, i);
     }
-    assertThat(ValueCodec.decodeValue(ValueCodec.encodeValue(value))).isEqualTo(value);
+    assertThat(CODEC.decodeValue(CODEC.encodeValue(value))).isEqualTo(value);
     Object deeper = Set.of(value);
     assertThat(assertThrows(MalformedValueException.class,
-        () -> ValueCodec.decodeValue(ValueCodec.encodeValue(deeper)))).hasMessageThat().contains("16 levels");
+        () -> CODEC.decodeValue(CODEC.encodeValue(deeper)))).hasMessageThat().contains("16 levels");
     // values do not count: a map nested 100 levels through values is fine
     Object throughValues = "leaf";
     for (int i = 0; i < 100; i++) {
       throughValues = Map.of(i, throughValues);
     }
-    assertThat(ValueCodec.decodeValue(ValueCodec.encodeValue(throughValues))).isEqualTo(throughValues);
+    assertThat(CODEC.decodeValue(CODEC.encodeValue(throughValues))).isEqualTo(throughValues);
   }
 
   @Test
   void aBigKeyNestedInKeysIsNotHashedHundredsOfTimes() {
     byte[] input = AdversarialInputs.nestedKeys(1 << 20);
-    MalformedValueException e = assertThrows(MalformedValueException.class, () -> ValueCodec.decodeValue(input));
+    MalformedValueException e = assertThrows(MalformedValueException.class, () -> CODEC.decodeValue(input));
     assertThat(e).hasMessageThat().contains("16 levels");
     assertThat(millisToDecode(input)).isLessThan(1_000L);
   }
 
   @Test
   void recordComponentMapsDoNotCountAsKeysHoldingMaps() {
-    TestCodecs.register();
     Map<Object, Object> byPoint = new LinkedHashMap<>();
     for (int x = 0; x < 40; x++) {
       for (int y = 0; y < 40; y++) {
         byPoint.put(new TestCodecs.Point(x, y), x + y); // record hash codes collide like the grid's
       }
     }
-    assertThat(ValueCodec.decodeValue(ValueCodec.encodeValue(byPoint))).isEqualTo(byPoint);
+    assertThat(CODEC.decodeValue(CODEC.encodeValue(byPoint))).isEqualTo(byPoint);
   }
 
   @Test
   void aSetHoldingSomethingOtherThanAnArrayIsRefused() {
-    assertThat(assertThrows(MalformedValueException.class, () -> ValueCodec.decodeValue(ext(1, hex("80")))))
+    assertThat(assertThrows(MalformedValueException.class, () -> CODEC.decodeValue(ext(1, hex("80")))))
         .hasMessageThat().contains("a set must hold an array");
-    assertThat(ValueCodec.decodeValue(ext(1, concat(hex("92"), hex("0102"))))).isEqualTo(Set.of(1, 2));
+    assertThat(CODEC.decodeValue(ext(1, concat(hex("92"), hex("0102"))))).isEqualTo(Set.of(1, 2));
   }
 }

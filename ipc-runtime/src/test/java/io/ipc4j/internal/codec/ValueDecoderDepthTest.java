@@ -7,13 +7,11 @@ import static io.ipc4j.internal.codec.AdversarialInputs.ext;
 import static io.ipc4j.internal.codec.AdversarialInputs.hex;
 import static io.ipc4j.internal.codec.AdversarialInputs.str;
 
-import io.ipc4j.spi.Codecs;
 import io.ipc4j.spi.RecordCodec;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +19,9 @@ import org.junit.jupiter.api.Test;
  * keys included) on a thread with the default stack size, without a StackOverflowError.
  */
 class ValueDecoderDepthTest {
+  /** Codecs for no record or enum but the tests' own. */
+  private static final ValueCodec CODEC = TestCodecs.codec(new BoxCodec());
+
   /** A record with one untyped component, so that records can nest in records. */
   record Box(Object content) {}
 
@@ -53,18 +54,12 @@ class ValueDecoderDepthTest {
     }
   }
 
-  @BeforeAll
-  static void codecs() {
-    TestCodecs.register();
-    Codecs.register(new BoxCodec());
-  }
-
   /** Decodes on a new thread with the default stack size; returns what it threw, or null. */
   private static Throwable decodeOnAFreshThread(byte[] input) throws InterruptedException {
     AtomicReference<Throwable> thrown = new AtomicReference<>();
     Thread t = new Thread(null, () -> {
       try {
-        ValueCodec.decodeValue(input);
+        CODEC.decodeValue(input);
       } catch (Throwable e) {
         thrown.set(e);
       }

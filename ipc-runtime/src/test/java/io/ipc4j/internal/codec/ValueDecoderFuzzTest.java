@@ -7,7 +7,6 @@ import io.ipc4j.internal.codec.AdversarialInputs.Attack;
 import io.ipc4j.internal.codec.TestCodecs.Color;
 import io.ipc4j.internal.codec.TestCodecs.Point;
 import io.ipc4j.internal.codec.ValueDecoderDepthTest.Box;
-import io.ipc4j.spi.Codecs;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
@@ -24,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,17 +43,14 @@ import org.junit.jupiter.api.Test;
  * A failing input is printed as hex, to become a regression test.
  */
 class ValueDecoderFuzzTest {
+  /** Codecs for no record or enum but the tests' own. */
+  private static final ValueCodec CODEC = TestCodecs.codec(new ValueDecoderDepthTest.BoxCodec());
+
   private static final long SEED = Long.getLong("ipc4j.fuzz.seed", 0x1bc4_7a11_d00d_5eedL);
   private static final int SECONDS = Integer.getInteger("ipc4j.fuzz.seconds", 0);
   private static final long CI_MUTATION_MILLIS = 7_000;
   private static final long CI_ROUND_TRIP_MILLIS = 2_000;
   private static final int MAX_PRINTED_FAILURES = 10;
-
-  @BeforeAll
-  static void codecs() {
-    TestCodecs.register();
-    Codecs.register(new ValueDecoderDepthTest.BoxCodec());
-  }
 
   // ---- valid values ----
 
@@ -419,9 +414,9 @@ class ValueDecoderFuzzTest {
     long before = AdversarialInputs.allocatedByThisThread();
     try {
       if (asArgs) {
-        ValueCodec.decodeArgs(input);
+        CODEC.decodeArgs(input);
       } else {
-        ValueCodec.decodeValue(input);
+        CODEC.decodeValue(input);
       }
     } catch (MalformedValueException refused) {
       // the one way to refuse
@@ -440,7 +435,7 @@ class ValueDecoderFuzzTest {
   }
 
   private static byte[] encodeSeed(Generator generator) {
-    return ValueCodec.encodeValue(generator.value(4));
+    return CODEC.encodeValue(generator.value(4));
   }
 
   @Test
@@ -496,10 +491,10 @@ class ValueDecoderFuzzTest {
     int values = 0;
     while (System.nanoTime() < end) {
       Object value = generator.value(5);
-      byte[] encoded = ValueCodec.encodeValue(value);
+      byte[] encoded = CODEC.encodeValue(value);
       Object back;
       try {
-        back = ValueCodec.decodeValue(encoded);
+        back = CODEC.decodeValue(encoded);
       } catch (RuntimeException e) {
         throw new AssertionError("seed 0x" + Long.toHexString(SEED) + ": " + AdversarialInputs.hex(encoded), e);
       }
@@ -563,7 +558,7 @@ class ValueDecoderFuzzTest {
       items.add(item);
       bytes += 60;
     }
-    return ValueCodec.encodeValue(items);
+    return CODEC.encodeValue(items);
   }
 
   /**
@@ -576,7 +571,7 @@ class ValueDecoderFuzzTest {
     for (int run = -1; run < times.length; run++) {
       long start = threads.getCurrentThreadCpuTime();
       try {
-        ValueCodec.decodeValue(input);
+        CODEC.decodeValue(input);
       } catch (IpcException refused) {
         // timed either way
       }
