@@ -148,9 +148,11 @@ class SchedulerTest {
   void aFutureLeftIncompleteIsCompletedWithTheValueWhenTheDelayEnds() throws Exception {
     CompletableFuture<String> future = new CompletableFuture<>();
     AtomicReference<String> completedOn = new AtomicReference<>();
-    scheduler.completeOnTimeout(future, "timed out", Duration.ofMillis(20))
-        .thenRun(() -> completedOn.set(Thread.currentThread().getName()));
-    assertThat(future.get(10, TimeUnit.SECONDS)).isEqualTo("timed out");
+    // The dependent is in place before the timer starts, so it runs where the future is completed.
+    CompletableFuture<Void> dependent = future.thenRun(() -> completedOn.set(Thread.currentThread().getName()));
+    scheduler.completeOnTimeout(future, "timed out", Duration.ofMillis(20));
+    dependent.get(10, TimeUnit.SECONDS);
+    assertThat(future.join()).isEqualTo("timed out");
     assertThat(completedOn.get()).isEqualTo(name); // on the scheduler's thread, not a JVM-wide one
   }
 
