@@ -1,6 +1,6 @@
 package io.ipc4j;
 
-import io.ipc4j.internal.HostCore;
+import io.ipc4j.internal.RuntimeEntry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -305,7 +305,7 @@ public interface IpcHost extends AutoCloseable {
      * @return a running host
      */
     public IpcHost inProcess() {
-      return new HostCore(defaultTimeout, spinTime, blockedLoopWarning, null);
+      return RuntimeEntry.inProcessHost(defaultTimeout, spinTime, blockedLoopWarning);
     }
 
     /**
@@ -315,9 +315,8 @@ public interface IpcHost extends AutoCloseable {
      * @throws IpcException if it cannot listen
      */
     public IpcHost overSockets() {
-      return new HostCore(defaultTimeout, spinTime, blockedLoopWarning, new io.ipc4j.internal.SocketOptions(
-          jvmOptions, maxFrameBytes, shutdownGrace, launchTimeout, handshakeTimeout, stallTime, maxOutboundBytes,
-          maxPendingConnections));
+      return RuntimeEntry.socketHost(defaultTimeout, spinTime, blockedLoopWarning, jvmOptions, maxFrameBytes,
+          shutdownGrace, launchTimeout, handshakeTimeout, stallTime, maxOutboundBytes, maxPendingConnections);
     }
 
     /**

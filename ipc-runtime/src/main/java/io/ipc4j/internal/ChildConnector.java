@@ -14,13 +14,13 @@ import java.nio.file.Path;
  * When the host goes away, every pending call fails at once and the process exits a second later: a renderer
  * never outlives its host.
  */
-public final class ChildConnector {
+final class ChildConnector {
   /** The environment variable that names the host's endpoint. */
-  public static final String ENDPOINT_ENV = "IPC4J_ENDPOINT";
+  static final String ENDPOINT_ENV = "IPC4J_ENDPOINT";
   /** The environment variable that names the file holding this child's one-time secret. */
-  public static final String TICKET_ENV = "IPC4J_TICKET";
+  static final String TICKET_ENV = "IPC4J_TICKET";
   /** The environment variable that carries the host's maximum frame size. */
-  public static final String MAX_FRAME_ENV = "IPC4J_MAX_FRAME_BYTES";
+  static final String MAX_FRAME_ENV = "IPC4J_MAX_FRAME_BYTES";
 
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
   private static SocketClient client;
@@ -32,7 +32,7 @@ public final class ChildConnector {
    *
    * @return the main frame's renderer endpoint
    */
-  public static synchronized IpcRenderer connect() {
+  static synchronized IpcRenderer connect() {
     if (client != null) {
       return client.mainFrame;
     }

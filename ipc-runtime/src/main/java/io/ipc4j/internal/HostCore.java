@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a failure becomes the answer of the call it belongs to. The host's {@link Watchdog} reports a task that holds the
  * main loop longer than {@code blockedLoopWarning}, and times out the calls of the renderers in this JVM.
  */
-public final class HostCore implements IpcHost {
+final class HostCore implements IpcHost {
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
   private static final String IPC_EXCEPTION = IpcException.class.getName();
   /** What the blocked-loop warning advises for the main loop. */
@@ -56,7 +56,7 @@ public final class HostCore implements IpcHost {
    * @param blockedLoopWarning how long a task may hold the main loop before a warning is logged
    * @param sockets the socket transport's options, or null for a host whose renderers are all in process
    */
-  public HostCore(Duration defaultTimeout, Duration spinTime, Duration blockedLoopWarning, SocketOptions sockets) {
+  HostCore(Duration defaultTimeout, Duration spinTime, Duration blockedLoopWarning, SocketOptions sockets) {
     this.defaultTimeout = defaultTimeout;
     this.spinNanos = spinTime.toNanos();
     this.watchdog = new Watchdog("ipc4j-watchdog", blockedLoopWarning);
@@ -84,7 +84,7 @@ public final class HostCore implements IpcHost {
    *
    * @return the private socket directory
    */
-  public java.nio.file.Path socketDirectory() {
+  java.nio.file.Path socketDirectory() {
     return server == null ? null : server.directory();
   }
 

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** The socket host's options, as the builder collected them. */
-public record SocketOptions(List<String> jvmOptions, int maxFrameBytes, Duration shutdownGrace,
+record SocketOptions(List<String> jvmOptions, int maxFrameBytes, Duration shutdownGrace,
     Duration launchTimeout, Duration handshakeTimeout, Duration stallTime, long maxOutboundBytes,
     int maxPendingConnections) {
   /**
@@ -19,7 +19,7 @@ public record SocketOptions(List<String> jvmOptions, int maxFrameBytes, Duration
    * @param maxOutboundBytes how many bytes may wait to be written to one renderer
    * @param maxPendingConnections how many connections may be in their handshake at once
    */
-  public SocketOptions {
+  SocketOptions {
     jvmOptions = List.copyOf(jvmOptions);
   }
 }
