@@ -131,7 +131,7 @@ final class HostCore implements IpcHost {
       receive(wc, message);
     });
     core.frameOpener(() -> core.addFrame(wc.openFrame()));
-    return new InProcessRenderer(wc, core, core.addFrame(WebContentsImpl.MAIN_FRAME_ID));
+    return new InProcessRenderer(wc, core, core.addFrame(Message.MAIN_FRAME_ID));
   }
 
   /**
@@ -392,12 +392,7 @@ final class HostCore implements IpcHost {
   }
 
   private static void replyError(WebContentsImpl to, long callId, String channel, String type, String message) {
-    to.link.toRenderer(new Message.Reply(callId, false, errorPayload(type, message)));
-  }
-
-  /** The payload of a failed reply: the remote exception's type and message. */
-  static byte[] errorPayload(String type, String message) {
-    return ValueCodec.encodeArgs(new Object[] {type, message});
+    to.link.toRenderer(Message.Reply.failed(callId, type, message));
   }
 
   private static Throwable unwrap(Throwable t) {

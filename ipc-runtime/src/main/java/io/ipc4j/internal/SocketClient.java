@@ -22,7 +22,7 @@ final class SocketClient {
     this.core = core;
     this.rendererId = rendererId;
     this.connection = connection;
-    this.mainFrame = core.addFrame(WebContentsImpl.MAIN_FRAME_ID);
+    this.mainFrame = core.addFrame(Message.MAIN_FRAME_ID);
   }
 
   /**
@@ -78,11 +78,7 @@ final class SocketClient {
           connection.close("the host closed this renderer");
           return;
         }
-        Message message = Wire.message(head, payload);
-        if (!(message instanceof Message.Push) && !(message instanceof Message.Reply)) {
-          throw new Wire.ProtocolException("the host sent a renderer-to-host frame");
-        }
-        core.receive(message);
+        core.receive(Wire.message(head, payload, Message.Direction.TO_RENDERER));
       }
 
       @Override

@@ -382,11 +382,7 @@ final class SocketServer {
     connection.startPolled(new Connection.Receiver() {
       @Override
       public void frame(Wire.Head head, byte[] payload) throws Wire.ProtocolException {
-        Message message = Wire.message(head, payload);
-        if (message instanceof Message.Push || message instanceof Message.Reply) {
-          throw new Wire.ProtocolException("a renderer sent a host-to-renderer frame");
-        }
-        host.receiveOnMainLoop(wc, message);
+        host.receiveOnMainLoop(wc, Wire.message(head, payload, Message.Direction.TO_MAIN));
       }
 
       @Override

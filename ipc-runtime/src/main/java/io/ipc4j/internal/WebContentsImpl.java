@@ -17,7 +17,6 @@ import java.util.function.Consumer;
 
 /** The main process's handle on one renderer. */
 final class WebContentsImpl implements WebContents {
-  static final int MAIN_FRAME_ID = 1;
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
 
   final int id;
@@ -28,7 +27,7 @@ final class WebContentsImpl implements WebContents {
   private final long osPid;
   private final Map<Integer, WebFrameMainImpl> frames = new ConcurrentHashMap<>();
   private final WebFrameMainImpl mainFrame;
-  private final AtomicInteger nextFrameId = new AtomicInteger(MAIN_FRAME_ID);
+  private final AtomicInteger nextFrameId = new AtomicInteger(Message.MAIN_FRAME_ID);
   private final AtomicBoolean destroyed = new AtomicBoolean();
   private final List<Runnable> destroyedCallbacks = new CopyOnWriteArrayList<>();
   private final List<Consumer<RenderProcessGoneDetails>> goneListeners = new CopyOnWriteArrayList<>();
@@ -39,8 +38,8 @@ final class WebContentsImpl implements WebContents {
     this.processId = processId;
     this.osPid = osPid;
     this.link = link;
-    this.mainFrame = new WebFrameMainImpl(this, MAIN_FRAME_ID);
-    frames.put(MAIN_FRAME_ID, mainFrame);
+    this.mainFrame = new WebFrameMainImpl(this, Message.MAIN_FRAME_ID);
+    frames.put(Message.MAIN_FRAME_ID, mainFrame);
   }
 
   /** Assigns the next frame id of this renderer. */

@@ -166,6 +166,22 @@ final class Wire {
   }
 
   /**
+   * The message a frame carries, which must go the way this end expects: a peer that sends the other way breaks the
+   * protocol.
+   *
+   * @param expected the direction of the messages this end receives
+   * @throws ProtocolException if the frame carries no message, or one that goes the other way
+   */
+  static Message message(Head head, byte[] payload, Message.Direction expected) throws ProtocolException {
+    Message message = message(head, payload);
+    if (message.direction() != expected) {
+      throw new ProtocolException(expected == Message.Direction.TO_MAIN ? "a renderer sent a host-to-renderer frame"
+          : "the host sent a renderer-to-host frame");
+    }
+    return message;
+  }
+
+  /**
    * Reads one whole frame body (after length and type) into a {@link Message}.
    *
    * @param body the fields and payload, positioned after the type byte, limited to the frame

@@ -223,7 +223,7 @@ class FrameFuzzTest {
   }
 
   private static byte[] validFrame(SplittableRandom r, int index) {
-    int frameId = r.nextInt(8) == 0 ? r.nextInt(1, 4) : WebContentsImpl.MAIN_FRAME_ID;
+    int frameId = r.nextInt(8) == 0 ? r.nextInt(1, 4) : Message.MAIN_FRAME_ID;
     return switch (r.nextInt(5)) {
       case 0 -> bytes(Wire.header(new Message.OpenFrame(index)));
       case 1 -> whole(new Message.Send(frameId, r.nextBoolean() ? "note" : "nobody", args(r, true)));
@@ -335,7 +335,7 @@ class FrameFuzzTest {
    */
   static String referenceViolation(byte[] stream) {
     ByteBuffer b = ByteBuffer.wrap(stream);
-    int[] frames = {WebContentsImpl.MAIN_FRAME_ID}; // frame ids the renderer has: 1..frames[0]
+    int[] frames = {Message.MAIN_FRAME_ID}; // frame ids the renderer has: 1..frames[0]
     while (b.remaining() >= 4) {
       int length = b.getInt();
       if (length < 1 || length > MAX_FRAME) {
@@ -391,7 +391,7 @@ class FrameFuzzTest {
     if (!whole && channelBytes > f.remaining()) {
       return null; // the host reads the channel before it looks at the frame id
     }
-    if (frameId < WebContentsImpl.MAIN_FRAME_ID || frameId > frames[0]) {
+    if (frameId < Message.MAIN_FRAME_ID || frameId > frames[0]) {
       return "frame id " + frameId;
     }
     return null;

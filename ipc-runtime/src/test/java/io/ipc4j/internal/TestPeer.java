@@ -67,12 +67,12 @@ final class TestPeer implements AutoCloseable {
 
   /** An INVOKE frame from the main frame with an already encoded argument array as its payload. */
   static ByteBuffer invoke(long callId, String channel, byte[] payload) {
-    return frame(Wire.INVOKE, callId, WebContentsImpl.MAIN_FRAME_ID, channel, payload);
+    return frame(Wire.INVOKE, callId, Message.MAIN_FRAME_ID, channel, payload);
   }
 
   /** A SEND frame from the main frame. */
   static ByteBuffer send(String channel, byte[] payload) {
-    return frame(Wire.SEND, -1, WebContentsImpl.MAIN_FRAME_ID, channel, payload);
+    return frame(Wire.SEND, -1, Message.MAIN_FRAME_ID, channel, payload);
   }
 
   /** The encoding of call arguments, for {@link #invoke} and {@link #send}. */

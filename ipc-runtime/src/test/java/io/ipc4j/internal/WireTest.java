@@ -60,4 +60,18 @@ class WireTest {
     assertThat(assertThrows(Wire.ProtocolException.class, () -> Wire.decode(Wire.REPLY, badFlag)))
         .hasMessageThat().contains("ok flag 7");
   }
+
+  @Test
+  void eachEndRefusesAMessageThatGoesTheOtherWay() throws Exception {
+    byte[] p = ValueCodec.encodeArgs(new Object[0]);
+    Wire.Head push = new Wire.Head(Wire.PUSH, -1, 1, "c", false);
+    Wire.Head send = new Wire.Head(Wire.SEND, -1, 1, "c", false);
+    assertThat(Wire.message(push, p, Message.Direction.TO_RENDERER)).isInstanceOf(Message.Push.class);
+    assertThat(Wire.message(send, p, Message.Direction.TO_MAIN)).isInstanceOf(Message.Send.class);
+    assertThat(assertThrows(Wire.ProtocolException.class, () -> Wire.message(push, p, Message.Direction.TO_MAIN)))
+        .hasMessageThat().isEqualTo("a renderer sent a host-to-renderer frame");
+    assertThat(assertThrows(Wire.ProtocolException.class,
+        () -> Wire.message(send, p, Message.Direction.TO_RENDERER)))
+        .hasMessageThat().isEqualTo("the host sent a renderer-to-host frame");
+  }
 }
