@@ -23,7 +23,7 @@ final class ChildConnector {
   static final String MAX_FRAME_ENV = "IPC4J_MAX_FRAME_BYTES";
 
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
-  private static SocketClient client;
+  private static IpcRenderer mainFrame;
 
   private ChildConnector() {}
 
@@ -33,8 +33,8 @@ final class ChildConnector {
    * @return the main frame's renderer endpoint
    */
   static synchronized IpcRenderer connect() {
-    if (client != null) {
-      return client.mainFrame;
+    if (mainFrame != null) {
+      return mainFrame;
     }
     String endpoint = System.getenv(ENDPOINT_ENV);
     String ticket = System.getenv(TICKET_ENV);
@@ -62,8 +62,9 @@ final class ChildConnector {
     } catch (NumberFormatException e) {
       LOG.log(Level.WARNING, "ipc4j: ignoring a malformed {0}", MAX_FRAME_ENV);
     }
-    client = SocketClient.connect(Endpoint.parse(endpoint), secret, maxFrame, null, ChildConnector::hostLost);
-    return client.mainFrame;
+    SocketClient client = SocketClient.connect(Endpoint.parse(endpoint), secret, maxFrame);
+    mainFrame = RendererCore.overSocket(client, null, ChildConnector::hostLost).mainFrame();
+    return mainFrame;
   }
 
   private static void hostLost() {

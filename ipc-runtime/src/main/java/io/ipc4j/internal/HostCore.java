@@ -65,7 +65,7 @@ final class HostCore implements IpcHost {
     SocketServer started = null;
     if (sockets != null) {
       try {
-        started = new SocketServer(this, sockets);
+        started = new SocketServer(new Admissions(), sockets, mainLoop);
       } catch (RuntimeException e) {
         mainLoop.shutdown();
         watchdog.close();
@@ -75,8 +75,27 @@ final class HostCore implements IpcHost {
     this.server = started;
   }
 
-  long spinNanos() {
-    return spinNanos;
+  /** What the socket transport may ask of the host: ids for the renderers it expects, and their admission. */
+  private final class Admissions implements HostPort {
+    @Override
+    public int newRendererId() {
+      return nextId.incrementAndGet();
+    }
+
+    @Override
+    public ConnectedRenderer admit(int rendererId, long osPid, RendererLink link) {
+      return attach(rendererId, osPid, link);
+    }
+
+    @Override
+    public Duration defaultTimeout() {
+      return defaultTimeout;
+    }
+
+    @Override
+    public long spinNanos() {
+      return spinNanos;
+    }
   }
 
   /**
@@ -109,35 +128,27 @@ final class HostCore implements IpcHost {
   public Renderer openRenderer() {
     ensureOpen();
     if (server != null) {
-      return server.openInProcess(mainLoop);
+      SocketServer.InProcessPeer peer = server.connectInProcess();
+      RendererCore side = RendererCore.overSocket(peer.client(), mainLoop, null);
+      return new RendererHandle(peer.renderer(), side, side.mainFrame());
     }
     int id = nextId.incrementAndGet();
-    RendererCore core = new RendererCore("ipc4j-renderer-" + id, defaultTimeout, spinNanos, mainLoop);
-    WebContentsImpl wc = attach(id, ProcessHandle.current().pid(), new RendererLink() {
-      @Override
-      public void toRenderer(Message message) {
-        core.receive(message);
-      }
-
-      @Override
-      public void close(String reason) {
-        core.close(reason);
-      }
-    });
-    core.connect(message -> {
+    RendererCore side = new RendererCore("ipc4j-renderer-" + id, defaultTimeout, spinNanos, mainLoop);
+    WebContentsImpl wc = attach(id, ProcessHandle.current().pid(), side);
+    side.connect(message -> {
       if (wc.isDestroyed() || closed.get()) {
         throw new IpcDisconnectedException("The main process is gone (" + wc + " was destroyed)");
       }
       receive(wc, message);
     });
-    core.frameOpener(() -> core.addFrame(wc.openFrame()));
-    return new InProcessRenderer(wc, core, core.addFrame(Message.MAIN_FRAME_ID));
+    side.frameOpener(() -> side.addFrame(wc.openFrame()));
+    return new RendererHandle(wc, side, side.mainFrame());
   }
 
   /**
    * Registers a renderer whose messages will arrive through {@link #receive}.
    *
-   * @param id the renderer's id, from {@link #nextRendererId()}
+   * @param id the renderer's id
    * @param osPid the renderer's operating-system process id
    * @param link how to reach it
    * @return its {@code WebContents}
@@ -149,10 +160,6 @@ final class HostCore implements IpcHost {
       wc.destroy(null, "The host is closed");
     }
     return wc;
-  }
-
-  int nextRendererId() {
-    return nextId.incrementAndGet();
   }
 
   void forget(WebContentsImpl wc) {

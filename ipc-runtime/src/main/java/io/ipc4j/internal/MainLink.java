@@ -9,4 +9,7 @@ interface MainLink {
    * @throws io.ipc4j.IpcDisconnectedException if the main process can no longer be reached
    */
   void toMain(Message message);
+
+  /** Lets go of the way to the main process when the renderer's side closes (a socket closes); idempotent. */
+  default void close(String reason) {}
 }

@@ -14,14 +14,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One renderer's side: its event loop (where its listeners run), its frames and its pending calls. Messages from
- * the main process arrive through {@link #receive}; replies complete their calls directly, pushes are dispatched
- * on the loop.
+ * the main process arrive through {@link #toRenderer} (it is the {@link RendererLink} of an in-process renderer,
+ * and what a socket client hands the host's messages to); replies complete their calls directly, pushes are
+ * dispatched on the loop.
  *
  * <p>Its asynchronous calls are timed out, and its loop watched, by a {@link Watchdog}: the host's when the host
  * runs in this JVM (one thread for all its renderers), else one of its own, which it closes with itself (a
  * renderer JVM has one renderer side).
  */
-final class RendererCore extends CallOwner implements Watchdog.Deadlines {
+final class RendererCore extends CallOwner implements Watchdog.Deadlines, RendererLink {
   /** What the blocked-loop warning advises for a renderer's loop. */
   static final String ADVICE = "Move slow work in a renderer listener or invoke callback to another thread; this "
       + "renderer's listeners and callbacks wait meanwhile.";
@@ -38,6 +39,7 @@ final class RendererCore extends CallOwner implements Watchdog.Deadlines {
   private final boolean ownWatchdog;
   private final PendingCalls pending = new PendingCalls();
   private final Map<Integer, IpcRendererImpl> frames = new ConcurrentHashMap<>();
+  private final IpcRendererImpl mainFrame;
   private final AtomicLong nextCallId = new AtomicLong();
   private volatile MainLink link;
   /** How this renderer's transport opens a frame (asks the host for its id, then adds it here). */
@@ -56,6 +58,28 @@ final class RendererCore extends CallOwner implements Watchdog.Deadlines {
     this.watchdog = ownWatchdog ? new Watchdog(name + "-watchdog", IpcHost.DEFAULT_BLOCKED_LOOP_WARNING) : shared;
     this.loop = new EventLoop(name, spinNanos, false, watchdog, ADVICE);
     watchdog.watch(this);
+    this.mainFrame = addFrame(Message.MAIN_FRAME_ID);
+  }
+
+  /**
+   * The side of a renderer that talks to its host over a socket: made with the terms the host's WELCOME gave, its
+   * frames opened by asking the host, and reading from the socket once it is wired.
+   *
+   * @param mainLoop the host's loop when the host is in this JVM (blocking on it is refused), else null
+   * @param onHostLost runs when the connection ends (after every pending call has failed), or null
+   */
+  static RendererCore overSocket(SocketClient client, EventLoop mainLoop, Runnable onHostLost) {
+    RendererCore side = new RendererCore("ipc4j-renderer-" + client.rendererId(), client.defaultTimeout(),
+        client.spinNanos(), mainLoop);
+    side.frameOpener(side::requestFrame);
+    side.connect(client);
+    client.start(side, onHostLost);
+    return side;
+  }
+
+  /** The main frame's {@code IpcRenderer}. */
+  IpcRendererImpl mainFrame() {
+    return mainFrame;
   }
 
   @Override
@@ -79,6 +103,22 @@ final class RendererCore extends CallOwner implements Watchdog.Deadlines {
       throw new IpcDisconnectedException("This renderer is not connected to a host");
     }
     return opener.get();
+  }
+
+  /** Asks the host for a new frame of this renderer with an {@link Message.OpenFrame} call, and adds it. */
+  private IpcRendererImpl requestFrame() {
+    ensureOpen();
+    PendingCall call = newCall("(open frame)", defaultTimeout);
+    try {
+      toMain(new Message.OpenFrame(call.id));
+    } catch (RuntimeException e) {
+      call.complete(e);
+    }
+    Object id = call.await();
+    if (!(id instanceof Integer frameId)) {
+      throw new IpcException("The host answered a frame request with " + id);
+    }
+    return addFrame(frameId);
   }
 
   IpcRendererImpl addFrame(int frameId) {
@@ -156,7 +196,8 @@ final class RendererCore extends CallOwner implements Watchdog.Deadlines {
   }
 
   /** A message from the main process; any thread. */
-  void receive(Message message) {
+  @Override
+  public void toRenderer(Message message) {
     if (message instanceof Message.Reply reply) {
       PendingCall call = pending.get(reply.callId());
       if (call != null) {
@@ -200,8 +241,9 @@ final class RendererCore extends CallOwner implements Watchdog.Deadlines {
     }
   }
 
-  /** Fails every pending call and stops the loop (after what is queued). Idempotent. */
-  void close(String reason) {
+  /** Fails every pending call, stops the loop (after what is queued) and lets go of its link. Idempotent. */
+  @Override
+  public void close(String reason) {
     if (closedReason != null) {
       return;
     }
@@ -211,6 +253,10 @@ final class RendererCore extends CallOwner implements Watchdog.Deadlines {
     loop.shutdown();
     if (ownWatchdog) {
       watchdog.close();
+    }
+    MainLink l = link;
+    if (l != null) {
+      l.close(reason);
     }
   }
 

@@ -1,38 +1,34 @@
 package io.ipc4j.internal;
 
 import io.ipc4j.IpcDisconnectedException;
-import io.ipc4j.IpcException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 
-/** A renderer's end of the socket: the handshake, then its {@link RendererCore} wired to the connection. */
-final class SocketClient {
+/**
+ * A renderer's end of the socket: the handshake, then the {@link MainLink} of the renderer's side, whose messages it
+ * writes, and the reader that hands the host's messages to that side through its {@link RendererLink}.
+ */
+final class SocketClient implements MainLink {
   /** How long a renderer waits for the host's WELCOME. */
   static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(20);
 
-  final RendererCore core;
-  final int rendererId;
-  final IpcRendererImpl mainFrame;
   private final Connection connection;
+  private final int rendererId;
+  private final Duration defaultTimeout;
+  private final long spinNanos;
 
-  private SocketClient(RendererCore core, int rendererId, Connection connection) {
-    this.core = core;
-    this.rendererId = rendererId;
+  private SocketClient(Connection connection, int rendererId, Duration defaultTimeout, long spinNanos) {
     this.connection = connection;
-    this.mainFrame = core.addFrame(Message.MAIN_FRAME_ID);
+    this.rendererId = rendererId;
+    this.defaultTimeout = defaultTimeout;
+    this.spinNanos = spinNanos;
   }
 
-  /**
-   * Connects and handshakes.
-   *
-   * @param mainLoop the host's loop when the host is in this JVM (blocking on it is refused), else null
-   * @param onHostLost runs when the connection ends (after every pending call has failed), or null
-   */
-  static SocketClient connect(Endpoint endpoint, byte[] secret, int maxFrameBytes, EventLoop mainLoop,
-      Runnable onHostLost) {
+  /** Connects and handshakes; nothing is read after the WELCOME until {@link #start}. */
+  static SocketClient connect(Endpoint endpoint, byte[] secret, int maxFrameBytes) {
     SocketChannel channel;
     try {
       channel = endpoint.connect();
@@ -62,15 +58,30 @@ final class SocketClient {
     welcome.getInt(); // the process id: the host keeps it, events carry it
     Duration timeout = Duration.ofMillis(welcome.getLong());
     long spinNanos = welcome.getLong();
-    RendererCore core = new RendererCore("ipc4j-renderer-" + rendererId, timeout, spinNanos, mainLoop);
-    SocketClient client = new SocketClient(core, rendererId, connection);
-    core.frameOpener(client::openFrame);
-    core.connect(message -> {
-      if (!connection.isOpen()) {
-        throw new IpcDisconnectedException("The ipc4j host is gone (" + connection.closeReason() + ")");
-      }
-      connection.send(message);
-    });
+    return new SocketClient(connection, rendererId, timeout, spinNanos);
+  }
+
+  /** The id the host gave this renderer in its WELCOME. */
+  int rendererId() {
+    return rendererId;
+  }
+
+  /** The host's default timeout, from its WELCOME. */
+  Duration defaultTimeout() {
+    return defaultTimeout;
+  }
+
+  /** The host's spin time in nanoseconds, from its WELCOME. */
+  long spinNanos() {
+    return spinNanos;
+  }
+
+  /**
+   * Starts reading: the host's messages go to {@code side}, which is closed when the connection ends.
+   *
+   * @param onHostLost runs when the connection ends (after the side has closed), or null
+   */
+  void start(RendererLink side, Runnable onHostLost) {
     connection.start(new Connection.Receiver() {
       @Override
       public void frame(Wire.Head head, byte[] payload) throws Wire.ProtocolException {
@@ -78,38 +89,34 @@ final class SocketClient {
           connection.close("the host closed this renderer");
           return;
         }
-        core.receive(Wire.message(head, payload, Message.Direction.TO_RENDERER));
+        side.toRenderer(Wire.message(head, payload, Message.Direction.TO_RENDERER));
       }
 
       @Override
       public void closed(String reason) {
-        core.close("The ipc4j host connection ended: " + reason);
+        side.close("The ipc4j host connection ended: " + reason);
         if (onHostLost != null) {
           onHostLost.run();
         }
       }
     });
-    return client;
   }
 
-  /** Asks the host for a new frame of this renderer. */
-  IpcRendererImpl openFrame() {
-    core.ensureOpen();
-    PendingCall call = core.newCall("(open frame)", core.defaultTimeout);
-    try {
-      core.toMain(new Message.OpenFrame(call.id));
-    } catch (RuntimeException e) {
-      call.complete(e);
+  @Override
+  public void toMain(Message message) {
+    if (!connection.isOpen()) {
+      throw new IpcDisconnectedException("The ipc4j host is gone (" + connection.closeReason() + ")");
     }
-    Object id = call.await();
-    if (!(id instanceof Integer frameId)) {
-      throw new IpcException("The host answered a frame request with " + id);
-    }
-    return core.addFrame(frameId);
+    connection.send(message);
   }
 
-  void close(String reason) {
-    core.close(reason);
+  @Override
+  public void close(String reason) {
     connection.close(reason);
+  }
+
+  @Override
+  public String toString() {
+    return connection.toString();
   }
 }

@@ -2,10 +2,8 @@ package io.ipc4j.internal;
 
 import io.ipc4j.IpcDisconnectedException;
 import io.ipc4j.IpcException;
-import io.ipc4j.IpcRenderer;
 import io.ipc4j.RenderProcessGoneDetails;
 import io.ipc4j.RenderProcessGoneDetails.Reason;
-import io.ipc4j.Renderer;
 import io.ipc4j.WebContents;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -42,7 +40,7 @@ import java.util.stream.Stream;
 /**
  * The host's socket side: it listens in a fresh directory only its user can read, launches renderer JVMs with a
  * one-time secret each, admits a connection only with a pending secret, and turns each admitted connection into a
- * renderer of {@link HostCore}.
+ * renderer of its host, which it reaches through a {@link HostPort} only.
  *
  * <p>One thread, {@code ipc4j-accept}, accepts and runs every handshake with one selector: a connection that has
  * not presented its secret costs a few hundred bytes and no thread, at most {@code maxPendingConnections} wait at
@@ -57,7 +55,7 @@ final class SocketServer {
   static final class Ticket {
     final byte[] secret = new byte[32];
     final int rendererId;
-    final CompletableFuture<WebContentsImpl> admitted = new CompletableFuture<>();
+    final CompletableFuture<ConnectedRenderer> admitted = new CompletableFuture<>();
     volatile Process process;
 
     Ticket(int rendererId) {
@@ -66,8 +64,10 @@ final class SocketServer {
     }
   }
 
-  private final HostCore host;
+  private final HostPort host;
   private final SocketOptions options;
+  /** The loop that reads the renderers' sockets (the host's main loop). */
+  private final EventLoop loop;
   private final Path directory;
   private final ServerSocketChannel server;
   private final Endpoint endpoint;
@@ -89,9 +89,10 @@ final class SocketServer {
   private long acceptPausedUntil;
   private volatile boolean closed;
 
-  SocketServer(HostCore host, SocketOptions options) {
+  SocketServer(HostPort host, SocketOptions options, EventLoop loop) {
     this.host = host;
     this.options = options;
+    this.loop = loop;
     this.handshakeNanos = options.handshakeTimeout().toDays() > 365 ? TimeUnit.DAYS.toNanos(365)
         : options.handshakeTimeout().toNanos();
     try {
@@ -358,7 +359,7 @@ final class SocketServer {
     Process process = ticket.process;
     long osPid = process != null ? process.pid() : ProcessHandle.current().pid();
     Connection admitted = connection;
-    WebContentsImpl wc = host.attach(ticket.rendererId, osPid, new RendererLink() {
+    ConnectedRenderer renderer = host.admit(ticket.rendererId, osPid, new RendererLink() {
       @Override
       public void toRenderer(Message message) {
         if (admitted.isOpen()) {
@@ -377,17 +378,17 @@ final class SocketServer {
         }
       }
     });
-    connection.send(Wire.welcome(ticket.rendererId, wc.processId, host.defaultTimeout().toMillis(),
+    connection.send(Wire.welcome(ticket.rendererId, renderer.processId(), host.defaultTimeout().toMillis(),
         host.spinNanos()), null);
     connection.startPolled(new Connection.Receiver() {
       @Override
       public void frame(Wire.Head head, byte[] payload) throws Wire.ProtocolException {
-        host.receiveOnMainLoop(wc, Wire.message(head, payload, Message.Direction.TO_MAIN));
+        renderer.receiveOnMainLoop(Wire.message(head, payload, Message.Direction.TO_MAIN));
       }
 
       @Override
       public void closed(String reason) {
-        if (wc.isDestroyed()) {
+        if (renderer.isDestroyed()) {
           return;
         }
         // The socket usually closes just before the exit is seen: wait for it (at most a second) without holding
@@ -395,13 +396,13 @@ final class SocketServer {
         CompletableFuture<?> ended = process == null ? CompletableFuture.completedFuture(null)
             : process.onExit().completeOnTimeout(process, 1, TimeUnit.SECONDS);
         ended.thenRun(() -> {
-          if (!wc.isDestroyed()) {
-            wc.destroy(goneDetails(process), "Renderer " + wc.id + " disconnected: " + reason);
+          if (!renderer.isDestroyed()) {
+            renderer.destroy(goneDetails(process), "Renderer " + renderer.id() + " disconnected: " + reason);
           }
         });
       }
-    }, host.mainLoop(), options.stallTime());
-    ticket.admitted.complete(wc);
+    }, loop, options.stallTime());
+    ticket.admitted.complete(renderer);
   }
 
   private Ticket checkHello(ByteBuffer hello) throws Wire.ProtocolException {
@@ -462,7 +463,7 @@ final class SocketServer {
    */
   Ticket expectPeer() {
     ensureOpen();
-    Ticket ticket = new Ticket(host.nextRendererId());
+    Ticket ticket = new Ticket(host.newRendererId());
     tickets.add(ticket);
     return ticket;
   }
@@ -470,7 +471,7 @@ final class SocketServer {
   /** Launches a renderer JVM and waits until it has connected. */
   WebContents launch(Class<?> mainClass, String... args) {
     ensureOpen();
-    Ticket ticket = new Ticket(host.nextRendererId());
+    Ticket ticket = new Ticket(host.newRendererId());
     Path secretFile = directory.resolve("ticket-" + ticket.rendererId);
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin",
@@ -503,7 +504,7 @@ final class SocketServer {
           + " exited with code " + process.exitValue() + " before it connected (did it call IpcRenderer.connect()?)"));
     });
     try {
-      return ticket.admitted.get(options.launchTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      return ticket.admitted.get(options.launchTimeout().toMillis(), TimeUnit.MILLISECONDS).webContents();
     } catch (TimeoutException e) {
       process.destroyForcibly();
       throw new IpcException("The renderer " + mainClass.getName() + " did not connect within "
@@ -528,16 +529,22 @@ final class SocketServer {
     Files.write(file, secret, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
   }
 
-  /** A renderer in this JVM that talks to the host over the real socket, exactly as a child JVM would. */
-  Renderer openInProcess(EventLoop mainLoop) {
+  /** A renderer in this JVM connected over the socket, and admitted: its client end, and the host's side of it. */
+  record InProcessPeer(SocketClient client, ConnectedRenderer renderer) {}
+
+  /**
+   * Connects a renderer in this JVM to the host over the real socket, exactly as a child JVM would, and waits until
+   * it is admitted. Its client reads nothing until started.
+   */
+  InProcessPeer connectInProcess() {
     ensureOpen();
-    Ticket ticket = new Ticket(host.nextRendererId());
+    Ticket ticket = new Ticket(host.newRendererId());
     tickets.add(ticket);
     SocketClient client;
-    WebContentsImpl wc;
+    ConnectedRenderer renderer;
     try {
-      client = SocketClient.connect(endpoint, ticket.secret, options.maxFrameBytes(), mainLoop, null);
-      wc = ticket.admitted.get(options.launchTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      client = SocketClient.connect(endpoint, ticket.secret, options.maxFrameBytes());
+      renderer = ticket.admitted.get(options.launchTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException | ExecutionException e) {
       throw new IpcException("An in-process renderer could not connect: " + e.getMessage(), e);
     } catch (InterruptedException e) {
@@ -546,7 +553,7 @@ final class SocketServer {
     } finally {
       tickets.remove(ticket);
     }
-    return new SocketRenderer(client, wc);
+    return new InProcessPeer(client, renderer);
   }
 
   /** Ends a child that was asked to exit, once the grace period has passed. */
@@ -606,44 +613,6 @@ final class SocketServer {
       Files.deleteIfExists(path);
     } catch (IOException e) {
       LOG.log(Level.DEBUG, "ipc4j: could not delete {0}: {1}", path, e.getMessage());
-    }
-  }
-
-  /** An in-JVM renderer over the socket. */
-  private static final class SocketRenderer implements Renderer {
-    private final SocketClient client;
-    private final WebContentsImpl contents;
-
-    SocketRenderer(SocketClient client, WebContentsImpl contents) {
-      this.client = client;
-      this.contents = contents;
-    }
-
-    @Override
-    public IpcRenderer ipcRenderer() {
-      return client.mainFrame;
-    }
-
-    @Override
-    public WebContents webContents() {
-      return contents;
-    }
-
-    @Override
-    public IpcRenderer openFrame() {
-      return client.openFrame();
-    }
-
-    @Override
-    public void close() {
-      String reason = "Renderer " + contents.id + " was closed";
-      client.close(reason);
-      contents.destroy(null, reason);
-    }
-
-    @Override
-    public String toString() {
-      return "Renderer[" + contents.id + " over " + client + "]";
     }
   }
 }

@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-/** The main process's handle on one renderer. */
-final class WebContentsImpl implements WebContents {
+/** The main process's handle on one renderer; also what its transport hands the renderer's messages to. */
+final class WebContentsImpl implements WebContents, ConnectedRenderer {
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
 
   final int id;
@@ -57,6 +57,21 @@ final class WebContentsImpl implements WebContents {
   @Override
   public int id() {
     return id;
+  }
+
+  @Override
+  public int processId() {
+    return processId;
+  }
+
+  @Override
+  public WebContents webContents() {
+    return this;
+  }
+
+  @Override
+  public void receiveOnMainLoop(Message message) {
+    host.receiveOnMainLoop(this, message);
   }
 
   @Override
@@ -110,7 +125,8 @@ final class WebContentsImpl implements WebContents {
    * Marks this renderer destroyed, ends its side, and fires its callbacks on the main loop: render-process-gone
    * first when {@code gone} is given, then destroyed. Idempotent.
    */
-  void destroy(RenderProcessGoneDetails gone, String reason) {
+  @Override
+  public void destroy(RenderProcessGoneDetails gone, String reason) {
     if (!destroyed.compareAndSet(false, true)) {
       return;
     }

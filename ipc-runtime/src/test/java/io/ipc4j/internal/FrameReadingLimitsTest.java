@@ -3,6 +3,7 @@ package io.ipc4j.internal;
 import static com.google.common.truth.Truth.assertThat;
 
 import io.ipc4j.IpcHost;
+import io.ipc4j.WebContents;
 import io.ipc4j.LogCapture;
 import io.ipc4j.Renderer;
 import java.lang.management.ManagementFactory;
@@ -94,7 +95,7 @@ class FrameReadingLimitsTest {
       long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
       assertThat(tookMillis).isAtLeast(250L);
       assertThat(log.any("disconnecting", "a frame stopped arriving", "300 ms")).isTrue();
-      WebContentsImpl gone = peer.admitted.get();
+      WebContents gone = peer.admitted.get();
       long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
       while (!gone.isDestroyed() && System.nanoTime() < until) {
         Thread.sleep(10);

@@ -3,6 +3,7 @@ package io.ipc4j.internal;
 import static com.google.common.truth.Truth.assertThat;
 
 import io.ipc4j.IpcHost;
+import io.ipc4j.WebContents;
 import io.ipc4j.LogCapture;
 import io.ipc4j.RenderProcessGoneDetails;
 import io.ipc4j.Renderer;
@@ -43,7 +44,7 @@ class SlowRendererTest {
 
   /** What a no-read attack did: the other renderer's latencies, and how the attacker ended. */
   private record Attack(List<Long> latencyNanos, int beforeCutOff, RenderProcessGoneDetails gone,
-      WebContentsImpl attacker, int invokesWritten, long disconnectMillis) {
+      WebContents attacker, int invokesWritten, long disconnectMillis) {
     long worstMillis() {
       return TimeUnit.NANOSECONDS.toMillis(Collections.max(latencyNanos));
     }
@@ -72,7 +73,7 @@ class SlowRendererTest {
       assertThat(other.ipcRenderer().invoke("echo", i).get(10, TimeUnit.SECONDS)).isEqualTo(i);
     }
     TestPeer attacker = TestPeer.authenticated(host);
-    WebContentsImpl attackerContents = attacker.admitted.get(10, TimeUnit.SECONDS);
+    WebContents attackerContents = attacker.admitted.get(10, TimeUnit.SECONDS);
     CompletableFuture<RenderProcessGoneDetails> gone = new CompletableFuture<>();
     attackerContents.onRenderProcessGone(gone::complete);
 
@@ -130,7 +131,7 @@ class SlowRendererTest {
     assertThat(attack.gone().reason()).isEqualTo(RenderProcessGoneDetails.Reason.CRASHED);
     assertThat(attack.attacker().isDestroyed()).isTrue();
     assertThat(host.allWebContents()).doesNotContain(attack.attacker());
-    String warning = "ipc4j: disconnecting renderer-" + attack.attacker().id + " because it did not read: ";
+    String warning = "ipc4j: disconnecting renderer-" + attack.attacker().id() + " because it did not read: ";
     assertThat(log.messages().stream().filter(w -> w.startsWith(warning) && w.endsWith("(" + option + ")")).count())
         .isEqualTo(1);
   }
@@ -166,7 +167,7 @@ class SlowRendererTest {
         .overSockets();
         TestPeer peer = TestPeer.authenticated(host)) {
       host.ipcMain().handle("echo", (event, args) -> args[0]);
-      WebContentsImpl contents = peer.admitted.get(10, TimeUnit.SECONDS);
+      WebContents contents = peer.admitted.get(10, TimeUnit.SECONDS);
       int count = 100;
       // All requests first, reading nothing: about 6 MB of replies queue up on the host, under the 16 MiB budget.
       CompletableFuture<Void> sent = new CompletableFuture<>();
@@ -206,7 +207,7 @@ class SlowRendererTest {
   void theMainLoopRunsATaskWithinMillisecondsWhileARendererDoesNotRead() throws Exception {
     try (IpcHost host = ChildProcessTest.host().overSockets();
         TestPeer peer = TestPeer.authenticated(host)) {
-      WebContentsImpl contents = peer.admitted.get(10, TimeUnit.SECONDS);
+      WebContents contents = peer.admitted.get(10, TimeUnit.SECONDS);
       EventLoop loop = ((HostCore) host).mainLoop();
       byte[] chunk = new byte[1 << 20];
       CompletableFuture<Void> pushed = new CompletableFuture<>();

@@ -1,6 +1,7 @@
 package io.ipc4j.internal;
 
 import io.ipc4j.IpcHost;
+import io.ipc4j.WebContents;
 import io.ipc4j.internal.codec.ValueCodec;
 import java.io.EOFException;
 import java.io.IOException;
@@ -20,13 +21,14 @@ final class TestPeer implements AutoCloseable {
   /** The renderer id the host's WELCOME gave, once {@link #authenticate} has run. */
   int rendererId;
   /** Where the admitted peer's {@code WebContents} appears on the host side. */
-  final CompletableFuture<WebContentsImpl> admitted;
+  final CompletableFuture<WebContents> admitted;
   private final byte[] secret;
 
   private TestPeer(SocketChannel channel, SocketServer.Ticket ticket) {
     this.channel = channel;
     this.secret = ticket == null ? null : ticket.secret;
-    this.admitted = ticket == null ? new CompletableFuture<>() : ticket.admitted;
+    this.admitted = ticket == null ? new CompletableFuture<>()
+        : ticket.admitted.thenApply(ConnectedRenderer::webContents);
   }
 
   /** Connects without a ticket: the peer can only try the handshake. */

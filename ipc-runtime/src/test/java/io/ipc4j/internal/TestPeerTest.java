@@ -16,7 +16,7 @@ class TestPeerTest {
       peer.write(TestPeer.invoke(7, "echo", TestPeer.args("hi")));
       TestPeer.Reply reply = peer.readReply(Duration.ofSeconds(10));
       assertThat(reply).isEqualTo(new TestPeer.Reply(7, true, "hi"));
-      assertThat(peer.admitted.get().id).isEqualTo(peer.rendererId);
+      assertThat(peer.admitted.get().id()).isEqualTo(peer.rendererId);
     }
   }
 }
