@@ -7,7 +7,7 @@ import io.ipc4j.WebContents;
  * The host's side of one admitted renderer, as its transport (and its {@link RendererHandle}) sees it: where the
  * renderer's messages go, and how its end is reported.
  */
-interface ConnectedRenderer {
+public interface ConnectedRenderer {
   /**
    * The renderer's id.
    *

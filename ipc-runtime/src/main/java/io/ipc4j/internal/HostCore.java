@@ -9,6 +9,8 @@ import io.ipc4j.IpcMainListener;
 import io.ipc4j.Renderer;
 import io.ipc4j.WebContents;
 import io.ipc4j.internal.codec.ValueCodec;
+import io.ipc4j.internal.socket.SocketOptions;
+import io.ipc4j.internal.socket.SocketServer;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,7 +67,7 @@ final class HostCore implements IpcHost {
     SocketServer started = null;
     if (sockets != null) {
       try {
-        started = new SocketServer(new Admissions(), sockets, mainLoop);
+        started = new SocketServer(new Admissions(), sockets, SocketLoop.of(mainLoop));
       } catch (RuntimeException e) {
         mainLoop.shutdown();
         watchdog.close();

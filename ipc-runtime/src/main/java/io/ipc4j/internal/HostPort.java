@@ -7,7 +7,7 @@ import java.time.Duration;
  * renderer has connected, has it admitted, getting back where its messages go. A transport calls nothing else of
  * the host.
  */
-interface HostPort {
+public interface HostPort {
   /**
    * Reserves the id of a renderer about to connect.
    *

@@ -2,7 +2,7 @@ package io.ipc4j.internal;
 
 /** How a renderer's messages reach the main process (a direct hand-off in process, a socket across processes). */
 @FunctionalInterface
-interface MainLink {
+public interface MainLink {
   /**
    * Hands a message to the main process.
    *

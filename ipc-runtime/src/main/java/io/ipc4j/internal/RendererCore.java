@@ -6,6 +6,7 @@ import io.ipc4j.IpcHost;
 import io.ipc4j.IpcRenderer;
 import io.ipc4j.IpcRendererListener;
 import io.ipc4j.internal.codec.ValueCodec;
+import io.ipc4j.internal.socket.SocketClient;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.Map;

@@ -4,7 +4,7 @@ package io.ipc4j.internal;
  * How the main process's messages reach one renderer: the renderer's side itself in process, the socket's host end
  * across processes (whose client hands them to the side through this interface again).
  */
-interface RendererLink {
+public interface RendererLink {
   /** Hands a message to the renderer; any thread; dropped if the renderer is gone. */
   void toRenderer(Message message);
 

@@ -2,6 +2,8 @@ package io.ipc4j.internal;
 
 import io.ipc4j.IpcHost;
 import io.ipc4j.IpcRenderer;
+import io.ipc4j.internal.socket.ChildConnector;
+import io.ipc4j.internal.socket.SocketOptions;
 import java.time.Duration;
 import java.util.List;
 
@@ -10,6 +12,9 @@ import java.util.List;
  * reaches them through these factories only, so every other internal type can stay package-private.
  */
 public final class RuntimeEntry {
+  /** This process's connection to the host that launched it, once made: a process is at most one renderer. */
+  private static IpcRenderer child;
+
   private RuntimeEntry() {}
 
   /**
@@ -52,7 +57,11 @@ public final class RuntimeEntry {
    *
    * @return the main frame's renderer endpoint
    */
-  public static IpcRenderer connectChild() {
-    return ChildConnector.connect();
+  public static synchronized IpcRenderer connectChild() {
+    if (child == null) {
+      child = RendererCore.overSocket(ChildConnector.connectFromEnvironment(), null, ChildConnector::exitSoon)
+          .mainFrame();
+    }
+    return child;
   }
 }

@@ -1,7 +1,8 @@
-package io.ipc4j.internal;
+package io.ipc4j.internal.socket;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import io.ipc4j.internal.HostAccess;
 import io.ipc4j.IpcHost;
 import io.ipc4j.LogCapture;
 import io.ipc4j.Renderer;
@@ -38,7 +39,7 @@ class PendingConnectionsTest {
   }
 
   private void openSilent(int count) throws Exception {
-    Endpoint endpoint = ((HostCore) host).server().endpoint();
+    Endpoint endpoint = HostAccess.server(host).endpoint();
     for (int i = 0; i < count; i++) {
       silent.add(endpoint.connect());
     }
@@ -131,9 +132,9 @@ class PendingConnectionsTest {
     host = ChildProcessTest.host().handshakeTimeout(Duration.ofMillis(800)).overSockets();
     try (LogCapture log = new LogCapture()) {
       long start = System.nanoTime();
-      SocketChannel half = ((HostCore) host).server().endpoint().connect();
+      SocketChannel half = HostAccess.server(host).endpoint().connect();
       silent.add(half);
-      ByteBuffer hello = Wire.hello(new byte[32]);
+      ByteBuffer hello = Frames.hello(new byte[32]);
       half.write(hello.limit(hello.limit() / 2)); // the length, the type and part of the magic; then nothing
       millisUntilAllClosed(List.of(half), Duration.ofSeconds(10));
       long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -151,7 +152,7 @@ class PendingConnectionsTest {
     try (LogCapture log = new LogCapture()) {
       openSilent(8);
       Thread.sleep(200); // the host has them all pending
-      SocketChannel beyond = ((HostCore) host).server().endpoint().connect();
+      SocketChannel beyond = HostAccess.server(host).endpoint().connect();
       silent.add(beyond);
       long took = millisUntilAllClosed(List.of(beyond), Duration.ofSeconds(5));
       assertThat(took).isLessThan(1_000L); // at once, not at the handshake timeout
@@ -187,7 +188,7 @@ class PendingConnectionsTest {
       Thread.sleep(100);
       List<SocketChannel> refused = new ArrayList<>();
       for (int i = 0; i < 200; i++) {
-        refused.add(((HostCore) host).server().endpoint().connect());
+        refused.add(HostAccess.server(host).endpoint().connect());
       }
       silent.addAll(refused);
       millisUntilAllClosed(refused, Duration.ofSeconds(10));

@@ -1,6 +1,9 @@
-package io.ipc4j.internal;
+package io.ipc4j.internal.socket;
 
 import io.ipc4j.IpcDisconnectedException;
+import io.ipc4j.internal.MainLink;
+import io.ipc4j.internal.Message;
+import io.ipc4j.internal.RendererLink;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
@@ -11,7 +14,7 @@ import java.time.Duration;
  * A renderer's end of the socket: the handshake, then the {@link MainLink} of the renderer's side, whose messages it
  * writes, and the reader that hands the host's messages to that side through its {@link RendererLink}.
  */
-final class SocketClient implements MainLink {
+public final class SocketClient implements MainLink {
   /** How long a renderer waits for the host's WELCOME. */
   static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(20);
 
@@ -39,16 +42,16 @@ final class SocketClient implements MainLink {
     Connection connection = new Connection(channel, "renderer-connection", maxFrameBytes);
     ByteBuffer welcome;
     try {
-      connection.send(Wire.hello(secret), null);
-      welcome = connection.readFrame(Wire.MAX_HELLO_BYTES, HANDSHAKE_TIMEOUT); // a timed wait: no timer thread
-      if ((welcome.get() & 0xff) != Wire.WELCOME) {
-        throw new Wire.ProtocolException("the host answered the handshake with something else");
+      connection.send(Frames.hello(secret), null);
+      welcome = connection.readFrame(Frames.MAX_HELLO_BYTES, HANDSHAKE_TIMEOUT); // a timed wait: no timer thread
+      if ((welcome.get() & 0xff) != Frames.WELCOME) {
+        throw new Frames.ProtocolException("the host answered the handshake with something else");
       }
     } catch (SocketTimeoutException e) {
       connection.close("no WELCOME from the host within " + HANDSHAKE_TIMEOUT.toSeconds() + " s");
       throw new IpcDisconnectedException("The ipc4j host did not answer the handshake within "
           + HANDSHAKE_TIMEOUT.toSeconds() + " s", e);
-    } catch (IOException | Wire.ProtocolException e) {
+    } catch (IOException | Frames.ProtocolException e) {
       connection.close(e.getMessage());
       String why = connection.closeReason() != null ? connection.closeReason() : e.getMessage();
       throw new IpcDisconnectedException("The ipc4j host refused this renderer or went away during the handshake ("
@@ -61,35 +64,48 @@ final class SocketClient implements MainLink {
     return new SocketClient(connection, rendererId, timeout, spinNanos);
   }
 
-  /** The id the host gave this renderer in its WELCOME. */
-  int rendererId() {
+  /**
+   * The id the host gave this renderer in its WELCOME.
+   *
+   * @return the renderer id
+   */
+  public int rendererId() {
     return rendererId;
   }
 
-  /** The host's default timeout, from its WELCOME. */
-  Duration defaultTimeout() {
+  /**
+   * The host's default timeout, from its WELCOME.
+   *
+   * @return the deadline of calls that name none
+   */
+  public Duration defaultTimeout() {
     return defaultTimeout;
   }
 
-  /** The host's spin time in nanoseconds, from its WELCOME. */
-  long spinNanos() {
+  /**
+   * The host's spin time in nanoseconds, from its WELCOME.
+   *
+   * @return how long waiting callers spin before parking
+   */
+  public long spinNanos() {
     return spinNanos;
   }
 
   /**
    * Starts reading: the host's messages go to {@code side}, which is closed when the connection ends.
    *
+   * @param side the renderer's side
    * @param onHostLost runs when the connection ends (after the side has closed), or null
    */
-  void start(RendererLink side, Runnable onHostLost) {
+  public void start(RendererLink side, Runnable onHostLost) {
     connection.start(new Connection.Receiver() {
       @Override
-      public void frame(Wire.Head head, byte[] payload) throws Wire.ProtocolException {
-        if (head.type() == Wire.GOODBYE) {
+      public void frame(Frames.Head head, byte[] payload) throws Frames.ProtocolException {
+        if (head.type() == Frames.GOODBYE) {
           connection.close("the host closed this renderer");
           return;
         }
-        side.toRenderer(Wire.message(head, payload, Message.Direction.TO_RENDERER));
+        side.toRenderer(Frames.message(head, payload, Message.Direction.TO_RENDERER));
       }
 
       @Override

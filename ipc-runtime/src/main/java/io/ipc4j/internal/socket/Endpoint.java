@@ -1,4 +1,4 @@
-package io.ipc4j.internal;
+package io.ipc4j.internal.socket;
 
 import java.io.IOException;
 import java.net.InetAddress;

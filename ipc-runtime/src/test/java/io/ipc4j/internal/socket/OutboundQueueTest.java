@@ -1,7 +1,8 @@
-package io.ipc4j.internal;
+package io.ipc4j.internal.socket;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import io.ipc4j.internal.Message;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -40,7 +41,7 @@ class OutboundQueueTest {
     final CompletableFuture<String> reason = new CompletableFuture<>();
 
     @Override
-    public void frame(Wire.Head head, byte[] payload) {}
+    public void frame(Frames.Head head, byte[] payload) {}
 
     @Override
     public void closed(String why) {
@@ -55,7 +56,7 @@ class OutboundQueueTest {
     for (int i = 4; i < payload.length; i++) {
       payload[i] = (byte) (seq + writer);
     }
-    connection.send(Wire.header(new Message.Push(1, "w" + writer, payload)), payload);
+    connection.send(Frames.header(new Message.Push(1, "w" + writer, payload)), payload);
   }
 
   /** Reads one frame on the peer's end: its fields, then its payload. */
@@ -65,10 +66,10 @@ class OutboundQueueTest {
     ByteBuffer body = ByteBuffer.allocate(length.flip().getInt());
     readFully(body);
     body.flip();
-    Wire.Head head;
+    Frames.Head head;
     try {
-      head = Wire.head(body.get() & 0xff, body);
-    } catch (Wire.ProtocolException e) {
+      head = Frames.head(body.get() & 0xff, body);
+    } catch (Frames.ProtocolException e) {
       throw new IOException(e);
     }
     byte[] payload = new byte[body.remaining()];
@@ -129,7 +130,7 @@ class OutboundQueueTest {
     long readSinceNap = 0;
     for (int n = 0; n < writers * perWriter; n++) {
       Object[] frame = readFrame();
-      Wire.Head head = (Wire.Head) frame[0];
+      Frames.Head head = (Frames.Head) frame[0];
       byte[] payload = (byte[]) frame[1];
       int writer = Integer.parseInt(head.channel().substring(1));
       int seq = ByteBuffer.wrap(payload).getInt();

@@ -1,5 +1,6 @@
-package io.ipc4j.internal;
+package io.ipc4j.internal.socket;
 
+import io.ipc4j.internal.Message;
 import io.ipc4j.IpcRenderer;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -128,7 +129,7 @@ final class ChildMains {
       Endpoint endpoint = Endpoint.parse(System.getenv(ChildConnector.ENDPOINT_ENV));
       byte[] secret = Files.readAllBytes(Path.of(System.getenv(ChildConnector.TICKET_ENV)));
       try (SocketChannel channel = endpoint.connect()) {
-        write(channel, Wire.hello(secret));
+        write(channel, Frames.hello(secret));
         ByteBuffer welcome = ByteBuffer.allocate(4);
         while (welcome.hasRemaining()) {
           channel.read(welcome);
@@ -149,9 +150,9 @@ final class ChildMains {
         switch (args[0]) {
           case "unknown-type" -> write(channel, ByteBuffer.allocate(5).putInt(1).put((byte) 0x7e).flip());
           case "huge-length" -> write(channel, ByteBuffer.allocate(4).putInt(Integer.MAX_VALUE).flip());
-          case "foreign-frame" -> write(channel, Wire.header(new Message.Send(99, "x", ValueCodecs.NO_ARGS)),
+          case "foreign-frame" -> write(channel, Frames.header(new Message.Send(99, "x", ValueCodecs.NO_ARGS)),
               ByteBuffer.wrap(ValueCodecs.NO_ARGS));
-          case "host-frame" -> write(channel, Wire.header(new Message.Push(1, "x", ValueCodecs.NO_ARGS)),
+          case "host-frame" -> write(channel, Frames.header(new Message.Push(1, "x", ValueCodecs.NO_ARGS)),
               ByteBuffer.wrap(ValueCodecs.NO_ARGS));
           default -> throw new IllegalArgumentException(args[0]);
         }

@@ -1,5 +1,6 @@
-package io.ipc4j.internal;
+package io.ipc4j.internal.socket;
 
+import io.ipc4j.internal.HostAccess;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -14,7 +15,7 @@ import java.nio.file.Path;
  */
 final class SocketPair implements AutoCloseable {
   /** A loop that polls sockets, as the host's main loop does. */
-  final EventLoop loop = new EventLoop("test-loop", 20_000, true);
+  final HostAccess.PollingLoop loop = new HostAccess.PollingLoop("test-loop", 20_000);
   /** The end a {@link Connection} under test wraps. */
   final SocketChannel hostEnd;
   /** The end the test reads and writes raw bytes on. */
@@ -35,7 +36,6 @@ final class SocketPair implements AutoCloseable {
   public void close() throws IOException {
     peerEnd.close();
     hostEnd.close();
-    loop.shutdown();
-    loop.awaitTermination(5_000);
+    loop.close();
   }
 }

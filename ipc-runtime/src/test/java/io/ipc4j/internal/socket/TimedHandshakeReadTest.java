@@ -1,4 +1,4 @@
-package io.ipc4j.internal;
+package io.ipc4j.internal.socket;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,7 +48,7 @@ class TimedHandshakeReadTest {
     int threads = Thread.activeCount();
     long start = System.nanoTime();
     assertThrows(SocketTimeoutException.class,
-        () -> connection.readFrame(Wire.MAX_HELLO_BYTES, Duration.ofMillis(300)));
+        () -> connection.readFrame(Frames.MAX_HELLO_BYTES, Duration.ofMillis(300)));
     long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     assertThat(took).isAtLeast(290L);
     assertThat(took).isLessThan(5_000L);
@@ -58,7 +58,7 @@ class TimedHandshakeReadTest {
   @Test
   void aWelcomeInPiecesIsReadWholeAndTheSocketIsBlockingAfterwards() throws Exception {
     Connection connection = new Connection(rendererEnd, "renderer", 1 << 20);
-    ByteBuffer welcome = Wire.welcome(7, 8, 30_000, 20_000);
+    ByteBuffer welcome = Frames.welcome(7, 8, 30_000, 20_000);
     Thread writer = new Thread(() -> {
       try {
         while (welcome.hasRemaining()) {
@@ -71,9 +71,9 @@ class TimedHandshakeReadTest {
       }
     });
     writer.start();
-    ByteBuffer body = connection.readFrame(Wire.MAX_HELLO_BYTES, Duration.ofSeconds(10));
+    ByteBuffer body = connection.readFrame(Frames.MAX_HELLO_BYTES, Duration.ofSeconds(10));
     writer.join(5_000);
-    assertThat(body.get() & 0xff).isEqualTo(Wire.WELCOME);
+    assertThat(body.get() & 0xff).isEqualTo(Frames.WELCOME);
     assertThat(body.getInt()).isEqualTo(7);
     assertThat(rendererEnd.isBlocking()).isTrue();
   }

@@ -1,7 +1,8 @@
-package io.ipc4j.internal;
+package io.ipc4j.internal.socket;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import io.ipc4j.internal.Message;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class PolledConnectionTest {
       payload[i] = (byte) (index + i);
     }
     Message.Send send = new Message.Send(0, "ch" + index, payload);
-    ByteBuffer header = Wire.header(send);
+    ByteBuffer header = Frames.header(send);
     return ByteBuffer.allocate(header.remaining() + payloadBytes).put(header).put(payload).flip();
   }
 
@@ -52,7 +53,7 @@ class PolledConnectionTest {
     }
   }
 
-  private static void assertFrame(Wire.Head head, byte[] payload, int index, int payloadBytes) {
+  private static void assertFrame(Frames.Head head, byte[] payload, int index, int payloadBytes) {
     assertThat(head.channel()).isEqualTo("ch" + index);
     assertThat(payload).hasLength(payloadBytes);
     for (int i = 0; i < payloadBytes; i++) {
@@ -66,7 +67,7 @@ class PolledConnectionTest {
     final CompletableFuture<String> closed = new CompletableFuture<>();
 
     @Override
-    public void frame(Wire.Head head, byte[] payload) {
+    public void frame(Frames.Head head, byte[] payload) {
       channels.add(head.channel());
     }
 
@@ -85,7 +86,7 @@ class PolledConnectionTest {
     Connection connection = new Connection(pair.hostEnd, "polled", 1 << 20);
     connection.startPolled(new Recorder() {
       @Override
-      public void frame(Wire.Head head, byte[] payload) {
+      public void frame(Frames.Head head, byte[] payload) {
         int index = channels.size();
         assertFrame(head, payload, index, 64);
         channels.add(head.channel());
@@ -106,7 +107,7 @@ class PolledConnectionTest {
     CompletableFuture<Void> done = new CompletableFuture<>();
     Recorder recorder = new Recorder() {
       @Override
-      public void frame(Wire.Head head, byte[] payload) {
+      public void frame(Frames.Head head, byte[] payload) {
         int index = channels.size();
         assertFrame(head, payload, index, sizes[index]);
         channels.add(head.channel());
@@ -162,7 +163,7 @@ class PolledConnectionTest {
     long start = System.nanoTime();
     byte[] big = new byte[512 * 1024];
     for (int i = 0; i < 64 && connection.isOpen(); i++) { // the peer never reads: the socket fills up
-      connection.send(Wire.header(new Message.Push(1, "x", big)), big);
+      connection.send(Frames.header(new Message.Push(1, "x", big)), big);
     }
     assertThat(recorder.closed.get(10, TimeUnit.SECONDS))
         .matches("it did not read: it took no byte for the stall time of 300 ms while [0-9,]+ bytes were waiting "
@@ -179,7 +180,7 @@ class PolledConnectionTest {
     CompletableFuture<Void> done = new CompletableFuture<>();
     Recorder recorder = new Recorder() {
       @Override
-      public void frame(Wire.Head head, byte[] payload) {
+      public void frame(Frames.Head head, byte[] payload) {
         int index = channels.size();
         assertFrame(head, payload, index, sizes[index]);
         channels.add(head.channel());

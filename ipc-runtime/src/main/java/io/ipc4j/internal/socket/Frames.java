@@ -1,5 +1,6 @@
-package io.ipc4j.internal;
+package io.ipc4j.internal.socket;
 
+import io.ipc4j.internal.Message;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -27,7 +28,7 @@ import java.nio.charset.StandardCharsets;
  * A connection starts with HELLO; anything else first, a wrong magic, version or secret, or silence past the
  * handshake deadline closes it. Before the handshake a frame may be at most {@value #MAX_HELLO_BYTES} bytes.
  */
-final class Wire {
+final class Frames {
   static final byte[] MAGIC = "IPC4J".getBytes(StandardCharsets.US_ASCII);
   static final int VERSION = 1;
   static final int MAX_HELLO_BYTES = 256;
@@ -42,7 +43,7 @@ final class Wire {
   static final int REPLY = 0x21;
   static final int GOODBYE = 0x30;
 
-  private Wire() {}
+  private Frames() {}
 
   /** The header of a message frame (length, type, fixed fields, channel); the payload follows it unchanged. */
   static ByteBuffer header(Message message) {

@@ -1,8 +1,9 @@
-package io.ipc4j.internal;
+package io.ipc4j.internal.socket;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.ipc4j.internal.Message;
 import io.ipc4j.internal.codec.ValueCodec;
 import java.nio.ByteBuffer;
 import java.util.HexFormat;
@@ -10,10 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The frames of docs/protocol.md, byte for byte. */
-class WireTest {
+class FramesTest {
   private static byte[] frame(Message message) {
-    ByteBuffer header = Wire.header(message);
-    byte[] payload = Wire.payload(message);
+    ByteBuffer header = Frames.header(message);
+    byte[] payload = Frames.payload(message);
     ByteBuffer all = ByteBuffer.allocate(header.remaining() + (payload == null ? 0 : payload.length));
     all.put(header);
     if (payload != null) {
@@ -22,10 +23,10 @@ class WireTest {
     return all.array();
   }
 
-  private static Message roundTrip(Message message) throws Wire.ProtocolException {
+  private static Message roundTrip(Message message) throws Frames.ProtocolException {
     ByteBuffer body = ByteBuffer.wrap(frame(message));
     assertThat(body.getInt()).isEqualTo(body.remaining());
-    return Wire.decode(body.get() & 0xff, body);
+    return Frames.decode(body.get() & 0xff, body);
   }
 
   @Test
@@ -49,29 +50,29 @@ class WireTest {
 
   @Test
   void malformedFramesAreProtocolErrors() {
-    assertThat(assertThrows(Wire.ProtocolException.class, () -> Wire.decode(0x7e, ByteBuffer.allocate(0))))
+    assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.decode(0x7e, ByteBuffer.allocate(0))))
         .hasMessageThat().contains("unknown frame type 0x7e");
-    assertThat(assertThrows(Wire.ProtocolException.class, () -> Wire.decode(Wire.INVOKE, ByteBuffer.allocate(3))))
+    assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.decode(Frames.INVOKE, ByteBuffer.allocate(3))))
         .hasMessageThat().contains("too short");
     ByteBuffer badChannel = ByteBuffer.allocate(8).putInt(1).putInt(1 << 30).flip();
-    assertThat(assertThrows(Wire.ProtocolException.class, () -> Wire.decode(Wire.SEND, badChannel)))
+    assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.decode(Frames.SEND, badChannel)))
         .hasMessageThat().contains("channel length");
     ByteBuffer badFlag = ByteBuffer.allocate(9).putLong(1).put((byte) 7).flip();
-    assertThat(assertThrows(Wire.ProtocolException.class, () -> Wire.decode(Wire.REPLY, badFlag)))
+    assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.decode(Frames.REPLY, badFlag)))
         .hasMessageThat().contains("ok flag 7");
   }
 
   @Test
   void eachEndRefusesAMessageThatGoesTheOtherWay() throws Exception {
     byte[] p = ValueCodec.encodeArgs(new Object[0]);
-    Wire.Head push = new Wire.Head(Wire.PUSH, -1, 1, "c", false);
-    Wire.Head send = new Wire.Head(Wire.SEND, -1, 1, "c", false);
-    assertThat(Wire.message(push, p, Message.Direction.TO_RENDERER)).isInstanceOf(Message.Push.class);
-    assertThat(Wire.message(send, p, Message.Direction.TO_MAIN)).isInstanceOf(Message.Send.class);
-    assertThat(assertThrows(Wire.ProtocolException.class, () -> Wire.message(push, p, Message.Direction.TO_MAIN)))
+    Frames.Head push = new Frames.Head(Frames.PUSH, -1, 1, "c", false);
+    Frames.Head send = new Frames.Head(Frames.SEND, -1, 1, "c", false);
+    assertThat(Frames.message(push, p, Message.Direction.TO_RENDERER)).isInstanceOf(Message.Push.class);
+    assertThat(Frames.message(send, p, Message.Direction.TO_MAIN)).isInstanceOf(Message.Send.class);
+    assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.message(push, p, Message.Direction.TO_MAIN)))
         .hasMessageThat().isEqualTo("a renderer sent a host-to-renderer frame");
-    assertThat(assertThrows(Wire.ProtocolException.class,
-        () -> Wire.message(send, p, Message.Direction.TO_RENDERER)))
+    assertThat(assertThrows(Frames.ProtocolException.class,
+        () -> Frames.message(send, p, Message.Direction.TO_RENDERER)))
         .hasMessageThat().isEqualTo("the host sent a renderer-to-host frame");
   }
 }

@@ -1,8 +1,9 @@
-package io.ipc4j.internal;
+package io.ipc4j.internal.socket;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.ipc4j.internal.HostAccess;
 import io.ipc4j.IpcException;
 import io.ipc4j.IpcHost;
 import io.ipc4j.IpcRenderer;
@@ -155,7 +156,7 @@ class ChildProcessTest {
     Set<String> before = ipc4jThreads();
     Path directory;
     try (IpcHost host = host().overSockets()) {
-      directory = ((HostCore) host).socketDirectory();
+      directory = HostAccess.socketDirectory(host);
       assertThat(Files.isDirectory(directory)).isTrue();
       assertThat(Files.getPosixFilePermissions(directory).stream().map(Object::toString).sorted()
           .collect(Collectors.joining(","))).isEqualTo("OWNER_EXECUTE,OWNER_READ,OWNER_WRITE");

@@ -1,7 +1,9 @@
-package io.ipc4j.internal;
+package io.ipc4j.internal.socket;
 
 import static com.google.common.truth.Truth.assertWithMessage;
 
+import io.ipc4j.internal.HostAccess;
+import io.ipc4j.internal.Message;
 import io.ipc4j.IpcHost;
 import io.ipc4j.LogCapture;
 import io.ipc4j.Renderer;
@@ -196,7 +198,7 @@ class FrameFuzzTest {
     if (!ticketed) {
       byte[] secret = new byte[r.nextInt(10) == 0 ? r.nextInt(40) : 32];
       r.nextBytes(secret);
-      frames.add(bytes(Wire.hello(secret)));
+      frames.add(bytes(Frames.hello(secret)));
     }
     int count = r.nextInt(1, 7);
     for (int i = 0; i < count; i++) {
@@ -225,7 +227,7 @@ class FrameFuzzTest {
   private static byte[] validFrame(SplittableRandom r, int index) {
     int frameId = r.nextInt(8) == 0 ? r.nextInt(1, 4) : Message.MAIN_FRAME_ID;
     return switch (r.nextInt(5)) {
-      case 0 -> bytes(Wire.header(new Message.OpenFrame(index)));
+      case 0 -> bytes(Frames.header(new Message.OpenFrame(index)));
       case 1 -> whole(new Message.Send(frameId, r.nextBoolean() ? "note" : "nobody", args(r, true)));
       case 2 -> whole(new Message.SendSync(index, frameId, "sync", args(r, false)));
       default -> whole(new Message.Invoke(index, frameId, r.nextBoolean() ? "echo" : "missing", args(r, false)));
@@ -289,7 +291,7 @@ class FrameFuzzTest {
       case 4 -> {
         if (f.length > 4) {
           f[4] = (byte) (r.nextBoolean() ? r.nextInt(256)
-              : new int[] {Wire.HELLO, Wire.WELCOME, Wire.PUSH, Wire.REPLY, Wire.GOODBYE}[r.nextInt(5)]);
+              : new int[] {Frames.HELLO, Frames.WELCOME, Frames.PUSH, Frames.REPLY, Frames.GOODBYE}[r.nextInt(5)]);
         }
       }
       case 5 -> frames.add(i, f.clone()); // duplicated
@@ -362,15 +364,15 @@ class FrameFuzzTest {
     }
     int type = f.get() & 0xff;
     int fixed = switch (type) {
-      case Wire.SEND -> 4;
-      case Wire.SEND_SYNC, Wire.INVOKE -> 12;
-      case Wire.OPEN_FRAME -> 8;
+      case Frames.SEND -> 4;
+      case Frames.SEND_SYNC, Frames.INVOKE -> 12;
+      case Frames.OPEN_FRAME -> 8;
       default -> -1;
     };
     if (fixed < 0) {
       return "type " + type;
     }
-    if (type == Wire.OPEN_FRAME) {
+    if (type == Frames.OPEN_FRAME) {
       if (length != 9) {
         return "OPEN_FRAME of " + length + " bytes";
       }
@@ -407,18 +409,18 @@ class FrameFuzzTest {
    */
   private static String send(IpcHost host, Input input, SplittableRandom r, ExecutorService reader, LogCapture log,
       int logMark) throws Exception {
-    SocketServer server = ((HostCore) host).server();
+    SocketServer server = HostAccess.server(host);
     int rendererId = -1;
     try (SocketChannel channel = server.endpoint().connect()) {
       if (input.ticketed) {
-        SocketServer.Ticket ticket = server.expectPeer();
+        Ticket ticket = server.expectPeer();
         rendererId = ticket.rendererId;
-        writeSplit(channel, bytes(Wire.hello(ticket.secret)), r);
+        writeSplit(channel, bytes(Frames.hello(ticket.secret)), r);
         ByteBuffer length = ByteBuffer.allocate(4);
         readFully(channel, length);
         ByteBuffer welcome = ByteBuffer.allocate(length.flip().getInt());
         readFully(channel, welcome);
-        if ((welcome.get(0) & 0xff) != Wire.WELCOME) {
+        if ((welcome.get(0) & 0xff) != Frames.WELCOME) {
           return "no WELCOME for a valid HELLO";
         }
       }
@@ -510,8 +512,8 @@ class FrameFuzzTest {
   }
 
   private static byte[] whole(Message message) {
-    ByteBuffer header = Wire.header(message);
-    byte[] payload = Wire.payload(message);
+    ByteBuffer header = Frames.header(message);
+    byte[] payload = Frames.payload(message);
     return ByteBuffer.allocate(header.remaining() + payload.length).put(header).put(payload).array();
   }
 

@@ -1,7 +1,8 @@
-package io.ipc4j.internal;
+package io.ipc4j.internal.socket;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import io.ipc4j.internal.HostAccess;
 import io.ipc4j.IpcHost;
 import io.ipc4j.WebContents;
 import io.ipc4j.LogCapture;
@@ -33,7 +34,7 @@ class FrameReadingLimitsTest {
   /** The host's main loop thread, which reads every admitted renderer's socket. */
   static Thread mainLoopThread(IpcHost host) throws Exception {
     CompletableFuture<Thread> thread = new CompletableFuture<>();
-    ((HostCore) host).mainLoop().execute(() -> thread.complete(Thread.currentThread()));
+    HostAccess.mainLoop(host).execute(() -> thread.complete(Thread.currentThread()));
     return thread.get(10, TimeUnit.SECONDS);
   }
 

@@ -1,10 +1,10 @@
-package io.ipc4j.internal;
+package io.ipc4j.internal.socket;
 
 import java.time.Duration;
 import java.util.List;
 
 /** The socket host's options, as the builder collected them. */
-record SocketOptions(List<String> jvmOptions, int maxFrameBytes, Duration shutdownGrace,
+public record SocketOptions(List<String> jvmOptions, int maxFrameBytes, Duration shutdownGrace,
     Duration launchTimeout, Duration handshakeTimeout, Duration stallTime, long maxOutboundBytes,
     int maxPendingConnections) {
   /**
@@ -19,7 +19,7 @@ record SocketOptions(List<String> jvmOptions, int maxFrameBytes, Duration shutdo
    * @param maxOutboundBytes how many bytes may wait to be written to one renderer
    * @param maxPendingConnections how many connections may be in their handshake at once
    */
-  SocketOptions {
+  public SocketOptions {
     jvmOptions = List.copyOf(jvmOptions);
   }
 }

@@ -1,7 +1,9 @@
-package io.ipc4j.internal;
+package io.ipc4j.internal.socket;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import io.ipc4j.internal.HostAccess;
+import io.ipc4j.internal.SocketLoop;
 import io.ipc4j.IpcHost;
 import io.ipc4j.WebContents;
 import io.ipc4j.LogCapture;
@@ -208,7 +210,7 @@ class SlowRendererTest {
     try (IpcHost host = ChildProcessTest.host().overSockets();
         TestPeer peer = TestPeer.authenticated(host)) {
       WebContents contents = peer.admitted.get(10, TimeUnit.SECONDS);
-      EventLoop loop = ((HostCore) host).mainLoop();
+      SocketLoop loop = HostAccess.mainLoop(host);
       byte[] chunk = new byte[1 << 20];
       CompletableFuture<Void> pushed = new CompletableFuture<>();
       loop.execute(() -> { // 16 MiB for a peer that reads nothing: far more than its socket holds
@@ -233,7 +235,7 @@ class SlowRendererTest {
       // Everything waited for it: once it reads, all of it arrives.
       for (int i = 0; i < 16; i++) {
         ByteBuffer frame = peer.readFrame(Duration.ofSeconds(10));
-        assertThat(frame.get() & 0xff).isEqualTo(Wire.PUSH);
+        assertThat(frame.get() & 0xff).isEqualTo(Frames.PUSH);
       }
     }
   }

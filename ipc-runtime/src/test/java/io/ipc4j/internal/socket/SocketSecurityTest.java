@@ -1,7 +1,8 @@
-package io.ipc4j.internal;
+package io.ipc4j.internal.socket;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import io.ipc4j.internal.HostAccess;
 import io.ipc4j.IpcHost;
 import io.ipc4j.RenderProcessGoneDetails;
 import io.ipc4j.RenderProcessGoneDetails.Reason;
@@ -39,7 +40,7 @@ class SocketSecurityTest {
 
   private SocketChannel connect() throws Exception {
     SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-    channel.connect(UnixDomainSocketAddress.of(((HostCore) host).socketDirectory().resolve("host.sock")));
+    channel.connect(UnixDomainSocketAddress.of(HostAccess.socketDirectory(host).resolve("host.sock")));
     return channel;
   }
 
@@ -77,15 +78,15 @@ class SocketSecurityTest {
   void aWrongSecretIsRefused() throws Exception {
     byte[] guess = new byte[32];
     new Random(1).nextBytes(guess);
-    assertThat(hostHangsUpAfter(connect(), Wire.hello(guess))).isTrue();
+    assertThat(hostHangsUpAfter(connect(), Frames.hello(guess))).isTrue();
     assertThat(host.allWebContents()).isEmpty();
     assertHostStillWorks();
   }
 
   @Test
   void aWrongVersionIsRefused() throws Exception {
-    ByteBuffer hello = Wire.hello(new byte[32]);
-    hello.putShort(4 + 1 + Wire.MAGIC.length, (short) 99);
+    ByteBuffer hello = Frames.hello(new byte[32]);
+    hello.putShort(4 + 1 + Frames.MAGIC.length, (short) 99);
     assertThat(hostHangsUpAfter(connect(), hello)).isTrue();
     assertHostStillWorks();
   }

@@ -1,8 +1,7 @@
-package io.ipc4j.internal;
+package io.ipc4j.internal.socket;
 
 import io.ipc4j.IpcException;
 import io.ipc4j.IpcHost;
-import io.ipc4j.IpcRenderer;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
@@ -11,10 +10,10 @@ import java.nio.file.Path;
 /**
  * Connects a renderer JVM to the host that launched it. The host passes where to connect and the path of a
  * one-time secret in the environment (never on the command line); the child reads the secret and deletes it.
- * When the host goes away, every pending call fails at once and the process exits a second later: a renderer
- * never outlives its host.
+ * When the host goes away, every pending call fails at once and the process exits a second later (see
+ * {@link #exitSoon}): a renderer never outlives its host.
  */
-final class ChildConnector {
+public final class ChildConnector {
   /** The environment variable that names the host's endpoint. */
   static final String ENDPOINT_ENV = "IPC4J_ENDPOINT";
   /** The environment variable that names the file holding this child's one-time secret. */
@@ -23,19 +22,16 @@ final class ChildConnector {
   static final String MAX_FRAME_ENV = "IPC4J_MAX_FRAME_BYTES";
 
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
-  private static IpcRenderer mainFrame;
 
   private ChildConnector() {}
 
   /**
-   * Connects this process to its host, once; later calls return the same main frame.
+   * Connects this process to the host named in its environment, and handshakes.
    *
-   * @return the main frame's renderer endpoint
+   * @return the renderer's end of the socket, not yet reading
+   * @throws IpcException if this process was not launched by a host, or cannot read its secret
    */
-  static synchronized IpcRenderer connect() {
-    if (mainFrame != null) {
-      return mainFrame;
-    }
+  public static SocketClient connectFromEnvironment() {
     String endpoint = System.getenv(ENDPOINT_ENV);
     String ticket = System.getenv(TICKET_ENV);
     if (endpoint == null || endpoint.isEmpty() || ticket == null || ticket.isEmpty()) {
@@ -62,12 +58,11 @@ final class ChildConnector {
     } catch (NumberFormatException e) {
       LOG.log(Level.WARNING, "ipc4j: ignoring a malformed {0}", MAX_FRAME_ENV);
     }
-    SocketClient client = SocketClient.connect(Endpoint.parse(endpoint), secret, maxFrame);
-    mainFrame = RendererCore.overSocket(client, null, ChildConnector::hostLost).mainFrame();
-    return mainFrame;
+    return SocketClient.connect(Endpoint.parse(endpoint), secret, maxFrame);
   }
 
-  private static void hostLost() {
+  /** Exits this process a second from now, once the host is lost: failing calls get to report first. */
+  public static void exitSoon() {
     Thread exit = new Thread(() -> {
       try {
         Thread.sleep(1000); // let failing calls report first

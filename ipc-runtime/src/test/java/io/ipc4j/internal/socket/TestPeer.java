@@ -1,5 +1,8 @@
-package io.ipc4j.internal;
+package io.ipc4j.internal.socket;
 
+import io.ipc4j.internal.HostAccess;
+import io.ipc4j.internal.Message;
+import io.ipc4j.internal.ConnectedRenderer;
 import io.ipc4j.IpcHost;
 import io.ipc4j.WebContents;
 import io.ipc4j.internal.codec.ValueCodec;
@@ -24,7 +27,7 @@ final class TestPeer implements AutoCloseable {
   final CompletableFuture<WebContents> admitted;
   private final byte[] secret;
 
-  private TestPeer(SocketChannel channel, SocketServer.Ticket ticket) {
+  private TestPeer(SocketChannel channel, Ticket ticket) {
     this.channel = channel;
     this.secret = ticket == null ? null : ticket.secret;
     this.admitted = ticket == null ? new CompletableFuture<>()
@@ -33,12 +36,12 @@ final class TestPeer implements AutoCloseable {
 
   /** Connects without a ticket: the peer can only try the handshake. */
   static TestPeer connect(IpcHost host) throws IOException {
-    return new TestPeer(((HostCore) host).server().endpoint().connect(), null);
+    return new TestPeer(HostAccess.server(host).endpoint().connect(), null);
   }
 
   /** Connects with a fresh ticket of the host's and completes the handshake. */
   static TestPeer authenticated(IpcHost host) throws Exception {
-    SocketServer server = ((HostCore) host).server();
+    SocketServer server = HostAccess.server(host);
     TestPeer peer = new TestPeer(server.endpoint().connect(), server.expectPeer());
     peer.authenticate();
     return peer;
@@ -46,9 +49,9 @@ final class TestPeer implements AutoCloseable {
 
   /** Sends HELLO with the ticket's secret and reads WELCOME. */
   void authenticate() throws Exception {
-    write(Wire.hello(secret));
+    write(Frames.hello(secret));
     ByteBuffer welcome = readFrame(Duration.ofSeconds(10));
-    if ((welcome.get() & 0xff) != Wire.WELCOME) {
+    if ((welcome.get() & 0xff) != Frames.WELCOME) {
       throw new IOException("expected WELCOME");
     }
     rendererId = welcome.getInt();
@@ -69,12 +72,12 @@ final class TestPeer implements AutoCloseable {
 
   /** An INVOKE frame from the main frame with an already encoded argument array as its payload. */
   static ByteBuffer invoke(long callId, String channel, byte[] payload) {
-    return frame(Wire.INVOKE, callId, Message.MAIN_FRAME_ID, channel, payload);
+    return frame(Frames.INVOKE, callId, Message.MAIN_FRAME_ID, channel, payload);
   }
 
   /** A SEND frame from the main frame. */
   static ByteBuffer send(String channel, byte[] payload) {
-    return frame(Wire.SEND, -1, Message.MAIN_FRAME_ID, channel, payload);
+    return frame(Frames.SEND, -1, Message.MAIN_FRAME_ID, channel, payload);
   }
 
   /** The encoding of call arguments, for {@link #invoke} and {@link #send}. */
@@ -121,7 +124,7 @@ final class TestPeer implements AutoCloseable {
     long end = System.nanoTime() + within.toNanos();
     while (true) {
       ByteBuffer body = readFrame(Duration.ofNanos(Math.max(1, end - System.nanoTime())));
-      if ((body.get() & 0xff) != Wire.REPLY) {
+      if ((body.get() & 0xff) != Frames.REPLY) {
         continue;
       }
       long callId = body.getLong();
