@@ -9,41 +9,41 @@ import java.util.concurrent.CompletableFuture;
 
 /** One frame's {@link IpcRenderer}. */
 final class IpcRendererImpl extends Emitter<IpcRendererListener> implements IpcRenderer {
-  private final RendererCore core;
+  private final RendererContext context;
   private final int frameId;
 
-  IpcRendererImpl(RendererCore core, int frameId) {
-    this.core = core;
+  IpcRendererImpl(RendererContext context, int frameId) {
+    this.context = context;
     this.frameId = frameId;
   }
 
   @Override
   public void send(String channel, Object... args) {
     Channels.check(channel);
-    core.ensureOpen();
-    core.toMain(new Message.Send(frameId, channel, ValueCodec.encodeArgs(args)));
+    context.ensureOpen();
+    context.toMain(new Message.Send(frameId, channel, ValueCodec.encodeArgs(args)));
   }
 
   @Override
   public Object sendSync(String channel, Object... args) {
-    return sendSyncWithTimeout(core.defaultTimeout, channel, args);
+    return sendSyncWithTimeout(context.defaultTimeout, channel, args);
   }
 
   @Override
   public Object sendSyncWithTimeout(Duration timeout, String channel, Object... args) {
     checkTimeout(timeout);
     Channels.check(channel);
-    core.ensureOpen();
-    core.checkNotMainLoop(channel);
+    context.ensureOpen();
+    context.checkNotMainLoop(channel);
     byte[] payload = ValueCodec.encodeArgs(args);
-    PendingCall call = core.newCall(channel, timeout);
+    PendingCall call = context.newCall(channel, timeout);
     start(call, new Message.SendSync(call.id, frameId, channel, payload));
     return call.await();
   }
 
   @Override
   public CompletableFuture<Object> invoke(String channel, Object... args) {
-    return invokeWithTimeout(core.defaultTimeout, channel, args);
+    return invokeWithTimeout(context.defaultTimeout, channel, args);
   }
 
   @Override
@@ -52,12 +52,12 @@ final class IpcRendererImpl extends Emitter<IpcRendererListener> implements IpcR
     Channels.check(channel);
     byte[] payload;
     try {
-      core.ensureOpen();
+      context.ensureOpen();
       payload = ValueCodec.encodeArgs(args);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    PendingCall call = core.newCall(channel, timeout);
+    PendingCall call = context.newCall(channel, timeout);
     CompletableFuture<Object> future = call.future();
     start(call, new Message.Invoke(call.id, frameId, channel, payload));
     return future;
@@ -65,7 +65,7 @@ final class IpcRendererImpl extends Emitter<IpcRendererListener> implements IpcR
 
   private void start(PendingCall call, Message message) {
     try {
-      core.toMain(message);
+      context.toMain(message);
     } catch (RuntimeException e) {
       call.complete(e);
     }
@@ -85,12 +85,12 @@ final class IpcRendererImpl extends Emitter<IpcRendererListener> implements IpcR
 
   @Override
   public IpcRenderer openFrame() {
-    return core.openFrame();
+    return context.openFrame();
   }
 
   @Override
   public Duration defaultTimeout() {
-    return core.defaultTimeout;
+    return context.defaultTimeout;
   }
 
   @Override

@@ -7,10 +7,10 @@ import io.ipc4j.WebContents;
 /** A renderer in the host's JVM, whichever transport it talks over: its side, and its {@code WebContents}. */
 final class RendererHandle implements Renderer {
   private final ConnectedRenderer contents;
-  private final RendererCore side;
+  private final RendererContext side;
   private final IpcRendererImpl mainFrame;
 
-  RendererHandle(ConnectedRenderer contents, RendererCore side, IpcRendererImpl mainFrame) {
+  RendererHandle(ConnectedRenderer contents, RendererContext side, IpcRendererImpl mainFrame) {
     this.contents = contents;
     this.side = side;
     this.mainFrame = mainFrame;

@@ -26,7 +26,7 @@ public final class RuntimeEntry {
    * @return a running host
    */
   public static IpcHost inProcessHost(Duration defaultTimeout, Duration spinTime, Duration blockedLoopWarning) {
-    return new HostCore(defaultTimeout, spinTime, blockedLoopWarning, null);
+    return new IpcHostImpl(defaultTimeout, spinTime, blockedLoopWarning, null);
   }
 
   /**
@@ -48,7 +48,7 @@ public final class RuntimeEntry {
   public static IpcHost socketHost(Duration defaultTimeout, Duration spinTime, Duration blockedLoopWarning,
       List<String> jvmOptions, int maxFrameBytes, Duration shutdownGrace, Duration launchTimeout,
       Duration handshakeTimeout, Duration stallTime, long maxOutboundBytes, int maxPendingConnections) {
-    return new HostCore(defaultTimeout, spinTime, blockedLoopWarning, new SocketOptions(jvmOptions, maxFrameBytes,
+    return new IpcHostImpl(defaultTimeout, spinTime, blockedLoopWarning, new SocketOptions(jvmOptions, maxFrameBytes,
         shutdownGrace, launchTimeout, handshakeTimeout, stallTime, maxOutboundBytes, maxPendingConnections));
   }
 
@@ -59,7 +59,7 @@ public final class RuntimeEntry {
    */
   public static synchronized IpcRenderer connectChild() {
     if (child == null) {
-      child = RendererCore.overSocket(ChildConnector.connectFromEnvironment(), null, ChildConnector::exitSoon)
+      child = RendererContext.overSocket(ChildConnector.connectFromEnvironment(), null, ChildConnector::exitSoon)
           .mainFrame();
     }
     return child;

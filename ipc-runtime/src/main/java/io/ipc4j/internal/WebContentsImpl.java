@@ -23,7 +23,7 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer {
   final int processId;
   final RendererLink link;
   final IpcMainImpl ipc = new IpcMainImpl();
-  private final HostCore host;
+  private final IpcHostImpl host;
   private final long osPid;
   private final Map<Integer, WebFrameMainImpl> frames = new ConcurrentHashMap<>();
   private final WebFrameMainImpl mainFrame;
@@ -32,7 +32,7 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer {
   private final List<Runnable> destroyedCallbacks = new CopyOnWriteArrayList<>();
   private final List<Consumer<RenderProcessGoneDetails>> goneListeners = new CopyOnWriteArrayList<>();
 
-  WebContentsImpl(HostCore host, int id, int processId, long osPid, RendererLink link) {
+  WebContentsImpl(IpcHostImpl host, int id, int processId, long osPid, RendererLink link) {
     this.host = host;
     this.id = id;
     this.processId = processId;

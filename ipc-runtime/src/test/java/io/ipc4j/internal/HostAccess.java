@@ -10,17 +10,17 @@ public final class HostAccess {
 
   /** The socket side of a host built with {@code overSockets()}. */
   public static SocketServer server(IpcHost host) {
-    return ((HostCore) host).server();
+    return ((IpcHostImpl) host).server();
   }
 
   /** The private directory a socket host listens in. */
   public static Path socketDirectory(IpcHost host) {
-    return ((HostCore) host).socketDirectory();
+    return ((IpcHostImpl) host).socketDirectory();
   }
 
   /** The host's main loop, which reads every renderer's socket. */
   public static SocketLoop mainLoop(IpcHost host) {
-    return SocketLoop.of(((HostCore) host).mainLoop());
+    return SocketLoop.of(((IpcHostImpl) host).mainLoop());
   }
 
   /** A loop that polls sockets, as the host's main loop does, for tests of one connection without a host. */

@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One renderer's side: its event loop (where its listeners run), its frames and its pending calls. Messages from
+ * One renderer's context (Electron's word: IPC used after it is released fails), its side of IPC: its event loop
+ * (where its listeners run), its frames and its pending calls. Messages from
  * the main process arrive through {@link #toRenderer} (it is the {@link RendererLink} of an in-process renderer,
  * and what a socket client hands the host's messages to); replies complete their calls directly, pushes are
  * dispatched on the loop.
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * runs in this JVM (one thread for all its renderers), else one of its own, which it closes with itself (a
  * renderer JVM has one renderer side).
  */
-final class RendererCore extends CallOwner implements Watchdog.Deadlines, RendererLink {
+final class RendererContext extends CallOwner implements Watchdog.Deadlines, RendererLink {
   /** What the blocked-loop warning advises for a renderer's loop. */
   static final String ADVICE = "Move slow work in a renderer listener or invoke callback to another thread; this "
       + "renderer's listeners and callbacks wait meanwhile.";
@@ -50,7 +51,7 @@ final class RendererCore extends CallOwner implements Watchdog.Deadlines, Render
   /**
    * @param mainLoop the main process's loop when it runs in this JVM (blocking on it would deadlock), else null
    */
-  RendererCore(String name, Duration defaultTimeout, long spinNanos, EventLoop mainLoop) {
+  RendererContext(String name, Duration defaultTimeout, long spinNanos, EventLoop mainLoop) {
     this.defaultTimeout = defaultTimeout;
     this.callerSpin = new SpinBudget(spinNanos);
     this.mainLoop = mainLoop;
@@ -69,8 +70,8 @@ final class RendererCore extends CallOwner implements Watchdog.Deadlines, Render
    * @param mainLoop the host's loop when the host is in this JVM (blocking on it is refused), else null
    * @param onHostLost runs when the connection ends (after every pending call has failed), or null
    */
-  static RendererCore overSocket(SocketClient client, EventLoop mainLoop, Runnable onHostLost) {
-    RendererCore side = new RendererCore("ipc4j-renderer-" + client.rendererId(), client.defaultTimeout(),
+  static RendererContext overSocket(SocketClient client, EventLoop mainLoop, Runnable onHostLost) {
+    RendererContext side = new RendererContext("ipc4j-renderer-" + client.rendererId(), client.defaultTimeout(),
         client.spinNanos(), mainLoop);
     side.frameOpener(side::requestFrame);
     side.connect(client);
