@@ -14,6 +14,6 @@ abstract class CallOwner {
   /** Throws if the current thread must not block on a reply (it is the loop that would answer it). */
   abstract void checkNotMainLoop(String channel);
 
-  /** How long a caller blocked on a reply spins before it parks. */
-  abstract SpinBudget callerSpin();
+  /** How a caller blocked on a reply waits before it parks. */
+  abstract IdleStrategy callerIdle();
 }

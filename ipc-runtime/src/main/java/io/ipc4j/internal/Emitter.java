@@ -13,7 +13,7 @@ abstract class Emitter<L> {
   final Listeners<L> listeners = new Listeners<>();
 
   public IpcRegistration on(String channel, L listener) {
-    return listeners.add(Channels.check(channel), Channels.listener(listener, "listener"), false);
+    return listeners.add(Args.channel(channel), Args.notNull(listener, "listener"), false);
   }
 
   public IpcRegistration addListener(String channel, L listener) {
@@ -21,11 +21,11 @@ abstract class Emitter<L> {
   }
 
   public IpcRegistration once(String channel, L listener) {
-    return listeners.add(Channels.check(channel), Channels.listener(listener, "listener"), true);
+    return listeners.add(Args.channel(channel), Args.notNull(listener, "listener"), true);
   }
 
   public boolean off(String channel, L listener) {
-    return listeners.removeLast(Channels.check(channel), Channels.listener(listener, "listener"));
+    return listeners.removeLast(Args.channel(channel), Args.notNull(listener, "listener"));
   }
 
   public boolean removeListener(String channel, L listener) {
@@ -37,11 +37,11 @@ abstract class Emitter<L> {
   }
 
   public void removeAllListeners(String channel) {
-    listeners.clear(Channels.check(channel));
+    listeners.clear(Args.channel(channel));
   }
 
   public int listenerCount(String channel) {
-    return listeners.count(Channels.check(channel));
+    return listeners.count(Args.channel(channel));
   }
 
   public List<String> eventNames() {

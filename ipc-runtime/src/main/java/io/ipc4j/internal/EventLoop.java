@@ -5,27 +5,24 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 /**
  * One thread that runs tasks in the order they were submitted, like Node's event loop. When it runs out of work
- * it spins for a bounded time, then yields, then parks: a task that arrives soon is picked up in about a
- * microsecond, and an idle loop uses no CPU. A loop with a {@link Poller} also reads sockets itself: it polls them
- * between tasks and while it spins, and waits on them instead of parking.
+ * it spins for a bounded time, then yields, then sleeps (see {@link IdleStrategy}): a task that arrives soon is
+ * picked up in about a microsecond, and an idle loop uses no CPU. A plain loop sleeps parked; a {@link PollingLoop}
+ * also reads sockets itself, and sleeps waiting on them.
  *
  * <p>Nothing a task throws (an {@code Error} included) ends the loop: it is logged and the loop goes on.
  *
- * <p>A loop with a {@link Watchdog} is reported when one task holds it too long. For that the loop keeps one number,
+ * <p>A loop with a {@link Scheduler} is reported when one task holds it too long. For that the loop keeps one number,
  * its activity: a fresh multiple of four for every task it starts; its low bits say when it runs no task ({@code
  * 01}, looking for work) or sleeps ({@code 11}). Starting a task costs one ordered write of that number, and looking
- * for work another, to a cache line no other thread writes; the watchdog samples it now and then, and a task number
+ * for work another, to a cache line no other thread writes; the scheduler samples it now and then, and a task number
  * that stays the same is one task that has not ended. Only a loop that had gone to sleep and starts again reads
- * whether the watchdog sleeps too, to wake it.
+ * whether the scheduler sleeps too, to wake it.
  */
-final class EventLoop implements Executor {
+abstract class EventLoop implements Executor {
 
-  /** How many tasks in a row may run before the loop polls its sockets. */
-  private static final int TASKS_PER_POLL = 64;
   /** Low bits of the activity: the loop runs no task (it looks for work). */
   private static final long BETWEEN_TASKS = 1;
   /** Low bits of the activity: the loop sleeps until work comes. */
@@ -38,43 +35,61 @@ final class EventLoop implements Executor {
 
   private final TaskQueue queue = new TaskQueue();
   private final AtomicBoolean parked = new Padded.Flag();
-  private final BooleanSupplier empty = queue::isEmpty;
-  /** No task queued and, for a polling loop, no socket had anything (what one had is handled in passing). */
-  private final BooleanSupplier nothingToDo;
-  private final SpinBudget spin;
-  private final Poller poller;
-  private final Watchdog watchdog;
+  /** What the idle loop spins on: no task queued and nothing else to do (made once: a wait makes no lambda). */
+  private final IdleStrategy.Pending nothingToDo = this::nothingToDo;
+  private final IdleStrategy idle;
+  private final Scheduler scheduler;
   private final Activity activity = new Activity();
   private final Thread thread;
   private volatile boolean running = true;
 
-  EventLoop(String name, long spinNanos) {
-    this(name, spinNanos, false);
-  }
-
   /**
-   * @param polling whether the loop serves sockets through a {@link Poller}
-   */
-  EventLoop(String name, long spinNanos, boolean polling) {
-    this(name, spinNanos, polling, null, null);
-  }
-
-  /**
-   * @param polling whether the loop serves sockets through a {@link Poller}
-   * @param watchdog what reports this loop when a task blocks it, or null
+   * Starts a loop.
+   *
+   * @param polling whether the loop serves sockets (a {@link PollingLoop})
+   * @param scheduler what reports this loop when a task blocks it, or null
    * @param advice what the warning tells the user to do about a blocked loop
    */
-  EventLoop(String name, long spinNanos, boolean polling, Watchdog watchdog, String advice) {
-    this.spin = new SpinBudget(spinNanos);
-    this.poller = polling ? new Poller() : null;
-    this.nothingToDo = polling ? () -> queue.isEmpty() && !poller.pollNow() : empty;
-    this.watchdog = watchdog;
+  static EventLoop start(String name, long spinNanos, boolean polling, Scheduler scheduler, String advice) {
+    EventLoop loop = polling ? new PollingLoop(name, spinNanos, scheduler) : new Plain(name, spinNanos, scheduler);
+    if (scheduler != null) {
+      scheduler.watch(loop, advice);
+    }
+    loop.thread.start(); // only now: the subclass's fields are set
+    return loop;
+  }
+
+  /** @param busyChecks how many checks the idle loop spins busily before it yields (see {@link IdleStrategy}) */
+  EventLoop(String name, long spinNanos, int busyChecks, Scheduler scheduler) {
+    this.idle = new IdleStrategy(spinNanos, busyChecks);
+    this.scheduler = scheduler;
     this.thread = new Thread(this::run, name);
     thread.setDaemon(true);
-    if (watchdog != null) {
-      watchdog.watch(this, advice);
-    }
-    thread.start();
+  }
+
+  /** Whether the loop has nothing to do; the loop thread only (a polling loop handles what its sockets have). */
+  abstract boolean nothingToDo();
+
+  /** Sleeps until {@link #wake()} or work comes; the loop thread only. */
+  abstract void sleep();
+
+  /** Ends a {@link #sleep()}; any thread. */
+  abstract void wake();
+
+  /** Runs after each task; the loop thread only. */
+  void afterTask() {}
+
+  /** Runs when the loop ends, on its thread. */
+  void stopped() {}
+
+  /** The sockets this loop serves, or null if it serves none. */
+  Poller poller() {
+    return null;
+  }
+
+  /** Whether no task is queued; the loop thread only. */
+  final boolean noTasks() {
+    return queue.isEmpty();
   }
 
   /** Queues a task; after {@link #shutdown()} the task is dropped. */
@@ -87,19 +102,6 @@ final class EventLoop implements Executor {
     if (parked.get()) {
       wake();
     }
-  }
-
-  private void wake() {
-    if (poller != null) {
-      poller.wakeUp();
-    } else {
-      LockSupport.unpark(thread);
-    }
-  }
-
-  /** The sockets this loop serves, or null if it serves none. */
-  Poller poller() {
-    return poller;
   }
 
   boolean inLoop() {
@@ -130,21 +132,16 @@ final class EventLoop implements Executor {
 
   private void run() {
     try {
-      int sincePoll = 0;
       while (true) {
         try {
           Runnable task = queue.poll();
           if (task != null) {
             begin(nextTask());
             runSafely(task);
-            if (poller != null && ++sincePoll == TASKS_PER_POLL) {
-              sincePoll = 0;
-              poller.pollNow(); // sockets get their turn even while tasks keep coming
-            }
+            afterTask();
           } else if (!running) {
             return;
           } else {
-            sincePoll = 0;
             idle();
           }
         } catch (Throwable t) {
@@ -154,39 +151,27 @@ final class EventLoop implements Executor {
       }
     } finally {
       activity.set(activity.getPlain() | ASLEEP);
-      if (watchdog != null) {
-        watchdog.unwatch(this);
+      if (scheduler != null) {
+        scheduler.unwatch(this);
       }
-      if (poller != null) {
-        poller.close();
-      }
+      stopped();
     }
   }
 
-  /**
-   * Waits for work: spins while it pays (see {@link SpinBudget}), then parks, or for a polling loop waits on its
-   * sockets. A polling loop's spin polls the sockets too; each poll is a system call, so it has no busy phase.
-   */
+  /** Waits for work: spins while it pays (see {@link IdleStrategy}), then sleeps until work comes. */
   private void idle() {
-    if (!nothingToDo.getAsBoolean()) {
+    if (!nothingToDo()) {
       return; // work came at once: no spin, nothing for the budget to learn
     }
     activity.setRelease(activity.getPlain() | BETWEEN_TASKS);
-    long budget = spin.next();
-    boolean caught = budget > 0 && Backoff.spinUntil(nothingToDo, budget, poller == null ? Backoff.BUSY_CHECKS : 0);
-    spin.record(budget, caught);
-    if (caught) {
+    if (idle.spinWhile(nothingToDo)) {
       return;
     }
     parked.set(true);
     try {
       if (queue.isEmpty() && running) {
-        activity.setRelease(activity.getPlain() | ASLEEP); // the watchdog may sleep too
-        if (poller == null) {
-          LockSupport.park(this);
-        } else {
-          poller.await();
-        }
+        activity.setRelease(activity.getPlain() | ASLEEP); // the scheduler may sleep too
+        sleep();
       }
     } finally {
       parked.set(false);
@@ -208,7 +193,7 @@ final class EventLoop implements Executor {
 
   /**
    * Publishes that a task with this activity starts; the loop thread only. A loop that had gone to sleep publishes
-   * with a volatile write and then wakes the watchdog if it sleeps: one of the two sees the other.
+   * with a volatile write and then wakes the scheduler if it sleeps: one of the two sees the other.
    */
   private void begin(long next) {
     Activity a = activity;
@@ -216,22 +201,22 @@ final class EventLoop implements Executor {
       a.setRelease(next);
     } else {
       a.set(next);
-      if (watchdog != null) {
-        watchdog.loopBusy();
+      if (scheduler != null) {
+        scheduler.loopBusy();
       }
     }
   }
 
   /**
    * Says that the loop, inside a poll, starts running user work about {@code label} (a frame a socket delivered):
-   * such work is a task of its own for the watchdog. Loop thread only.
+   * such work is a task of its own for the blocked-loop check. Loop thread only.
    */
   void working(Labelled label) {
     long next = nextTask();
     Activity a = activity;
     a.label = label;
     a.labelledAt = next;
-    begin(next); // an ordered write: the watchdog that sees this activity sees the label too
+    begin(next); // an ordered write: the scheduler that sees this activity sees the label too
   }
 
   /** The loop's activity: the number of the task it runs, or that number with a low bit or two set. */
@@ -266,9 +251,31 @@ final class EventLoop implements Executor {
     return thread.getName();
   }
 
-  /** The watchdog this loop reports to, or null. */
-  Watchdog watchdog() {
-    return watchdog;
+  /** The scheduler this loop reports to, or null. */
+  Scheduler scheduler() {
+    return scheduler;
+  }
+
+  /** A loop that only runs tasks, and sleeps parked. */
+  private static final class Plain extends EventLoop {
+    Plain(String name, long spinNanos, Scheduler scheduler) {
+      super(name, spinNanos, IdleStrategy.BUSY_CHECKS, scheduler);
+    }
+
+    @Override
+    boolean nothingToDo() {
+      return noTasks();
+    }
+
+    @Override
+    void sleep() {
+      LockSupport.park(this);
+    }
+
+    @Override
+    void wake() {
+      LockSupport.unpark(thread());
+    }
   }
 
   /**

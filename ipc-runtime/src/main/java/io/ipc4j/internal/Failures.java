@@ -1,12 +1,15 @@
 package io.ipc4j.internal;
 
 import java.lang.System.Logger.Level;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /**
- * Reporting a failure without failing again: the threads that must outlive anything (the loops, the watchdog) log
+ * Reporting a failure without failing again: the threads that must outlive anything (the loops, the scheduler) log
  * through here, because a user's exception may throw when it is printed and logging may fail for want of memory.
+ * Public only for {@link #unwrap}, which the SPI shares; the package is not exported.
  */
-final class Failures {
+public final class Failures {
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
 
   private Failures() {}
@@ -27,5 +30,20 @@ final class Failures {
     } catch (Throwable e) {
       return null;
     }
+  }
+
+  /**
+   * The failure a future's wrapper stands for: {@link CompletionException}s and {@link ExecutionException}s are
+   * peeled off, however deeply nested, down to the first one without a cause.
+   *
+   * @param failure what a future completed with, or threw
+   * @return the innermost cause that is not such a wrapper, or the last wrapper if it has no cause
+   */
+  public static Throwable unwrap(Throwable failure) {
+    Throwable t = failure;
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
   }
 }

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * loop, through each renderer's {@link ConnectedRenderer}); {@link MainDispatch} runs what they are for, and
  * answers through each renderer's {@link RendererLink}.
  *
- * <p>The host's {@link Watchdog} reports a task that holds the main loop longer than {@code blockedLoopWarning},
+ * <p>The host's {@link Scheduler} reports a task that holds the main loop longer than {@code blockedLoopWarning},
  * and times out the calls of the renderers in this JVM.
  */
 final class IpcHostImpl implements IpcHost {
@@ -31,7 +31,7 @@ final class IpcHostImpl implements IpcHost {
 
   private final Duration defaultTimeout;
   private final long spinNanos;
-  private final Watchdog watchdog;
+  private final Scheduler watchdog;
   private final EventLoop mainLoop;
   private final IpcMainImpl ipcMain = new IpcMainImpl();
   private final MainDispatch dispatch = new MainDispatch(ipcMain);
@@ -52,9 +52,9 @@ final class IpcHostImpl implements IpcHost {
   IpcHostImpl(Duration defaultTimeout, Duration spinTime, Duration blockedLoopWarning, SocketOptions sockets) {
     this.defaultTimeout = defaultTimeout;
     this.spinNanos = spinTime.toNanos();
-    this.watchdog = new Watchdog("ipc4j-watchdog", blockedLoopWarning);
+    this.watchdog = new Scheduler("ipc4j-watchdog", blockedLoopWarning);
     // Over sockets the main loop reads the renderers' sockets itself (see Poller).
-    this.mainLoop = new EventLoop("ipc4j-main", spinNanos, sockets != null, watchdog, MAIN_LOOP_ADVICE);
+    this.mainLoop = EventLoop.start("ipc4j-main", spinNanos, sockets != null, watchdog, MAIN_LOOP_ADVICE);
     SocketServer started = null;
     if (sockets != null) {
       try {

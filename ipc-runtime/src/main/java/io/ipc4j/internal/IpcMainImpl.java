@@ -6,23 +6,11 @@ import io.ipc4j.IpcMainListener;
 import io.ipc4j.IpcRegistration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /** An {@link IpcMain}: a listener registry plus a handler map, as Electron's {@code IpcMainImpl}. */
 final class IpcMainImpl extends Emitter<IpcMainListener> implements IpcMain {
-  /** A registered handler; a {@code once} handler is removed by the first dispatch that takes it. */
-  static final class Handler {
-    final IpcMainHandler handler;
-    final boolean once;
-    private final AtomicBoolean taken = new AtomicBoolean();
-
-    Handler(IpcMainHandler handler, boolean once) {
-      this.handler = handler;
-      this.once = once;
-    }
-  }
-
-  private final Map<String, Handler> handlers = new ConcurrentHashMap<>();
+  /** Registered handlers; a {@code once} handler is removed by the first dispatch that claims it. */
+  private final Map<String, Listeners.Entry<IpcMainHandler>> handlers = new ConcurrentHashMap<>();
 
   @Override
   public IpcRegistration handle(String channel, IpcMainHandler handler) {
@@ -35,8 +23,8 @@ final class IpcMainImpl extends Emitter<IpcMainListener> implements IpcMain {
   }
 
   private IpcRegistration register(String channel, IpcMainHandler handler, boolean once) {
-    Channels.check(channel);
-    Handler entry = new Handler(Channels.listener(handler, "handler"), once);
+    Args.channel(channel);
+    Listeners.Entry<IpcMainHandler> entry = new Listeners.Entry<>(Args.notNull(handler, "handler"), once);
     if (handlers.putIfAbsent(channel, entry) != null) {
       throw new IllegalStateException("Attempted to register a second handler for '" + channel + "'");
     }
@@ -45,22 +33,19 @@ final class IpcMainImpl extends Emitter<IpcMainListener> implements IpcMain {
 
   @Override
   public void removeHandler(String channel) {
-    handlers.remove(Channels.check(channel));
+    handlers.remove(Args.channel(channel));
   }
 
   /** The handler to run for one call, or null; a {@code once} handler is removed before it runs. */
   IpcMainHandler take(String channel) {
-    Handler entry = handlers.get(channel);
-    if (entry == null) {
+    Listeners.Entry<IpcMainHandler> entry = handlers.get(channel);
+    if (entry == null || !entry.claim()) {
       return null;
     }
     if (entry.once) {
-      if (!entry.taken.compareAndSet(false, true)) {
-        return null;
-      }
       handlers.remove(channel, entry);
     }
-    return entry.handler;
+    return entry.listener;
   }
 
 }

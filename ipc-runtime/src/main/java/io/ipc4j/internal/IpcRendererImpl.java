@@ -19,7 +19,7 @@ final class IpcRendererImpl extends Emitter<IpcRendererListener> implements IpcR
 
   @Override
   public void send(String channel, Object... args) {
-    Channels.check(channel);
+    Args.channel(channel);
     context.ensureOpen();
     context.toMain(new Message.Send(frameId, channel, ValueCodec.encodeArgs(args)));
   }
@@ -32,7 +32,7 @@ final class IpcRendererImpl extends Emitter<IpcRendererListener> implements IpcR
   @Override
   public Object sendSyncWithTimeout(Duration timeout, String channel, Object... args) {
     checkTimeout(timeout);
-    Channels.check(channel);
+    Args.channel(channel);
     context.ensureOpen();
     context.checkNotMainLoop(channel);
     byte[] payload = ValueCodec.encodeArgs(args);
@@ -49,7 +49,7 @@ final class IpcRendererImpl extends Emitter<IpcRendererListener> implements IpcR
   @Override
   public CompletableFuture<Object> invokeWithTimeout(Duration timeout, String channel, Object... args) {
     checkTimeout(timeout);
-    Channels.check(channel);
+    Args.channel(channel);
     byte[] payload;
     try {
       context.ensureOpen();
@@ -67,7 +67,7 @@ final class IpcRendererImpl extends Emitter<IpcRendererListener> implements IpcR
     try {
       context.toMain(message);
     } catch (RuntimeException e) {
-      call.complete(e);
+      call.end(e);
     }
   }
 

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * @param <L> the listener type
  */
 final class Listeners<L> {
-  /** One registration; {@code once} entries are claimed by exactly one dispatch. */
+  /** One registration (a listener, or an ipcMain handler); {@code once} entries are claimed by exactly one dispatch. */
   static final class Entry<L> {
     final L listener;
     final boolean once;

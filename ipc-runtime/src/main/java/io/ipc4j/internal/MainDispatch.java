@@ -5,9 +5,7 @@ import io.ipc4j.IpcMainHandler;
 import io.ipc4j.IpcMainListener;
 import io.ipc4j.internal.codec.ValueCodec;
 import java.lang.System.Logger.Level;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Finds and runs what a renderer's message is for, on the main loop, as Electron's ipc-dispatch: a send's listeners
@@ -172,19 +170,12 @@ final class MainDispatch {
   }
 
   private static void replyFailure(WebContentsImpl to, long callId, String channel, Throwable failure) {
-    Throwable cause = unwrap(failure);
+    Throwable cause = Failures.unwrap(failure);
     Failures.log(Level.DEBUG, "Error occurred in handler for '" + channel + "':", cause);
     replyError(to, callId, channel, cause.getClass().getName(), Failures.messageOf(cause));
   }
 
   private static void replyError(WebContentsImpl to, long callId, String channel, String type, String message) {
     to.link.toRenderer(Message.Reply.failed(callId, type, message));
-  }
-
-  private static Throwable unwrap(Throwable t) {
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
   }
 }

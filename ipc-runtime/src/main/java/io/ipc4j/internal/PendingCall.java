@@ -7,24 +7,29 @@ import io.ipc4j.IpcTimeoutException;
 import io.ipc4j.internal.codec.ValueCodec;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 /**
- * A renderer-side call waiting for its reply. Exactly one of these completes it: the reply, its deadline, a
- * disconnect, or a cancel. A blocked caller spins briefly and then parks until that happens; replies never need
- * the renderer's event loop, so a caller blocked on that loop cannot deadlock.
+ * A renderer-side call waiting for its reply, and for an {@code invoke} also the future the caller gets (one object
+ * per call). Exactly one of these ends it: the reply, its deadline, a disconnect, or a cancel. A blocked caller spins
+ * briefly and then parks until that happens; replies never need the renderer's event loop, so a caller blocked on
+ * that loop cannot deadlock.
  *
- * <p>An {@code invoke}'s future is settled from the outcome once, by whichever thread gets there first: the
- * renderer's loop (for callbacks), or a thread that blocks on the future (which takes the reply itself). A thread
- * that finds another one settling waits for it ({@link #settleAndAwait()}); settling decodes and never blocks, so
- * that wait is short.
+ * <p>The future is settled from the outcome once, by whichever thread gets there first: the renderer's loop (for
+ * callbacks), or a thread that blocks on the future (which takes the reply itself, see {@link ReplyFuture}). A
+ * thread that finds another one settling waits for it ({@link #settleAndAwait()}); settling decodes and never
+ * blocks, so that wait is short.
  */
-final class PendingCall implements BooleanSupplier {
+final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pending {
   private static final int PENDING = 0;
   private static final int COMPLETING = 1;
+  /** Ended: the outcome is published. */
   private static final int DONE = 2;
+  /** Ended, and one thread has claimed settling the future. */
+  private static final int SETTLING = 3;
 
   /** What {@link #awaitDone(long, boolean)} ended with. */
   static final int ENDED = 0;
@@ -44,8 +49,8 @@ final class PendingCall implements BooleanSupplier {
   /** Threads parked on this call, newest first; pushed and unlinked under this call's monitor. */
   private volatile Waiter waiters;
   private volatile boolean joining;
-  private volatile ReplyFuture<Object> future;
-  private final AtomicInteger settled = new AtomicInteger();
+  /** Whether the call is an {@code invoke}'s future, which the loop settles for its callbacks. */
+  private volatile boolean isFuture;
 
   /** A parked caller (usually the only one; several threads may block on one future). */
   private static final class Waiter {
@@ -65,28 +70,28 @@ final class PendingCall implements BooleanSupplier {
     this.deadlineNanos = System.nanoTime() + timeout.toNanos();
   }
 
-  /** The future of an {@code invoke}; its callbacks run on the renderer's event loop. */
-  ReplyFuture<Object> future() {
-    ReplyFuture<Object> f = new ReplyFuture<>(this);
-    future = f;
-    if (isDone()) {
+  /** This call as the future of an {@code invoke}; its callbacks run on the renderer's event loop. */
+  PendingCall future() {
+    isFuture = true;
+    if (ended()) {
       core.runOnLoop(this::settle); // it ended before it had a future (closed renderer): nobody else settles it
     }
-    return f;
+    return this;
   }
 
-  boolean isDone() {
-    return state.get() == DONE;
+  /** Whether the call has ended (its future may not be settled yet: see {@link #isSettled()}). */
+  boolean ended() {
+    return state.get() >= DONE;
   }
 
   /** Whether the call is still waiting: what a spinning caller checks (no lambda is made per wait). */
   @Override
-  public boolean getAsBoolean() {
-    return state.get() != DONE;
+  public boolean isPending() {
+    return state.get() < DONE;
   }
 
-  /** Completes with a {@link Message.Reply}, or a {@link Throwable}; false if already completed. */
-  boolean complete(Object result) {
+  /** Ends the call with a {@link Message.Reply}, or a {@link Throwable}; false if it had already ended. */
+  boolean end(Object result) {
     if (!state.compareAndSet(PENDING, COMPLETING)) {
       awaitOutcome(); // the call ended when the winner took it: once this returns, everyone sees it ended
       return false;
@@ -100,23 +105,53 @@ final class PendingCall implements BooleanSupplier {
     for (Waiter w = waiters; w != null; w = w.next) {
       LockSupport.unpark(w.thread);
     }
-    if (future != null && !joined) {
+    if (isFuture && !joined) {
       core.runOnLoop(this::settle);
     }
     return true;
   }
 
   boolean timeOut() {
-    return complete(new IpcTimeoutException(channel, timeout));
+    return end(new IpcTimeoutException(channel, timeout));
   }
 
   void disconnect(String why) {
-    complete(new IpcDisconnectedException(why + "; the call on '" + channel + "' cannot complete"));
+    end(new IpcDisconnectedException(why + "; the call on '" + channel + "' cannot complete"));
   }
 
-  /** Ends the call as cancelled; false if it had already ended otherwise. */
-  boolean cancel() {
-    return complete(new CancellationException("The call on '" + channel + "' was cancelled"));
+  /**
+   * Cancelling the call's future abandons the call (a late reply is dropped), but only if the call has not ended
+   * already: a call that has its reply keeps it, and the cancel fails, as it does on a completed future.
+   */
+  @Override
+  public boolean cancel(boolean mayInterruptIfRunning) {
+    if (!isSettled() && !end(new CancellationException("The call on '" + channel + "' was cancelled"))) {
+      settleAndAwait(); // it had ended: the future takes that outcome instead
+    }
+    return super.cancel(mayInterruptIfRunning);
+  }
+
+  @Override
+  void takeReply() {
+    awaitDone();
+    settleAndAwait();
+  }
+
+  @Override
+  void takeReply(long untilNanos, long timeout, TimeUnit unit) throws InterruptedException, TimeoutException {
+    switch (awaitDone(unit == null ? deadlineNanos : untilNanos, true)) {
+      case GAVE_UP -> throw new TimeoutException("No reply on '" + channel + "' within " + timeout + " " + unit);
+      case INTERRUPTED -> throw new InterruptedException("Interrupted while waiting for the reply on '" + channel
+          + "'");
+      default -> settleAndAwait();
+    }
+  }
+
+  @Override
+  void settleIfEnded() {
+    if (ended()) {
+      settleAndAwait();
+    }
   }
 
   /**
@@ -137,7 +172,7 @@ final class PendingCall implements BooleanSupplier {
    *     {@link #GAVE_UP} or {@link #INTERRUPTED}
    */
   int awaitDone(long untilNanos, boolean interruptible) {
-    if (isDone()) {
+    if (ended()) {
       return ENDED;
     }
     core.checkNotMainLoop(channel);
@@ -145,11 +180,7 @@ final class PendingCall implements BooleanSupplier {
       return INTERRUPTED;
     }
     joining = true;
-    SpinBudget spin = core.callerSpin();
-    long budget = spin.next();
-    boolean caught = Backoff.spinUntil(this, budget);
-    spin.record(budget, caught);
-    if (caught) {
+    if (core.callerIdle().spinWhile(this)) {
       core.forget(this);
       return ENDED;
     }
@@ -157,7 +188,7 @@ final class PendingCall implements BooleanSupplier {
     Waiter me = new Waiter(Thread.currentThread());
     push(me);
     try {
-      while (state.get() != DONE) {
+      while (state.get() < DONE) {
         long remaining = limit - System.nanoTime();
         if (remaining <= 0) {
           if (limit != deadlineNanos) {
@@ -171,7 +202,7 @@ final class PendingCall implements BooleanSupplier {
           if (interruptible) {
             return stopJoining(INTERRUPTED);
           }
-          complete(new IpcException("Interrupted while waiting for the reply on '" + channel + "'"));
+          end(new IpcException("Interrupted while waiting for the reply on '" + channel + "'"));
           Thread.currentThread().interrupt();
         }
       }
@@ -185,7 +216,7 @@ final class PendingCall implements BooleanSupplier {
 
   /** Waits out a completer that has taken the call but not yet published its outcome (two writes away). */
   private void awaitOutcome() {
-    while (state.get() != DONE) {
+    while (state.get() < DONE) {
       Thread.onSpinWait();
     }
   }
@@ -216,7 +247,7 @@ final class PendingCall implements BooleanSupplier {
    */
   private int stopJoining(int why) {
     joining = false;
-    if (!isDone()) {
+    if (!ended()) {
       return why;
     }
     core.forget(this);
@@ -224,10 +255,6 @@ final class PendingCall implements BooleanSupplier {
       Thread.currentThread().interrupt(); // the reply is in: answer with it, and keep the interrupt for later
     }
     return ENDED;
-  }
-
-  boolean isFutureOf(ReplyFuture<?> candidate) {
-    return future == candidate;
   }
 
   /** Blocks until done and returns the decoded reply, or throws why there is none. */
@@ -238,15 +265,17 @@ final class PendingCall implements BooleanSupplier {
 
   /** Completes the future (once) with the decoded outcome; returns at once if another thread is doing so. */
   void settle() {
-    ReplyFuture<Object> f = future;
-    if (f == null || !isDone() || !settled.compareAndSet(0, 1)) {
+    if (!isFuture || !state.compareAndSet(DONE, SETTLING)) {
       return;
     }
+    Object value;
     try {
-      f.settleWith(valueOrThrow(), null);
+      value = valueOrThrow();
     } catch (Throwable t) {
-      f.settleWith(null, t);
+      completeExceptionally(t);
+      return;
     }
+    complete(value);
   }
 
   /**
@@ -260,9 +289,8 @@ final class PendingCall implements BooleanSupplier {
     }
     awaitOutcome();
     settle();
-    ReplyFuture<Object> f = future;
-    if (f != null) {
-      f.awaitSettled();
+    if (isFuture) {
+      awaitSettled();
     }
   }
 

@@ -20,11 +20,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * and what a socket client hands the host's messages to); replies complete their calls directly, pushes are
  * dispatched on the loop.
  *
- * <p>Its asynchronous calls are timed out, and its loop watched, by a {@link Watchdog}: the host's when the host
+ * <p>Its asynchronous calls are timed out, and its loop watched, by a {@link Scheduler}: the host's when the host
  * runs in this JVM (one thread for all its renderers), else one of its own, which it closes with itself (a
  * renderer JVM has one renderer side).
  */
-final class RendererContext extends CallOwner implements Watchdog.Deadlines, RendererLink {
+final class RendererContext extends CallOwner implements Scheduler.Deadlines, RendererLink {
   /** What the blocked-loop warning advises for a renderer's loop. */
   static final String ADVICE = "Move slow work in a renderer listener or invoke callback to another thread; this "
       + "renderer's listeners and callbacks wait meanwhile.";
@@ -32,11 +32,11 @@ final class RendererContext extends CallOwner implements Watchdog.Deadlines, Ren
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
 
   final Duration defaultTimeout;
-  /** How long a caller blocked on a reply spins first, learned from this renderer's recent calls. */
-  private final SpinBudget callerSpin;
+  /** How a caller blocked on a reply spins first, learned from this renderer's recent calls. */
+  private final IdleStrategy callerIdle;
   private final EventLoop loop;
   private final EventLoop mainLoop;
-  private final Watchdog watchdog;
+  private final Scheduler watchdog;
   /** Whether the watchdog is this renderer's own, to close with it. */
   private final boolean ownWatchdog;
   private final PendingCalls pending = new PendingCalls();
@@ -53,12 +53,12 @@ final class RendererContext extends CallOwner implements Watchdog.Deadlines, Ren
    */
   RendererContext(String name, Duration defaultTimeout, long spinNanos, EventLoop mainLoop) {
     this.defaultTimeout = defaultTimeout;
-    this.callerSpin = new SpinBudget(spinNanos);
+    this.callerIdle = new IdleStrategy(spinNanos);
     this.mainLoop = mainLoop;
-    Watchdog shared = mainLoop == null ? null : mainLoop.watchdog();
+    Scheduler shared = mainLoop == null ? null : mainLoop.scheduler();
     this.ownWatchdog = shared == null;
-    this.watchdog = ownWatchdog ? new Watchdog(name + "-watchdog", IpcHost.DEFAULT_BLOCKED_LOOP_WARNING) : shared;
-    this.loop = new EventLoop(name, spinNanos, false, watchdog, ADVICE);
+    this.watchdog = ownWatchdog ? new Scheduler(name + "-watchdog", IpcHost.DEFAULT_BLOCKED_LOOP_WARNING) : shared;
+    this.loop = EventLoop.start(name, spinNanos, false, watchdog, ADVICE);
     watchdog.watch(this);
     this.mainFrame = addFrame(Message.MAIN_FRAME_ID);
   }
@@ -85,8 +85,8 @@ final class RendererContext extends CallOwner implements Watchdog.Deadlines, Ren
   }
 
   @Override
-  SpinBudget callerSpin() {
-    return callerSpin;
+  IdleStrategy callerIdle() {
+    return callerIdle;
   }
 
   void connect(MainLink link) {
@@ -114,7 +114,7 @@ final class RendererContext extends CallOwner implements Watchdog.Deadlines, Ren
     try {
       toMain(new Message.OpenFrame(call.id));
     } catch (RuntimeException e) {
-      call.complete(e);
+      call.end(e);
     }
     Object id = call.await();
     if (!(id instanceof Integer frameId)) {
@@ -203,7 +203,7 @@ final class RendererContext extends CallOwner implements Watchdog.Deadlines, Ren
     if (message instanceof Message.Reply reply) {
       PendingCall call = pending.get(reply.callId());
       if (call != null) {
-        call.complete(reply);
+        call.end(reply);
       }
     } else if (message instanceof Message.Push push) {
       loop.execute(new Delivery(push));

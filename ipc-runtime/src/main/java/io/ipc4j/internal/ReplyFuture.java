@@ -8,35 +8,36 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The future of an {@code invoke}. It completes on the renderer's event loop, so callbacks run there (as promise
- * continuations run in an Electron renderer). A thread that blocks on it, or on any future derived from it, takes
- * the reply itself instead of waiting for the loop: blocking from inside a renderer listener cannot deadlock.
+ * A future that a pending reply completes: the {@link PendingCall} of an {@code invoke} itself, or a stage derived
+ * from it. The call completes on the renderer's event loop, so callbacks run there (as promise continuations run in
+ * an Electron renderer). A thread that blocks on the call, or on any stage derived from it, takes the reply itself
+ * instead of waiting for the loop: blocking from inside a renderer listener cannot deadlock.
+ *
+ * <p>What taking the reply means is up to the call ({@link #takeReply()} and its kin); a derived stage asks its call.
  *
  * @param <T> the value type
  */
-final class ReplyFuture<T> extends CompletableFuture<T> {
-  private final PendingCall call;
+abstract class ReplyFuture<T> extends CompletableFuture<T> {
 
-  ReplyFuture(PendingCall call) {
-    this.call = call;
-  }
+  /** Waits, ignoring interrupts (the status is kept), until the call ended and its own future is settled. */
+  abstract void takeReply();
 
-  @Override
-  public <U> CompletableFuture<U> newIncompleteFuture() {
-    return new ReplyFuture<>(call);
-  }
+  /**
+   * Waits until the call ended and its own future is settled, or the time runs out, or an interrupt comes; the
+   * call's deadline always ends the wait.
+   *
+   * @param unit the unit of {@code timeout}, or null to wait for the call's end (its deadline included) only
+   * @throws TimeoutException if {@code untilNanos} (a {@link System#nanoTime()} value) passed with the call pending
+   * @throws InterruptedException if interrupted first; the call stays pending
+   */
+  abstract void takeReply(long untilNanos, long timeout, TimeUnit unit)
+      throws InterruptedException, TimeoutException;
 
-  @SuppressWarnings("unchecked")
-  void settleWith(Object value, Throwable failure) {
-    if (failure == null) {
-      super.complete((T) value);
-    } else {
-      super.completeExceptionally(failure);
-    }
-  }
+  /** Settles the call's own future if the call has ended; never waits for the call. */
+  abstract void settleIfEnded();
 
   /** Whether this future itself is complete, without taking the call's outcome (for tests and checks). */
-  boolean isSettled() {
+  final boolean isSettled() {
     return super.isDone();
   }
 
@@ -45,7 +46,7 @@ final class ReplyFuture<T> extends CompletableFuture<T> {
    * settling it. That thread only decodes and completes, so the wait is short; it ignores interrupts (keeping the
    * interrupt status) so that a caller never sees the future between the call's end and its settling.
    */
-  void awaitSettled() {
+  final void awaitSettled() {
     if (super.isDone()) {
       return;
     }
@@ -56,27 +57,33 @@ final class ReplyFuture<T> extends CompletableFuture<T> {
     }
   }
 
-  /** Takes the reply (or the call's end) on this thread and settles the call's future from it. */
-  private void takeReply() {
-    if (!super.isDone()) {
-      call.awaitDone();
-      call.settleAndAwait();
-    }
+  /** Stages derived from this future are reply futures of the same call: blocking on them takes its reply too. */
+  @Override
+  public final <U> CompletableFuture<U> newIncompleteFuture() {
+    return new Stage<>(this);
   }
 
+  /** Takes the reply on this thread if this future is not complete yet; then as {@link CompletableFuture#join()}. */
   @Override
-  public T join() {
-    takeReply();
+  public final T join() {
+    if (!super.isDone()) {
+      takeReply();
+    }
     return super.join();
   }
 
+  /**
+   * Takes the reply on this thread if this future is not complete yet (an interrupt ends the wait and leaves the call
+   * pending); then as {@link CompletableFuture#get()}.
+   */
   @Override
-  public T get() throws InterruptedException, ExecutionException {
+  public final T get() throws InterruptedException, ExecutionException {
     if (!super.isDone()) {
-      if (call.awaitDone(call.deadlineNanos, true) == PendingCall.INTERRUPTED) {
-        throw new InterruptedException("Interrupted while waiting for the reply on '" + call.channel + "'");
+      try {
+        takeReply(0, 0, null);
+      } catch (TimeoutException e) {
+        throw new AssertionError("only a timed wait gives up", e);
       }
-      call.settleAndAwait();
     }
     return super.get();
   }
@@ -84,49 +91,57 @@ final class ReplyFuture<T> extends CompletableFuture<T> {
   /**
    * Waits at most the given time for the call to end. Once it has ended this returns its outcome, even if the time
    * ran out while the renderer's loop was settling the future; only a call still pending gives a
-   * {@link TimeoutException}. A future derived from the call's own future waits what remains of the time for its
-   * own stage.
+   * {@link TimeoutException}. A stage derived from the call waits what remains of the time for itself.
    */
   @Override
-  public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
+  public final T get(long timeout, TimeUnit unit)
+      throws InterruptedException, ExecutionException, TimeoutException {
     long until = System.nanoTime() + unit.toNanos(timeout);
     if (!super.isDone()) {
-      switch (call.awaitDone(until, true)) {
-        case PendingCall.GAVE_UP ->
-            throw new TimeoutException("No reply on '" + call.channel + "' within " + timeout + " " + unit);
-        case PendingCall.INTERRUPTED ->
-            throw new InterruptedException("Interrupted while waiting for the reply on '" + call.channel + "'");
-        default -> call.settleAndAwait();
-      }
+      takeReply(until, timeout, unit);
     }
     return super.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
   }
 
+  /** Settles the call's future first if the call has ended; never waits for the call. */
   @Override
-  public T getNow(T valueIfAbsent) {
-    if (!super.isDone() && call.isDone()) {
-      call.settleAndAwait();
+  public final T getNow(T valueIfAbsent) {
+    if (!super.isDone()) {
+      settleIfEnded();
     }
     return super.getNow(valueIfAbsent);
   }
 
+  /** Whether the call has ended (its future is settled first, so a done future has its outcome). */
   @Override
-  public boolean isDone() {
-    if (!super.isDone() && call.isDone()) {
-      call.settleAndAwait();
+  public final boolean isDone() {
+    if (!super.isDone()) {
+      settleIfEnded();
     }
     return super.isDone();
   }
 
-  /**
-   * Cancelling the call's own future abandons the call (a late reply is dropped), but only if the call has not
-   * ended already: a call that has its reply keeps it, and the cancel fails, as it does on a completed future.
-   */
-  @Override
-  public boolean cancel(boolean mayInterruptIfRunning) {
-    if (call.isFutureOf(this) && !super.isDone() && !call.cancel()) {
-      call.settleAndAwait(); // it had ended: the future takes that outcome instead
+  /** A stage derived from a call's future: blocking on it takes the call's reply first. */
+  private static final class Stage<T> extends ReplyFuture<T> {
+    private final ReplyFuture<?> call;
+
+    Stage(ReplyFuture<?> from) {
+      this.call = from instanceof Stage<?> s ? s.call : from;
     }
-    return super.cancel(mayInterruptIfRunning);
+
+    @Override
+    void takeReply() {
+      call.takeReply();
+    }
+
+    @Override
+    void takeReply(long untilNanos, long timeout, TimeUnit unit) throws InterruptedException, TimeoutException {
+      call.takeReply(untilNanos, timeout, unit);
+    }
+
+    @Override
+    void settleIfEnded() {
+      call.settleIfEnded();
+    }
   }
 }

@@ -37,7 +37,7 @@ final class WebFrameMainImpl implements WebFrameMain {
 
   @Override
   public void send(String channel, Object... args) {
-    Channels.check(channel);
+    Args.channel(channel);
     if (isDestroyed()) {
       throw new IpcDisconnectedException("Object has been destroyed");
     }

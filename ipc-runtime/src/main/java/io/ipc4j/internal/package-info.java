@@ -25,8 +25,8 @@
  * </ol>
  *
  * <p>Beside the layers, idling and timing: {@link io.ipc4j.internal.EventLoop} (one thread per loop, with a
- * {@link io.ipc4j.internal.Poller} when it reads sockets), {@link io.ipc4j.internal.SpinBudget} and
- * {@link io.ipc4j.internal.Backoff} (spin, then park), and {@link io.ipc4j.internal.Watchdog} (call deadlines and
- * the blocked-loop warning).
+ * {@link io.ipc4j.internal.PollingLoop} when it reads sockets through a {@link io.ipc4j.internal.Poller}),
+ * {@link io.ipc4j.internal.IdleStrategy} (spin, then park), and {@link io.ipc4j.internal.Scheduler} (every timeout:
+ * call deadlines, the blocked-loop warning, the socket transport's grace periods).
  */
 package io.ipc4j.internal;

@@ -38,7 +38,7 @@ class CallLifeInterleavingTest {
       TestCallOwner owner = new TestCallOwner();
       PendingCall call = new PendingCall(owner, 1, "ch", Duration.ofSeconds(30));
       ReplyFuture<Object> future = call.future();
-      call.complete(REPLY); // on the socket reader: nobody waits yet, so the loop is asked to settle
+      call.end(REPLY); // on the socket reader: nobody waits yet, so the loop is asked to settle
       String[] seen = new String[1];
       Thread loop = new Thread(owner::runLoop);
       Thread caller = new Thread(() -> seen[0] = outcome(() -> future.get(60, TimeUnit.SECONDS)));
@@ -58,7 +58,7 @@ class CallLifeInterleavingTest {
       ReplyFuture<Object> future = call.future();
       String[] seen = new String[1];
       Thread reader = new Thread(() -> {
-        call.complete(REPLY);
+        call.end(REPLY);
         owner.runLoop(); // the loop, right after the reply (as when the reader thread is the loop's)
       });
       Thread caller = new Thread(() -> seen[0] = outcome(() -> future.get(60, TimeUnit.SECONDS)));

@@ -40,7 +40,7 @@ public class CallLifeModelTest {
   /** The host's reply arrives (on the socket reader's thread). */
   @Operation
   public boolean reply() {
-    return call.complete(REPLY);
+    return call.end(REPLY);
   }
 
   /** The deadline watcher finds the call late. */
@@ -92,11 +92,11 @@ public class CallLifeModelTest {
   @Validate
   public void anEndedCallIsForgottenAndSettled() {
     owner.runLoop();
-    if (call.isDone() && (owner.forgets.get() == 0 || !future.isSettled())) {
+    if (call.ended() && (owner.forgets.get() == 0 || !future.isSettled())) {
       throw new AssertionError("ended call: forgotten " + owner.forgets.get() + " times, future settled "
           + future.isSettled());
     }
-    if (!call.isDone() && future.isSettled()) {
+    if (!call.ended() && future.isSettled()) {
       throw new AssertionError("the future completed while the call is pending");
     }
   }

@@ -30,7 +30,7 @@ public final class HostAccess {
 
     /** Starts the loop. */
     public PollingLoop(String name, long spinNanos) {
-      this.loop = new EventLoop(name, spinNanos, true);
+      this.loop = EventLoop.start(name, spinNanos, true, null, null);
       this.view = SocketLoop.of(loop);
     }
 

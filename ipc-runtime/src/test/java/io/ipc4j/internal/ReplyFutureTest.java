@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +35,7 @@ class ReplyFutureTest {
   @Test
   void cancellingAfterTheReplyCameFailsAndTheFutureKeepsTheReply() throws Exception {
     ReplyFuture<Object> future = call.future();
-    call.complete(ok("note"));
+    call.end(ok("note"));
     // the loop has not settled the future yet
     assertThat(future.cancel(true)).isFalse();
     assertThat(future.isCancelled()).isFalse();
@@ -45,7 +46,7 @@ class ReplyFutureTest {
   void cancellingAPendingCallEndsItSoALateReplyIsDropped() {
     ReplyFuture<Object> future = call.future();
     assertThat(future.cancel(false)).isTrue();
-    assertThat(call.complete(ok("late"))).isFalse();
+    assertThat(call.end(ok("late"))).isFalse();
     assertThat(future.isCancelled()).isTrue();
     assertThrows(CancellationException.class, future::join);
   }
@@ -75,7 +76,7 @@ class ReplyFutureTest {
     }).start();
     awaitWaiters(2);
     long start = System.nanoTime();
-    call.complete(ok("both"));
+    call.end(ok("both"));
     assertThat(joined.get(10, TimeUnit.SECONDS)).isEqualTo("both");
     assertThat(got.get(10, TimeUnit.SECONDS)).isEqualTo("both");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
@@ -113,8 +114,8 @@ class ReplyFutureTest {
     caller.interrupt();
     assertThat(ended.await(10, TimeUnit.SECONDS)).isTrue();
     assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
-    assertThat(call.isDone()).isFalse();
-    call.complete(ok("later"));
+    assertThat(call.ended()).isFalse();
+    call.end(ok("later"));
     owner.runLoop();
     assertThat(future.getNow(null)).isEqualTo("later");
   }
@@ -122,14 +123,31 @@ class ReplyFutureTest {
   @Test
   void aTimedGetThatRanOutOfTimeAsTheLoopSettlesReturnsTheReply() throws Exception {
     ReplyFuture<Object> future = call.future();
-    call.complete(ok("just in time"));
+    call.end(ok("just in time"));
     // the loop has the settle task; a get with no time left must still answer, not time out
     assertThat(future.get(0, TimeUnit.NANOSECONDS)).isEqualTo("just in time");
   }
 
   @Test
+  void blockingOnADerivedStageTakesTheReplyWithoutTheLoop() throws Exception {
+    ReplyFuture<Object> future = call.future();
+    CompletableFuture<String> derived = future.thenApply(v -> v + "!").thenApply(v -> v + "?");
+    call.end(ok("note"));
+    // the loop never runs here: the blocked caller settles the call, and so its stages, itself
+    assertThat(derived.get(1, TimeUnit.SECONDS)).isEqualTo("note!?");
+    assertThat(future.isSettled()).isTrue();
+  }
+
+  @Test
+  void aTimedGetOnAStageOfAPendingCallTimesOutAndLeavesTheCallPending() {
+    CompletableFuture<Object> derived = call.future().thenApply(v -> v);
+    assertThrows(TimeoutException.class, () -> derived.get(20, TimeUnit.MILLISECONDS));
+    assertThat(call.ended()).isFalse();
+  }
+
+  @Test
   void aFailedReplyInTheDocumentedFormBecomesAnInvokeException() {
-    call.complete(failed(ValueCodec.encodeArgs(new Object[] {"java.lang.IllegalStateException", "no note"})));
+    call.end(failed(ValueCodec.encodeArgs(new Object[] {"java.lang.IllegalStateException", "no note"})));
     IpcInvokeException e = assertThrows(IpcInvokeException.class, call::await);
     assertThat(e.remoteType()).isEqualTo("java.lang.IllegalStateException");
     assertThat(e.remoteMessage()).isEqualTo("no note");
@@ -137,7 +155,7 @@ class ReplyFutureTest {
 
   @Test
   void aFailedReplyWithANilMessageKeepsItsType() {
-    call.complete(failed(ValueCodec.encodeArgs(new Object[] {"java.lang.NullPointerException", null})));
+    call.end(failed(ValueCodec.encodeArgs(new Object[] {"java.lang.NullPointerException", null})));
     IpcInvokeException e = assertThrows(IpcInvokeException.class, call::await);
     assertThat(e.remoteType()).isEqualTo("java.lang.NullPointerException");
     assertThat(e.remoteMessage()).isNull();
@@ -162,7 +180,7 @@ class ReplyFutureTest {
     for (byte[] payload : payloads) {
       PendingCall c = new PendingCall(owner, 7, "notes:get", Duration.ofSeconds(30));
       ReplyFuture<Object> future = c.future();
-      c.complete(failed(payload));
+      c.end(failed(payload));
       ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(1, TimeUnit.SECONDS));
       assertThat(e).hasCauseThat().isInstanceOf(IpcInvokeException.class);
       IpcInvokeException invoke = (IpcInvokeException) e.getCause();

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class TestCallOwner extends CallOwner {
   final AtomicInteger forgets = new AtomicInteger();
   private final ConcurrentLinkedQueue<Runnable> loop = new ConcurrentLinkedQueue<>();
-  private final SpinBudget noSpin = new SpinBudget(0);
+  private final IdleStrategy noSpin = new IdleStrategy(0);
 
   @Override
   void forget(PendingCall call) {
@@ -26,7 +26,7 @@ final class TestCallOwner extends CallOwner {
   void checkNotMainLoop(String channel) {}
 
   @Override
-  SpinBudget callerSpin() {
+  IdleStrategy callerIdle() {
     return noSpin;
   }
 

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with their owner, and outlive whatever is thrown while they work; no class of the runtime starts a thread when it
  * is loaded.
  */
-class WatchdogTest {
+class SchedulerOwnershipTest {
   private static Set<Thread> liveThreads() {
     return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).collect(Collectors.toSet());
   }
@@ -103,7 +103,7 @@ class WatchdogTest {
   }
 
   @Test
-  void aHostStartsItsWatchdogOnlyWhenItHasSomethingToWatch() throws Exception {
+  void aHostStartsItsSchedulerOnlyWhenItHasSomethingToWatch() throws Exception {
     Set<Thread> before = liveThreads();
     try (IpcHost host = IpcHost.inProcess()) {
       Thread.sleep(50);
@@ -123,14 +123,14 @@ class WatchdogTest {
   void theDeadlineWatchingOutlivesAnyThrowableWhileItExpiresCalls() throws Exception {
     try (LogCapture log = new LogCapture(); IpcHost host = IpcHost.inProcess()) {
       AtomicInteger expiries = new AtomicInteger();
-      Watchdog.Deadlines broken = now -> {
+      Scheduler.Deadlines broken = now -> {
         Throwable t = THROWN.get(expiries.getAndIncrement() % THROWN.size()).get();
         if (t instanceof Error e) {
           throw e;
         }
         throw (RuntimeException) t;
       };
-      ((IpcHostImpl) host).mainLoop().watchdog().watch(broken);
+      ((IpcHostImpl) host).mainLoop().scheduler().watch(broken);
       host.ipcMain().handle("never", (event, args) -> new CompletableFuture<>());
       IpcRenderer ipc = host.openRenderer().ipcRenderer();
       for (int round = 0; round < 3; round++) {
@@ -138,7 +138,7 @@ class WatchdogTest {
         ipc.invokeWithTimeout(Duration.ofMillis(100), "never").whenComplete((value, t) -> ended.add(t));
         Throwable t = ended.poll(10, TimeUnit.SECONDS);
         if (t == null) {
-          fail("no deadline passed after the watchdog met " + expiries.get() + " throwables");
+          fail("no deadline passed after the scheduler met " + expiries.get() + " throwables");
         }
         assertThat(t).isInstanceOf(IpcTimeoutException.class);
       }
@@ -149,7 +149,7 @@ class WatchdogTest {
   }
 
   @Test
-  void aRendererWithoutAHostInItsJvmOwnsItsWatchdogAndEndsItWhenClosed() throws Exception {
+  void aRendererWithoutAHostInItsJvmOwnsItsSchedulerAndEndsItWhenClosed() throws Exception {
     Set<Thread> before = liveThreads();
     RendererContext core = new RendererContext("test-renderer", Duration.ofSeconds(30), 0, null);
     PendingCall call = core.newCall("never", Duration.ofMillis(50));
@@ -157,7 +157,7 @@ class WatchdogTest {
     LinkedBlockingQueue<Throwable> ended = new LinkedBlockingQueue<>();
     future.whenComplete((value, t) -> ended.add(t));
     assertThat(ended.poll(10, TimeUnit.SECONDS)).isInstanceOf(IpcTimeoutException.class);
-    assertThat(newIpc4jThreads(before)).isEmpty(); // "test-renderer" and its watchdog are not ipc4j-named
+    assertThat(newIpc4jThreads(before)).isEmpty(); // "test-renderer" and its scheduler are not ipc4j-named
     assertThat(liveThreads().stream().map(Thread::getName).collect(Collectors.toList()))
         .contains("test-renderer-watchdog");
     core.close("test over");

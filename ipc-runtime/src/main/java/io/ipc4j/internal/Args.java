@@ -1,0 +1,21 @@
+package io.ipc4j.internal;
+
+import java.util.Objects;
+
+/** Argument checks shared by the API implementations, with the messages Electron gives. */
+final class Args {
+  private Args() {}
+
+  /** A channel name, which must be a string: Electron rejects a missing one with this message. */
+  static String channel(String channel) {
+    if (channel == null) {
+      throw new IllegalArgumentException("channel must be a String, but was null");
+    }
+    return channel;
+  }
+
+  /** A listener or handler, which must be given; {@code name} is the argument's name, for the message. */
+  static <T> T notNull(T listener, String name) {
+    return Objects.requireNonNull(listener, name);
+  }
+}

@@ -1,0 +1,136 @@
+package io.ipc4j.internal;
+
+/**
+ * How one waiter (an event loop, or the callers of one renderer) waits before it parks: a short busy spin, then
+ * yielding until its spin time is over; then the waiter parks in its own way (a loop on its sockets or until
+ * unparked, a caller until its deadline). A reply that is about to arrive costs about a microsecond instead of a
+ * thread wake-up, and because the waiter yields rather than burns its core, the threads that produce the reply (a
+ * socket reader, an event loop) still get to run when there are fewer cores than busy threads.
+ *
+ * <p>The spin time is learned from how recent waits ended, in the spirit of the JVM's adaptive spinning on
+ * monitors. A spin that catches its event keeps the full budget; one that runs out halves it, down to none. With
+ * none left, every {@value #PROBE_INTERVAL}th wait spins in full again, so a waiter notices when spinning starts to
+ * pay. Spinning only pays when the event comes sooner than a wake-up would take, and when a spare core can run the
+ * thread that produces it. Across processes on two cores neither holds (the round trip is longer than the spin and
+ * the spinner takes the core the socket reader needs), so there the budget falls to nothing; between threads of one
+ * JVM a reply comes within a microsecond or two and the full budget stays.
+ *
+ * <p>Not thread-safe by design: racing updates (several callers of one renderer) only make one wait spin a little
+ * more or less. The learned state is padded on both sides, so the waiter's writes to it move no neighbour's line.
+ */
+final class IdleStrategy extends IdleStrategyState {
+  /** Checks made with {@link Thread#onSpinWait()} before the waiter starts yielding: well under a microsecond. */
+  static final int BUSY_CHECKS = 256;
+  static final int PROBE_INTERVAL = 16;
+  /** Below this, spinning is not worth its check of the clock. */
+  private static final long MIN_NANOS = 1_000;
+
+  /**
+   * A wait, as a spinning thread sees it. Waiters implement it themselves (a call, a loop's check for work) so that
+   * a wait makes no lambda.
+   */
+  interface Pending {
+    /** Whether what is awaited has still not happened. */
+    boolean isPending();
+  }
+
+  @SuppressWarnings("unused")
+  private long p10, p11, p12, p13, p14, p15, p16, p17, p18, p19, p20, p21, p22, p23, p24;
+
+  /** A strategy that spins at most {@code maxSpinNanos} per wait, busy for {@value #BUSY_CHECKS} checks first. */
+  IdleStrategy(long maxSpinNanos) {
+    this(maxSpinNanos, BUSY_CHECKS);
+  }
+
+  /**
+   * @param busyChecks how many checks spin busily before the waiter yields: none when a check is itself a system
+   *     call (polling sockets)
+   */
+  IdleStrategy(long maxSpinNanos, int busyChecks) {
+    super(Math.max(0, maxSpinNanos), busyChecks);
+  }
+
+  /**
+   * Spins, then yields, while {@code wait} is pending, for at most this wait's share of the budget, and learns from
+   * how it ended. With no budget it returns at once without checking: the waiter has just looked.
+   *
+   * @return true if the wait ended while spinning, false if the caller should park
+   */
+  boolean spinWhile(Pending wait) {
+    long budget = next();
+    if (budget <= 0) {
+      return false;
+    }
+    boolean caught = spin(wait, budget);
+    record(budget, caught);
+    return caught;
+  }
+
+  private boolean spin(Pending wait, long spinNanos) {
+    for (int i = 0; i < busyChecks; i++) {
+      if (!wait.isPending()) {
+        return true;
+      }
+      Thread.onSpinWait();
+    }
+    long start = System.nanoTime();
+    do {
+      Thread.yield();
+      if (!wait.isPending()) {
+        return true;
+      }
+    } while (System.nanoTime() - start < spinNanos);
+    return false;
+  }
+
+  /** How long the next wait may spin. */
+  long next() {
+    if (nanos == 0 && maxNanos > 0 && ++sinceProbe >= PROBE_INTERVAL) {
+      sinceProbe = 0;
+      return maxNanos;
+    }
+    return nanos;
+  }
+
+  /**
+   * Records how a wait that could spin for {@code spun} nanoseconds ended.
+   *
+   * @param caught whether the event came while spinning
+   */
+  void record(long spun, boolean caught) {
+    if (spun <= 0) {
+      return; // no spin, nothing learned: the event was there at once, or the waiter had no budget
+    }
+    if (caught) {
+      nanos = maxNanos;
+    } else {
+      long half = nanos / 2;
+      nanos = half < MIN_NANOS ? 0 : half;
+    }
+  }
+
+  /** The budget the next wait gets, unless it is a probe (for tests). */
+  long current() {
+    return nanos;
+  }
+}
+
+/** What an {@link IdleStrategy} learns, after a line of padding (the padding after it is in the subclass). */
+abstract class IdleStrategyState extends IdleStrategyPadding {
+  final long maxNanos;
+  final int busyChecks;
+  long nanos;
+  int sinceProbe;
+
+  IdleStrategyState(long maxNanos, int busyChecks) {
+    this.maxNanos = maxNanos;
+    this.busyChecks = busyChecks;
+    this.nanos = maxNanos;
+  }
+}
+
+/** Padding before an {@link IdleStrategy}'s state: superclass fields are laid out first. */
+@SuppressWarnings("unused")
+abstract class IdleStrategyPadding {
+  private long p01, p02, p03, p04, p05, p06, p07, p08, p09, p0a, p0b, p0c, p0d, p0e, p0f;
+}
