@@ -1,11 +1,12 @@
 package io.ipc4j.internal;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The host as a transport sees it: the transport reserves an id for each renderer it expects and, once that
- * renderer has connected, has it admitted, getting back where its messages go. A transport calls nothing else of
- * the host.
+ * renderer has connected, has it admitted, getting back where its messages go; its timeouts run on the host's
+ * scheduler. A transport calls nothing else of the host.
  */
 public interface HostPort {
   /**
@@ -38,4 +39,17 @@ public interface HostPort {
    * @return the spin time in nanoseconds
    */
   long spinNanos();
+
+  /**
+   * Completes {@code future} with {@code value} once {@code delay} has passed, unless it completes first: a timeout
+   * on the host's one timekeeping thread. What depends on the future without an executor may run there, so it must
+   * be short.
+   *
+   * @param <T> the future's type
+   * @param future the future to complete
+   * @param value what it completes with at the timeout
+   * @param delay how long it gets
+   * @return {@code future}
+   */
+  <T> CompletableFuture<T> completeOnTimeout(CompletableFuture<T> future, T value, Duration delay);
 }

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -88,6 +89,11 @@ final class IpcHostImpl implements IpcHost {
     @Override
     public long spinNanos() {
       return spinNanos;
+    }
+
+    @Override
+    public <T> CompletableFuture<T> completeOnTimeout(CompletableFuture<T> future, T value, Duration delay) {
+      return watchdog.completeOnTimeout(future, value, delay);
     }
   }
 

@@ -2,6 +2,7 @@ package io.ipc4j.internal.socket;
 
 import io.ipc4j.IpcException;
 import io.ipc4j.WebContents;
+import io.ipc4j.internal.HostPort;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.FileSystems;
@@ -27,12 +28,14 @@ final class ChildLauncher {
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
 
   private final SocketOptions options;
+  private final HostPort host;
   private final ListeningSocket listening;
   private final Admission admission;
   private final Set<Process> children = ConcurrentHashMap.newKeySet();
 
-  ChildLauncher(SocketOptions options, ListeningSocket listening, Admission admission) {
+  ChildLauncher(SocketOptions options, HostPort host, ListeningSocket listening, Admission admission) {
     this.options = options;
+    this.host = host;
     this.listening = listening;
     this.admission = admission;
   }
@@ -101,14 +104,13 @@ final class ChildLauncher {
     if (!process.isAlive()) {
       return;
     }
-    process.onExit().completeOnTimeout(null, options.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)
-        .thenRun(() -> {
-          if (process.isAlive()) {
-            LOG.log(Level.INFO, "ipc4j: renderer process {0} did not exit within the grace period; ending it",
-                process.pid());
-            process.destroyForcibly();
-          }
-        });
+    host.completeOnTimeout(process.onExit(), null, options.shutdownGrace()).thenRun(() -> {
+      if (process.isAlive()) {
+        LOG.log(Level.INFO, "ipc4j: renderer process {0} did not exit within the grace period; ending it",
+            process.pid());
+        process.destroyForcibly();
+      }
+    });
   }
 
   /** Waits for every child to exit, together at most the grace period, and ends those that do not. */

@@ -8,8 +8,8 @@ import io.ipc4j.internal.SocketLoop;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -17,14 +17,19 @@ import java.util.function.Consumer;
  * receiver that hands its frames, read by the main loop, to the host's side of it.
  */
 final class HostEnd implements RendererLink, Connection.Receiver {
+  /** How long a child whose socket closed gets for its exit to be seen, for the render-process-gone reason. */
+  private static final Duration EXIT_WAIT = Duration.ofSeconds(1);
+
   private final Connection connection;
+  private final HostPort host;
   private final Process process;
   private final Consumer<Process> endLater;
   /** The host's side of the renderer, once admitted. */
   private ConnectedRenderer renderer;
 
-  private HostEnd(Connection connection, Process process, Consumer<Process> endLater) {
+  private HostEnd(Connection connection, HostPort host, Process process, Consumer<Process> endLater) {
     this.connection = connection;
+    this.host = host;
     this.process = process;
     this.endLater = endLater;
   }
@@ -44,7 +49,7 @@ final class HostEnd implements RendererLink, Connection.Receiver {
     }
     Process process = ticket.process;
     long osPid = process != null ? process.pid() : ProcessHandle.current().pid();
-    HostEnd end = new HostEnd(connection, process, endLater);
+    HostEnd end = new HostEnd(connection, host, process, endLater);
     ConnectedRenderer renderer = host.admit(ticket.rendererId, osPid, end);
     end.renderer = renderer;
     connection.send(Frames.welcome(ticket.rendererId, renderer.processId(), host.defaultTimeout().toMillis(),
@@ -84,7 +89,7 @@ final class HostEnd implements RendererLink, Connection.Receiver {
     // The socket usually closes just before the exit is seen: wait for it (at most a second) without holding
     // up the main loop, which is usually the caller.
     CompletableFuture<?> ended = process == null ? CompletableFuture.completedFuture(null)
-        : process.onExit().completeOnTimeout(process, 1, TimeUnit.SECONDS);
+        : host.completeOnTimeout(process.onExit(), process, EXIT_WAIT);
     ended.thenRun(() -> {
       if (!renderer.isDestroyed()) {
         renderer.destroy(ExitReasons.of(process), "Renderer " + renderer.id() + " disconnected: " + reason);

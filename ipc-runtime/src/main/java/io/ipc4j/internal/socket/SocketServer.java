@@ -36,7 +36,7 @@ public final class SocketServer {
     this.options = options;
     this.listening = new ListeningSocket();
     this.admission = new Admission(host, options, loop, listening.channel, this::endLater);
-    this.launcher = new ChildLauncher(options, listening, admission);
+    this.launcher = new ChildLauncher(options, host, listening, admission);
   }
 
   private void endLater(Process child) {

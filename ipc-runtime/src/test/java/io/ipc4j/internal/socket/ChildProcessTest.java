@@ -7,6 +7,7 @@ import io.ipc4j.internal.HostAccess;
 import io.ipc4j.IpcException;
 import io.ipc4j.IpcHost;
 import io.ipc4j.IpcRenderer;
+import io.ipc4j.LogCapture;
 import io.ipc4j.RenderProcessGoneDetails;
 import io.ipc4j.RenderProcessGoneDetails.Reason;
 import io.ipc4j.WebContents;
@@ -148,6 +149,25 @@ class ChildProcessTest {
       for (int i = 0; i < 4; i++) {
         assertThat(take(matched)).isEqualTo(1000);
       }
+    }
+  }
+
+  @Test
+  void aClosedChildThatOutstaysItsGracePeriodIsEndedWhileTheHostRuns() throws Exception {
+    // A child exits a second after its host lets it go; a grace period far shorter than that runs out first.
+    try (LogCapture log = new LogCapture();
+        IpcHost host = host().shutdownGrace(Duration.ofMillis(50)).overSockets()) {
+      host.ipcMain().on("ready", (event, args) -> event.setReturnValue(null));
+      WebContents wc = host.launchRenderer(ChildMains.Idler.class);
+      ProcessHandle child = ProcessHandle.of(wc.osProcessId()).orElseThrow();
+      wc.close();
+      child.onExit().get(10, TimeUnit.SECONDS);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!log.any("did not exit within the grace period; ending it") && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(log.any("did not exit within the grace period; ending it")).isTrue();
+      assertThat(host.isClosed()).isFalse();
     }
   }
 
