@@ -24,29 +24,15 @@ public final class HostAccess {
   }
 
   /** A loop that polls sockets, as the host's main loop does, for tests of one connection without a host. */
-  public static final class PollingLoop implements SocketLoop, AutoCloseable {
+  public static final class PollingLoop implements AutoCloseable {
     private final EventLoop loop;
-    private final SocketLoop view;
+    /** The loop as the socket code sees it. */
+    public final SocketLoop sockets;
 
     /** Starts the loop. */
     public PollingLoop(String name, long spinNanos) {
       this.loop = EventLoop.start(name, spinNanos, true, null, null);
-      this.view = SocketLoop.of(loop);
-    }
-
-    @Override
-    public void execute(Runnable task) {
-      view.execute(task);
-    }
-
-    @Override
-    public boolean inLoop() {
-      return view.inLoop();
-    }
-
-    @Override
-    public Poller poller() {
-      return view.poller();
+      this.sockets = SocketLoop.of(loop);
     }
 
     /** Stops the loop and waits for it to end. */

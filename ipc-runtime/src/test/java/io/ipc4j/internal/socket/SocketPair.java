@@ -1,6 +1,7 @@
 package io.ipc4j.internal.socket;
 
 import io.ipc4j.internal.HostAccess;
+import io.ipc4j.internal.SocketLoop;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -15,7 +16,9 @@ import java.nio.file.Path;
  */
 final class SocketPair implements AutoCloseable {
   /** A loop that polls sockets, as the host's main loop does. */
-  final HostAccess.PollingLoop loop = new HostAccess.PollingLoop("test-loop", 20_000);
+  private final HostAccess.PollingLoop polling = new HostAccess.PollingLoop("test-loop", 20_000);
+  /** The loop, as the socket code sees it. */
+  final SocketLoop loop = polling.sockets;
   /** The end a {@link Connection} under test wraps. */
   final SocketChannel hostEnd;
   /** The end the test reads and writes raw bytes on. */
@@ -36,6 +39,6 @@ final class SocketPair implements AutoCloseable {
   public void close() throws IOException {
     peerEnd.close();
     hostEnd.close();
-    loop.close();
+    polling.close();
   }
 }
