@@ -1,6 +1,6 @@
 package io.ipc4j;
 
-import io.ipc4j.internal.HostCore;
+import io.ipc4j.internal.RuntimeEntry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -327,7 +327,7 @@ public interface IpcHost extends AutoCloseable {
      * @return a running host
      */
     public IpcHost inProcess() {
-      return withCodecs(new HostCore(defaultTimeout, spinTime, blockedLoopWarning, null));
+      return withCodecs(RuntimeEntry.inProcessHost(defaultTimeout, spinTime, blockedLoopWarning));
     }
 
     /**
@@ -337,9 +337,9 @@ public interface IpcHost extends AutoCloseable {
      * @throws IpcException if it cannot listen
      */
     public IpcHost overSockets() {
-      return withCodecs(new HostCore(defaultTimeout, spinTime, blockedLoopWarning, new io.ipc4j.internal.SocketOptions(
-          jvmOptions, maxFrameBytes, shutdownGrace, launchTimeout, handshakeTimeout, stallTime, maxOutboundBytes,
-          maxPendingConnections)));
+      return withCodecs(RuntimeEntry.socketHost(defaultTimeout, spinTime, blockedLoopWarning, jvmOptions,
+          maxFrameBytes, shutdownGrace, launchTimeout, handshakeTimeout, stallTime, maxOutboundBytes,
+          maxPendingConnections));
     }
 
     /** Gives a new host the builder's codecs; one that conflicts closes the host again. */

@@ -1,6 +1,6 @@
 package io.ipc4j;
 
-import io.ipc4j.internal.ChildConnector;
+import io.ipc4j.internal.RuntimeEntry;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -35,7 +35,7 @@ public interface IpcRenderer {
    *     reached
    */
   static IpcRenderer connect() {
-    return ChildConnector.connect();
+    return RuntimeEntry.connectChild();
   }
 
   /**

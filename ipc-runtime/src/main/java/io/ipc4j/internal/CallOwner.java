@@ -1,7 +1,7 @@
 package io.ipc4j.internal;
 
 /**
- * What a {@link PendingCall} needs from the renderer that made it. {@link RendererCore} is the one owner in the
+ * What a {@link PendingCall} needs from the renderer that made it. {@link RendererContext} is the one owner in the
  * runtime; the seam exists so that a call's life can be model-checked against a small, deterministic owner.
  */
 abstract class CallOwner {

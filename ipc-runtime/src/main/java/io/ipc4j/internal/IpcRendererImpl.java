@@ -10,41 +10,41 @@ import java.util.concurrent.CompletableFuture;
 
 /** One frame's {@link IpcRenderer}. */
 final class IpcRendererImpl extends Emitter<IpcRendererListener> implements IpcRenderer, CodecOwner {
-  private final RendererCore core;
+  private final RendererContext context;
   private final int frameId;
 
-  IpcRendererImpl(RendererCore core, int frameId) {
-    this.core = core;
+  IpcRendererImpl(RendererContext context, int frameId) {
+    this.context = context;
     this.frameId = frameId;
   }
 
   @Override
   public void send(String channel, Object... args) {
     Args.channel(channel);
-    core.ensureOpen();
-    core.toMain(new Message.Send(frameId, channel, core.values.encodeArgs(args)));
+    context.ensureOpen();
+    context.toMain(new Message.Send(frameId, channel, context.values.encodeArgs(args)));
   }
 
   @Override
   public Object sendSync(String channel, Object... args) {
-    return sendSyncWithTimeout(core.defaultTimeout, channel, args);
+    return sendSyncWithTimeout(context.defaultTimeout, channel, args);
   }
 
   @Override
   public Object sendSyncWithTimeout(Duration timeout, String channel, Object... args) {
     checkTimeout(timeout);
     Args.channel(channel);
-    core.ensureOpen();
-    core.checkNotMainLoop(channel);
-    byte[] payload = core.values.encodeArgs(args);
-    PendingCall call = core.newCall(channel, timeout);
+    context.ensureOpen();
+    context.checkNotMainLoop(channel);
+    byte[] payload = context.values.encodeArgs(args);
+    PendingCall call = context.newCall(channel, timeout);
     start(call, new Message.SendSync(call.id, frameId, channel, payload));
     return call.await();
   }
 
   @Override
   public CompletableFuture<Object> invoke(String channel, Object... args) {
-    return invokeWithTimeout(core.defaultTimeout, channel, args);
+    return invokeWithTimeout(context.defaultTimeout, channel, args);
   }
 
   @Override
@@ -53,12 +53,12 @@ final class IpcRendererImpl extends Emitter<IpcRendererListener> implements IpcR
     Args.channel(channel);
     byte[] payload;
     try {
-      core.ensureOpen();
-      payload = core.values.encodeArgs(args);
+      context.ensureOpen();
+      payload = context.values.encodeArgs(args);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    PendingCall call = core.newCall(channel, timeout);
+    PendingCall call = context.newCall(channel, timeout);
     CompletableFuture<Object> future = call.future();
     start(call, new Message.Invoke(call.id, frameId, channel, payload));
     return future;
@@ -66,7 +66,7 @@ final class IpcRendererImpl extends Emitter<IpcRendererListener> implements IpcR
 
   private void start(PendingCall call, Message message) {
     try {
-      core.toMain(message);
+      context.toMain(message);
     } catch (RuntimeException e) {
       call.end(e);
     }
@@ -81,7 +81,7 @@ final class IpcRendererImpl extends Emitter<IpcRendererListener> implements IpcR
 
   @Override
   public CodecRegistry codecRegistry() {
-    return core.values.registry();
+    return context.values.registry();
   }
 
   @Override
@@ -91,12 +91,12 @@ final class IpcRendererImpl extends Emitter<IpcRendererListener> implements IpcR
 
   @Override
   public IpcRenderer openFrame() {
-    return core.openFrame();
+    return context.openFrame();
   }
 
   @Override
   public Duration defaultTimeout() {
-    return core.defaultTimeout;
+    return context.defaultTimeout;
   }
 
   @Override

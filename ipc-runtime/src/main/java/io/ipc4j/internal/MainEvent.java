@@ -80,8 +80,7 @@ final class MainEvent implements IpcMainEvent, IpcMainInvokeEvent {
     if (answered == null || !answered.compareAndSet(false, true)) {
       return false;
     }
-    sender.link.toRenderer(
-        new Message.Reply(syncCallId, false, HostCore.errorPayload(sender.values(), remoteType, remoteMessage)));
+    sender.link.toRenderer(Message.Reply.failed(syncCallId, remoteType, remoteMessage, sender.values()));
     return true;
   }
 

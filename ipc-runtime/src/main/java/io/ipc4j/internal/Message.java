@@ -1,10 +1,33 @@
 package io.ipc4j.internal;
 
+import io.ipc4j.internal.codec.ValueCodec;
+
 /**
- * One message between a renderer and the main process. Payloads are already encoded by the value codec, so
- * the in-process and the socket transports carry exactly the same bytes.
+ * The vocabulary between a renderer and the main process: the kinds of message, which way each goes, the main
+ * frame's id and the form of a failed reply. Payloads are already encoded by the value codec, so the in-process and
+ * the socket transports carry exactly the same bytes.
  */
 public sealed interface Message extends EventLoop.Labelled {
+  /** The id of every renderer's main frame; the frames it opens later count up from it. */
+  int MAIN_FRAME_ID = 1;
+
+  /** Which way a message goes; a peer that sends one the other way breaks the protocol. */
+  enum Direction {
+    /** From a renderer to the main process. */
+    TO_MAIN,
+    /** From the main process to a renderer. */
+    TO_RENDERER
+  }
+
+  /**
+   * Which way this kind of message goes.
+   *
+   * @return its direction
+   */
+  default Direction direction() {
+    return this instanceof Push || this instanceof Reply ? Direction.TO_RENDERER : Direction.TO_MAIN;
+  }
+
   /** What handling this message is, for the blocked-loop warning. */
   @Override
   default String label() {
@@ -39,5 +62,31 @@ public sealed interface Message extends EventLoop.Labelled {
    * Main to renderer: the answer to a {@link SendSync} or {@link Invoke}. When {@code ok}, the payload is the
    * encoded value; otherwise it is the encoded pair (remote type, remote message) of the failure.
    */
-  record Reply(long callId, boolean ok, byte[] payload) implements Message {}
+  record Reply(long callId, boolean ok, byte[] payload) implements Message {
+    /**
+     * A failed reply: its payload is the pair (remote type, remote message).
+     *
+     * @param callId the call it answers
+     * @param type the class name of what the handler threw
+     * @param message its message, or null
+     * @param values the codec of the side that answers
+     * @return the reply
+     */
+    public static Reply failed(long callId, String type, String message, ValueCodec values) {
+      return new Reply(callId, false, values.encodeArgs(new Object[] {type, message}));
+    }
+
+    /**
+     * The fields of a failed reply's payload, as they came: the caller checks that they are {@code [type,
+     * message]}, since the payload comes from the other side.
+     *
+     * @param payload a failed reply's payload
+     * @param values the codec of the side that receives it
+     * @return the decoded fields
+     * @throws RuntimeException if the payload does not decode as a list
+     */
+    public static Object[] failureFields(byte[] payload, ValueCodec values) {
+      return values.decodeArgs(payload);
+    }
+  }
 }

@@ -315,7 +315,7 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
   private IpcInvokeException remoteFailure(byte[] payload) {
     Object[] error;
     try {
-      error = core.values().decodeArgs(payload);
+      error = Message.Reply.failureFields(payload, core.values());
     } catch (RuntimeException e) {
       IpcInvokeException malformed = malformedFailure("it does not decode as a list (" + e.getMessage() + ")");
       malformed.initCause(e);

@@ -14,11 +14,11 @@ import java.util.Iterator;
  * every renderer's socket and handles what arrives right there, so a message costs one thread wake-up on the
  * host side, not two (a reader thread's and then the loop's). Everything but {@link #wakeUp()} runs on the loop.
  */
-final class Poller {
+public final class Poller {
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
 
   /** A socket served by the loop. */
-  interface Readable {
+  public interface Readable {
     /** Reads and handles what the socket has; never throws. */
     void readable();
 
@@ -30,7 +30,7 @@ final class Poller {
    * A check the loop runs when its time comes (a connection's stall deadline): the select waits no longer than the
    * nearest one, so timers cost no thread.
    */
-  interface Timed {
+  public interface Timed {
     /**
      * Runs the check; on the loop.
      *
@@ -42,9 +42,9 @@ final class Poller {
   }
 
   /** What a {@link Timed} check returns when it has nothing to check until told. */
-  static final long NOT_DUE = Long.MAX_VALUE;
+  public static final long NOT_DUE = Long.MAX_VALUE;
   /** What a {@link Timed} check returns to be dropped. */
-  static final long DROP = Long.MIN_VALUE;
+  public static final long DROP = Long.MIN_VALUE;
 
   private final Selector selector;
   private final java.util.List<Timed> timed = new java.util.ArrayList<>();
@@ -60,7 +60,7 @@ final class Poller {
   }
 
   /** Starts serving a non-blocking channel; on the loop. */
-  void register(java.nio.channels.SocketChannel channel, Readable readable) throws ClosedChannelException {
+  public void register(java.nio.channels.SocketChannel channel, Readable readable) throws ClosedChannelException {
     channel.register(selector, SelectionKey.OP_READ, readable);
   }
 
@@ -69,7 +69,7 @@ final class Poller {
    *
    * @return false if the channel is not (or no longer) registered
    */
-  boolean wantWritable(java.nio.channels.SocketChannel channel, boolean want) {
+  public boolean wantWritable(java.nio.channels.SocketChannel channel, boolean want) {
     SelectionKey key = channel.keyFor(selector);
     if (key == null) {
       return false;
@@ -107,13 +107,13 @@ final class Poller {
   }
 
   /** Adds a check (run now once, and then when it asks); on the loop. Checks that asked to be dropped go. */
-  void addTimed(Timed check) {
+  public void addTimed(Timed check) {
     timed.add(check);
     runChecks(System.nanoTime());
   }
 
   /** Makes the checks run no later than {@code deadline} ({@code nanoTime}); on the loop. */
-  void checkBy(long deadline) {
+  public void checkBy(long deadline) {
     nextCheck = earlier(nextCheck, deadline);
   }
 
@@ -146,7 +146,7 @@ final class Poller {
   }
 
   /** The earlier of two {@code nanoTime} instants, either of which may be {@link #NOT_DUE}. */
-  static long earlier(long a, long b) {
+  public static long earlier(long a, long b) {
     if (a == NOT_DUE) {
       return b;
     }
@@ -196,7 +196,7 @@ final class Poller {
   }
 
   /** Makes a waiting (or the next) {@link #await()} return; any thread. */
-  void wakeUp() {
+  public void wakeUp() {
     selector.wakeup();
   }
 

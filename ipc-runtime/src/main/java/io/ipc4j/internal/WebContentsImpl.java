@@ -18,33 +18,32 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-/** The main process's handle on one renderer. */
-final class WebContentsImpl implements WebContents, CodecOwner {
-  static final int MAIN_FRAME_ID = 1;
+/** The main process's handle on one renderer; also what its transport hands the renderer's messages to. */
+final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwner {
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
 
   final int id;
   final int processId;
   final RendererLink link;
   final IpcMainImpl ipc;
-  private final HostCore host;
+  private final IpcHostImpl host;
   private final long osPid;
   private final Map<Integer, WebFrameMainImpl> frames = new ConcurrentHashMap<>();
   private final WebFrameMainImpl mainFrame;
-  private final AtomicInteger nextFrameId = new AtomicInteger(MAIN_FRAME_ID);
+  private final AtomicInteger nextFrameId = new AtomicInteger(Message.MAIN_FRAME_ID);
   private final AtomicBoolean destroyed = new AtomicBoolean();
   private final List<Runnable> destroyedCallbacks = new CopyOnWriteArrayList<>();
   private final List<Consumer<RenderProcessGoneDetails>> goneListeners = new CopyOnWriteArrayList<>();
 
-  WebContentsImpl(HostCore host, int id, int processId, long osPid, RendererLink link) {
+  WebContentsImpl(IpcHostImpl host, int id, int processId, long osPid, RendererLink link) {
     this.host = host;
     this.ipc = new IpcMainImpl(host.values.registry());
     this.id = id;
     this.processId = processId;
     this.osPid = osPid;
     this.link = link;
-    this.mainFrame = new WebFrameMainImpl(this, MAIN_FRAME_ID);
-    frames.put(MAIN_FRAME_ID, mainFrame);
+    this.mainFrame = new WebFrameMainImpl(this, Message.MAIN_FRAME_ID);
+    frames.put(Message.MAIN_FRAME_ID, mainFrame);
   }
 
   /** The host's codec, which everything sent to or from this renderer crosses. */
@@ -72,6 +71,21 @@ final class WebContentsImpl implements WebContents, CodecOwner {
   @Override
   public int id() {
     return id;
+  }
+
+  @Override
+  public int processId() {
+    return processId;
+  }
+
+  @Override
+  public WebContents webContents() {
+    return this;
+  }
+
+  @Override
+  public void receiveOnMainLoop(Message message) {
+    host.receiveOnMainLoop(this, message);
   }
 
   @Override
@@ -125,7 +139,8 @@ final class WebContentsImpl implements WebContents, CodecOwner {
    * Marks this renderer destroyed, ends its side, and fires its callbacks on the main loop: render-process-gone
    * first when {@code gone} is given, then destroyed. Idempotent.
    */
-  void destroy(RenderProcessGoneDetails gone, String reason) {
+  @Override
+  public void destroy(RenderProcessGoneDetails gone, String reason) {
     if (!destroyed.compareAndSet(false, true)) {
       return;
     }

@@ -26,7 +26,7 @@ final class WebFrameMainImpl implements WebFrameMain {
 
   @Override
   public boolean isMainFrame() {
-    return frameId == WebContentsImpl.MAIN_FRAME_ID;
+    return frameId == Message.MAIN_FRAME_ID;
   }
 
   @Override

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** The pending-call table: slots by id, a map for calls whose slot is taken, nothing lost either way. */
 class PendingCallsTest {
-  private final RendererCore core = new RendererCore("test-renderer", Duration.ofSeconds(30), 0, null);
+  private final RendererContext core = new RendererContext("test-renderer", Duration.ofSeconds(30), 0, null);
 
   @AfterEach
   void close() {

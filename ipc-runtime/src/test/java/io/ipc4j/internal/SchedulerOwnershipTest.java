@@ -45,7 +45,7 @@ class SchedulerOwnershipTest {
   @Test
   void initializingEveryClassOfTheRuntimeStartsNoThread() throws Exception {
     // A class loader of its own, so that every class is loaded and initialized afresh, static initializers included.
-    URL location = HostCore.class.getProtectionDomain().getCodeSource().getLocation();
+    URL location = IpcHostImpl.class.getProtectionDomain().getCodeSource().getLocation();
     Path classes = Path.of(location.toURI());
     assertThat(Files.isDirectory(classes)).isTrue();
     List<String> names;
@@ -55,7 +55,7 @@ class SchedulerOwnershipTest {
           .map(n -> n.substring(0, n.length() - ".class".length()).replace('/', '.'))
           .sorted().collect(Collectors.toList());
     }
-    assertThat(names).contains(HostCore.class.getName());
+    assertThat(names).contains(IpcHostImpl.class.getName());
     Set<Thread> before = liveThreads();
     List<String> initialized = new ArrayList<>();
     try (URLClassLoader loader = new URLClassLoader(new URL[] {location}, ClassLoader.getPlatformClassLoader())) {
@@ -130,7 +130,7 @@ class SchedulerOwnershipTest {
         }
         throw (RuntimeException) t;
       };
-      ((HostCore) host).mainLoop().scheduler().watch(broken);
+      ((IpcHostImpl) host).mainLoop().scheduler().watch(broken);
       host.ipcMain().handle("never", (event, args) -> new CompletableFuture<>());
       IpcRenderer ipc = host.openRenderer().ipcRenderer();
       for (int round = 0; round < 3; round++) {
@@ -151,7 +151,7 @@ class SchedulerOwnershipTest {
   @Test
   void aRendererWithoutAHostInItsJvmOwnsItsSchedulerAndEndsItWhenClosed() throws Exception {
     Set<Thread> before = liveThreads();
-    RendererCore core = new RendererCore("test-renderer", Duration.ofSeconds(30), 0, null);
+    RendererContext core = new RendererContext("test-renderer", Duration.ofSeconds(30), 0, null);
     PendingCall call = core.newCall("never", Duration.ofMillis(50));
     CompletableFuture<Object> future = call.future();
     LinkedBlockingQueue<Throwable> ended = new LinkedBlockingQueue<>();

@@ -1,0 +1,181 @@
+package io.ipc4j.internal;
+
+import io.ipc4j.IpcException;
+import io.ipc4j.IpcMainHandler;
+import io.ipc4j.IpcMainListener;
+import io.ipc4j.internal.codec.ValueCodec;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Finds and runs what a renderer's message is for, on the main loop, as Electron's ipc-dispatch: a send's listeners
+ * (the renderer's own {@code webContents.ipc} first, then the global {@code ipcMain}), an invoke's handler (looked
+ * up in the same order), and the reply. The registries only hold listeners and handlers; this is where they run.
+ *
+ * <p>Nothing a listener, a handler or the decoding of a message throws (an {@code Error} included) escapes: a
+ * failure becomes the answer of the call it belongs to, or is logged.
+ */
+final class MainDispatch {
+  private static final System.Logger LOG = System.getLogger("io.ipc4j");
+  private static final String IPC_EXCEPTION = IpcException.class.getName();
+
+  private final IpcMainImpl ipcMain;
+
+  /** @param ipcMain the global registry, consulted after each renderer's own */
+  MainDispatch(IpcMainImpl ipcMain) {
+    this.ipcMain = ipcMain;
+  }
+
+  /** Handles one message; never throws: a failure answers the call it belongs to, or is logged. */
+  void dispatch(WebContentsImpl from, Message message) {
+    try {
+      handle(from, message);
+    } catch (Throwable t) {
+      Failures.log(Level.ERROR, "ipc4j: handling a message from " + from + " failed", t);
+    }
+  }
+
+  private void handle(WebContentsImpl from, Message message) {
+    if (from.isDestroyed()) {
+      return;
+    }
+    if (message instanceof Message.Send m) {
+      onSend(from, m.frameId(), m.channel(), m.payload(), -1);
+    } else if (message instanceof Message.SendSync m) {
+      onSend(from, m.frameId(), m.channel(), m.payload(), m.callId());
+    } else if (message instanceof Message.Invoke m) {
+      onInvoke(from, m);
+    } else if (message instanceof Message.OpenFrame m) {
+      from.link.toRenderer(new Message.Reply(m.callId(), true, from.values().encodeValue(from.openFrame())));
+    } else {
+      LOG.log(Level.WARNING, "ipc4j: {0} sent an unexpected {1}; dropped", from, message.getClass().getSimpleName());
+    }
+  }
+
+  private WebFrameMainImpl frameOf(WebContentsImpl from, int frameId, String channel) {
+    WebFrameMainImpl frame = from.frame(frameId);
+    if (frame == null) {
+      // A renderer may speak only for its own frames: one that claims another's is cut off.
+      String reason = "it sent on '" + channel + "' from frame " + frameId + ", which it does not have";
+      LOG.log(Level.WARNING, "ipc4j: disconnecting {0}: {1}", from, reason);
+      from.destroy(new io.ipc4j.RenderProcessGoneDetails(io.ipc4j.RenderProcessGoneDetails.Reason.CRASHED, -1),
+          from + " broke the protocol: " + reason);
+    }
+    return frame;
+  }
+
+  private void onSend(WebContentsImpl from, int frameId, String channel, byte[] payload, long syncCallId) {
+    WebFrameMainImpl frame = frameOf(from, frameId, channel);
+    if (frame == null) {
+      return;
+    }
+    MainEvent event = new MainEvent(from, frame, channel, syncCallId);
+    Listeners.Entry<IpcMainListener>[] scoped = from.ipc.listeners.snapshot(channel);
+    Listeners.Entry<IpcMainListener>[] global = ipcMain.listeners.snapshot(channel);
+    if (scoped.length == 0 && global.length == 0) {
+      if (event.isSync()) {
+        LOG.log(Level.WARNING, "WebContents #{0} called ipcRenderer.sendSync() with ''{1}'' channel without "
+            + "listeners.", from.id, channel);
+        event.fail(IPC_EXCEPTION, "No listener registered for '" + channel + "'");
+      } else {
+        LOG.log(Level.DEBUG, "ipc4j: no listener for ''{0}''; message dropped", channel);
+      }
+      return;
+    }
+    Object[] args;
+    try {
+      args = from.values().decodeArgs(payload);
+    } catch (Throwable e) { // an Error too (a codec's, or memory): it answers this message, the loop goes on
+      Failures.log(Level.ERROR, "ipc4j: a message on '" + channel + "' from " + from + " could not be decoded", e);
+      event.fail(e.getClass().getName(), Failures.messageOf(e));
+      return;
+    }
+    Throwable failure = run(from.ipc.listeners, scoped, event, args);
+    Throwable globalFailure = run(ipcMain.listeners, global, event, args);
+    if (failure == null) {
+      failure = globalFailure;
+    }
+    if (failure != null) {
+      event.fail(failure.getClass().getName(), Failures.messageOf(failure));
+    }
+  }
+
+  private static Throwable run(Listeners<IpcMainListener> registry, Listeners.Entry<IpcMainListener>[] entries,
+      MainEvent event, Object[] args) {
+    Throwable first = null;
+    for (Listeners.Entry<IpcMainListener> entry : entries) {
+      if (!registry.take(event.channel(), entry)) {
+        continue;
+      }
+      try {
+        entry.listener.onMessage(event, args);
+      } catch (Throwable t) {
+        Failures.log(Level.WARNING, "Error occurred in listener for '" + event.channel() + "'", t);
+        if (first == null) {
+          first = t;
+        }
+      }
+    }
+    return first;
+  }
+
+  private void onInvoke(WebContentsImpl from, Message.Invoke m) {
+    String channel = m.channel();
+    WebFrameMainImpl frame = frameOf(from, m.frameId(), channel);
+    if (frame == null) {
+      return;
+    }
+    IpcMainHandler handler = from.ipc.take(channel);
+    if (handler == null) {
+      handler = ipcMain.take(channel);
+    }
+    if (handler == null) {
+      replyError(from, m.callId(), channel, IPC_EXCEPTION, "No handler registered for '" + channel + "'");
+      return;
+    }
+    Object result;
+    try {
+      Object[] args = from.values().decodeArgs(m.payload());
+      result = handler.handle(new MainEvent(from, frame, channel, -1), args);
+    } catch (Throwable t) {
+      replyFailure(from, m.callId(), channel, t);
+      return;
+    }
+    if (result instanceof CompletionStage<?> stage) {
+      try {
+        stage.whenComplete((value, failure) -> {
+          if (failure != null) {
+            replyFailure(from, m.callId(), channel, failure);
+          } else {
+            replyValue(from, m.callId(), channel, value);
+          }
+        });
+      } catch (Throwable t) { // a stage of the user's own making may refuse the callback
+        replyFailure(from, m.callId(), channel, t);
+      }
+    } else {
+      replyValue(from, m.callId(), channel, result);
+    }
+  }
+
+  private static void replyValue(WebContentsImpl to, long callId, String channel, Object value) {
+    byte[] payload;
+    try {
+      payload = to.values().encodeValue(value);
+    } catch (Throwable e) { // a value too deep for the stack fails its call, not the loop (or the stage's thread)
+      replyFailure(to, callId, channel, e);
+      return;
+    }
+    to.link.toRenderer(new Message.Reply(callId, true, payload));
+  }
+
+  private static void replyFailure(WebContentsImpl to, long callId, String channel, Throwable failure) {
+    Throwable cause = Failures.unwrap(failure);
+    Failures.log(Level.DEBUG, "Error occurred in handler for '" + channel + "':", cause);
+    replyError(to, callId, channel, cause.getClass().getName(), Failures.messageOf(cause));
+  }
+
+  private static void replyError(WebContentsImpl to, long callId, String channel, String type, String message) {
+    to.link.toRenderer(Message.Reply.failed(callId, type, message, to.values()));
+  }
+}

@@ -1,0 +1,294 @@
+package io.ipc4j.internal;
+
+import io.ipc4j.IpcDisconnectedException;
+import io.ipc4j.IpcException;
+import io.ipc4j.IpcHost;
+import io.ipc4j.IpcRenderer;
+import io.ipc4j.IpcRendererListener;
+import io.ipc4j.internal.codec.CodecRegistry;
+import io.ipc4j.internal.codec.ValueCodec;
+import io.ipc4j.internal.socket.SocketClient;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One renderer's context (Electron's word: IPC used after it is released fails), its side of IPC: its event loop
+ * (where its listeners run), its frames and its pending calls. Messages from
+ * the main process arrive through {@link #toRenderer} (it is the {@link RendererLink} of an in-process renderer,
+ * and what a socket client hands the host's messages to); replies complete their calls directly, pushes are
+ * dispatched on the loop.
+ *
+ * <p>Its asynchronous calls are timed out, and its loop watched, by a {@link Scheduler}: the host's when the host
+ * runs in this JVM (one thread for all its renderers), else one of its own, which it closes with itself (a
+ * renderer JVM has one renderer side).
+ */
+final class RendererContext extends CallOwner implements Scheduler.Deadlines, RendererLink {
+  /** What the blocked-loop warning advises for a renderer's loop. */
+  static final String ADVICE = "Move slow work in a renderer listener or invoke callback to another thread; this "
+      + "renderer's listeners and callbacks wait meanwhile.";
+
+  private static final System.Logger LOG = System.getLogger("io.ipc4j");
+
+  final Duration defaultTimeout;
+  /** This renderer's codecs, its frames' alike; never the host's, even in the host's JVM. */
+  final ValueCodec values = new ValueCodec(new CodecRegistry());
+  /** How a caller blocked on a reply spins first, learned from this renderer's recent calls. */
+  private final IdleStrategy callerIdle;
+  private final EventLoop loop;
+  private final EventLoop mainLoop;
+  private final Scheduler watchdog;
+  /** Whether the watchdog is this renderer's own, to close with it. */
+  private final boolean ownWatchdog;
+  private final PendingCalls pending = new PendingCalls();
+  private final Map<Integer, IpcRendererImpl> frames = new ConcurrentHashMap<>();
+  private final IpcRendererImpl mainFrame;
+  private final AtomicLong nextCallId = new AtomicLong();
+  private volatile MainLink link;
+  /** How this renderer's transport opens a frame (asks the host for its id, then adds it here). */
+  private volatile java.util.function.Supplier<IpcRendererImpl> frameOpener;
+  private volatile String closedReason;
+
+  /**
+   * @param mainLoop the main process's loop when it runs in this JVM (blocking on it would deadlock), else null
+   */
+  RendererContext(String name, Duration defaultTimeout, long spinNanos, EventLoop mainLoop) {
+    this.defaultTimeout = defaultTimeout;
+    this.callerIdle = new IdleStrategy(spinNanos);
+    this.mainLoop = mainLoop;
+    Scheduler shared = mainLoop == null ? null : mainLoop.scheduler();
+    this.ownWatchdog = shared == null;
+    this.watchdog = ownWatchdog ? new Scheduler(name + "-watchdog", IpcHost.DEFAULT_BLOCKED_LOOP_WARNING) : shared;
+    this.loop = EventLoop.start(name, spinNanos, false, watchdog, ADVICE);
+    watchdog.watch(this);
+    this.mainFrame = addFrame(Message.MAIN_FRAME_ID);
+  }
+
+  /**
+   * The side of a renderer that talks to its host over a socket: made with the terms the host's WELCOME gave, its
+   * frames opened by asking the host, and reading from the socket once it is wired.
+   *
+   * @param mainLoop the host's loop when the host is in this JVM (blocking on it is refused), else null
+   * @param onHostLost runs when the connection ends (after every pending call has failed), or null
+   */
+  static RendererContext overSocket(SocketClient client, EventLoop mainLoop, Runnable onHostLost) {
+    RendererContext side = new RendererContext("ipc4j-renderer-" + client.rendererId(), client.defaultTimeout(),
+        client.spinNanos(), mainLoop);
+    side.frameOpener(side::requestFrame);
+    side.connect(client);
+    client.start(side, onHostLost);
+    return side;
+  }
+
+  /** The main frame's {@code IpcRenderer}. */
+  IpcRendererImpl mainFrame() {
+    return mainFrame;
+  }
+
+  @Override
+  ValueCodec values() {
+    return values;
+  }
+
+  @Override
+  IdleStrategy callerIdle() {
+    return callerIdle;
+  }
+
+  void connect(MainLink link) {
+    this.link = link;
+  }
+
+  void frameOpener(java.util.function.Supplier<IpcRendererImpl> opener) {
+    this.frameOpener = opener;
+  }
+
+  /** Opens a child frame through the transport. */
+  IpcRendererImpl openFrame() {
+    ensureOpen();
+    java.util.function.Supplier<IpcRendererImpl> opener = frameOpener;
+    if (opener == null) {
+      throw new IpcDisconnectedException("This renderer is not connected to a host");
+    }
+    return opener.get();
+  }
+
+  /** Asks the host for a new frame of this renderer with an {@link Message.OpenFrame} call, and adds it. */
+  private IpcRendererImpl requestFrame() {
+    ensureOpen();
+    PendingCall call = newCall("(open frame)", defaultTimeout);
+    try {
+      toMain(new Message.OpenFrame(call.id));
+    } catch (RuntimeException e) {
+      call.end(e);
+    }
+    Object id = call.await();
+    if (!(id instanceof Integer frameId)) {
+      throw new IpcException("The host answered a frame request with " + id);
+    }
+    return addFrame(frameId);
+  }
+
+  IpcRendererImpl addFrame(int frameId) {
+    IpcRendererImpl frame = new IpcRendererImpl(this, frameId);
+    frames.put(frameId, frame);
+    return frame;
+  }
+
+  /** Throws the error Electron gives for IPC used after its context is gone. */
+  void ensureOpen() {
+    if (closedReason != null) {
+      throw new IpcDisconnectedException("IPC method called after context was released");
+    }
+  }
+
+  boolean isOpen() {
+    return closedReason == null;
+  }
+
+  void checkNotMainLoop(String channel) {
+    if (mainLoop != null && mainLoop.inLoop()) {
+      throw new IpcException("A blocking call on '" + channel + "' was made on the main event loop, which must "
+          + "answer it: it would wait for itself. Use invoke(...) with a callback instead of blocking there.");
+    }
+  }
+
+  void toMain(Message message) {
+    MainLink l = link;
+    if (l == null) {
+      throw new IpcDisconnectedException("This renderer is not connected to a host");
+    }
+    l.toMain(message);
+  }
+
+  PendingCall newCall(String channel, Duration timeout) {
+    PendingCall call = new PendingCall(this, nextCallId.incrementAndGet(), channel, timeout);
+    pending.add(call);
+    watchdog.callStarted();
+    String reason = closedReason;
+    if (reason != null) {
+      call.disconnect(reason);
+    }
+    return call;
+  }
+
+  void forget(PendingCall call) {
+    if (pending.remove(call)) {
+      watchdog.callEnded();
+    }
+  }
+
+  /** Runs on the loop, or right here if the loop has stopped (so a future is always completed). */
+  void runOnLoop(Runnable task) {
+    if (loop.isRunning()) {
+      loop.execute(task);
+      if (loop.isRunning()) {
+        return;
+      }
+    }
+    task.run();
+  }
+
+  @Override
+  public void expire(long nowNanos) {
+    pending.forEach(call -> {
+      if (nowNanos - call.deadlineNanos >= 0) {
+        try {
+          call.timeOut();
+        } catch (Throwable t) {
+          // One call that cannot be failed (out of memory, say) must not keep the others from their deadlines.
+          Failures.log(Level.ERROR, "ipc4j: timing out the call on '" + call.channel + "' failed", t);
+        }
+      }
+    });
+  }
+
+  /** A message from the main process; any thread. */
+  @Override
+  public void toRenderer(Message message) {
+    if (message instanceof Message.Reply reply) {
+      PendingCall call = pending.get(reply.callId());
+      if (call != null) {
+        call.end(reply);
+      }
+    } else if (message instanceof Message.Push push) {
+      loop.execute(new Delivery(push));
+    } else {
+      LOG.log(Level.WARNING, "ipc4j renderer dropped an unexpected message: {0}", message.getClass().getSimpleName());
+    }
+  }
+
+  private void dispatch(Message.Push push) {
+    IpcRendererImpl frame = frames.get(push.frameId());
+    if (frame == null) {
+      LOG.log(Level.DEBUG, "ipc4j: message on ''{0}'' for unknown frame {1} dropped", push.channel(), push.frameId());
+      return;
+    }
+    Listeners.Entry<IpcRendererListener>[] entries = frame.listeners.snapshot(push.channel());
+    if (entries.length == 0) {
+      LOG.log(Level.DEBUG, "ipc4j: no renderer listener for ''{0}''; message dropped", push.channel());
+      return;
+    }
+    Object[] args;
+    try {
+      args = values.decodeArgs(push.payload());
+    } catch (Throwable e) { // an Error too (a codec's, say): it belongs to this message, not to the loop
+      Failures.log(Level.ERROR, "ipc4j: message on '" + push.channel() + "' could not be decoded and was dropped",
+          e);
+      return;
+    }
+    RendererEvent event = new RendererEvent(frame, push.channel());
+    for (Listeners.Entry<IpcRendererListener> entry : entries) {
+      if (frame.listeners.take(push.channel(), entry)) {
+        try {
+          entry.listener.onMessage(event, args);
+        } catch (Throwable t) {
+          LOG.log(Level.WARNING, "Error occurred in renderer listener for '" + push.channel() + "'", t);
+        }
+      }
+    }
+  }
+
+  /** Fails every pending call, stops the loop (after what is queued) and lets go of its link. Idempotent. */
+  @Override
+  public void close(String reason) {
+    if (closedReason != null) {
+      return;
+    }
+    closedReason = reason;
+    pending.forEach(call -> call.disconnect(reason));
+    watchdog.unwatch(this);
+    loop.shutdown();
+    if (ownWatchdog) {
+      watchdog.close();
+    }
+    MainLink l = link;
+    if (l != null) {
+      l.close(reason);
+    }
+  }
+
+  /** A message for a renderer listener, as the loop's task. */
+  private final class Delivery implements Runnable, EventLoop.Labelled {
+    private final Message.Push push;
+
+    Delivery(Message.Push push) {
+      this.push = push;
+    }
+
+    @Override
+    public void run() {
+      dispatch(push);
+    }
+
+    @Override
+    public String label() {
+      return "a message on '" + push.channel() + "' for frame " + push.frameId();
+    }
+  }
+
+  /** The event object of a renderer listener. */
+  private record RendererEvent(IpcRenderer sender, String channel) implements io.ipc4j.IpcRendererEvent {}
+}

@@ -1,0 +1,67 @@
+package io.ipc4j.internal;
+
+import io.ipc4j.IpcHost;
+import io.ipc4j.IpcRenderer;
+import io.ipc4j.internal.socket.ChildConnector;
+import io.ipc4j.internal.socket.SocketOptions;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The one way into the runtime's internals: the API ({@link IpcHost.Builder} and {@link IpcRenderer#connect()})
+ * reaches them through these factories only, so every other internal type can stay package-private.
+ */
+public final class RuntimeEntry {
+  /** This process's connection to the host that launched it, once made: a process is at most one renderer. */
+  private static IpcRenderer child;
+
+  private RuntimeEntry() {}
+
+  /**
+   * Starts a host whose renderers are threads in this JVM.
+   *
+   * @param defaultTimeout the deadline of calls that name none
+   * @param spinTime how long idle loops and waiting callers spin before parking
+   * @param blockedLoopWarning how long a task may hold the main loop before a warning is logged
+   * @return a running host
+   */
+  public static IpcHost inProcessHost(Duration defaultTimeout, Duration spinTime, Duration blockedLoopWarning) {
+    return new IpcHostImpl(defaultTimeout, spinTime, blockedLoopWarning, null);
+  }
+
+  /**
+   * Starts a host that listens on a private socket and can launch renderers as child JVMs.
+   *
+   * @param defaultTimeout the deadline of calls that name none
+   * @param spinTime how long idle loops and waiting callers spin before parking
+   * @param blockedLoopWarning how long a task may hold the main loop before a warning is logged
+   * @param jvmOptions options for child JVMs
+   * @param maxFrameBytes the largest frame either side accepts
+   * @param shutdownGrace how long children get to exit before they are ended
+   * @param launchTimeout how long a child gets to start and connect
+   * @param handshakeTimeout how long a connection gets to send its HELLO
+   * @param stallTime how long a frame may stop arriving, or a renderer take no bytes, before it is cut off
+   * @param maxOutboundBytes how many bytes may wait to be written to one renderer
+   * @param maxPendingConnections how many connections may be in their handshake at once
+   * @return a running host
+   */
+  public static IpcHost socketHost(Duration defaultTimeout, Duration spinTime, Duration blockedLoopWarning,
+      List<String> jvmOptions, int maxFrameBytes, Duration shutdownGrace, Duration launchTimeout,
+      Duration handshakeTimeout, Duration stallTime, long maxOutboundBytes, int maxPendingConnections) {
+    return new IpcHostImpl(defaultTimeout, spinTime, blockedLoopWarning, new SocketOptions(jvmOptions, maxFrameBytes,
+        shutdownGrace, launchTimeout, handshakeTimeout, stallTime, maxOutboundBytes, maxPendingConnections));
+  }
+
+  /**
+   * Connects this process, launched by a host, to that host, once; later calls return the same main frame.
+   *
+   * @return the main frame's renderer endpoint
+   */
+  public static synchronized IpcRenderer connectChild() {
+    if (child == null) {
+      child = RendererContext.overSocket(ChildConnector.connectFromEnvironment(), null, ChildConnector::exitSoon)
+          .mainFrame();
+    }
+    return child;
+  }
+}

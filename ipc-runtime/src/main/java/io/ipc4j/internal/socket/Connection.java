@@ -1,0 +1,332 @@
+package io.ipc4j.internal.socket;
+
+import io.ipc4j.internal.Message;
+import io.ipc4j.internal.Poller;
+import io.ipc4j.internal.SocketLoop;
+import java.io.EOFException;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One socket between a renderer and the host. Frames are read either by a reader thread of its own (a renderer's
+ * end) or by an event loop that polls the socket (the host's end, see {@link #startPolled}); either way the
+ * {@link FrameReader} hands each frame to a {@link Receiver}. Any thread may write: the {@link OutboundQueue}
+ * combines writers. A polled socket is never waited on: what it cannot take stays queued (within a budget) until
+ * its loop sees it drain, so a renderer that stops reading holds up no thread of the host's.
+ *
+ * <p>On a polled socket, a frame that stops arriving part way, or bytes the peer does not take, cut the connection
+ * after the stall time, checked by the loop's {@link Poller} (no timer of its own).
+ */
+final class Connection {
+  private static final System.Logger LOG = System.getLogger("io.ipc4j");
+
+  /** What the reader does with frames, and with the end of the connection. */
+  interface Receiver {
+    void frame(Frames.Head head, byte[] payload) throws Frames.ProtocolException;
+
+    void closed(String reason);
+  }
+
+  /** How long, by default, a polled socket may take no byte while bytes wait for it before it is cut off. */
+  static final long WRITE_STALL_MILLIS = 30_000;
+  /** How many bytes, by default, may wait for a polled socket. */
+  static final long MAX_OUTBOUND_BYTES = 64L * 1024 * 1024;
+
+  private final SocketChannel channel;
+  private final String name;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final FrameReader reader;
+  private final OutboundQueue outbound;
+  private final long maxOutboundBytes;
+  private final long writeStallMillis;
+  /** Whether the loop is asked to call {@link #writable()}; on the loop. */
+  private boolean writeInterest;
+  private final AtomicBoolean interestUpdatePosted = new AtomicBoolean();
+  private volatile Receiver receiver;
+  private volatile String closeReason;
+  /** The loop that reads this socket, when it is polled. */
+  private volatile SocketLoop pollingLoop;
+  /** The stall checks of a polled socket, made when it is handed to its loop. */
+  private StallChecks stalls;
+
+  Connection(SocketChannel channel, String name, int maxFrameBytes) {
+    this(channel, name, maxFrameBytes, WRITE_STALL_MILLIS);
+  }
+
+  Connection(SocketChannel channel, String name, int maxFrameBytes, long writeStallMillis) {
+    this(channel, name, maxFrameBytes, writeStallMillis, MAX_OUTBOUND_BYTES);
+  }
+
+  /**
+   * @param writeStallMillis how long a polled socket may take no byte while bytes wait for it before it is cut
+   * @param maxOutboundBytes how many bytes may wait for a polled socket before it is cut
+   */
+  Connection(SocketChannel channel, String name, int maxFrameBytes, long writeStallMillis, long maxOutboundBytes) {
+    this.channel = channel;
+    this.name = name;
+    this.writeStallMillis = writeStallMillis;
+    this.maxOutboundBytes = maxOutboundBytes;
+    this.reader = new FrameReader(channel, maxFrameBytes, closed);
+    this.outbound = new OutboundQueue(channel, closed);
+  }
+
+  boolean isOpen() {
+    return !closed.get();
+  }
+
+  /** Starts the reader thread (after any handshake read on the caller's thread). */
+  void start(Receiver receiver) {
+    this.receiver = receiver;
+    Thread reader = new Thread(this::readLoop, "ipc4j-" + name);
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /**
+   * Makes the socket non-blocking ahead of {@link #startPolled} (the host's end, once its peer is admitted): from
+   * then on no writer waits on it. What it cannot take waits until its loop polls it.
+   */
+  void stopBlocking() throws IOException {
+    outbound.markPolled();
+    channel.configureBlocking(false);
+  }
+
+  /**
+   * Hands the socket to an event loop with a {@link Poller}, which reads it from then on (after any handshake read
+   * on the caller's thread): frames reach the receiver on that loop.
+   */
+  void startPolled(Receiver receiver, SocketLoop loop) {
+    startPolled(receiver, loop, null);
+  }
+
+  /**
+   * As {@link #startPolled(Receiver, SocketLoop)}, and a frame that has started but gets no byte for {@code stall}
+   * cuts the connection (checked by the loop's poller when its select times out: no thread or timer of its own).
+   *
+   * @param stall the stall time, or null for none
+   */
+  void startPolled(Receiver receiver, SocketLoop loop, java.time.Duration stall) {
+    this.receiver = receiver;
+    this.pollingLoop = loop;
+    this.stalls = new StallChecks(reader, outbound, stall, writeStallMillis, closed, this::disconnect);
+    reader.startClock();
+    outbound.markPolled(); // before the switch: a writer that sees a partial write then knows to leave the rest queued
+    try {
+      channel.configureBlocking(false);
+    } catch (IOException e) {
+      close("the connection failed: " + e.getMessage());
+      return;
+    }
+    loop.execute(() -> {
+      try {
+        loop.poller().register(channel, new Poller.Readable() {
+          @Override
+          public void readable() {
+            Connection.this.readable();
+          }
+
+          @Override
+          public void writable() {
+            Connection.this.writable();
+          }
+        });
+        loop.poller().addTimed(stalls);
+      } catch (IOException | RuntimeException e) {
+        close(closed.get() ? "the connection closed" : "the connection failed: " + e);
+        return;
+      }
+      if (outbound.isWaiting()) {
+        awaitDrain(); // bytes written before the registration wait already
+      }
+      readable(); // bytes that came with the handshake may already be buffered
+    });
+  }
+
+  /** Reads what the polled socket has and hands every whole frame to the receiver; on the polling loop. */
+  private void readable() {
+    if (closed.get()) {
+      return;
+    }
+    try {
+      reader.readPolled(receiver);
+      stalls.afterPoll(pollingLoop.poller());
+    } catch (Throwable e) {
+      close(closeReasonFor(e));
+    }
+  }
+
+  /**
+   * Reads one small frame on the caller's thread (a renderer's handshake), refusing anything longer than {@code
+   * limit}, and waiting at most {@code within}: a timed select, so the wait needs no timer thread. The socket is
+   * blocking again afterwards, for the reader thread.
+   *
+   * @return the frame's body, positioned at the type byte
+   * @throws java.net.SocketTimeoutException if the frame did not arrive in time
+   */
+  ByteBuffer readFrame(int limit, java.time.Duration within) throws IOException, Frames.ProtocolException {
+    return reader.readFrame(limit, within);
+  }
+
+  private void readLoop() {
+    String reason = "the connection closed";
+    try {
+      while (!closed.get()) {
+        reader.readMessageFrame(receiver);
+      }
+    } catch (Throwable e) {
+      reason = closeReasonFor(e);
+    }
+    close(reason);
+  }
+
+  /** Why reading ended, logged where it is news. */
+  private String closeReasonFor(Throwable e) {
+    if (e instanceof EOFException) {
+      return "the peer closed the connection";
+    }
+    if (e instanceof Frames.ProtocolException) {
+      String reason = "it broke the protocol: " + e.getMessage();
+      LOG.log(Level.WARNING, "ipc4j: disconnecting {0} because {1}", name, reason);
+      return reason;
+    }
+    if (e instanceof IOException) {
+      return closed.get() ? "the connection closed" : "the connection failed: " + e.getMessage();
+    }
+    LOG.log(Level.ERROR, "ipc4j: disconnecting " + name + " after an internal error", e);
+    return "handling a frame failed: " + e;
+  }
+
+  /**
+   * Queues a frame (header and optional payload) and writes what is queued unless another writer is at it. To a
+   * blocking socket (a renderer's end) the writer writes everything, waiting as the socket requires. To a polled
+   * socket (the host's end) it writes only what the socket takes at once and never waits: the rest stays queued
+   * and the polling loop writes it as the socket drains, or, while bytes already wait, the frame just joins them.
+   * A renderer whose queue would pass its budget is disconnected; a frame is always accepted into an empty queue.
+   */
+  void send(ByteBuffer header, byte[] payload) {
+    if (closed.get()) {
+      return; // dropped, as for a renderer that is gone
+    }
+    int size = header.remaining() + (payload == null ? 0 : payload.length);
+    long before = outbound.reserve(size);
+    if (outbound.isPolled() && before > 0 && before + size > maxOutboundBytes) {
+      outbound.release(size);
+      disconnect(String.format(Locale.ROOT, "it did not read: %,d bytes were waiting for it and %,d more would "
+          + "pass the limit of %,d (IpcHost.Builder.maxOutboundBytes)", before, size, maxOutboundBytes));
+      return;
+    }
+    outbound.add(header, payload);
+    if (!outbound.isWaiting()) {
+      flush();
+    } // else the socket is full: the loop writes this frame with the others once it drains (see writable)
+  }
+
+  void send(Message message) {
+    send(Frames.header(message), Frames.payload(message));
+  }
+
+  /** Writes what is queued; bytes a polled socket cannot take now wait for {@link #writable()}. */
+  private void flush() {
+    boolean left;
+    try {
+      left = outbound.write();
+    } catch (IOException e) {
+      close(closed.get() ? "the connection closed" : "writing failed: " + e.getMessage());
+      return;
+    }
+    if (left) {
+      awaitDrain();
+    }
+  }
+
+  /**
+   * Bytes wait for a polled socket: asks its loop to call {@link #writable()} when it drains, and to check that it
+   * does within the stall time. Interest in a socket changes on its loop only.
+   */
+  private void awaitDrain() {
+    SocketLoop loop = pollingLoop;
+    if (loop == null) {
+      return; // not polled yet: startPolled asks once the socket is registered
+    }
+    if (loop.inLoop()) {
+      updateWriteInterest();
+    } else if (interestUpdatePosted.compareAndSet(false, true)) {
+      loop.execute(() -> {
+        interestUpdatePosted.set(false);
+        updateWriteInterest();
+      });
+    }
+  }
+
+  /**
+   * Asks the loop for {@link #writable()} calls exactly while the last write left bytes, and for a stall check by
+   * when they must have drained; on the polling loop. (A writer that is still at it says so when it is done, if it
+   * leaves any.)
+   */
+  private void updateWriteInterest() {
+    boolean want = outbound.isWaiting() && !closed.get();
+    if (want != writeInterest && pollingLoop.poller().wantWritable(channel, want)) {
+      writeInterest = want;
+    }
+    if (want) {
+      pollingLoop.poller().checkBy(stalls.writeDeadline());
+    }
+  }
+
+  /** The polled socket can take bytes again: writes what waits; on the polling loop. */
+  private void writable() {
+    if (!closed.get()) {
+      flush();
+    }
+    updateWriteInterest();
+  }
+
+  /** Cuts off a peer that broke a limit, saying so in the log. */
+  private void disconnect(String reason) {
+    if (closed.get()) {
+      return;
+    }
+    LOG.log(Level.WARNING, "ipc4j: disconnecting {0} because {1}", name, reason);
+    close(reason);
+  }
+
+  /** Closes the socket; the receiver hears of it once. Idempotent. */
+  void close(String reason) {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    closeReason = reason;
+    try {
+      channel.close();
+    } catch (IOException e) {
+      LOG.log(Level.DEBUG, "ipc4j: closing {0}: {1}", name, e.getMessage());
+    }
+    outbound.dropQueued();
+    SocketLoop loop = pollingLoop;
+    if (loop != null) {
+      loop.poller().wakeUp(); // the socket is released at the loop's next poll
+    }
+    Receiver r = receiver;
+    if (r != null) {
+      r.closed(reason);
+    }
+  }
+
+  /** Bytes sent and not yet written to the socket. */
+  long outboundBytes() {
+    return outbound.bytes();
+  }
+
+  String closeReason() {
+    return closeReason;
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

@@ -1,0 +1,228 @@
+package io.ipc4j.internal.socket;
+
+import io.ipc4j.internal.Message;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The frames of the socket transport.
+ *
+ * <h2>Frame</h2>
+ * Every frame is a 4-byte big-endian length {@code n} (of what follows, {@code 1 <= n <= maxFrameBytes}), then
+ * one type byte, then the type's fields. Integers are big-endian; a {@code str} is a 4-byte length and that many
+ * UTF-8 bytes; {@code payload} is every remaining byte of the frame (a value-codec encoding).
+ *
+ * <pre>
+ * type  name        direction        fields
+ * 0x01  HELLO       renderer → host  magic "IPC4J" (5 bytes), u16 version, u8 secret length, secret bytes
+ * 0x02  WELCOME     host → renderer  i32 renderer id, i32 process id, i64 default timeout (ms), i64 spin (ns)
+ * 0x10  SEND        renderer → host  i32 frame id, str channel, payload (the arguments)
+ * 0x11  SEND_SYNC   renderer → host  i64 call id, i32 frame id, str channel, payload
+ * 0x12  INVOKE      renderer → host  i64 call id, i32 frame id, str channel, payload
+ * 0x13  OPEN_FRAME  renderer → host  i64 call id (answered by REPLY whose payload is the new frame id)
+ * 0x20  PUSH        host → renderer  i32 frame id, str channel, payload
+ * 0x21  REPLY       host → renderer  i64 call id, u8 ok (1) or failed (0), payload (value, or [type, message])
+ * 0x30  GOODBYE     host → renderer  (no fields): the host closes this renderer; the process should exit
+ * </pre>
+ *
+ * A connection starts with HELLO; anything else first, a wrong magic, version or secret, or silence past the
+ * handshake deadline closes it. Before the handshake a frame may be at most {@value #MAX_HELLO_BYTES} bytes.
+ */
+final class Frames {
+  static final byte[] MAGIC = "IPC4J".getBytes(StandardCharsets.US_ASCII);
+  static final int VERSION = 1;
+  static final int MAX_HELLO_BYTES = 256;
+
+  static final int HELLO = 0x01;
+  static final int WELCOME = 0x02;
+  static final int SEND = 0x10;
+  static final int SEND_SYNC = 0x11;
+  static final int INVOKE = 0x12;
+  static final int OPEN_FRAME = 0x13;
+  static final int PUSH = 0x20;
+  static final int REPLY = 0x21;
+  static final int GOODBYE = 0x30;
+
+  private Frames() {}
+
+  /** The header of a message frame (length, type, fixed fields, channel); the payload follows it unchanged. */
+  static ByteBuffer header(Message message) {
+    if (message instanceof Message.Send m) {
+      return routed(SEND, -1, m.frameId(), m.channel(), m.payload());
+    } else if (message instanceof Message.SendSync m) {
+      return routed(SEND_SYNC, m.callId(), m.frameId(), m.channel(), m.payload());
+    } else if (message instanceof Message.Invoke m) {
+      return routed(INVOKE, m.callId(), m.frameId(), m.channel(), m.payload());
+    } else if (message instanceof Message.Push m) {
+      return routed(PUSH, -1, m.frameId(), m.channel(), m.payload());
+    } else if (message instanceof Message.OpenFrame m) {
+      return start(OPEN_FRAME, 8, 0).putLong(m.callId()).flip();
+    } else if (message instanceof Message.Reply m) {
+      return start(REPLY, 9, m.payload().length).putLong(m.callId()).put((byte) (m.ok() ? 1 : 0)).flip();
+    }
+    throw new IllegalArgumentException("not a wire message: " + message);
+  }
+
+  /** A frame addressed to a frame id on a channel: [call id,] frame id, channel. */
+  private static ByteBuffer routed(int type, long callId, int frameId, String channel, byte[] payload) {
+    byte[] utf8 = channel.getBytes(StandardCharsets.UTF_8);
+    int fields = (callId >= 0 ? 8 : 0) + 4 + 4 + utf8.length;
+    ByteBuffer b = start(type, fields, payload.length);
+    if (callId >= 0) {
+      b.putLong(callId);
+    }
+    return b.putInt(frameId).putInt(utf8.length).put(utf8).flip();
+  }
+
+  /** The payload that follows {@link #header}, or null when the message has none. */
+  static byte[] payload(Message message) {
+    if (message instanceof Message.Send m) {
+      return m.payload();
+    } else if (message instanceof Message.SendSync m) {
+      return m.payload();
+    } else if (message instanceof Message.Invoke m) {
+      return m.payload();
+    } else if (message instanceof Message.Push m) {
+      return m.payload();
+    } else if (message instanceof Message.Reply m) {
+      return m.payload();
+    }
+    return null;
+  }
+
+  static ByteBuffer hello(byte[] secret) {
+    return start(HELLO, MAGIC.length + 3 + secret.length, 0).put(MAGIC).putShort((short) VERSION)
+        .put((byte) secret.length).put(secret).flip();
+  }
+
+  static ByteBuffer welcome(int rendererId, int processId, long timeoutMillis, long spinNanos) {
+    return start(WELCOME, 24, 0).putInt(rendererId).putInt(processId).putLong(timeoutMillis).putLong(spinNanos)
+        .flip();
+  }
+
+  static ByteBuffer goodbye() {
+    return start(GOODBYE, 0, 0).flip();
+  }
+
+  /**
+   * The fields of a frame that come before its payload.
+   *
+   * @param type the frame type
+   * @param callId the call id, or -1 for types without one
+   * @param frameId the frame id, or -1 for types without one
+   * @param channel the channel, or null for types without one
+   * @param ok a REPLY's outcome
+   */
+  record Head(int type, long callId, int frameId, String channel, boolean ok) {}
+
+  /**
+   * Reads the fields of a frame after its type byte, leaving {@code fields} at the start of the payload.
+   *
+   * @throws ProtocolException for an unknown type or fields that do not fit
+   */
+  static Head head(int type, ByteBuffer fields) throws ProtocolException {
+    try {
+      return switch (type) {
+        case SEND, PUSH -> new Head(type, -1, fields.getInt(), readString(fields), false);
+        case SEND_SYNC, INVOKE -> {
+          long callId = fields.getLong();
+          yield new Head(type, callId, fields.getInt(), readString(fields), false);
+        }
+        case OPEN_FRAME -> new Head(type, fields.getLong(), -1, null, false);
+        case REPLY -> {
+          long callId = fields.getLong();
+          int ok = fields.get();
+          if (ok != 0 && ok != 1) {
+            throw new ProtocolException("REPLY with ok flag " + ok);
+          }
+          yield new Head(type, callId, -1, null, ok == 1);
+        }
+        case GOODBYE -> new Head(type, -1, -1, null, false);
+        default -> throw new ProtocolException("unknown frame type 0x" + Integer.toHexString(type));
+      };
+    } catch (java.nio.BufferUnderflowException e) {
+      throw new ProtocolException("frame of type 0x" + Integer.toHexString(type) + " is too short");
+    }
+  }
+
+  /**
+   * The message a frame carries.
+   *
+   * @throws ProtocolException if the type carries no message, or has a payload it should not
+   */
+  static Message message(Head head, byte[] payload) throws ProtocolException {
+    Message message = switch (head.type()) {
+      case SEND -> new Message.Send(head.frameId(), head.channel(), payload);
+      case SEND_SYNC -> new Message.SendSync(head.callId(), head.frameId(), head.channel(), payload);
+      case INVOKE -> new Message.Invoke(head.callId(), head.frameId(), head.channel(), payload);
+      case PUSH -> new Message.Push(head.frameId(), head.channel(), payload);
+      case REPLY -> new Message.Reply(head.callId(), head.ok(), payload);
+      case OPEN_FRAME -> new Message.OpenFrame(head.callId());
+      default -> throw new ProtocolException("frame type 0x" + Integer.toHexString(head.type()) + " carries no message");
+    };
+    if (head.type() == OPEN_FRAME && payload.length != 0) {
+      throw new ProtocolException(payload.length + " bytes left over in an OPEN_FRAME frame");
+    }
+    return message;
+  }
+
+  /**
+   * The message a frame carries, which must go the way this end expects: a peer that sends the other way breaks the
+   * protocol.
+   *
+   * @param expected the direction of the messages this end receives
+   * @throws ProtocolException if the frame carries no message, or one that goes the other way
+   */
+  static Message message(Head head, byte[] payload, Message.Direction expected) throws ProtocolException {
+    Message message = message(head, payload);
+    if (message.direction() != expected) {
+      throw new ProtocolException(expected == Message.Direction.TO_MAIN ? "a renderer sent a host-to-renderer frame"
+          : "the host sent a renderer-to-host frame");
+    }
+    return message;
+  }
+
+  /**
+   * Reads one whole frame body (after length and type) into a {@link Message}.
+   *
+   * @param body the fields and payload, positioned after the type byte, limited to the frame
+   * @throws ProtocolException if the fields do not fit the type
+   */
+  static Message decode(int type, ByteBuffer body) throws ProtocolException {
+    Head head = head(type, body);
+    return message(head, rest(body));
+  }
+
+  private static String readString(ByteBuffer body) throws ProtocolException {
+    int n = body.getInt();
+    if (n < 0 || n > body.remaining()) {
+      throw new ProtocolException("channel length " + n + " with " + body.remaining() + " bytes left");
+    }
+    String s = new String(body.array(), body.arrayOffset() + body.position(), n, StandardCharsets.UTF_8);
+    body.position(body.position() + n);
+    return s;
+  }
+
+  private static byte[] rest(ByteBuffer body) {
+    byte[] bytes = new byte[body.remaining()];
+    body.get(bytes);
+    return bytes;
+  }
+
+  private static ByteBuffer start(int type, int fieldBytes, int payloadBytes) {
+    long length = 1L + fieldBytes + payloadBytes;
+    if (length > Integer.MAX_VALUE) {
+      throw new io.ipc4j.IpcException("A message of " + length + " bytes is too large to send");
+    }
+    return ByteBuffer.allocate(5 + fieldBytes).putInt((int) length).put((byte) type);
+  }
+
+  /** A peer broke the protocol; its connection is closed. */
+  static final class ProtocolException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    ProtocolException(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,210 @@
+package io.ipc4j.internal.socket;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The write side of a {@link Connection}: the frames sent and not yet written, and the writers that combine them.
+ * Whoever holds the write lock sends every frame queued so far in one gathering write, so small messages that queue
+ * up go out together and no thread is made per message. To a polled (non-blocking) socket it writes only what the
+ * socket takes at once: the rest waits, counted against the connection's budget, until the loop sees it drain.
+ */
+final class OutboundQueue {
+  /** The most bytes one write to a polled socket is offered (a full Unix socket buffer is about 200 KiB). */
+  private static final long WRITE_WINDOW = 256 * 1024;
+  /** The most buffers one gathering write is given (the usual IOV_MAX: the JDK would cut there anyway). */
+  private static final int MAX_GATHER = 1024;
+
+  private final SocketChannel channel;
+  /** Whether the connection has closed: nothing more is written then. */
+  private final AtomicBoolean closed;
+  /** Frames sent and not yet taken by a writer, each its header and payload. */
+  private final ConcurrentLinkedQueue<ByteBuffer[]> queue = new ConcurrentLinkedQueue<>();
+  private final ReentrantLock writeLock = new ReentrantLock();
+  /** Buffers taken from the queue and not yet written, oldest first; under the write lock. */
+  private final ArrayDeque<ByteBuffer> outbox = new ArrayDeque<>();
+  /** What one gathering write is given; under the write lock. */
+  private ByteBuffer[] gather = new ByteBuffer[16];
+  /** Bytes sent and not yet written: the queue's and the outbox's. */
+  private final AtomicLong outboundBytes = new AtomicLong();
+  /** Whether the socket is non-blocking and read by a loop (it never changes back). */
+  private volatile boolean polled;
+  /** Whether the last write to the polled socket left bytes it could not take; set under the write lock. */
+  private volatile boolean waiting;
+  /** When the polled socket last took a byte while bytes waited (or when they started to). */
+  private volatile long waitingSince;
+
+  OutboundQueue(SocketChannel channel, AtomicBoolean closed) {
+    this.channel = channel;
+    this.closed = closed;
+  }
+
+  /** From now on the socket is polled: a write never waits on it (set before the socket stops blocking). */
+  void markPolled() {
+    polled = true;
+  }
+
+  boolean isPolled() {
+    return polled;
+  }
+
+  /** Whether bytes wait for the polled socket to drain. */
+  boolean isWaiting() {
+    return waiting;
+  }
+
+  /** When the polled socket last took a byte while bytes waited ({@code nanoTime}). */
+  long waitingSince() {
+    return waitingSince;
+  }
+
+  /** Bytes sent and not yet written to the socket. */
+  long bytes() {
+    return outboundBytes.get();
+  }
+
+  /**
+   * Counts a frame's bytes as waiting, before it is queued.
+   *
+   * @return how many bytes waited before it
+   */
+  long reserve(int size) {
+    return outboundBytes.getAndAdd(size);
+  }
+
+  /** Takes back what {@link #reserve} counted for a frame that is not queued after all. */
+  void release(int size) {
+    outboundBytes.getAndAdd(-size);
+  }
+
+  /** Queues a frame whose bytes were reserved. */
+  void add(ByteBuffer header, byte[] payload) {
+    queue.offer(payload == null || payload.length == 0
+        ? new ByteBuffer[] {header}
+        : new ByteBuffer[] {header, ByteBuffer.wrap(payload)});
+  }
+
+  /**
+   * Writes what is queued unless another writer holds the lock (it then writes these frames too: a writer looks
+   * again after letting go).
+   *
+   * @return whether bytes are left for a polled socket to take when it drains
+   * @throws IOException if writing failed (what was queued is dropped)
+   */
+  boolean write() throws IOException {
+    while (writeLock.tryLock()) {
+      boolean left;
+      try {
+        left = writeNow();
+      } catch (IOException e) {
+        dropQueued();
+        throw e;
+      } finally {
+        writeLock.unlock();
+      }
+      if (left) {
+        return true;
+      }
+      if (queue.isEmpty()) {
+        return false; // checked after letting go: a frame queued while the lock was held is sent by its holder
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Moves the queue into the outbox and writes it: all of it to a blocking socket; to a polled one what it takes
+   * now, in gathering writes of at most {@link #WRITE_WINDOW} bytes (the JDK copies each heap buffer it is given
+   * into native memory before writing, so a socket that takes little must not be offered much). Under the lock.
+   *
+   * @return whether bytes are left for a polled socket to take later
+   */
+  private boolean writeNow() throws IOException {
+    if (closed.get()) {
+      dropQueued();
+      return false;
+    }
+    boolean progressed = false;
+    while (true) {
+      ByteBuffer[] frame;
+      while ((frame = queue.poll()) != null) {
+        for (ByteBuffer part : frame) {
+          outbox.addLast(part);
+        }
+      }
+      if (outbox.isEmpty()) {
+        if (waiting) {
+          waiting = false;
+        }
+        return false;
+      }
+      boolean nonBlocking = polled;
+      long window = nonBlocking ? WRITE_WINDOW : Long.MAX_VALUE;
+      int n = 0;
+      long offered = 0;
+      ByteBuffer whole = null;
+      ByteBuffer cut = null;
+      for (ByteBuffer b : outbox) {
+        if (n == MAX_GATHER || offered >= window) {
+          break;
+        }
+        if (n == gather.length) {
+          gather = Arrays.copyOf(gather, n * 2);
+        }
+        int remaining = b.remaining();
+        if (remaining > window - offered) { // only the window's worth of a large buffer
+          whole = b;
+          cut = b.duplicate();
+          cut.limit(cut.position() + (int) (window - offered));
+          gather[n++] = cut;
+          offered = window;
+          break;
+        }
+        gather[n++] = b;
+        offered += remaining;
+      }
+      long written;
+      try {
+        written = channel.write(gather, 0, n);
+      } finally {
+        if (cut != null) {
+          whole.position(cut.position());
+        }
+        Arrays.fill(gather, 0, n, null); // written payloads are not kept alive here
+      }
+      if (written > 0) {
+        outboundBytes.getAndAdd(-written);
+        progressed = true;
+      }
+      while (!outbox.isEmpty() && !outbox.peekFirst().hasRemaining()) {
+        outbox.pollFirst();
+      }
+      if (written < offered && nonBlocking) {
+        if (progressed || !waiting) {
+          waitingSince = System.nanoTime(); // the stall time counts from the last byte the socket took
+          waiting = true;
+        }
+        return true;
+      }
+    }
+  }
+
+  /** Lets go of every frame not yet written (the connection is closed or failed). */
+  void dropQueued() {
+    queue.clear();
+    if (writeLock.tryLock()) { // else its holder drops the outbox when its write fails
+      try {
+        outbox.clear();
+      } finally {
+        writeLock.unlock();
+      }
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.ipc4j.internal.socket;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.ipc4j.internal.codec.CodecRegistry;
+import io.ipc4j.internal.Message;
+import io.ipc4j.internal.codec.ValueCodec;
+import java.nio.ByteBuffer;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The frames of docs/protocol.md, byte for byte. */
+class FramesTest {
+  /** A codec with no record or enum codecs: these tests send none. */
+  private static final ValueCodec CODEC = new ValueCodec(new CodecRegistry());
+
+  private static byte[] frame(Message message) {
+    ByteBuffer header = Frames.header(message);
+    byte[] payload = Frames.payload(message);
+    ByteBuffer all = ByteBuffer.allocate(header.remaining() + (payload == null ? 0 : payload.length));
+    all.put(header);
+    if (payload != null) {
+      all.put(payload);
+    }
+    return all.array();
+  }
+
+  private static Message roundTrip(Message message) throws Frames.ProtocolException {
+    ByteBuffer body = ByteBuffer.wrap(frame(message));
+    assertThat(body.getInt()).isEqualTo(body.remaining());
+    return Frames.decode(body.get() & 0xff, body);
+  }
+
+  @Test
+  void theInvokeExampleOfTheProtocolDocumentIsWhatWeSend() {
+    byte[] bytes = frame(new Message.Invoke(7, 1, "notes:get", CODEC.encodeArgs(new Object[] {42})));
+    assertThat(HexFormat.of().formatHex(bytes)).isEqualTo(
+        "0000001c" + "12" + "0000000000000007" + "00000001" + "00000009" + "6e6f7465733a676574" + "912a");
+  }
+
+  @Test
+  void everyMessageSurvivesItsFrame() throws Exception {
+    byte[] p = CODEC.encodeArgs(new Object[] {"x", 1});
+    for (Message m : List.of(new Message.Send(3, "ch", p), new Message.SendSync(9, 1, "ünï", p),
+        new Message.Invoke(Long.MAX_VALUE, 2, "", p), new Message.OpenFrame(5), new Message.Push(4, "c", p),
+        new Message.Reply(6, false, p), new Message.Reply(6, true, new byte[0]))) {
+      Message back = roundTrip(m);
+      assertThat(back.getClass()).isEqualTo(m.getClass());
+      assertThat(frame(back)).isEqualTo(frame(m));
+    }
+  }
+
+  @Test
+  void malformedFramesAreProtocolErrors() {
+    assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.decode(0x7e, ByteBuffer.allocate(0))))
+        .hasMessageThat().contains("unknown frame type 0x7e");
+    assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.decode(Frames.INVOKE, ByteBuffer.allocate(3))))
+        .hasMessageThat().contains("too short");
+    ByteBuffer badChannel = ByteBuffer.allocate(8).putInt(1).putInt(1 << 30).flip();
+    assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.decode(Frames.SEND, badChannel)))
+        .hasMessageThat().contains("channel length");
+    ByteBuffer badFlag = ByteBuffer.allocate(9).putLong(1).put((byte) 7).flip();
+    assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.decode(Frames.REPLY, badFlag)))
+        .hasMessageThat().contains("ok flag 7");
+  }
+
+  @Test
+  void eachEndRefusesAMessageThatGoesTheOtherWay() throws Exception {
+    byte[] p = CODEC.encodeArgs(new Object[0]);
+    Frames.Head push = new Frames.Head(Frames.PUSH, -1, 1, "c", false);
+    Frames.Head send = new Frames.Head(Frames.SEND, -1, 1, "c", false);
+    assertThat(Frames.message(push, p, Message.Direction.TO_RENDERER)).isInstanceOf(Message.Push.class);
+    assertThat(Frames.message(send, p, Message.Direction.TO_MAIN)).isInstanceOf(Message.Send.class);
+    assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.message(push, p, Message.Direction.TO_MAIN)))
+        .hasMessageThat().isEqualTo("a renderer sent a host-to-renderer frame");
+    assertThat(assertThrows(Frames.ProtocolException.class,
+        () -> Frames.message(send, p, Message.Direction.TO_RENDERER)))
+        .hasMessageThat().isEqualTo("the host sent a renderer-to-host frame");
+  }
+}
