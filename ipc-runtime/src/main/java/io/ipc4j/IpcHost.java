@@ -1,6 +1,7 @@
 package io.ipc4j;
 
 import io.ipc4j.internal.RuntimeEntry;
+import io.ipc4j.spi.TypeCodec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -141,7 +142,7 @@ public interface IpcHost extends AutoCloseable {
     private long maxOutboundBytes = DEFAULT_MAX_OUTBOUND_BYTES;
     private int maxPendingConnections = DEFAULT_MAX_PENDING_CONNECTIONS;
     private Duration blockedLoopWarning = DEFAULT_BLOCKED_LOOP_WARNING;
-    private final java.util.List<io.ipc4j.spi.TypeCodec<?>> codecs = new java.util.ArrayList<>();
+    private final List<TypeCodec<?>> codecs = new java.util.ArrayList<>();
 
     Builder() {}
 
@@ -159,10 +160,9 @@ public interface IpcHost extends AutoCloseable {
      * @param codecs record and enum codecs
      * @return this builder
      */
-    public Builder codecs(List<? extends io.ipc4j.spi.TypeCodec<?>> codecs) {
-      for (io.ipc4j.spi.TypeCodec<?> codec : Objects.requireNonNull(codecs, "codecs")) {
-        this.codecs.add(Objects.requireNonNull(codec, "codec"));
-      }
+    public Builder codecs(List<? extends TypeCodec<?>> codecs) {
+      Objects.requireNonNull(codecs, "codecs")
+          .forEach(codec -> this.codecs.add(Objects.requireNonNull(codec, "codec")));
       return this;
     }
 
@@ -188,11 +188,7 @@ public interface IpcHost extends AutoCloseable {
      * @return this builder
      */
     public Builder spinTime(Duration spin) {
-      Objects.requireNonNull(spin, "spin");
-      if (spin.isNegative()) {
-        throw new IllegalArgumentException("spin must not be negative: " + spin);
-      }
-      this.spinTime = spin;
+      this.spinTime = notNegative(spin, "spin");
       return this;
     }
 
@@ -203,9 +199,7 @@ public interface IpcHost extends AutoCloseable {
      * @return this builder
      */
     public Builder jvmOptions(String... options) {
-      for (String option : options) {
-        jvmOptions.add(Objects.requireNonNull(option, "options"));
-      }
+      java.util.Arrays.stream(options).map(o -> Objects.requireNonNull(o, "options")).forEach(jvmOptions::add);
       return this;
     }
 
@@ -217,10 +211,7 @@ public interface IpcHost extends AutoCloseable {
      * @return this builder
      */
     public Builder maxFrameBytes(int bytes) {
-      if (bytes < 1024) {
-        throw new IllegalArgumentException("maxFrameBytes must be at least 1024: " + bytes);
-      }
-      this.maxFrameBytes = bytes;
+      this.maxFrameBytes = (int) atLeast(bytes, 1024, "maxFrameBytes");
       return this;
     }
 
@@ -232,11 +223,7 @@ public interface IpcHost extends AutoCloseable {
      * @return this builder
      */
     public Builder shutdownGrace(Duration grace) {
-      Objects.requireNonNull(grace, "grace");
-      if (grace.isNegative()) {
-        throw new IllegalArgumentException("grace must not be negative: " + grace);
-      }
-      this.shutdownGrace = grace;
+      this.shutdownGrace = notNegative(grace, "grace");
       return this;
     }
 
@@ -286,10 +273,7 @@ public interface IpcHost extends AutoCloseable {
      * @return this builder
      */
     public Builder maxOutboundBytes(long bytes) {
-      if (bytes < 1024) {
-        throw new IllegalArgumentException("maxOutboundBytes must be at least 1024: " + bytes);
-      }
-      this.maxOutboundBytes = bytes;
+      this.maxOutboundBytes = atLeast(bytes, 1024, "maxOutboundBytes");
       return this;
     }
 
@@ -301,10 +285,7 @@ public interface IpcHost extends AutoCloseable {
      * @return this builder
      */
     public Builder maxPendingConnections(int connections) {
-      if (connections < 1) {
-        throw new IllegalArgumentException("maxPendingConnections must be at least 1: " + connections);
-      }
-      this.maxPendingConnections = connections;
+      this.maxPendingConnections = (int) atLeast(connections, 1, "maxPendingConnections");
       return this;
     }
 
@@ -327,7 +308,7 @@ public interface IpcHost extends AutoCloseable {
      * @return a running host
      */
     public IpcHost inProcess() {
-      return withCodecs(RuntimeEntry.inProcessHost(defaultTimeout, spinTime, blockedLoopWarning));
+      return RuntimeEntry.inProcessHost(defaultTimeout, spinTime, blockedLoopWarning, codecs);
     }
 
     /**
@@ -337,38 +318,24 @@ public interface IpcHost extends AutoCloseable {
      * @throws IpcException if it cannot listen
      */
     public IpcHost overSockets() {
-      return withCodecs(RuntimeEntry.socketHost(defaultTimeout, spinTime, blockedLoopWarning, jvmOptions,
+      return RuntimeEntry.socketHost(defaultTimeout, spinTime, blockedLoopWarning, codecs, jvmOptions,
           maxFrameBytes, shutdownGrace, launchTimeout, handshakeTimeout, stallTime, maxOutboundBytes,
-          maxPendingConnections));
+          maxPendingConnections);
     }
 
-    /** Gives a new host the builder's codecs; one that conflicts closes the host again. */
-    private IpcHost withCodecs(IpcHost host) {
-      try {
-        io.ipc4j.spi.Codecs.addTo(host.ipcMain(), codecs);
-      } catch (RuntimeException e) {
-        host.close();
-        throw e;
+    private static long atLeast(long value, long least, String name) {
+      if (value < least) {
+        throw new IllegalArgumentException(name + " must be at least " + least + ": " + value);
       }
-      return host;
+      return value;
     }
 
-    /**
-     * The deadline configured so far.
-     *
-     * @return the default deadline
-     */
-    public Duration defaultTimeout() {
-      return defaultTimeout;
-    }
-
-    /**
-     * The spin time configured so far.
-     *
-     * @return the spin time
-     */
-    public Duration spinTime() {
-      return spinTime;
+    private static Duration notNegative(Duration d, String name) {
+      Objects.requireNonNull(d, name);
+      if (d.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative: " + d);
+      }
+      return d;
     }
 
     private static Duration positive(Duration d, String name) {

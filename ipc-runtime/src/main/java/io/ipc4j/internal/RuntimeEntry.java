@@ -4,6 +4,7 @@ import io.ipc4j.IpcHost;
 import io.ipc4j.IpcRenderer;
 import io.ipc4j.internal.socket.ChildConnector;
 import io.ipc4j.internal.socket.SocketOptions;
+import io.ipc4j.spi.TypeCodec;
 import java.time.Duration;
 import java.util.List;
 
@@ -23,10 +24,12 @@ public final class RuntimeEntry {
    * @param defaultTimeout the deadline of calls that name none
    * @param spinTime how long idle loops and waiting callers spin before parking
    * @param blockedLoopWarning how long a task may hold the main loop before a warning is logged
+   * @param codecs the record and enum codecs the host has from the start
    * @return a running host
    */
-  public static IpcHost inProcessHost(Duration defaultTimeout, Duration spinTime, Duration blockedLoopWarning) {
-    return new IpcHostImpl(defaultTimeout, spinTime, blockedLoopWarning, null);
+  public static IpcHost inProcessHost(Duration defaultTimeout, Duration spinTime, Duration blockedLoopWarning,
+      List<? extends TypeCodec<?>> codecs) {
+    return withCodecs(new IpcHostImpl(defaultTimeout, spinTime, blockedLoopWarning, null), codecs);
   }
 
   /**
@@ -35,6 +38,7 @@ public final class RuntimeEntry {
    * @param defaultTimeout the deadline of calls that name none
    * @param spinTime how long idle loops and waiting callers spin before parking
    * @param blockedLoopWarning how long a task may hold the main loop before a warning is logged
+   * @param codecs the record and enum codecs the host has from the start
    * @param jvmOptions options for child JVMs
    * @param maxFrameBytes the largest frame either side accepts
    * @param shutdownGrace how long children get to exit before they are ended
@@ -46,10 +50,23 @@ public final class RuntimeEntry {
    * @return a running host
    */
   public static IpcHost socketHost(Duration defaultTimeout, Duration spinTime, Duration blockedLoopWarning,
-      List<String> jvmOptions, int maxFrameBytes, Duration shutdownGrace, Duration launchTimeout,
-      Duration handshakeTimeout, Duration stallTime, long maxOutboundBytes, int maxPendingConnections) {
-    return new IpcHostImpl(defaultTimeout, spinTime, blockedLoopWarning, new SocketOptions(jvmOptions, maxFrameBytes,
-        shutdownGrace, launchTimeout, handshakeTimeout, stallTime, maxOutboundBytes, maxPendingConnections));
+      List<? extends TypeCodec<?>> codecs, List<String> jvmOptions, int maxFrameBytes, Duration shutdownGrace,
+      Duration launchTimeout, Duration handshakeTimeout, Duration stallTime, long maxOutboundBytes,
+      int maxPendingConnections) {
+    return withCodecs(new IpcHostImpl(defaultTimeout, spinTime, blockedLoopWarning, new SocketOptions(jvmOptions,
+        maxFrameBytes, shutdownGrace, launchTimeout, handshakeTimeout, stallTime, maxOutboundBytes,
+        maxPendingConnections)), codecs);
+  }
+
+  /** Gives a new host its builder's codecs; a conflict among them closes the host again. */
+  private static IpcHost withCodecs(IpcHostImpl host, List<? extends TypeCodec<?>> codecs) {
+    try {
+      host.values.registry().addAll(codecs);
+    } catch (RuntimeException e) {
+      host.close();
+      throw e;
+    }
+    return host;
   }
 
   /**

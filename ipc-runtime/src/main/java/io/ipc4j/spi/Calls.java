@@ -3,10 +3,10 @@ package io.ipc4j.spi;
 import io.ipc4j.IpcException;
 import io.ipc4j.IpcInvokeException;
 import io.ipc4j.IpcRegistration;
+import io.ipc4j.internal.Failures;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 
 /**
@@ -31,7 +31,7 @@ public final class Calls {
     try {
       return reply.join();
     } catch (CompletionException | CancellationException e) {
-      throw rethrowable(unwrap(e));
+      throw rethrowable(Failures.unwrap(e));
     }
   }
 
@@ -52,7 +52,7 @@ public final class Calls {
       if (failure == null) {
         return convert.apply(value);
       }
-      Throwable cause = unwrap(failure);
+      Throwable cause = Failures.unwrap(failure);
       if (rebuild != null && cause instanceof IpcInvokeException invoke) {
         Throwable rebuilt = rebuild.apply(invoke);
         if (rebuilt != null) {
@@ -117,13 +117,6 @@ public final class Calls {
         }
       }
     };
-  }
-
-  private static Throwable unwrap(Throwable t) {
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
   }
 
   private static RuntimeException rethrowable(Throwable t) {
