@@ -1,7 +1,5 @@
 package io.ipc4j;
 
-import java.util.List;
-
 /**
  * The main process's side of IPC: listeners for {@link IpcRenderer#send}/{@link IpcRenderer#sendSync} and handlers
  * for {@link IpcRenderer#invoke}, as in Electron's {@code ipcMain}.
@@ -10,9 +8,8 @@ import java.util.List;
  * ({@link WebContents#ipc()}). A message's listeners run scope first, then global; an invoke is answered by the
  * first of them that has a handler. Every listener and handler runs on the main event loop, in arrival order.
  *
- * <p>Listeners follow Node's EventEmitter: they run in registration order, the same listener may be added twice,
- * and a {@link #once} listener is removed before it runs. Handlers are kept apart from listeners: one per channel,
- * never counted by {@link #listenerCount} or {@link #eventNames}.
+ * <p>Listeners follow Node's EventEmitter ({@link IpcEmitter}). Handlers are kept apart from listeners: one per
+ * channel, never counted by {@link #listenerCount} or {@link #eventNames}.
  *
  * <pre>{@code
  * IpcMain ipcMain = host.ipcMain();
@@ -23,62 +20,7 @@ import java.util.List;
  * <p>A channel is any non-null string. Methods throw {@link IllegalArgumentException} for a null channel and
  * {@link NullPointerException} for a null listener or handler.
  */
-public interface IpcMain {
-  /**
-   * Adds a listener for messages on {@code channel}.
-   *
-   * @param channel the channel
-   * @param listener the listener
-   * @return a registration whose {@code close()} removes this one listener
-   */
-  IpcRegistration on(String channel, IpcMainListener listener);
-
-  /**
-   * Same as {@link #on}.
-   *
-   * @param channel the channel
-   * @param listener the listener
-   * @return a registration whose {@code close()} removes this one listener
-   */
-  IpcRegistration addListener(String channel, IpcMainListener listener);
-
-  /**
-   * Adds a listener that runs for the next message only; it is removed before it runs.
-   *
-   * @param channel the channel
-   * @param listener the listener
-   * @return a registration whose {@code close()} removes the listener if it has not run yet
-   */
-  IpcRegistration once(String channel, IpcMainListener listener);
-
-  /**
-   * Removes the most recently added registration of {@code listener} on {@code channel}.
-   *
-   * @param channel the channel
-   * @param listener the listener, compared by identity
-   * @return true if a registration was removed
-   */
-  boolean off(String channel, IpcMainListener listener);
-
-  /**
-   * Same as {@link #off}.
-   *
-   * @param channel the channel
-   * @param listener the listener, compared by identity
-   * @return true if a registration was removed
-   */
-  boolean removeListener(String channel, IpcMainListener listener);
-
-  /** Removes every listener of every channel; handlers stay. */
-  void removeAllListeners();
-
-  /**
-   * Removes every listener of {@code channel}; its handler stays.
-   *
-   * @param channel the channel
-   */
-  void removeAllListeners(String channel);
-
+public interface IpcMain extends IpcEmitter<IpcMainListener> {
   /**
    * Makes {@code handler} answer {@link IpcRenderer#invoke} calls on {@code channel}.
    *
@@ -106,19 +48,4 @@ public interface IpcMain {
    * @param channel the channel
    */
   void removeHandler(String channel);
-
-  /**
-   * The number of listeners on {@code channel} (handlers are not counted).
-   *
-   * @param channel the channel
-   * @return the listener count
-   */
-  int listenerCount(String channel);
-
-  /**
-   * The channels that have listeners, in the order they first got one (handlers are not listed).
-   *
-   * @return an immutable snapshot of the channel names
-   */
-  List<String> eventNames();
 }

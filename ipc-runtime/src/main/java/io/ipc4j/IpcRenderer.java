@@ -2,7 +2,6 @@ package io.ipc4j;
 
 import io.ipc4j.internal.RuntimeEntry;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -26,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
  * {@code invoke}, a future failed with it) for an argument with no codec, and {@link IpcDisconnectedException}
  * with {@code IPC method called after context was released} once the renderer is closed.
  */
-public interface IpcRenderer {
+public interface IpcRenderer extends IpcEmitter<IpcRendererListener> {
   /**
    * Connects a renderer process that an {@link IpcHost} launched to that host, and returns its main frame.
    *
@@ -92,76 +91,6 @@ public interface IpcRenderer {
    * @return the reply, later
    */
   CompletableFuture<Object> invokeWithTimeout(Duration timeout, String channel, Object... args);
-
-  /**
-   * Adds a listener for messages from the main process on {@code channel}.
-   *
-   * @param channel the channel
-   * @param listener the listener
-   * @return a registration whose {@code close()} removes it
-   */
-  IpcRegistration on(String channel, IpcRendererListener listener);
-
-  /**
-   * Same as {@link #on}.
-   *
-   * @param channel the channel
-   * @param listener the listener
-   * @return a registration whose {@code close()} removes it
-   */
-  IpcRegistration addListener(String channel, IpcRendererListener listener);
-
-  /**
-   * Adds a listener for the next message only; it is removed before it runs.
-   *
-   * @param channel the channel
-   * @param listener the listener
-   * @return a registration whose {@code close()} removes it if it has not run
-   */
-  IpcRegistration once(String channel, IpcRendererListener listener);
-
-  /**
-   * Removes the most recently added registration of {@code listener} on {@code channel}.
-   *
-   * @param channel the channel
-   * @param listener the listener, compared by identity
-   * @return true if one was removed
-   */
-  boolean off(String channel, IpcRendererListener listener);
-
-  /**
-   * Same as {@link #off}.
-   *
-   * @param channel the channel
-   * @param listener the listener, compared by identity
-   * @return true if one was removed
-   */
-  boolean removeListener(String channel, IpcRendererListener listener);
-
-  /** Removes every listener of every channel. */
-  void removeAllListeners();
-
-  /**
-   * Removes every listener of {@code channel}.
-   *
-   * @param channel the channel
-   */
-  void removeAllListeners(String channel);
-
-  /**
-   * The number of listeners on {@code channel}.
-   *
-   * @param channel the channel
-   * @return the listener count
-   */
-  int listenerCount(String channel);
-
-  /**
-   * The channels that have listeners, in the order they first got one.
-   *
-   * @return an immutable snapshot
-   */
-  List<String> eventNames();
 
   /**
    * The id of this frame within its renderer process (the main frame's is 1).

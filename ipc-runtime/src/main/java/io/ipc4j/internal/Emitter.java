@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param <L> the listener type
  */
-abstract class Emitter<L> {
+abstract class Emitter<L> implements io.ipc4j.IpcEmitter<L> {
   final Listeners<L> listeners = new Listeners<>();
 
   public IpcRegistration on(String channel, L listener) {
