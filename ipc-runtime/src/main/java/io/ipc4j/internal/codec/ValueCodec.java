@@ -41,8 +41,9 @@ package io.ipc4j.internal.codec;
  * is a {@link MalformedValueException} (never an {@code ArithmeticException}, {@code ClassCastException},
  * {@code OutOfMemoryError}, {@code StackOverflowError} or the like):
  * <ul>
- *   <li>lengths and counts are checked against the bytes that remain, and nothing is pre-sized from a count: at most
- *       {@link #MAX_ALLOCATION_FACTOR} bytes are allocated per input byte, plus a small constant;</li>
+ *   <li>lengths and counts are checked against the bytes that remain, and nothing is pre-sized from a count: what is
+ *       allocated is a small constant factor of the input's bytes, plus a small constant (ValueDecoderAllocationTest
+ *       holds the factor);</li>
  *   <li>values nest at most {@link #MAX_DEPTH} levels (every value is a level; so are a set's array and a record's
  *       map);</li>
  *   <li>a map or set holds at most {@link #MAX_KEYS_PER_HASH} keys with one hash code, at most
