@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
  * Object settings = ipc.sendSync("notes:settings");                  // blocks until main answers
  * CompletableFuture<Object> note = ipc.invoke("notes:get", 42);      // handled by ipcMain.handle
  * ipc.on("notes:changed", (event, args) -> refresh(args[0]));
+ * ipc.handle("notes:dirty", (event, args) -> editor.hasUnsavedEdits()); // answers webContents.invoke
  * }</pre>
  *
  * <p>Every call that waits has a deadline: the host's default (30 seconds unless configured), or the one given to
@@ -91,6 +92,37 @@ public interface IpcRenderer extends IpcEmitter<IpcRendererListener> {
    * @return the reply, later
    */
   CompletableFuture<Object> invokeWithTimeout(Duration timeout, String channel, Object... args);
+
+  /**
+   * Makes {@code handler} answer the main process's {@link WebContents#invoke} calls on {@code channel} (those to
+   * this frame: {@code webContents.invoke} reaches the main frame, {@link WebFrameMain#invoke} the frame it names).
+   * The handler runs on the renderer's event loop.
+   *
+   * @param channel the channel
+   * @param handler the handler
+   * @return a registration whose {@code close()} removes this handler (and not a later one)
+   * @throws IllegalStateException {@code Attempted to register a second handler for '<channel>'} if the channel
+   *     already has a handler in this frame
+   */
+  IpcRegistration handle(String channel, IpcRendererHandler handler);
+
+  /**
+   * Like {@link #handle}, for one call: the handler is removed before it runs, even if it then throws.
+   *
+   * @param channel the channel
+   * @param handler the handler
+   * @return a registration whose {@code close()} removes the handler if it has not run yet
+   * @throws IllegalStateException if the channel already has a handler in this frame
+   */
+  IpcRegistration handleOnce(String channel, IpcRendererHandler handler);
+
+  /**
+   * Removes the handler of {@code channel}; does nothing if there is none. A call on a channel with no handler fails
+   * with {@code No handler registered for '<channel>'}.
+   *
+   * @param channel the channel
+   */
+  void removeHandler(String channel);
 
   /**
    * The id of this frame within its renderer process (the main frame's is 1).

@@ -1,5 +1,8 @@
 package io.ipc4j;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
 /**
  * The main process's view of one renderer frame, as in Electron's {@code WebFrameMain}.
  *
@@ -45,6 +48,34 @@ public interface WebFrameMain {
    * @throws IpcDisconnectedException with {@code Object has been destroyed} if the frame is gone
    */
   void send(String channel, Object... args);
+
+  /**
+   * Calls the handler that {@code this frame} registered with {@link IpcRenderer#handle} for {@code channel}, with
+   * the host's default deadline.
+   *
+   * <p>The future completes with the handler's result (a {@code CompletionStage} it returns is waited for), or
+   * fails with {@link IpcInvokeException} ({@code Error invoking remote method '<channel>': <remote exception>}: the
+   * handler threw, or there is none), {@link IpcTimeoutException} (the deadline passed; a later answer is dropped),
+   * {@link IpcDisconnectedException} (the renderer is destroyed, or goes, or the host closes) or
+   * {@link IpcCloneException} (an argument has no codec; nothing is sent). It never throws itself. Its callbacks run
+   * on the main event loop. Blocking on it ({@code join}, {@code get}) from the main loop fails at once with an
+   * {@link IpcException}: a handler returns the future instead, and its caller gets the answer.
+   *
+   * @param channel the channel
+   * @param args the arguments
+   * @return the answer, later
+   */
+  CompletableFuture<Object> invoke(String channel, Object... args);
+
+  /**
+   * {@link #invoke} with its own deadline.
+   *
+   * @param timeout the deadline for this call; must be positive
+   * @param channel the channel
+   * @param args the arguments
+   * @return the answer, later
+   */
+  CompletableFuture<Object> invokeWithTimeout(Duration timeout, String channel, Object... args);
 
   /**
    * Whether the frame is gone (its renderer closed or died).

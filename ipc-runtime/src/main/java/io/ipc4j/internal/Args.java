@@ -1,5 +1,6 @@
 package io.ipc4j.internal;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /** Argument checks shared by the API implementations, with the messages Electron gives. */
@@ -17,5 +18,14 @@ final class Args {
   /** A listener or handler, which must be given; {@code name} is the argument's name, for the message. */
   static <T> T notNull(T listener, String name) {
     return Objects.requireNonNull(listener, name);
+  }
+
+  /** A call's deadline, which must be positive. */
+  static Duration timeout(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive: " + timeout);
+    }
+    return timeout;
   }
 }

@@ -1,15 +1,18 @@
 package io.ipc4j.internal;
 
+import io.ipc4j.IpcRegistration;
 import io.ipc4j.IpcRenderer;
+import io.ipc4j.IpcRendererHandler;
 import io.ipc4j.IpcRendererListener;
 import io.ipc4j.internal.codec.CodecOwner;
 import io.ipc4j.internal.codec.CodecRegistry;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /** One frame's {@link IpcRenderer}. */
 final class IpcRendererImpl extends Emitter<IpcRendererListener> implements IpcRenderer, CodecOwner {
+  /** This frame's handlers for the main process's calls. */
+  final Handlers<IpcRendererHandler> handlers = new Handlers<>();
   private final RendererContext context;
   private final int frameId;
 
@@ -32,7 +35,7 @@ final class IpcRendererImpl extends Emitter<IpcRendererListener> implements IpcR
 
   @Override
   public Object sendSyncWithTimeout(Duration timeout, String channel, Object... args) {
-    checkTimeout(timeout);
+    Args.timeout(timeout);
     Args.channel(channel);
     context.ensureOpen();
     context.checkNotMainLoop(channel);
@@ -49,7 +52,7 @@ final class IpcRendererImpl extends Emitter<IpcRendererListener> implements IpcR
 
   @Override
   public CompletableFuture<Object> invokeWithTimeout(Duration timeout, String channel, Object... args) {
-    checkTimeout(timeout);
+    Args.timeout(timeout);
     Args.channel(channel);
     byte[] payload;
     try {
@@ -72,11 +75,19 @@ final class IpcRendererImpl extends Emitter<IpcRendererListener> implements IpcR
     }
   }
 
-  private static void checkTimeout(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive: " + timeout);
-    }
+  @Override
+  public IpcRegistration handle(String channel, IpcRendererHandler handler) {
+    return handlers.register(channel, handler, false);
+  }
+
+  @Override
+  public IpcRegistration handleOnce(String channel, IpcRendererHandler handler) {
+    return handlers.register(channel, handler, true);
+  }
+
+  @Override
+  public void removeHandler(String channel) {
+    handlers.remove(channel);
   }
 
   @Override

@@ -3,9 +3,7 @@ package io.ipc4j.internal;
 import io.ipc4j.IpcException;
 import io.ipc4j.IpcMainHandler;
 import io.ipc4j.IpcMainListener;
-import io.ipc4j.internal.codec.ValueCodec;
 import java.lang.System.Logger.Level;
-import java.util.concurrent.CompletionStage;
 
 /**
  * Finds and runs what a renderer's message is for, on the main loop, as Electron's ipc-dispatch: a send's listeners
@@ -45,6 +43,8 @@ final class MainDispatch {
       onSend(from, m.frameId(), m.channel(), m.payload(), m.callId());
     } else if (message instanceof Message.Invoke m) {
       onInvoke(from, m);
+    } else if (message instanceof Message.RendererReply m) {
+      from.calls.answer(m);
     } else if (message instanceof Message.OpenFrame m) {
       from.link.toRenderer(new Message.Reply(m.callId(), true, from.values().encodeValue(from.openFrame())));
     } else {
@@ -125,57 +125,13 @@ final class MainDispatch {
     if (frame == null) {
       return;
     }
-    IpcMainHandler handler = from.ipc.take(channel);
+    CallAnswer answer = new CallAnswer(m.callId(), channel, from.values(), Message.Reply::new, from.link::toRenderer);
+    IpcMainHandler scoped = from.ipc.take(channel);
+    IpcMainHandler handler = scoped != null ? scoped : ipcMain.take(channel);
     if (handler == null) {
-      handler = ipcMain.take(channel);
-    }
-    if (handler == null) {
-      replyError(from, m.callId(), channel, IPC_EXCEPTION, "No handler registered for '" + channel + "'");
+      answer.error(IPC_EXCEPTION, Handlers.noHandler(channel));
       return;
     }
-    Object result;
-    try {
-      Object[] args = from.values().decodeArgs(m.payload());
-      result = handler.handle(new MainEvent(from, frame, channel, -1), args);
-    } catch (Throwable t) {
-      replyFailure(from, m.callId(), channel, t);
-      return;
-    }
-    if (result instanceof CompletionStage<?> stage) {
-      try {
-        stage.whenComplete((value, failure) -> {
-          if (failure != null) {
-            replyFailure(from, m.callId(), channel, failure);
-          } else {
-            replyValue(from, m.callId(), channel, value);
-          }
-        });
-      } catch (Throwable t) { // a stage of the user's own making may refuse the callback
-        replyFailure(from, m.callId(), channel, t);
-      }
-    } else {
-      replyValue(from, m.callId(), channel, result);
-    }
-  }
-
-  private static void replyValue(WebContentsImpl to, long callId, String channel, Object value) {
-    byte[] payload;
-    try {
-      payload = to.values().encodeValue(value);
-    } catch (Throwable e) { // a value too deep for the stack fails its call, not the loop (or the stage's thread)
-      replyFailure(to, callId, channel, e);
-      return;
-    }
-    to.link.toRenderer(new Message.Reply(callId, true, payload));
-  }
-
-  private static void replyFailure(WebContentsImpl to, long callId, String channel, Throwable failure) {
-    Throwable cause = Failures.unwrap(failure);
-    Failures.log(Level.DEBUG, "Error occurred in handler for '" + channel + "':", cause);
-    replyError(to, callId, channel, cause.getClass().getName(), Failures.messageOf(cause));
-  }
-
-  private static void replyError(WebContentsImpl to, long callId, String channel, String type, String message) {
-    to.link.toRenderer(Message.Reply.failed(callId, type, message, to.values()));
+    answer.run(() -> handler.handle(new MainEvent(from, frame, channel, -1), from.values().decodeArgs(m.payload())));
   }
 }

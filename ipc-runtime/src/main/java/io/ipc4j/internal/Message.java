@@ -25,7 +25,8 @@ public sealed interface Message extends EventLoop.Labelled {
    * @return its direction
    */
   default Direction direction() {
-    return this instanceof Push || this instanceof Reply ? Direction.TO_RENDERER : Direction.TO_MAIN;
+    return this instanceof Push || this instanceof Reply || this instanceof CallRenderer ? Direction.TO_RENDERER
+        : Direction.TO_MAIN;
   }
 
   /** What handling this message is, for the blocked-loop warning. */
@@ -39,6 +40,9 @@ public sealed interface Message extends EventLoop.Labelled {
     }
     if (this instanceof Send m) {
       return "handling send on '" + m.channel() + "'";
+    }
+    if (this instanceof CallRenderer m) {
+      return "handling invoke from the main process on '" + m.channel() + "'";
     }
     return "handling " + getClass().getSimpleName();
   }
@@ -54,6 +58,18 @@ public sealed interface Message extends EventLoop.Labelled {
 
   /** Renderer to main: asks the host for a new frame id; answered by a {@link Reply} holding the id. */
   record OpenFrame(long callId) implements Message {}
+
+  /**
+   * Main to renderer: {@code webContents.invoke} (or a frame's), answered by a {@link RendererReply} with the same
+   * call id. The host chooses these ids; they are apart from the renderer's own.
+   */
+  record CallRenderer(long callId, int frameId, String channel, byte[] payload) implements Message {}
+
+  /**
+   * Renderer to main: the answer to a {@link CallRenderer}, in the same form as a {@link Reply} (a failure's payload
+   * is the pair (remote type, remote message)).
+   */
+  record RendererReply(long callId, boolean ok, byte[] payload) implements Message {}
 
   /** Main to renderer: {@code webContents.send}, {@code frame.send} and {@code event.reply}. */
   record Push(int frameId, String channel, byte[] payload) implements Message {}

@@ -2,7 +2,6 @@ package io.ipc4j.internal;
 
 import io.ipc4j.IpcDisconnectedException;
 import io.ipc4j.IpcException;
-import io.ipc4j.IpcInvokeException;
 import io.ipc4j.IpcTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
@@ -36,7 +35,7 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
   static final int INTERRUPTED = 2;
 
   /** The remote type a malformed failure reply is reported with (the real one is unknown). */
-  static final String MALFORMED_FAILURE_TYPE = IpcException.class.getName();
+  static final String MALFORMED_FAILURE_TYPE = RemoteFailure.MALFORMED_TYPE;
 
   final long id;
   final String channel;
@@ -299,45 +298,11 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
       if (reply.ok()) {
         return core.values().decodeValue(reply.payload());
       }
-      throw remoteFailure(reply.payload());
+      throw RemoteFailure.of(channel, reply.payload(), core.values());
     }
     if (result instanceof RuntimeException e) {
       throw e;
     }
     throw new IpcException("Unexpected outcome of the call on '" + channel + "'", (Throwable) result);
-  }
-
-  /**
-   * The exception a failed reply stands for. Its payload comes from the other side, so it is checked before it is
-   * trusted: anything but {@code [type, message]} (two strings, the message may be nil) is reported as a malformed
-   * failure, never as a {@link ClassCastException} or an index out of bounds.
-   */
-  private IpcInvokeException remoteFailure(byte[] payload) {
-    Object[] error;
-    try {
-      error = Message.Reply.failureFields(payload, core.values());
-    } catch (RuntimeException e) {
-      IpcInvokeException malformed = malformedFailure("it does not decode as a list (" + e.getMessage() + ")");
-      malformed.initCause(e);
-      return malformed;
-    }
-    if (error.length != 2) {
-      return malformedFailure("expected [type, message], found a list of " + error.length);
-    }
-    if (!(error[0] instanceof String type) || type.isEmpty()) {
-      return malformedFailure("the type is " + describe(error[0]) + ", not a class name");
-    }
-    if (error[1] != null && !(error[1] instanceof String)) {
-      return malformedFailure("the message is " + describe(error[1]) + ", not a string or nil");
-    }
-    return new IpcInvokeException(channel, type, (String) error[1]);
-  }
-
-  private IpcInvokeException malformedFailure(String what) {
-    return new IpcInvokeException(channel, MALFORMED_FAILURE_TYPE, "malformed failure reply: " + what);
-  }
-
-  private static String describe(Object value) {
-    return value == null ? "nil" : "a " + value.getClass().getName();
   }
 }

@@ -4,6 +4,7 @@ import io.ipc4j.IpcDisconnectedException;
 import io.ipc4j.IpcException;
 import io.ipc4j.IpcHost;
 import io.ipc4j.IpcRenderer;
+import io.ipc4j.IpcRendererHandler;
 import io.ipc4j.IpcRendererListener;
 import io.ipc4j.internal.codec.CodecRegistry;
 import io.ipc4j.internal.codec.ValueCodec;
@@ -213,8 +214,8 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
       if (call != null) {
         call.end(reply);
       }
-    } else if (message instanceof Message.Push push) {
-      loop.execute(new Delivery(push));
+    } else if (message instanceof Message.Push || message instanceof Message.CallRenderer) {
+      loop.execute(new Delivery(message));
     } else {
       LOG.log(Level.WARNING, "ipc4j renderer dropped an unexpected message: {0}", message.getClass().getSimpleName());
     }
@@ -251,6 +252,19 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
     }
   }
 
+  /** Runs the frame's handler for a call from the main process, on the loop, and answers it. */
+  private void answer(Message.CallRenderer call) {
+    CallAnswer answer = new CallAnswer(call.callId(), call.channel(), values, Message.RendererReply::new,
+        this::toMain);
+    IpcRendererImpl frame = frames.get(call.frameId());
+    IpcRendererHandler handler = frame == null ? null : frame.handlers.take(call.channel());
+    if (handler == null) {
+      answer.error(IpcException.class.getName(), Handlers.noHandler(call.channel()));
+      return;
+    }
+    answer.run(() -> handler.handle(new RendererEvent(frame, call.channel()), values.decodeArgs(call.payload())));
+  }
+
   /** Fails every pending call, stops the loop (after what is queued) and lets go of its link. Idempotent. */
   @Override
   public void close(String reason) {
@@ -270,22 +284,27 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
     }
   }
 
-  /** A message for a renderer listener, as the loop's task. */
+  /** A message for a renderer listener, or a call for a renderer handler, as the loop's task. */
   private final class Delivery implements Runnable, EventLoop.Labelled {
-    private final Message.Push push;
+    private final Message message;
 
-    Delivery(Message.Push push) {
-      this.push = push;
+    Delivery(Message message) {
+      this.message = message;
     }
 
     @Override
     public void run() {
-      dispatch(push);
+      if (message instanceof Message.Push push) {
+        dispatch(push);
+      } else {
+        answer((Message.CallRenderer) message);
+      }
     }
 
     @Override
     public String label() {
-      return "a message on '" + push.channel() + "' for frame " + push.frameId();
+      return message instanceof Message.Push push ? "a message on '" + push.channel() + "' for frame "
+          + push.frameId() : message.label();
     }
   }
 

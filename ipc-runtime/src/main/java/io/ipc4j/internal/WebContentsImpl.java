@@ -9,9 +9,11 @@ import io.ipc4j.internal.codec.CodecOwner;
 import io.ipc4j.internal.codec.CodecRegistry;
 import io.ipc4j.internal.codec.ValueCodec;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,6 +28,8 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
   final int processId;
   final RendererLink link;
   final IpcMainImpl ipc;
+  /** The calls the main process waits on this renderer to answer. */
+  final RendererCalls calls;
   private final IpcHostImpl host;
   private final long osPid;
   private final Map<Integer, WebFrameMainImpl> frames = new ConcurrentHashMap<>();
@@ -38,6 +42,7 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
   WebContentsImpl(IpcHostImpl host, int id, int processId, long osPid, RendererLink link) {
     this.host = host;
     this.ipc = new IpcMainImpl(host.values.registry());
+    this.calls = new RendererCalls(this, host.mainLoop());
     this.id = id;
     this.processId = processId;
     this.osPid = osPid;
@@ -54,6 +59,11 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
   @Override
   public CodecRegistry codecRegistry() {
     return host.values.registry();
+  }
+
+  /** The deadline of a call to this renderer that names none: the host's. */
+  Duration defaultTimeout() {
+    return host.defaultTimeout();
   }
 
   /** Assigns the next frame id of this renderer. */
@@ -91,6 +101,16 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
   @Override
   public void send(String channel, Object... args) {
     mainFrame.send(channel, args);
+  }
+
+  @Override
+  public CompletableFuture<Object> invoke(String channel, Object... args) {
+    return mainFrame.invoke(channel, args);
+  }
+
+  @Override
+  public CompletableFuture<Object> invokeWithTimeout(Duration timeout, String channel, Object... args) {
+    return mainFrame.invokeWithTimeout(timeout, channel, args);
   }
 
   @Override
@@ -146,6 +166,7 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
     }
     host.forget(this);
     link.close(reason);
+    calls.close(reason);
     host.onMainLoop(() -> {
       if (gone != null) {
         for (Consumer<RenderProcessGoneDetails> listener : goneListeners) {

@@ -3,6 +3,8 @@ package io.ipc4j.internal;
 import io.ipc4j.IpcDisconnectedException;
 import io.ipc4j.WebContents;
 import io.ipc4j.WebFrameMain;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /** The main process's handle on one frame. */
 final class WebFrameMainImpl implements WebFrameMain {
@@ -41,6 +43,16 @@ final class WebFrameMainImpl implements WebFrameMain {
       throw new IpcDisconnectedException("Object has been destroyed");
     }
     contents.link.toRenderer(new Message.Push(frameId, channel, contents.values().encodeArgs(args)));
+  }
+
+  @Override
+  public CompletableFuture<Object> invoke(String channel, Object... args) {
+    return invokeWithTimeout(contents.defaultTimeout(), channel, args);
+  }
+
+  @Override
+  public CompletableFuture<Object> invokeWithTimeout(Duration timeout, String channel, Object... args) {
+    return contents.calls.invoke(frameId, timeout, channel, args);
   }
 
   @Override

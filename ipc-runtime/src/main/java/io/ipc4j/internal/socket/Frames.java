@@ -20,8 +20,10 @@ import java.nio.charset.StandardCharsets;
  * 0x11  SEND_SYNC   renderer → host  i64 call id, i32 frame id, str channel, payload
  * 0x12  INVOKE      renderer → host  i64 call id, i32 frame id, str channel, payload
  * 0x13  OPEN_FRAME  renderer → host  i64 call id (answered by REPLY whose payload is the new frame id)
+ * 0x14  CALL_REPLY  renderer → host  i64 call id, u8 ok (1) or failed (0), payload (the answer to a CALL)
  * 0x20  PUSH        host → renderer  i32 frame id, str channel, payload
  * 0x21  REPLY       host → renderer  i64 call id, u8 ok (1) or failed (0), payload (value, or [type, message])
+ * 0x22  CALL        host → renderer  i64 call id, i32 frame id, str channel, payload (webContents.invoke)
  * 0x30  GOODBYE     host → renderer  (no fields): the host closes this renderer; the process should exit
  * </pre>
  *
@@ -39,8 +41,10 @@ final class Frames {
   static final int SEND_SYNC = 0x11;
   static final int INVOKE = 0x12;
   static final int OPEN_FRAME = 0x13;
+  static final int CALL_REPLY = 0x14;
   static final int PUSH = 0x20;
   static final int REPLY = 0x21;
+  static final int CALL = 0x22;
   static final int GOODBYE = 0x30;
 
   private Frames() {}
@@ -55,12 +59,21 @@ final class Frames {
       return routed(INVOKE, m.callId(), m.frameId(), m.channel(), m.payload());
     } else if (message instanceof Message.Push m) {
       return routed(PUSH, -1, m.frameId(), m.channel(), m.payload());
+    } else if (message instanceof Message.CallRenderer m) {
+      return routed(CALL, m.callId(), m.frameId(), m.channel(), m.payload());
     } else if (message instanceof Message.OpenFrame m) {
       return start(OPEN_FRAME, 8, 0).putLong(m.callId()).flip();
     } else if (message instanceof Message.Reply m) {
-      return start(REPLY, 9, m.payload().length).putLong(m.callId()).put((byte) (m.ok() ? 1 : 0)).flip();
+      return reply(REPLY, m.callId(), m.ok(), m.payload());
+    } else if (message instanceof Message.RendererReply m) {
+      return reply(CALL_REPLY, m.callId(), m.ok(), m.payload());
     }
     throw new IllegalArgumentException("not a wire message: " + message);
+  }
+
+  /** A frame that answers a call: call id, outcome. */
+  private static ByteBuffer reply(int type, long callId, boolean ok, byte[] payload) {
+    return start(type, 9, payload.length).putLong(callId).put((byte) (ok ? 1 : 0)).flip();
   }
 
   /** A frame addressed to a frame id on a channel: [call id,] frame id, channel. */
@@ -85,6 +98,10 @@ final class Frames {
     } else if (message instanceof Message.Push m) {
       return m.payload();
     } else if (message instanceof Message.Reply m) {
+      return m.payload();
+    } else if (message instanceof Message.CallRenderer m) {
+      return m.payload();
+    } else if (message instanceof Message.RendererReply m) {
       return m.payload();
     }
     return null;
@@ -124,16 +141,16 @@ final class Frames {
     try {
       return switch (type) {
         case SEND, PUSH -> new Head(type, -1, fields.getInt(), readString(fields), false);
-        case SEND_SYNC, INVOKE -> {
+        case SEND_SYNC, INVOKE, CALL -> {
           long callId = fields.getLong();
           yield new Head(type, callId, fields.getInt(), readString(fields), false);
         }
         case OPEN_FRAME -> new Head(type, fields.getLong(), -1, null, false);
-        case REPLY -> {
+        case REPLY, CALL_REPLY -> {
           long callId = fields.getLong();
           int ok = fields.get();
           if (ok != 0 && ok != 1) {
-            throw new ProtocolException("REPLY with ok flag " + ok);
+            throw new ProtocolException((type == REPLY ? "REPLY" : "CALL_REPLY") + " with ok flag " + ok);
           }
           yield new Head(type, callId, -1, null, ok == 1);
         }
@@ -157,6 +174,8 @@ final class Frames {
       case INVOKE -> new Message.Invoke(head.callId(), head.frameId(), head.channel(), payload);
       case PUSH -> new Message.Push(head.frameId(), head.channel(), payload);
       case REPLY -> new Message.Reply(head.callId(), head.ok(), payload);
+      case CALL -> new Message.CallRenderer(head.callId(), head.frameId(), head.channel(), payload);
+      case CALL_REPLY -> new Message.RendererReply(head.callId(), head.ok(), payload);
       case OPEN_FRAME -> new Message.OpenFrame(head.callId());
       default -> throw new ProtocolException("frame type 0x" + Integer.toHexString(head.type()) + " carries no message");
     };

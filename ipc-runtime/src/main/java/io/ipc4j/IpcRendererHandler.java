@@ -1,0 +1,25 @@
+package io.ipc4j;
+
+/**
+ * A renderer-side handler for {@link WebContents#invoke} and {@link WebFrameMain#invoke}: its result, or the failure
+ * it throws, is the answer, as for an {@link IpcMainHandler} the other way round. It runs on the renderer's event
+ * loop; return a {@link java.util.concurrent.CompletionStage} to free the loop while slow work goes on elsewhere.
+ *
+ * <pre>{@code
+ * ipcRenderer.handle("notes:dirty", (event, args) -> editor.hasUnsavedEdits());
+ * ipcRenderer.handle("notes:export", (event, args) -> CompletableFuture.supplyAsync(editor::export, pool));
+ * }</pre>
+ */
+@FunctionalInterface
+public interface IpcRendererHandler {
+  /**
+   * Answers one call from the main process.
+   *
+   * @param event the frame that was called, and the channel
+   * @param args the call's arguments, decoded
+   * @return the answer, or a {@link java.util.concurrent.CompletionStage} of it
+   * @throws Exception if the call fails; the main process gets an {@link IpcInvokeException} with this exception's
+   *     type and message
+   */
+  Object handle(IpcRendererEvent event, Object... args) throws Exception;
+}

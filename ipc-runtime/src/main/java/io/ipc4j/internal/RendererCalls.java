@@ -1,0 +1,112 @@
+package io.ipc4j.internal;
+
+import io.ipc4j.IpcDisconnectedException;
+import io.ipc4j.IpcTimeoutException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The calls the main process has made to one renderer ({@code webContents.invoke}) and waits on: each ends once,
+ * with the renderer's {@link Message.RendererReply}, at its deadline (a task on the host's {@link Scheduler}), or when
+ * the renderer or host goes. A reply that comes after its call ended is dropped. Futures settle on the main loop.
+ */
+final class RendererCalls {
+  private final WebContentsImpl contents;
+  private final EventLoop mainLoop;
+  private final Map<Long, Call> pending = new ConcurrentHashMap<>();
+  private final AtomicLong nextId = new AtomicLong();
+  private volatile String closedReason;
+
+  /** One call waiting for its reply. */
+  private static final class Call {
+    final long id;
+    final String channel;
+    final MainFuture<Object> future;
+    volatile Scheduler.Timer deadline;
+
+    Call(long id, String channel, MainFuture<Object> future) {
+      this.id = id;
+      this.channel = channel;
+      this.future = future;
+    }
+  }
+
+  RendererCalls(WebContentsImpl contents, EventLoop mainLoop) {
+    this.contents = contents;
+    this.mainLoop = mainLoop;
+  }
+
+  /** Calls the handler of {@code channel} in one frame; never throws but for a bad channel or timeout. */
+  CompletableFuture<Object> invoke(int frameId, Duration timeout, String channel, Object[] args) {
+    Args.timeout(timeout);
+    Args.channel(channel);
+    MainFuture<Object> future = new MainFuture<>(mainLoop);
+    byte[] payload;
+    try {
+      if (contents.isDestroyed()) {
+        throw new IpcDisconnectedException("Object has been destroyed");
+      }
+      payload = contents.values().encodeArgs(args);
+    } catch (RuntimeException e) { // nothing was sent
+      future.settle(null, e);
+      return future;
+    }
+    Call call = new Call(nextId.incrementAndGet(), channel, future);
+    pending.put(call.id, call);
+    call.deadline = mainLoop.scheduler().schedule(timeout, () -> end(call, null,
+        new IpcTimeoutException(channel, timeout)));
+    String reason = closedReason;
+    if (reason != null) {
+      disconnect(call, reason);
+      return future;
+    }
+    contents.link.toRenderer(new Message.CallRenderer(call.id, frameId, channel, payload));
+    return future;
+  }
+
+  /** The renderer's answer, on the main loop. */
+  void answer(Message.RendererReply reply) {
+    Call call = pending.get(reply.callId());
+    if (call == null) {
+      return; // late (timed out) or never asked: dropped
+    }
+    Object value = null;
+    Throwable failure = null;
+    try {
+      if (reply.ok()) {
+        value = contents.values().decodeValue(reply.payload());
+      } else {
+        failure = RemoteFailure.of(call.channel, reply.payload(), contents.values());
+      }
+    } catch (Throwable t) { // a value that does not decode fails its call, never the loop
+      failure = t;
+    }
+    end(call, value, failure);
+  }
+
+  /** Fails every pending call, and every later one, with {@link IpcDisconnectedException}. Idempotent. */
+  void close(String reason) {
+    if (closedReason == null) {
+      closedReason = reason;
+    }
+    pending.values().forEach(call -> disconnect(call, reason));
+  }
+
+  private void disconnect(Call call, String reason) {
+    end(call, null, new IpcDisconnectedException(reason + "; the call on '" + call.channel + "' cannot complete"));
+  }
+
+  private void end(Call call, Object value, Throwable failure) {
+    if (!pending.remove(call.id, call)) {
+      return;
+    }
+    Scheduler.Timer deadline = call.deadline;
+    if (deadline != null) {
+      deadline.cancel();
+    }
+    call.future.settle(value, failure);
+  }
+}
