@@ -11,7 +11,7 @@ class MessageTest {
   private static final ValueCodec CODEC = new ValueCodec(new CodecRegistry());
 
   @Test
-  void pushesAndRepliesGoToTheRendererAndEverythingElseToTheMain() {
+  void pushesRepliesAndTheMainProcessesCallsGoToTheRendererAndEverythingElseToTheMain() {
     byte[] none = new byte[0];
     assertThat(new Message.Push(1, "c", none).direction()).isEqualTo(Message.Direction.TO_RENDERER);
     assertThat(new Message.Reply(1, true, none).direction()).isEqualTo(Message.Direction.TO_RENDERER);
@@ -19,6 +19,8 @@ class MessageTest {
     assertThat(new Message.SendSync(1, 1, "c", none).direction()).isEqualTo(Message.Direction.TO_MAIN);
     assertThat(new Message.Invoke(1, 1, "c", none).direction()).isEqualTo(Message.Direction.TO_MAIN);
     assertThat(new Message.OpenFrame(1).direction()).isEqualTo(Message.Direction.TO_MAIN);
+    assertThat(new Message.CallRenderer(1, 1, "c", none).direction()).isEqualTo(Message.Direction.TO_RENDERER);
+    assertThat(new Message.RendererReply(1, true, none).direction()).isEqualTo(Message.Direction.TO_MAIN);
   }
 
   @Test

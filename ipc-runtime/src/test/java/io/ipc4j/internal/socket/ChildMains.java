@@ -30,6 +30,19 @@ final class ChildMains {
     }
   }
 
+  /** Answers the main process's "add" and "fail" calls, says it is ready, then idles. */
+  public static final class Answerer {
+    public static void main(String[] args) throws Exception {
+      IpcRenderer ipc = IpcRenderer.connect();
+      ipc.handle("add", (event, a) -> (Integer) a[0] + (Integer) a[1]);
+      ipc.handle("fail", (event, a) -> {
+        throw new IllegalStateException("refused in " + ProcessHandle.current().pid());
+      });
+      ipc.sendSync("ready");
+      idle();
+    }
+  }
+
   /** Opens a child frame, asks "where" from both frames, has the child frame answered, and reports it all. */
   public static final class FrameOpener {
     public static void main(String[] args) throws Exception {
@@ -153,6 +166,9 @@ final class ChildMains {
           case "foreign-frame" -> write(channel, Frames.header(new Message.Send(99, "x", ValueCodecs.NO_ARGS)),
               ByteBuffer.wrap(ValueCodecs.NO_ARGS));
           case "host-frame" -> write(channel, Frames.header(new Message.Push(1, "x", ValueCodecs.NO_ARGS)),
+              ByteBuffer.wrap(ValueCodecs.NO_ARGS));
+          case "call-frame" -> write(channel,
+              Frames.header(new Message.CallRenderer(1, 1, "x", ValueCodecs.NO_ARGS)),
               ByteBuffer.wrap(ValueCodecs.NO_ARGS));
           default -> throw new IllegalArgumentException(args[0]);
         }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -52,6 +53,24 @@ class ChildProcessTest {
       assertThat(child.osProcessId()).isNotEqualTo(ProcessHandle.current().pid());
       assertThat(ProcessHandle.of(child.osProcessId()).map(ProcessHandle::isAlive)).hasValue(true);
       assertThat(host.allWebContents()).containsExactly(child);
+    }
+  }
+
+  @Test
+  void aChildJvmAnswersTheMainProcesssInvoke() throws Exception {
+    try (IpcHost host = host().overSockets()) {
+      BlockingQueue<Boolean> ready = new LinkedBlockingQueue<>();
+      host.ipcMain().on("ready", (event, args) -> {
+        ready.add(true);
+        event.setReturnValue(null);
+      });
+      WebContents child = host.launchRenderer(ChildMains.Answerer.class);
+      assertThat(take(ready)).isTrue();
+      assertThat(child.invoke("add", 2, 3).get(30, TimeUnit.SECONDS)).isEqualTo(5);
+      ExecutionException e = assertThrows(ExecutionException.class,
+          () -> child.invoke("fail").get(30, TimeUnit.SECONDS));
+      assertThat(e).hasCauseThat().hasMessageThat().isEqualTo("Error invoking remote method 'fail': "
+          + "java.lang.IllegalStateException: refused in " + child.osProcessId());
     }
   }
 

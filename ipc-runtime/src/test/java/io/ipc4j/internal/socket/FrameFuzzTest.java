@@ -291,7 +291,8 @@ class FrameFuzzTest {
       case 4 -> {
         if (f.length > 4) {
           f[4] = (byte) (r.nextBoolean() ? r.nextInt(256)
-              : new int[] {Frames.HELLO, Frames.WELCOME, Frames.PUSH, Frames.REPLY, Frames.GOODBYE}[r.nextInt(5)]);
+              : new int[] {Frames.HELLO, Frames.WELCOME, Frames.PUSH, Frames.REPLY, Frames.CALL, Frames.CALL_REPLY,
+                  Frames.GOODBYE}[r.nextInt(7)]);
         }
       }
       case 5 -> frames.add(i, f.clone()); // duplicated

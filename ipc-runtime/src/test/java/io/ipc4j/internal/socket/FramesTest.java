@@ -45,7 +45,9 @@ class FramesTest {
     byte[] p = CODEC.encodeArgs(new Object[] {"x", 1});
     for (Message m : List.of(new Message.Send(3, "ch", p), new Message.SendSync(9, 1, "ünï", p),
         new Message.Invoke(Long.MAX_VALUE, 2, "", p), new Message.OpenFrame(5), new Message.Push(4, "c", p),
-        new Message.Reply(6, false, p), new Message.Reply(6, true, new byte[0]))) {
+        new Message.Reply(6, false, p), new Message.Reply(6, true, new byte[0]),
+        new Message.CallRenderer(11, 3, "ask", p), new Message.RendererReply(11, false, p),
+        new Message.RendererReply(12, true, new byte[0]))) {
       Message back = roundTrip(m);
       assertThat(back.getClass()).isEqualTo(m.getClass());
       assertThat(frame(back)).isEqualTo(frame(m));
@@ -64,6 +66,32 @@ class FramesTest {
     ByteBuffer badFlag = ByteBuffer.allocate(9).putLong(1).put((byte) 7).flip();
     assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.decode(Frames.REPLY, badFlag)))
         .hasMessageThat().contains("ok flag 7");
+    ByteBuffer badCallFlag = ByteBuffer.allocate(9).putLong(1).put((byte) 2).flip();
+    assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.decode(Frames.CALL_REPLY, badCallFlag)))
+        .hasMessageThat().isEqualTo("CALL_REPLY with ok flag 2");
+  }
+
+  @Test
+  void aCallOfTheMainProcessIsFramedAsTheProtocolDocumentSays() {
+    byte[] call = frame(new Message.CallRenderer(3, 1, "dirty", CODEC.encodeArgs(new Object[0])));
+    assertThat(HexFormat.of().formatHex(call)).isEqualTo(
+        "00000017" + "22" + "0000000000000003" + "00000001" + "00000005" + "6469727479" + "90");
+    byte[] answer = frame(new Message.RendererReply(3, true, CODEC.encodeValue(true)));
+    assertThat(HexFormat.of().formatHex(answer)).isEqualTo("0000000b" + "14" + "0000000000000003" + "01" + "c3");
+  }
+
+  @Test
+  void theMainProcessesCallsAndTheirAnswersAreRefusedGoingTheOtherWay() throws Exception {
+    byte[] p = CODEC.encodeArgs(new Object[0]);
+    Frames.Head call = new Frames.Head(Frames.CALL, 1, 1, "c", false);
+    Frames.Head answer = new Frames.Head(Frames.CALL_REPLY, 1, -1, null, true);
+    assertThat(Frames.message(call, p, Message.Direction.TO_RENDERER)).isInstanceOf(Message.CallRenderer.class);
+    assertThat(Frames.message(answer, p, Message.Direction.TO_MAIN)).isInstanceOf(Message.RendererReply.class);
+    assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.message(call, p, Message.Direction.TO_MAIN)))
+        .hasMessageThat().isEqualTo("a renderer sent a host-to-renderer frame");
+    assertThat(assertThrows(Frames.ProtocolException.class,
+        () -> Frames.message(answer, p, Message.Direction.TO_RENDERER)))
+        .hasMessageThat().isEqualTo("the host sent a renderer-to-host frame");
   }
 
   @Test

@@ -112,7 +112,7 @@ class SocketSecurityTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"unknown-type", "huge-length", "foreign-frame", "host-frame"})
+  @ValueSource(strings = {"unknown-type", "huge-length", "foreign-frame", "host-frame", "call-frame"})
   void anAdmittedRendererThatBreaksTheProtocolIsCutOffAlone(String misdeed) throws Exception {
     BlockingQueue<RenderProcessGoneDetails> gone = new LinkedBlockingQueue<>();
     CompletableFuture<Void> destroyed = new CompletableFuture<>();

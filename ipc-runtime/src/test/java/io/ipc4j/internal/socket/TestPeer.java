@@ -84,6 +84,13 @@ final class TestPeer implements AutoCloseable {
     return frame(Frames.SEND, -1, Message.MAIN_FRAME_ID, channel, payload);
   }
 
+  /** A CALL_REPLY frame: the renderer's answer to the host's call {@code callId}. */
+  static ByteBuffer callReply(long callId, boolean ok, byte[] payload) {
+    ByteBuffer b = ByteBuffer.allocate(4 + 1 + 9 + payload.length);
+    return b.putInt(1 + 9 + payload.length).put((byte) Frames.CALL_REPLY).putLong(callId).put((byte) (ok ? 1 : 0))
+        .put(payload).flip();
+  }
+
   /** The encoding of call arguments, for {@link #invoke} and {@link #send}. */
   static byte[] args(Object... args) {
     return CODEC.encodeArgs(args);
