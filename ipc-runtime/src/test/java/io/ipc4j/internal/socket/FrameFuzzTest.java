@@ -368,10 +368,18 @@ class FrameFuzzTest {
       case Frames.SEND -> 4;
       case Frames.SEND_SYNC, Frames.INVOKE -> 12;
       case Frames.OPEN_FRAME -> 8;
+      case Frames.CALL_REPLY -> 9;
       default -> -1;
     };
     if (fixed < 0) {
       return "type " + type;
+    }
+    if (type == Frames.CALL_REPLY) { // an answer to a call the host made: dropped if it made none, never a violation
+      if (f.remaining() < fixed) {
+        return f.limit() == length ? "short fields" : null;
+      }
+      int ok = f.get(f.position() + 8);
+      return ok == 0 || ok == 1 ? null : "ok flag " + ok;
     }
     if (type == Frames.OPEN_FRAME) {
       if (length != 9) {
