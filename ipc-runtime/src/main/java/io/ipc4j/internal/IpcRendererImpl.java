@@ -1,6 +1,5 @@
 package io.ipc4j.internal;
 
-import io.ipc4j.IpcRegistration;
 import io.ipc4j.IpcRenderer;
 import io.ipc4j.IpcRendererHandler;
 import io.ipc4j.IpcRendererListener;
@@ -10,9 +9,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /** One frame's {@link IpcRenderer}. */
-final class IpcRendererImpl extends Emitter<IpcRendererListener> implements IpcRenderer, CodecOwner {
-  /** This frame's handlers for the main process's calls. */
-  final Handlers<IpcRendererHandler> handlers = new Handlers<>();
+final class IpcRendererImpl extends HandlingEmitter<IpcRendererListener, IpcRendererHandler>
+    implements IpcRenderer, CodecOwner {
   private final RendererContext context;
   private final int frameId;
 
@@ -73,21 +71,6 @@ final class IpcRendererImpl extends Emitter<IpcRendererListener> implements IpcR
     } catch (RuntimeException e) {
       call.end(e);
     }
-  }
-
-  @Override
-  public IpcRegistration handle(String channel, IpcRendererHandler handler) {
-    return handlers.register(channel, handler, false);
-  }
-
-  @Override
-  public IpcRegistration handleOnce(String channel, IpcRendererHandler handler) {
-    return handlers.register(channel, handler, true);
-  }
-
-  @Override
-  public void removeHandler(String channel) {
-    handlers.remove(channel);
   }
 
   @Override

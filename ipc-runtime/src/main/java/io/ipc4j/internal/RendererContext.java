@@ -257,7 +257,7 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
     CallAnswer answer = new CallAnswer(call.callId(), call.channel(), values, Message.RendererReply::new,
         this::toMain);
     IpcRendererImpl frame = frames.get(call.frameId());
-    IpcRendererHandler handler = frame == null ? null : frame.handlers.take(call.channel());
+    IpcRendererHandler handler = frame == null ? null : frame.take(call.channel());
     if (handler == null) {
       answer.error(IpcException.class.getName(), Handlers.noHandler(call.channel()));
       return;
