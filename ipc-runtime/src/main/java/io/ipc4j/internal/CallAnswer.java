@@ -82,7 +82,7 @@ final class CallAnswer {
   }
 
   void error(String type, String message) {
-    send(form.reply(callId, false, values.encodeArgs(new Object[] {type, message})));
+    send(form.reply(callId, false, Message.Reply.failurePayload(type, message, values)));
   }
 
   private void send(Message reply) {

@@ -89,7 +89,19 @@ public sealed interface Message extends EventLoop.Labelled {
      * @return the reply
      */
     public static Reply failed(long callId, String type, String message, ValueCodec values) {
-      return new Reply(callId, false, values.encodeArgs(new Object[] {type, message}));
+      return new Reply(callId, false, failurePayload(type, message, values));
+    }
+
+    /**
+     * The payload of a failed answer, in either direction: the pair (remote type, remote message).
+     *
+     * @param type the class name of what the handler threw
+     * @param message its message, or null
+     * @param values the codec of the side that answers
+     * @return the encoded pair
+     */
+    public static byte[] failurePayload(String type, String message, ValueCodec values) {
+      return values.encodeArgs(new Object[] {type, message});
     }
 
     /**
