@@ -61,4 +61,10 @@ final class IpcMainImpl extends Emitter<IpcMainListener> implements IpcMain, Cod
     return entry.listener;
   }
 
+  /** Drops every listener and handler (a frame scope whose renderer is gone). */
+  void clear() {
+    listeners.clear();
+    handlers.clear();
+  }
+
 }

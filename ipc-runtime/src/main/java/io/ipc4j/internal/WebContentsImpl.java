@@ -146,6 +146,7 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
     }
     host.forget(this);
     link.close(reason);
+    frames.values().forEach(WebFrameMainImpl::dropScope);
     host.onMainLoop(() -> {
       if (gone != null) {
         for (Consumer<RenderProcessGoneDetails> listener : goneListeners) {
