@@ -61,9 +61,7 @@ class FrameScopesTest {
   void aHandlerOnTheFramesScopeAnswersInvoke(HostKind kind) {
     try (IpcHost host = kind.open()) {
       Renderer r = host.openRenderer();
-      r.webContents().mainFrame().ipc().handle("test", (event, args) -> (Integer) args[0] * 2);
-
-      assertThat(r.ipcRenderer().invoke("test", 42).join()).isEqualTo(84);
+      assertThat(doubledByTheMainFrame(r)).isEqualTo(84);
     }
   }
 
@@ -101,12 +99,8 @@ class FrameScopesTest {
   void theFramesHandlerWinsOverIpcMains(HostKind kind) {
     try (IpcHost host = kind.open()) {
       Renderer r = host.openRenderer();
-      host.ipcMain().handle("test", (event, args) -> {
-        throw new AssertionError("ipcMain's handler must not run");
-      });
-      r.webContents().mainFrame().ipc().handle("test", (event, args) -> (Integer) args[0] * 2);
-
-      assertThat(r.ipcRenderer().invoke("test", 42).join()).isEqualTo(84);
+      host.ipcMain().handle("test", mustNotRun("ipcMain"));
+      assertThat(doubledByTheMainFrame(r)).isEqualTo(84);
     }
   }
 
@@ -115,15 +109,9 @@ class FrameScopesTest {
   void theFramesHandlerWinsOverWebContentsAndIpcMains(HostKind kind) {
     try (IpcHost host = kind.open()) {
       Renderer r = host.openRenderer();
-      r.webContents().ipc().handle("test", (event, args) -> {
-        throw new AssertionError("webContents' handler must not run");
-      });
-      host.ipcMain().handle("test", (event, args) -> {
-        throw new AssertionError("ipcMain's handler must not run");
-      });
-      r.webContents().mainFrame().ipc().handle("test", (event, args) -> (Integer) args[0] * 2);
-
-      assertThat(r.ipcRenderer().invoke("test", 42).join()).isEqualTo(84);
+      r.webContents().ipc().handle("test", mustNotRun("webContents"));
+      host.ipcMain().handle("test", mustNotRun("ipcMain"));
+      assertThat(doubledByTheMainFrame(r)).isEqualTo(84);
     }
   }
 
@@ -255,5 +243,18 @@ class FrameScopesTest {
       assertThat(scope.eventNames()).isEmpty();
       scope.handle("test", (event, args) -> 2); // the first handler is gone, so this is no second one
     }
+  }
+
+  /** A handler that fails its call, and the test, if precedence ever lets it run. */
+  private static IpcMainHandler mustNotRun(String scope) {
+    return (event, args) -> {
+      throw new AssertionError(scope + "'s handler must not run");
+    };
+  }
+
+  /** Electron's handler case: the main frame's scope doubles 42, the renderer invokes it. */
+  private static Object doubledByTheMainFrame(Renderer r) {
+    r.webContents().mainFrame().ipc().handle("test", (event, args) -> (Integer) args[0] * 2);
+    return r.ipcRenderer().invoke("test", 42).join();
   }
 }
