@@ -248,7 +248,7 @@ class FrameScopesTest {
   /** A handler that fails its call, and the test, if precedence ever lets it run. */
   private static IpcMainHandler mustNotRun(String scope) {
     return (event, args) -> {
-      throw new AssertionError(scope + "'s handler must not run");
+      throw new AssertionError("the " + scope + " handler must not run");
     };
   }
 
