@@ -70,8 +70,19 @@ final class MainDispatch {
    * made it), its renderer's, then the global one.
    */
   private IpcMainImpl[] scopes(WebContentsImpl from, WebFrameMainImpl frame) {
+    // Made once per renderer and per scoped frame, on the main loop (the only thread that dispatches), so that a
+    // message allocates no list of scopes.
     IpcMainImpl own = frame.scope();
-    return own == null ? new IpcMainImpl[] {from.ipc, ipcMain} : new IpcMainImpl[] {own, from.ipc, ipcMain};
+    if (own == null) {
+      if (from.scopeOrder == null) {
+        from.scopeOrder = new IpcMainImpl[] {from.ipc, ipcMain};
+      }
+      return from.scopeOrder;
+    }
+    if (frame.scopeOrder == null) {
+      frame.scopeOrder = new IpcMainImpl[] {own, from.ipc, ipcMain};
+    }
+    return frame.scopeOrder;
   }
 
   private static boolean anyListener(IpcMainImpl[] scopes, String channel) {

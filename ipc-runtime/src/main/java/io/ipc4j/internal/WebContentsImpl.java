@@ -26,6 +26,8 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
   final int processId;
   final RendererLink link;
   final IpcMainImpl ipc;
+  /** The scopes a message from a frame without its own goes through; made and read by the main loop only. */
+  IpcMainImpl[] scopeOrder;
   private final IpcHostImpl host;
   private final long osPid;
   private final Map<Integer, WebFrameMainImpl> frames = new ConcurrentHashMap<>();

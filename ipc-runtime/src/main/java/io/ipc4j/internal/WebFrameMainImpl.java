@@ -11,6 +11,8 @@ final class WebFrameMainImpl implements WebFrameMain {
   private final int frameId;
   /** Made on first use, as Electron's {@code frame.ipc}: a frame nobody scoped costs its messages nothing. */
   private volatile IpcMainImpl scope;
+  /** The scopes this frame's messages go through once it has its own; made and read by the main loop only. */
+  IpcMainImpl[] scopeOrder;
 
   WebFrameMainImpl(WebContentsImpl contents, int frameId) {
     this.contents = contents;
