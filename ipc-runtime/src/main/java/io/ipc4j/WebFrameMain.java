@@ -4,7 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The main process's view of one renderer frame, as in Electron's {@code WebFrameMain}.
+ * The main process's view of one renderer frame, as in Electron's {@code WebFrameMain}: the same frame is the same
+ * instance wherever it appears ({@code mainFrame()}, {@code event.senderFrame()}).
  *
  * <pre>{@code
  * ipcMain.on("hello", (event, args) -> event.senderFrame().send("hi"));   // same as event.reply("hi")
@@ -38,6 +39,16 @@ public interface WebFrameMain {
    * @return the owning {@link WebContents}
    */
   WebContents webContents();
+
+  /**
+   * An {@link IpcMain} that sees only this frame's messages, as Electron's {@code webFrameMain.ipc}. A message's
+   * listeners run here first, then in {@link WebContents#ipc()}, then in the global {@code ipcMain}; an invoke is
+   * answered by the first of the three that has a handler. A child frame's messages reach its own scope, never the
+   * main frame's. Codecs added through it are the host's. Once the renderer is destroyed, the scope is emptied.
+   *
+   * @return this frame's {@code IpcMain}, the same instance on every call
+   */
+  IpcMain ipc();
 
   /**
    * Sends a message to this frame's {@link IpcRenderer} listeners.

@@ -28,6 +28,10 @@ final class Handlers<H> {
     byChannel.remove(Args.channel(channel));
   }
 
+  void clear() {
+    byChannel.clear();
+  }
+
   /** The handler to run for one call, or null; a {@code once} handler is removed before it runs. */
   H take(String channel) {
     Listeners.Entry<H> entry = byChannel.get(channel);

@@ -25,6 +25,11 @@ abstract class HandlingEmitter<L, H> extends Emitter<L> {
     handlers.remove(channel);
   }
 
+  /** Drops every handler. */
+  void clearHandlers() {
+    handlers.clear();
+  }
+
   /** The handler to run for one call, or null; a {@code once} handler is removed before it runs. */
   H take(String channel) {
     return handlers.take(channel);

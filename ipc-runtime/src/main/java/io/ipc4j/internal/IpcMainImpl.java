@@ -19,4 +19,10 @@ final class IpcMainImpl extends HandlingEmitter<IpcMainListener, IpcMainHandler>
   public CodecRegistry codecRegistry() {
     return codecs;
   }
+
+  /** Drops every listener and handler (a frame scope whose renderer is gone). */
+  void clear() {
+    listeners.clear();
+    clearHandlers();
+  }
 }

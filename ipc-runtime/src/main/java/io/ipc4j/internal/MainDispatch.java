@@ -7,8 +7,9 @@ import java.lang.System.Logger.Level;
 
 /**
  * Finds and runs what a renderer's message is for, on the main loop, as Electron's ipc-dispatch: a send's listeners
- * (the renderer's own {@code webContents.ipc} first, then the global {@code ipcMain}), an invoke's handler (looked
- * up in the same order), and the reply. The registries only hold listeners and handlers; this is where they run.
+ * in every scope (the sending frame's {@code webFrameMain.ipc}, then its renderer's {@code webContents.ipc}, then the
+ * global {@code ipcMain}; {@link #scopes} is that order), an invoke's handler (the first scope that has one), and the
+ * reply. The registries only hold listeners and handlers; this is where they run.
  *
  * <p>Nothing a listener, a handler or the decoding of a message throws (an {@code Error} included) escapes: a
  * failure becomes the answer of the call it belongs to, or is logged.
@@ -64,15 +65,43 @@ final class MainDispatch {
     return frame;
   }
 
+  /**
+   * The registries a message from {@code frame} goes to, in Electron's order: the frame's own scope (when anyone
+   * made it), its renderer's, then the global one.
+   */
+  private IpcMainImpl[] scopes(WebContentsImpl from, WebFrameMainImpl frame) {
+    // Made once per renderer and per scoped frame, on the main loop (the only thread that dispatches), so that a
+    // message allocates no list of scopes.
+    IpcMainImpl own = frame.scope();
+    if (own == null) {
+      if (from.scopeOrder == null) {
+        from.scopeOrder = new IpcMainImpl[] {from.ipc, ipcMain};
+      }
+      return from.scopeOrder;
+    }
+    if (frame.scopeOrder == null) {
+      frame.scopeOrder = new IpcMainImpl[] {own, from.ipc, ipcMain};
+    }
+    return frame.scopeOrder;
+  }
+
+  private static boolean anyListener(IpcMainImpl[] scopes, String channel) {
+    for (IpcMainImpl scope : scopes) {
+      if (scope.listeners.count(channel) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void onSend(WebContentsImpl from, int frameId, String channel, byte[] payload, long syncCallId) {
     WebFrameMainImpl frame = frameOf(from, frameId, channel);
     if (frame == null) {
       return;
     }
     MainEvent event = new MainEvent(from, frame, channel, syncCallId);
-    Listeners.Entry<IpcMainListener>[] scoped = from.ipc.listeners.snapshot(channel);
-    Listeners.Entry<IpcMainListener>[] global = ipcMain.listeners.snapshot(channel);
-    if (scoped.length == 0 && global.length == 0) {
+    IpcMainImpl[] scopes = scopes(from, frame);
+    if (!anyListener(scopes, channel)) {
       if (event.isSync()) {
         LOG.log(Level.WARNING, "WebContents #{0} called ipcRenderer.sendSync() with ''{1}'' channel without "
             + "listeners.", from.id, channel);
@@ -90,20 +119,22 @@ final class MainDispatch {
       event.fail(e.getClass().getName(), Failures.messageOf(e));
       return;
     }
-    Throwable failure = run(from.ipc.listeners, scoped, event, args);
-    Throwable globalFailure = run(ipcMain.listeners, global, event, args);
-    if (failure == null) {
-      failure = globalFailure;
+    Throwable failure = null;
+    for (IpcMainImpl scope : scopes) {
+      Throwable scopeFailure = run(scope.listeners, event, args);
+      if (failure == null) {
+        failure = scopeFailure;
+      }
     }
     if (failure != null) {
       event.fail(failure.getClass().getName(), Failures.messageOf(failure));
     }
   }
 
-  private static Throwable run(Listeners<IpcMainListener> registry, Listeners.Entry<IpcMainListener>[] entries,
-      MainEvent event, Object[] args) {
+  /** Runs one scope's listeners, each with the shared event, as an EventEmitter's emit does (its list taken now). */
+  private static Throwable run(Listeners<IpcMainListener> registry, MainEvent event, Object[] args) {
     Throwable first = null;
-    for (Listeners.Entry<IpcMainListener> entry : entries) {
+    for (Listeners.Entry<IpcMainListener> entry : registry.snapshot(event.channel())) {
       if (!registry.take(event.channel(), entry)) {
         continue;
       }
@@ -126,12 +157,22 @@ final class MainDispatch {
       return;
     }
     CallAnswer answer = new CallAnswer(m.callId(), channel, from.values(), Message.Reply::new, from.link::toRenderer);
-    IpcMainHandler scoped = from.ipc.take(channel);
-    IpcMainHandler handler = scoped != null ? scoped : ipcMain.take(channel);
+    IpcMainHandler handler = handlerFor(from, frame, channel);
     if (handler == null) {
       answer.error(IPC_EXCEPTION, Handlers.noHandler(channel));
       return;
     }
     answer.run(() -> handler.handle(new MainEvent(from, frame, channel, -1), from.values().decodeArgs(m.payload())));
+  }
+
+  /** The first handler for {@code channel} in the scopes of {@code frame}, taken for one call; null if none. */
+  private IpcMainHandler handlerFor(WebContentsImpl from, WebFrameMainImpl frame, String channel) {
+    for (IpcMainImpl scope : scopes(from, frame)) {
+      IpcMainHandler handler = scope.take(channel);
+      if (handler != null) {
+        return handler;
+      }
+    }
+    return null;
   }
 }

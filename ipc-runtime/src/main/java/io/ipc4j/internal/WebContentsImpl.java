@@ -30,6 +30,8 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
   final IpcMainImpl ipc;
   /** The calls the main process waits on this renderer to answer. */
   final RendererCalls calls;
+  /** The scopes a message from a frame without its own goes through; made and read by the main loop only. */
+  IpcMainImpl[] scopeOrder;
   private final IpcHostImpl host;
   private final long osPid;
   private final Map<Integer, WebFrameMainImpl> frames = new ConcurrentHashMap<>();
@@ -167,6 +169,7 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
     host.forget(this);
     link.close(reason);
     calls.close(reason);
+    frames.values().forEach(WebFrameMainImpl::dropScope);
     host.onMainLoop(() -> {
       if (gone != null) {
         for (Consumer<RenderProcessGoneDetails> listener : goneListeners) {

@@ -1,15 +1,20 @@
 package io.ipc4j.internal;
 
 import io.ipc4j.IpcDisconnectedException;
+import io.ipc4j.IpcMain;
 import io.ipc4j.WebContents;
 import io.ipc4j.WebFrameMain;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-/** The main process's handle on one frame. */
+/** The main process's handle on one frame; it owns the frame's scope ({@code ipc()}). */
 final class WebFrameMainImpl implements WebFrameMain {
   private final WebContentsImpl contents;
   private final int frameId;
+  /** Made on first use, as Electron's {@code frame.ipc}: a frame nobody scoped costs its messages nothing. */
+  private volatile IpcMainImpl scope;
+  /** The scopes this frame's messages go through once it has its own; made and read by the main loop only. */
+  IpcMainImpl[] scopeOrder;
 
   WebFrameMainImpl(WebContentsImpl contents, int frameId) {
     this.contents = contents;
@@ -34,6 +39,34 @@ final class WebFrameMainImpl implements WebFrameMain {
   @Override
   public WebContents webContents() {
     return contents;
+  }
+
+  @Override
+  public IpcMain ipc() {
+    IpcMainImpl current = scope;
+    if (current == null) {
+      synchronized (this) {
+        current = scope;
+        if (current == null) {
+          current = new IpcMainImpl(contents.codecRegistry());
+          scope = current;
+        }
+      }
+    }
+    return current;
+  }
+
+  /** This frame's scope for a dispatch, or null while nobody has asked for {@link #ipc()}. */
+  IpcMainImpl scope() {
+    return scope;
+  }
+
+  /** Empties this frame's scope when its renderer is destroyed, so nothing it holds outlives the renderer. */
+  void dropScope() {
+    IpcMainImpl current = scope;
+    if (current != null) {
+      current.clear();
+    }
   }
 
   @Override
