@@ -208,7 +208,7 @@ class MainInvokesRendererTest {
 
   @ParameterizedTest
   @EnumSource(HostKind.class)
-  void callbacksOfTheFutureRunOnTheMainLoop(HostKind kind) {
+  void callbacksOfTheFutureRunOnTheMainLoopEvenWhenAddedAfterTheAnswer(HostKind kind) {
     try (IpcHost host = kind.open()) {
       Renderer r = host.openRenderer();
       CompletableFuture<Object> gate = new CompletableFuture<>();
@@ -220,6 +220,11 @@ class MainInvokesRendererTest {
       gate.complete("open");
       assertThat(answerOf(thread)).isEqualTo("ipc4j-main");
       assertThat(answerOf(failedThread)).isEqualTo("ipc4j-main");
+      CompletableFuture<Object> answered = r.webContents().invoke("gated");
+      assertThat(answerOf(answered)).isEqualTo("open");
+      assertThat(answerOf(answered.thenApply(value -> Thread.currentThread().getName()))).isEqualTo("ipc4j-main");
+      assertThat(answerOf(answered.whenComplete((value, failure) -> { }).handle(
+          (value, failure) -> Thread.currentThread().getName()))).isEqualTo("ipc4j-main");
     }
   }
 

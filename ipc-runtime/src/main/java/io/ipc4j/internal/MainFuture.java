@@ -2,22 +2,122 @@ package io.ipc4j.internal;
 
 import io.ipc4j.IpcException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The future of a call the main process makes to a renderer, and of every stage made from it: it is completed on the
- * main loop (so its callbacks run there), and blocking on it from the main loop, which would have to handle the very
- * reply it waits for, fails at once instead of deadlocking.
+ * main loop, and its callbacks run there whenever they are added (the {@code Async} forms keep the executor they
+ * name). Blocking on it from the main loop, which would have to handle the very reply it waits for, fails at once
+ * instead of deadlocking.
  *
  * @param <T> the value's type
  */
 final class MainFuture<T> extends CompletableFuture<T> {
   private final EventLoop mainLoop;
+  /** Runs a callback on the main loop: right here when this is the loop (or the loop has stopped), else queued. */
+  private final Executor onLoop;
 
   MainFuture(EventLoop mainLoop) {
     this.mainLoop = mainLoop;
+    this.onLoop = task -> {
+      if (mainLoop.inLoop()) {
+        task.run();
+        return;
+      }
+      AtomicBoolean ran = new AtomicBoolean();
+      Runnable once = () -> {
+        if (ran.compareAndSet(false, true)) {
+          task.run();
+        }
+      };
+      mainLoop.execute(once);
+      if (!mainLoop.isRunning()) {
+        once.run(); // the loop may have stopped before taking it: it runs here then, and only once either way
+      }
+    };
+  }
+
+  // A callback added after the answer came would run on the adding thread; these run it on the main loop always.
+
+  @Override
+  public <U> CompletableFuture<U> thenApply(Function<? super T, ? extends U> fn) {
+    return thenApplyAsync(fn, onLoop);
+  }
+
+  @Override
+  public CompletableFuture<Void> thenAccept(Consumer<? super T> action) {
+    return thenAcceptAsync(action, onLoop);
+  }
+
+  @Override
+  public CompletableFuture<Void> thenRun(Runnable action) {
+    return thenRunAsync(action, onLoop);
+  }
+
+  @Override
+  public <U, V> CompletableFuture<V> thenCombine(CompletionStage<? extends U> other,
+      BiFunction<? super T, ? super U, ? extends V> fn) {
+    return thenCombineAsync(other, fn, onLoop);
+  }
+
+  @Override
+  public <U> CompletableFuture<Void> thenAcceptBoth(CompletionStage<? extends U> other,
+      BiConsumer<? super T, ? super U> action) {
+    return thenAcceptBothAsync(other, action, onLoop);
+  }
+
+  @Override
+  public CompletableFuture<Void> runAfterBoth(CompletionStage<?> other, Runnable action) {
+    return runAfterBothAsync(other, action, onLoop);
+  }
+
+  @Override
+  public <U> CompletableFuture<U> applyToEither(CompletionStage<? extends T> other, Function<? super T, U> fn) {
+    return applyToEitherAsync(other, fn, onLoop);
+  }
+
+  @Override
+  public CompletableFuture<Void> acceptEither(CompletionStage<? extends T> other, Consumer<? super T> action) {
+    return acceptEitherAsync(other, action, onLoop);
+  }
+
+  @Override
+  public CompletableFuture<Void> runAfterEither(CompletionStage<?> other, Runnable action) {
+    return runAfterEitherAsync(other, action, onLoop);
+  }
+
+  @Override
+  public <U> CompletableFuture<U> thenCompose(Function<? super T, ? extends CompletionStage<U>> fn) {
+    return thenComposeAsync(fn, onLoop);
+  }
+
+  @Override
+  public <U> CompletableFuture<U> handle(BiFunction<? super T, Throwable, ? extends U> fn) {
+    return handleAsync(fn, onLoop);
+  }
+
+  @Override
+  public CompletableFuture<T> whenComplete(BiConsumer<? super T, ? super Throwable> action) {
+    return whenCompleteAsync(action, onLoop);
+  }
+
+  @Override
+  public CompletableFuture<T> exceptionally(Function<Throwable, ? extends T> fn) {
+    return exceptionallyAsync(fn, onLoop);
+  }
+
+  @Override
+  public CompletableFuture<T> exceptionallyCompose(Function<Throwable, ? extends CompletionStage<T>> fn) {
+    return exceptionallyComposeAsync(fn, onLoop);
   }
 
   @Override
@@ -45,21 +145,13 @@ final class MainFuture<T> extends CompletableFuture<T> {
 
   /** Settles this future on the main loop, or here if that loop has stopped (so it is always settled). */
   void settle(T value, Throwable failure) {
-    Runnable task = () -> {
+    onLoop.execute(() -> {
       if (failure != null) {
         completeExceptionally(failure);
       } else {
         complete(value);
       }
-    };
-    if (mainLoop.inLoop()) {
-      task.run();
-      return;
-    }
-    mainLoop.execute(task);
-    if (!mainLoop.isRunning()) {
-      task.run(); // the loop may have stopped before taking it: settling twice is harmless, never settling is not
-    }
+    });
   }
 
   private void refuseBlockingOnMainLoop() {
