@@ -75,6 +75,9 @@ class MainInvokesRendererTest {
           .isEqualTo("Error invoking remote method 'boom': java.lang.IllegalArgumentException: some error");
       assertThat(failureOf(r.webContents().invoke("late-boom"))).hasMessageThat()
           .isEqualTo("Error invoking remote method 'late-boom': java.lang.IllegalStateException: async error");
+      r.ipcRenderer().handle("unclonable", (event, args) -> new Object());
+      assertThat(((IpcInvokeException) failureOf(r.webContents().invoke("unclonable"))).remoteType())
+          .isEqualTo(IpcCloneException.class.getName());
     }
   }
 

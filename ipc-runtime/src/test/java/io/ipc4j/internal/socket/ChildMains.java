@@ -30,7 +30,7 @@ final class ChildMains {
     }
   }
 
-  /** Answers the main process's "add" and "fail" calls, says it is ready, then idles. */
+  /** Answers the main process's "add" and "fail" calls (and never "never"), says it is ready, then idles. */
   public static final class Answerer {
     public static void main(String[] args) throws Exception {
       IpcRenderer ipc = IpcRenderer.connect();
@@ -38,6 +38,7 @@ final class ChildMains {
       ipc.handle("fail", (event, a) -> {
         throw new IllegalStateException("refused in " + ProcessHandle.current().pid());
       });
+      ipc.handle("never", (event, a) -> new CompletableFuture<>());
       ipc.sendSync("ready");
       idle();
     }

@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.ipc4j.internal.HostAccess;
+import io.ipc4j.IpcDisconnectedException;
 import io.ipc4j.IpcException;
 import io.ipc4j.IpcHost;
 import io.ipc4j.IpcRenderer;
@@ -57,7 +58,7 @@ class ChildProcessTest {
   }
 
   @Test
-  void aChildJvmAnswersTheMainProcesssInvoke() throws Exception {
+  void aChildJvmAnswersTheMainProcesssInvokeAndItsDeathFailsTheCallsPending() throws Exception {
     try (IpcHost host = host().overSockets()) {
       BlockingQueue<Boolean> ready = new LinkedBlockingQueue<>();
       host.ipcMain().on("ready", (event, args) -> {
@@ -71,6 +72,10 @@ class ChildProcessTest {
           () -> child.invoke("fail").get(30, TimeUnit.SECONDS));
       assertThat(e).hasCauseThat().hasMessageThat().isEqualTo("Error invoking remote method 'fail': "
           + "java.lang.IllegalStateException: refused in " + child.osProcessId());
+      CompletableFuture<Object> pending = child.invoke("never");
+      ProcessHandle.of(child.osProcessId()).ifPresent(ProcessHandle::destroyForcibly);
+      ExecutionException killed = assertThrows(ExecutionException.class, () -> pending.get(30, TimeUnit.SECONDS));
+      assertThat(killed).hasCauseThat().isInstanceOf(IpcDisconnectedException.class);
     }
   }
 
