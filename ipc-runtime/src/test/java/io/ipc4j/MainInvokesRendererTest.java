@@ -156,7 +156,6 @@ class MainInvokesRendererTest {
       late.complete("too late");
       r.ipcRenderer().handle("next", (event, args) -> "next");
       assertThat(answerOf(r.webContents().invoke("next"))).isEqualTo("next");
-      assertThat(call.isCompletedExceptionally()).isTrue();
     }
   }
 
