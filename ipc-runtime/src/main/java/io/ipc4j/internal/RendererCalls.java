@@ -10,12 +10,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The calls the main process has made to one renderer ({@code webContents.invoke}) and waits on: each ends once,
- * with the renderer's {@link Message.RendererReply}, at its deadline (a task on the host's {@link Scheduler}), or when
- * the renderer or host goes. A reply that comes after its call ended is dropped. Futures settle on the main loop.
+ * with the renderer's {@link Message.RendererReply}, at its deadline, or when the renderer or host goes. A reply that
+ * comes after its call ended is dropped. Futures settle on the main loop.
+ *
+ * <p>Deadlines are kept as a renderer's own calls keep theirs: the host's {@link Scheduler} watches this table and
+ * times out what is due, and a call costs it one counter update when it starts and one when it ends (no timer each).
  */
-final class RendererCalls {
+final class RendererCalls implements Scheduler.Deadlines {
   private final WebContentsImpl contents;
   private final EventLoop mainLoop;
+  private final Scheduler scheduler;
   private final Map<Long, Call> pending = new ConcurrentHashMap<>();
   private final AtomicLong nextId = new AtomicLong();
   private volatile String closedReason;
@@ -24,12 +28,15 @@ final class RendererCalls {
   private static final class Call {
     final long id;
     final String channel;
+    final Duration timeout;
+    final long deadlineNanos;
     final MainFuture<Object> future;
-    volatile Scheduler.Timer deadline;
 
-    Call(long id, String channel, MainFuture<Object> future) {
+    Call(long id, String channel, Duration timeout, MainFuture<Object> future) {
       this.id = id;
       this.channel = channel;
+      this.timeout = timeout;
+      this.deadlineNanos = System.nanoTime() + timeout.toNanos();
       this.future = future;
     }
   }
@@ -37,6 +44,8 @@ final class RendererCalls {
   RendererCalls(WebContentsImpl contents, EventLoop mainLoop) {
     this.contents = contents;
     this.mainLoop = mainLoop;
+    this.scheduler = mainLoop.scheduler();
+    scheduler.watch(this);
   }
 
   /** Calls the handler of {@code channel} in one frame; never throws but for a bad channel or timeout. */
@@ -54,10 +63,9 @@ final class RendererCalls {
       future.settle(null, e);
       return future;
     }
-    Call call = new Call(nextId.incrementAndGet(), channel, future);
+    Call call = new Call(nextId.incrementAndGet(), channel, timeout, future);
     pending.put(call.id, call);
-    call.deadline = mainLoop.scheduler().schedule(timeout, () -> end(call, null,
-        new IpcTimeoutException(channel, timeout)));
+    scheduler.callStarted();
     String reason = closedReason;
     if (reason != null) {
       disconnect(call, reason);
@@ -87,11 +95,22 @@ final class RendererCalls {
     end(call, value, failure);
   }
 
+  /** Times out the calls whose deadline has come; the scheduler's thread. */
+  @Override
+  public void expire(long nowNanos) {
+    for (Call call : pending.values()) {
+      if (nowNanos - call.deadlineNanos >= 0) {
+        end(call, null, new IpcTimeoutException(call.channel, call.timeout));
+      }
+    }
+  }
+
   /** Fails every pending call, and every later one, with {@link IpcDisconnectedException}. Idempotent. */
   void close(String reason) {
     if (closedReason == null) {
       closedReason = reason;
     }
+    scheduler.unwatch(this);
     pending.values().forEach(call -> disconnect(call, reason));
   }
 
@@ -103,10 +122,7 @@ final class RendererCalls {
     if (!pending.remove(call.id, call)) {
       return;
     }
-    Scheduler.Timer deadline = call.deadline;
-    if (deadline != null) {
-      deadline.cancel();
-    }
+    scheduler.callEnded();
     call.future.settle(value, failure);
   }
 }
