@@ -156,13 +156,20 @@ final class MainDispatch {
     if (frame == null) {
       return;
     }
-    CallAnswer answer = new CallAnswer(m.callId(), channel, from.values(), Message.Reply::new, from.link::toRenderer);
+    Replies replies = from.replies;
     IpcMainHandler handler = handlerFor(from, frame, channel);
     if (handler == null) {
-      answer.error(IPC_EXCEPTION, Handlers.noHandler(channel));
+      replies.error(m.callId(), channel, IPC_EXCEPTION, Handlers.noHandler(channel));
       return;
     }
-    answer.run(() -> handler.handle(new MainEvent(from, frame, channel, -1), from.values().decodeArgs(m.payload())));
+    Object result;
+    try {
+      result = handler.handle(new MainEvent(from, frame, channel, -1), from.values().decodeArgs(m.payload()));
+    } catch (Throwable t) {
+      replies.failure(m.callId(), channel, t);
+      return;
+    }
+    replies.result(m.callId(), channel, result);
   }
 
   /** The first handler for {@code channel} in the scopes of {@code frame}, taken for one call; null if none. */

@@ -36,6 +36,18 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
   final Duration defaultTimeout;
   /** This renderer's codecs, its frames' alike; never the host's, even in the host's JVM. */
   final ValueCodec values = new ValueCodec(new CodecRegistry());
+  /** How this renderer answers the main process's calls: a {@link Message.RendererReply} toward it. */
+  private final Replies replies = new Replies(values) {
+    @Override
+    Message reply(long callId, boolean ok, byte[] payload) {
+      return new Message.RendererReply(callId, ok, payload);
+    }
+
+    @Override
+    void send(Message reply) {
+      toMain(reply);
+    }
+  };
   /** How a caller blocked on a reply spins first, learned from this renderer's recent calls. */
   private final IdleStrategy callerIdle;
   private final EventLoop loop;
@@ -254,15 +266,20 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
 
   /** Runs the frame's handler for a call from the main process, on the loop, and answers it. */
   private void answer(Message.CallRenderer call) {
-    CallAnswer answer = new CallAnswer(call.callId(), call.channel(), values, Message.RendererReply::new,
-        this::toMain);
     IpcRendererImpl frame = frames.get(call.frameId());
     IpcRendererHandler handler = frame == null ? null : frame.take(call.channel());
     if (handler == null) {
-      answer.error(IpcException.class.getName(), Handlers.noHandler(call.channel()));
+      replies.error(call.callId(), call.channel(), IpcException.class.getName(), Handlers.noHandler(call.channel()));
       return;
     }
-    answer.run(() -> handler.handle(new RendererEvent(frame, call.channel()), values.decodeArgs(call.payload())));
+    Object result;
+    try {
+      result = handler.handle(new RendererEvent(frame, call.channel()), values.decodeArgs(call.payload()));
+    } catch (Throwable t) {
+      replies.failure(call.callId(), call.channel(), t);
+      return;
+    }
+    replies.result(call.callId(), call.channel(), result);
   }
 
   /** Fails every pending call, stops the loop (after what is queued) and lets go of its link. Idempotent. */

@@ -32,6 +32,8 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
   final RendererCalls calls;
   /** The scopes a message from a frame without its own goes through; made and read by the main loop only. */
   IpcMainImpl[] scopeOrder;
+  /** How this renderer's invokes are answered: a {@link Message.Reply} through its link. */
+  final Replies replies;
   private final IpcHostImpl host;
   private final long osPid;
   private final Map<Integer, WebFrameMainImpl> frames = new ConcurrentHashMap<>();
@@ -44,6 +46,17 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
   WebContentsImpl(IpcHostImpl host, int id, int processId, long osPid, RendererLink link) {
     this.host = host;
     this.ipc = new IpcMainImpl(host.values.registry());
+    this.replies = new Replies(host.values) {
+      @Override
+      Message reply(long callId, boolean ok, byte[] payload) {
+        return new Message.Reply(callId, ok, payload);
+      }
+
+      @Override
+      void send(Message reply) {
+        WebContentsImpl.this.link.toRenderer(reply);
+      }
+    };
     this.calls = new RendererCalls(this, host.mainLoop());
     this.id = id;
     this.processId = processId;

@@ -1,0 +1,76 @@
+package io.ipc4j.internal;
+
+import io.ipc4j.internal.codec.ValueCodec;
+import java.lang.System.Logger.Level;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * How a handler's outcome becomes the reply of its call, the same on either side: a value is encoded and sent, a
+ * {@code CompletionStage} replies when it completes (from whichever thread completes it), and a failure is sent in
+ * the failed reply's form (the remote exception's type and message). Nothing the handler, its stage or the encoding
+ * throws escapes: it becomes the reply.
+ *
+ * <p>One per side that answers calls (a renderer's {@code WebContents} on the main side, a renderer's context on
+ * its own), made once: answering a call allocates nothing here unless the handler returned a stage.
+ */
+abstract class Replies {
+  private final ValueCodec values;
+
+  Replies(ValueCodec values) {
+    this.values = values;
+  }
+
+  /** The reply message of this side's form. */
+  abstract Message reply(long callId, boolean ok, byte[] payload);
+
+  /** Sends the reply toward the caller; may throw if the caller's side is gone. */
+  abstract void send(Message reply);
+
+  /** Answers with what the handler returned: a value at once, a {@code CompletionStage} when it completes. */
+  final void result(long callId, String channel, Object result) {
+    if (result instanceof CompletionStage<?> stage) {
+      try {
+        stage.whenComplete((value, failure) -> {
+          if (failure != null) {
+            failure(callId, channel, failure);
+          } else {
+            value(callId, channel, value);
+          }
+        });
+      } catch (Throwable t) { // a stage of the user's own making may refuse the callback
+        failure(callId, channel, t);
+      }
+    } else {
+      value(callId, channel, result);
+    }
+  }
+
+  final void value(long callId, String channel, Object value) {
+    byte[] payload;
+    try {
+      payload = values.encodeValue(value);
+    } catch (Throwable e) { // a value too deep for the stack fails its call, not the loop (or the stage's thread)
+      failure(callId, channel, e);
+      return;
+    }
+    deliver(channel, reply(callId, true, payload));
+  }
+
+  final void failure(long callId, String channel, Throwable failure) {
+    Throwable cause = Failures.unwrap(failure);
+    Failures.log(Level.DEBUG, "Error occurred in handler for '" + channel + "':", cause);
+    error(callId, channel, cause.getClass().getName(), Failures.messageOf(cause));
+  }
+
+  final void error(long callId, String channel, String type, String message) {
+    deliver(channel, reply(callId, false, Message.Reply.failurePayload(type, message, values)));
+  }
+
+  private void deliver(String channel, Message reply) {
+    try {
+      send(reply);
+    } catch (RuntimeException e) { // the caller's side is gone: nobody waits for this answer any more
+      Failures.log(Level.DEBUG, "ipc4j: the answer on '" + channel + "' could not be sent", e);
+    }
+  }
+}
