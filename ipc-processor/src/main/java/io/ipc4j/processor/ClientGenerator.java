@@ -12,9 +12,16 @@ import java.util.List;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
 
-/** The renderer side of an {@code @IpcChannel} interface: {@code client(renderer)} and the {@code Client} class. */
+/**
+ * The calling sides of an {@code @IpcChannel} interface: {@code client(renderer)} and {@code Client} for a renderer
+ * calling the main process, {@code client(contents)} and {@code RendererClient} for the main process calling a
+ * renderer. Both call through an object with the same {@code send}, {@code invoke} and {@code invokeWithTimeout}, so
+ * one method generator writes both; only {@code @SendSync} differs.
+ */
 record ClientGenerator(Interface model, Generation generation) {
   private static final ClassName INVOKE_EXCEPTION = ClassName.get("io.ipc4j", "IpcInvokeException");
+  private static final ClassName IPC_EXCEPTION = ClassName.get("io.ipc4j", "IpcException");
+  private static final ClassName WEB_CONTENTS = ClassName.get("io.ipc4j", "WebContents");
   private static final ClassName DURATION = ClassName.get("java.time", "Duration");
 
   MethodSpec factory() {
@@ -41,12 +48,44 @@ record ClientGenerator(Interface model, Generation generation) {
     }
     client.addMethod(constructor.build());
     for (Method m : model.methods()) {
-      client.addMethod(method(m));
+      client.addMethod(method(m, "renderer"));
     }
     return client.build();
   }
 
-  private MethodSpec method(Method m) {
+  /** {@code client(WebContents)}: the main process calling a renderer that serves the interface. */
+  MethodSpec rendererFactory() {
+    return Snippets.entryPoint("client", model.type(), WEB_CONTENTS, "contents")
+        .addJavadoc("A client that calls the {@link $T} that {@code contents} serves (see\n"
+            + "{@link #register($T, $T)}); its callbacks run on the main loop.\n\n"
+            + "@param contents the renderer to call\n@return the client\n", model.type(), Snippets.IPC_RENDERER,
+            model.type())
+        .addStatement("return new RendererClient(contents)")
+        .build();
+  }
+
+  /** {@code RendererClient}: every call goes to a renderer; {@code @SendSync} cannot, so it throws. */
+  TypeSpec rendererClient() {
+    TypeSpec.Builder client = Snippets.implementation("RendererClient", Modifier.PUBLIC, model.type(),
+            WEB_CONTENTS, "contents")
+        .addJavadoc("The main-side {@link $T}: every call crosses to a renderer's main frame. Blocking methods\n"
+            + "must not be called on the main loop (use the future methods there); {@code @SendSync} methods\n"
+            + "throw {@link $T}, since only a renderer may block on the main process.\n", model.type(),
+            IPC_EXCEPTION);
+    client.addMethod(MethodSpec.constructorBuilder()
+        .addModifiers(Modifier.PUBLIC)
+        .addParameter(WEB_CONTENTS, "contents")
+        .addJavadoc("Creates a client.\n\n@param contents the renderer to call\n")
+        .addStatement("this.contents = $T.requireNonNull(contents, $S)", Snippets.OBJECTS, "contents")
+        .addCode(generation.codecs().addTo("contents"))
+        .build());
+    for (Method m : model.methods()) {
+      client.addMethod(method(m, "contents"));
+    }
+    return client.build();
+  }
+
+  private MethodSpec method(Method m, String field) {
     MethodSpec.Builder method = Snippets.override(m);
     NameAllocator locals = Names.locals(m);
     CodeBlock args = Snippets.outboundArgs(m);
@@ -57,11 +96,11 @@ record ClientGenerator(Interface model, Generation generation) {
     CodeBlock deadline = deadline(m);
     switch (m.style()) {
       case SEND:
-        return method.addStatement("this.renderer.send($L$L)", channel, args).build();
+        return method.addStatement("this.$N.send($L$L)", field, channel, args).build();
       case INVOKE:
         CodeBlock invoke = deadline == null
-            ? CodeBlock.of("this.renderer.invoke($L$L)", channel, args)
-            : CodeBlock.of("this.renderer.invokeWithTimeout($L, $L$L)", deadline, channel, args);
+            ? CodeBlock.of("this.$N.invoke($L$L)", field, channel, args)
+            : CodeBlock.of("this.$N.invokeWithTimeout($L, $L$L)", field, deadline, channel, args);
         if (m.future() != null) {
           String result = locals.newName("result");
           CodeBlock convert = m.returnType() instanceof ValueType.VoidType ? CodeBlock.of("$N -> null", result)
@@ -71,6 +110,10 @@ record ClientGenerator(Interface model, Generation generation) {
         }
         return blockingCall(method, m, CodeBlock.of("$T.await($L)", Snippets.CALLS, invoke), rebuilt, locals, what);
       default:
+        if (!field.equals("renderer")) {
+          return method.addStatement("throw new $T($S)", IPC_EXCEPTION, "'" + m.channel()
+              + "' is @SendSync: only a renderer may block on the main process").build();
+        }
         return blockingCall(method, m, deadline == null
             ? CodeBlock.of("this.renderer.sendSync($L$L)", channel, args)
             : CodeBlock.of("this.renderer.sendSyncWithTimeout($L, $L$L)", deadline, channel, args),

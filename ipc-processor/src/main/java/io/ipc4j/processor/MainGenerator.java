@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
+import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.ipc4j.processor.Models.Interface;
 import io.ipc4j.processor.Models.Method;
@@ -14,21 +15,39 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
-/** The main side of an {@code @IpcChannel} interface: the two {@code register} methods and {@code Handler}. */
+/**
+ * The serving side of an {@code @IpcChannel} interface: the two {@code register} methods of the main process, the one
+ * of a renderer (served the same way, its owner a parameter) and {@code Handler}.
+ */
 record MainGenerator(Interface model, Generation generation) {
   private static final ClassName IPC_MAIN = ClassName.get("io.ipc4j", "IpcMain");
   private static final ClassName MAIN_EVENT = ClassName.get("io.ipc4j", "IpcMainEvent");
   private static final ClassName INVOKE_EVENT = ClassName.get("io.ipc4j", "IpcMainInvokeEvent");
+  private static final ClassName WEB_CONTENTS = ClassName.get("io.ipc4j", "WebContents");
 
   void addTo(TypeSpec.Builder type) {
     type.addMethod(register(false));
     type.addMethod(register(true));
+    type.addMethod(rendererRegister());
+  }
+
+  /**
+   * {@code register(IpcRenderer, X)}: no {@code Handler} variant, as a renderer's event says only that the main
+   * process asked; a {@code @SendSync} method gets nothing, since only a renderer may block on the main process.
+   */
+  private MethodSpec rendererRegister() {
+    MethodSpec.Builder method = start(Snippets.IPC_RENDERER, "renderer", model.type(), "impl");
+    method.addJavadoc("Serves {@code impl} in a renderer, for the main process's {@link #client($T)}: {@code handle}\n"
+        + "for invoke methods, {@code on} for {@code @Send} ones. {@code @SendSync} methods are not served: only\n"
+        + "a renderer may block on the main process, so none asks a renderer for them.\n"
+        + "\n@param renderer the renderer frame that answers\n", WEB_CONTENTS);
+    return body(method, "renderer", "impl", false);
   }
 
   private MethodSpec register(boolean withEvent) {
     String target = withEvent ? "handler" : "impl";
-    MethodSpec.Builder method = Snippets.entryPoint("register", Snippets.REGISTRATION, IPC_MAIN, "ipcMain")
-        .addParameter(withEvent ? model.generated().nestedClass("Handler") : model.type(), target);
+    MethodSpec.Builder method = start(IPC_MAIN, "ipcMain",
+        withEvent ? model.generated().nestedClass("Handler") : model.type(), target);
     if (withEvent) {
       method.addJavadoc("Registers {@code handler} for every channel of {@link $T}; each of its methods gets the\n"
           + "event first, to see and check the sender.\n", model.type());
@@ -36,45 +55,57 @@ record MainGenerator(Interface model, Generation generation) {
       method.addJavadoc("Registers {@code impl} for every channel of {@link $T}: {@code handle} for invoke\n"
           + "methods, {@code on} for {@code @Send} and {@code @SendSync} ones.\n", model.type());
     }
-    method.addJavadoc("\n@param ipcMain the global {@code IpcMain} or a renderer's {@code webContents.ipc()}\n"
-        + "@param $L what answers the calls\n"
+    method.addJavadoc("\n@param ipcMain the global {@code IpcMain} or a renderer's {@code webContents.ipc()}\n");
+    return body(method, "ipcMain", target, withEvent);
+  }
+
+  /** {@code public static IpcRegistration register(owner, target)}. */
+  private static MethodSpec.Builder start(ClassName ownerType, String owner, TypeName targetType, String target) {
+    return Snippets.entryPoint("register", Snippets.REGISTRATION, ownerType, owner).addParameter(targetType, target);
+  }
+
+  /** Checks the arguments, gives {@code owner} the codecs and registers every method that {@code owner} serves. */
+  private MethodSpec body(MethodSpec.Builder method, String owner, String target, boolean withEvent) {
+    method.addJavadoc("@param $L what answers the calls\n"
         + "@return a registration whose {@code close()} removes exactly what this call added\n"
         + "@throws IllegalStateException if a channel already has a handler; nothing stays registered\n", target);
-    method.addStatement("$T.requireNonNull(ipcMain, $S)", Snippets.OBJECTS, "ipcMain");
+    method.addStatement("$T.requireNonNull($N, $S)", Snippets.OBJECTS, owner, owner);
     method.addStatement("$T.requireNonNull($L, $S)", Snippets.OBJECTS, target, target);
-    method.addCode(generation.codecs().addTo("ipcMain"));
+    method.addCode(generation.codecs().addTo(owner));
     List<CodeBlock> registrations = new ArrayList<>();
     for (Method m : model.methods()) {
-      registrations.add(registration(m, target, withEvent));
+      if (m.style() != Style.SEND_SYNC || owner.equals("ipcMain")) {
+        registrations.add(registration(m, owner, target, withEvent));
+      }
     }
     Snippets.addRegistrations(method, registrations);
     return method.build();
   }
 
-  private CodeBlock registration(Method m, String target, boolean withEvent) {
+  private CodeBlock registration(Method m, String owner, String target, boolean withEvent) {
     CodeBlock call = Snippets.call(target, m, withEvent, generation.converters());
     String channel = generation.names().channel(m);
     boolean isVoid = m.returnType() instanceof ValueType.VoidType && m.future() == null;
     switch (m.style()) {
       case INVOKE:
         if (isVoid) {
-          return CodeBlock.of("ipcMain.handle($N, (event, args) -> {\n$>$L;\nreturn null;\n$<})", channel, call);
+          return CodeBlock.of("$N.handle($N, (event, args) -> {\n$>$L;\nreturn null;\n$<})", owner, channel, call);
         }
         if (m.future() != null && ValueType.needsUntypedForm(m.returnType())) {
-          return CodeBlock.of("ipcMain.handle($N, (event, args) -> $L.thenApply($L))", channel, call,
+          return CodeBlock.of("$N.handle($N, (event, args) -> $L.thenApply($L))", owner, channel, call,
               ConverterGenerator.untypedFunction());
         }
-        return CodeBlock.of("ipcMain.handle($N, (event, args) -> $L)", channel,
+        return CodeBlock.of("$N.handle($N, (event, args) -> $L)", owner, channel,
             m.future() != null ? call : ConverterGenerator.untyped(m.returnType(), call));
       case SEND_SYNC:
         if (isVoid) {
-          return CodeBlock.of("ipcMain.on($N, (event, args) -> {\n$>$L;\nevent.setReturnValue(null);\n$<})",
-              channel, call);
+          return CodeBlock.of("$N.on($N, (event, args) -> {\n$>$L;\nevent.setReturnValue(null);\n$<})",
+              owner, channel, call);
         }
-        return CodeBlock.of("ipcMain.on($N, (event, args) -> event.setReturnValue($L))", channel,
+        return CodeBlock.of("$N.on($N, (event, args) -> event.setReturnValue($L))", owner, channel,
             ConverterGenerator.untyped(m.returnType(), call));
       default:
-        return CodeBlock.of("ipcMain.on($N, (event, args) -> $L)", channel, call);
+        return CodeBlock.of("$N.on($N, (event, args) -> $L)", owner, channel, call);
     }
   }
 
