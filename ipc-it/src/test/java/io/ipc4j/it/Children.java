@@ -32,6 +32,16 @@ final class Children {
     Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
   }
 
+  /** Serves {@link NotesApi} through its generated renderer-side register, then sends "ready". */
+  public static final class NotesServer {
+    public static void main(String[] args) throws Exception {
+      IpcRenderer ipc = IpcRenderer.connect();
+      NotesApiIpc.register(ipc, new Store());
+      ipc.send("ready");
+      idle();
+    }
+  }
+
   /**
    * Makes args[0] rounds of args[1] concurrent invokes of "echo", waits on each with a timed get of 60 s, and
    * reports every round: {@code ("round", round, matched, what went wrong or "")}.
