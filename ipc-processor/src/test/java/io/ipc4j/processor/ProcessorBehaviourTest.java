@@ -127,6 +127,20 @@ class ProcessorBehaviourTest {
   }
 
   @Test
+  void aRendererServesNoSendSyncMethodAndTheMainSideClientRefusesThem() throws IOException {
+    String source = generatedFor("Counter", "  @io.ipc4j.annotations.SendSync int count();\n  void reset();\n");
+    String rendererRegister = source.substring(source.indexOf("register(IpcRenderer renderer"),
+        source.indexOf("client(IpcRenderer renderer)"));
+    assertThat(rendererRegister).contains("renderer.handle(RESET,");
+    assertThat(rendererRegister).doesNotContain("COUNT");
+    assertThat(rendererRegister).contains("new IpcRegistration[1]");
+    String rendererClient = source.substring(source.indexOf("class RendererClient"));
+    assertThat(rendererClient).contains(
+        "throw new IpcException(\"'counter:count' is @SendSync: only a renderer may block on the main process\")");
+    assertThat(rendererClient).contains("this.contents.invoke(CounterIpc.RESET)");
+  }
+
+  @Test
   void defaultPrefixIsTheSimpleNameWithALowerCaseFirstLetter() throws IOException {
     JavaFileObject api = JavaFileObjects.forSourceString("test.WindowControls", """
         package test;
