@@ -39,7 +39,8 @@ record MainGenerator(Interface model, Generation generation) {
     MethodSpec.Builder method = start(Snippets.IPC_RENDERER, "renderer", model.type(), "impl");
     method.addJavadoc("Serves {@code impl} in a renderer, for the main process's {@link #client($T)}: {@code handle}\n"
         + "for invoke methods, {@code on} for {@code @Send} ones. {@code @SendSync} methods are not served: only\n"
-        + "a renderer may block on the main process, so none asks a renderer for them.\n"
+        + "a renderer may block on the main process, so none asks a renderer for them. There is no {@code Handler}\n"
+        + "variant: the caller is always the main process, so the event has nothing to check.\n"
         + "\n@param renderer the renderer frame that answers\n", WEB_CONTENTS);
     return body(method, "renderer", "impl", false);
   }

@@ -202,7 +202,8 @@ public final class NotesApiIpc {
   /**
    * Serves {@code impl} in a renderer, for the main process's {@link #client(WebContents)}: {@code handle}
    * for invoke methods, {@code on} for {@code @Send} ones. {@code @SendSync} methods are not served: only
-   * a renderer may block on the main process, so none asks a renderer for them.
+   * a renderer may block on the main process, so none asks a renderer for them. There is no {@code Handler}
+   * variant: the caller is always the main process, so the event has nothing to check.
    *
    * @param renderer the renderer frame that answers
    * @param impl what answers the calls
