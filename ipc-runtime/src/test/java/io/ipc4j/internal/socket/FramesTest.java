@@ -35,16 +35,17 @@ class FramesTest {
 
   @Test
   void theInvokeExampleOfTheProtocolDocumentIsWhatWeSend() {
-    byte[] bytes = frame(new Message.Invoke(7, 1, "notes:get", CODEC.encodeArgs(new Object[] {42})));
+    byte[] bytes = frame(new Message.Invoke(7, 1, "notes:get", 30_000, CODEC.encodeArgs(new Object[] {42})));
     assertThat(HexFormat.of().formatHex(bytes)).isEqualTo(
-        "0000001c" + "12" + "0000000000000007" + "00000001" + "00000009" + "6e6f7465733a676574" + "912a");
+        "00000024" + "12" + "0000000000000007" + "00000001" + "00000009" + "6e6f7465733a676574"
+            + "0000000000007530" + "912a");
   }
 
   @Test
   void everyMessageSurvivesItsFrame() throws Exception {
     byte[] p = CODEC.encodeArgs(new Object[] {"x", 1});
     for (Message m : List.of(new Message.Send(3, "ch", p), new Message.SendSync(9, 1, "ünï", p),
-        new Message.Invoke(Long.MAX_VALUE, 2, "", p), new Message.OpenFrame(5), new Message.Push(4, "c", p),
+        new Message.Invoke(Long.MAX_VALUE, 2, "", Long.MAX_VALUE, p), new Message.OpenFrame(5), new Message.Push(4, "c", p),
         new Message.Reply(6, false, p), new Message.Reply(6, true, new byte[0]),
         new Message.CallRenderer(11, 3, "ask", p), new Message.RendererReply(11, false, p),
         new Message.RendererReply(12, true, new byte[0]))) {
