@@ -61,7 +61,11 @@ final class MainEvent implements IpcMainEvent, IpcMainInvokeEvent {
   void cancel() {
     cancelled = true;
     if (work instanceof CompletableFuture<?> future) {
-      future.cancel(true);
+      try {
+        future.cancel(true);
+      } catch (RuntimeException e) { // a stage that refuses cancel (a minimal stage) runs on; its answer is dropped
+        Failures.log(System.Logger.Level.DEBUG, "ipc4j: the handler's stage on '" + channel + "' refused cancel", e);
+      }
     }
   }
 

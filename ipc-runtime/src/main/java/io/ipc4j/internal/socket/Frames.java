@@ -205,8 +205,8 @@ final class Frames {
       default -> throw new ProtocolException("frame type 0x" + Integer.toHexString(head.type()) + " carries no message");
     };
     if ((head.type() == OPEN_FRAME || head.type() == CANCEL) && payload.length != 0) {
-      throw new ProtocolException(payload.length + " bytes left over in an "
-          + (head.type() == CANCEL ? "CANCEL" : "OPEN_FRAME") + " frame");
+      throw new ProtocolException(payload.length + " bytes left over in "
+          + (head.type() == CANCEL ? "a CANCEL" : "an OPEN_FRAME") + " frame");
     }
     return message;
   }
