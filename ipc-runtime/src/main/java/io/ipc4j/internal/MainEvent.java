@@ -48,8 +48,12 @@ final class MainEvent implements IpcMainEvent, IpcMainInvokeEvent {
   @Override
   public Instant deadline() {
     // Kept as a monotonic arrival time, turned into wall-clock time only when asked: most handlers never ask.
-    long left = Duration.ofMillis(timeoutMillis).toNanos() - (System.nanoTime() - arrivedNanos);
-    return Instant.now().plusNanos(left);
+    try {
+      long left = Duration.ofMillis(timeoutMillis).toNanos() - (System.nanoTime() - arrivedNanos);
+      return Instant.now().plusNanos(left);
+    } catch (ArithmeticException | java.time.DateTimeException e) { // a wait of centuries: it never ends
+      return Instant.MAX;
+    }
   }
 
   /** Keeps what an invoke's handler returned, so that a cancel can reach it. */
