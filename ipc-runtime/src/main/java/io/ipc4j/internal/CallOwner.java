@@ -19,4 +19,10 @@ abstract class CallOwner {
 
   /** How a caller blocked on a reply waits before it parks. */
   abstract IdleStrategy callerIdle();
+
+  /**
+   * Tells the main process that the caller of an {@code invoke} stopped waiting (cancelled, or past its deadline),
+   * so that its handler can stop; never throws. An owner that cannot reach a main process does nothing.
+   */
+  void abandoned(long callId) {}
 }

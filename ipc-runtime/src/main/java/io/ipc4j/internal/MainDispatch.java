@@ -4,6 +4,7 @@ import io.ipc4j.IpcException;
 import io.ipc4j.IpcMainHandler;
 import io.ipc4j.IpcMainListener;
 import java.lang.System.Logger.Level;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Finds and runs what a renderer's message is for, on the main loop, as Electron's ipc-dispatch: a send's listeners
@@ -44,6 +45,11 @@ final class MainDispatch {
       onSend(from, m.frameId(), m.channel(), m.payload(), m.callId());
     } else if (message instanceof Message.Invoke m) {
       onInvoke(from, m);
+    } else if (message instanceof Message.Cancel m) {
+      MainEvent abandoned = from.invokesInFlight.remove(m.callId());
+      if (abandoned != null) { // else it was answered already, or never asked
+        abandoned.cancel();
+      }
     } else if (message instanceof Message.RendererReply m) {
       from.calls.answer(m);
     } else if (message instanceof Message.OpenFrame m) {
@@ -163,13 +169,31 @@ final class MainDispatch {
       return;
     }
     Object result;
+    MainEvent event = new MainEvent(from, frame, channel, -1, m.timeoutMillis());
     try {
-      result = handler.handle(new MainEvent(from, frame, channel, -1), from.values().decodeArgs(m.payload()));
+      result = handler.handle(event, from.values().decodeArgs(m.payload()));
     } catch (Throwable t) {
       replies.failure(m.callId(), channel, t);
       return;
     }
+    if (result instanceof CompletionStage<?> stage) {
+      track(from, m.callId(), event, stage);
+    }
     replies.result(m.callId(), channel, result);
+  }
+
+  /**
+   * Keeps an invoke whose handler answers later, until it does, so that its caller's cancel reaches it. The stage's
+   * callback runs after this (it is registered after it), so a stage complete already leaves nothing behind.
+   */
+  private static void track(WebContentsImpl from, long callId, MainEvent event, CompletionStage<?> stage) {
+    event.working(stage);
+    from.invokesInFlight.put(callId, event);
+    try {
+      stage.whenComplete((value, failure) -> from.invokesInFlight.remove(callId, event));
+    } catch (Throwable t) { // a stage of the user's own making may refuse the callback: the reply says why
+      from.invokesInFlight.remove(callId, event);
+    }
   }
 
   /** The first handler for {@code channel} in the scopes of {@code frame}, taken for one call; null if none. */

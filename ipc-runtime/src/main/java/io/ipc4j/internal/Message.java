@@ -53,8 +53,17 @@ public sealed interface Message extends EventLoop.Labelled {
   /** Renderer to main: {@code ipcRenderer.sendSync}; answered by a {@link Reply} with the same call id. */
   record SendSync(long callId, int frameId, String channel, byte[] payload) implements Message {}
 
-  /** Renderer to main: {@code ipcRenderer.invoke}; answered by a {@link Reply} with the same call id. */
-  record Invoke(long callId, int frameId, String channel, byte[] payload) implements Message {}
+  /**
+   * Renderer to main: {@code ipcRenderer.invoke}; answered by a {@link Reply} with the same call id. It carries the
+   * caller's timeout so that the handler can see its deadline.
+   */
+  record Invoke(long callId, int frameId, String channel, long timeoutMillis, byte[] payload) implements Message {}
+
+  /**
+   * Renderer to main: the caller of an {@link Invoke} stopped waiting (its future was cancelled, or its deadline
+   * passed); the handler's event turns cancelled, and the reply that may still come is dropped by the renderer.
+   */
+  record Cancel(long callId) implements Message {}
 
   /** Renderer to main: asks the host for a new frame id; answered by a {@link Reply} holding the id. */
   record OpenFrame(long callId) implements Message {}

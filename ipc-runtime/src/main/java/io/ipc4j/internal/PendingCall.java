@@ -110,7 +110,11 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
   }
 
   boolean timeOut() {
-    return end(new IpcTimeoutException(channel, timeout));
+    boolean ended = end(new IpcTimeoutException(channel, timeout));
+    if (ended && isFuture) {
+      core.abandoned(id); // the handler's deadline has passed too: it may stop
+    }
+    return ended;
   }
 
   void disconnect(String why) {
@@ -123,7 +127,12 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
    */
   @Override
   public boolean cancel(boolean mayInterruptIfRunning) {
-    if (!isSettled() && !end(new CancellationException("The call on '" + channel + "' was cancelled"))) {
+    if (isSettled()) {
+      return super.cancel(mayInterruptIfRunning);
+    }
+    if (end(new CancellationException("The call on '" + channel + "' was cancelled"))) {
+      core.abandoned(id); // the main process stops the handler; its late reply finds no call and is dropped
+    } else {
       settleAndAwait(); // it had ended: the future takes that outcome instead
     }
     return super.cancel(mayInterruptIfRunning);

@@ -187,6 +187,15 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
     return call;
   }
 
+  @Override
+  void abandoned(long callId) {
+    try {
+      toMain(new Message.Cancel(callId));
+    } catch (RuntimeException e) { // the host is gone: no handler is left to stop
+      LOG.log(Level.DEBUG, "ipc4j: the cancel of call {0} could not be sent", callId);
+    }
+  }
+
   void forget(PendingCall call) {
     if (pending.remove(call)) {
       watchdog.callEnded();

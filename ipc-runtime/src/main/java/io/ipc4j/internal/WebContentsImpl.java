@@ -34,6 +34,11 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
   IpcMainImpl[] scopeOrder;
   /** How this renderer's invokes are answered: a {@link Message.Reply} through its link. */
   final Replies replies;
+  /**
+   * This renderer's invokes whose handlers returned a stage not yet complete, by call id: what a
+   * {@link Message.Cancel} reaches.
+   */
+  final Map<Long, MainEvent> invokesInFlight = new ConcurrentHashMap<>();
   private final IpcHostImpl host;
   private final long osPid;
   private final Map<Integer, WebFrameMainImpl> frames = new ConcurrentHashMap<>();

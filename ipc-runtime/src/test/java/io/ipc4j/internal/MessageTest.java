@@ -17,10 +17,11 @@ class MessageTest {
     assertThat(new Message.Reply(1, true, none).direction()).isEqualTo(Message.Direction.TO_RENDERER);
     assertThat(new Message.Send(1, "c", none).direction()).isEqualTo(Message.Direction.TO_MAIN);
     assertThat(new Message.SendSync(1, 1, "c", none).direction()).isEqualTo(Message.Direction.TO_MAIN);
-    assertThat(new Message.Invoke(1, 1, "c", none).direction()).isEqualTo(Message.Direction.TO_MAIN);
+    assertThat(new Message.Invoke(1, 1, "c", 1000, none).direction()).isEqualTo(Message.Direction.TO_MAIN);
     assertThat(new Message.OpenFrame(1).direction()).isEqualTo(Message.Direction.TO_MAIN);
     assertThat(new Message.CallRenderer(1, 1, "c", none).direction()).isEqualTo(Message.Direction.TO_RENDERER);
     assertThat(new Message.RendererReply(1, true, none).direction()).isEqualTo(Message.Direction.TO_MAIN);
+    assertThat(new Message.Cancel(1).direction()).isEqualTo(Message.Direction.TO_MAIN);
   }
 
   @Test

@@ -18,9 +18,10 @@ import java.nio.charset.StandardCharsets;
  * 0x02  WELCOME     host → renderer  i32 renderer id, i32 process id, i64 default timeout (ms), i64 spin (ns)
  * 0x10  SEND        renderer → host  i32 frame id, str channel, payload (the arguments)
  * 0x11  SEND_SYNC   renderer → host  i64 call id, i32 frame id, str channel, payload
- * 0x12  INVOKE      renderer → host  i64 call id, i32 frame id, str channel, payload
+ * 0x12  INVOKE      renderer → host  i64 call id, i32 frame id, str channel, i64 timeout (ms), payload
  * 0x13  OPEN_FRAME  renderer → host  i64 call id (answered by REPLY whose payload is the new frame id)
  * 0x14  CALL_REPLY  renderer → host  i64 call id, u8 ok (1) or failed (0), payload (the answer to a CALL)
+ * 0x15  CANCEL      renderer → host  i64 call id (the caller of that INVOKE stopped waiting; no answer)
  * 0x20  PUSH        host → renderer  i32 frame id, str channel, payload
  * 0x21  REPLY       host → renderer  i64 call id, u8 ok (1) or failed (0), payload (value, or [type, message])
  * 0x22  CALL        host → renderer  i64 call id, i32 frame id, str channel, payload (webContents.invoke)
@@ -32,7 +33,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class Frames {
   static final byte[] MAGIC = "IPC4J".getBytes(StandardCharsets.US_ASCII);
-  static final int VERSION = 1;
+  /** 2: INVOKE carries its timeout, and CANCEL exists. */
+  static final int VERSION = 2;
   static final int MAX_HELLO_BYTES = 256;
 
   static final int HELLO = 0x01;
@@ -42,6 +44,7 @@ final class Frames {
   static final int INVOKE = 0x12;
   static final int OPEN_FRAME = 0x13;
   static final int CALL_REPLY = 0x14;
+  static final int CANCEL = 0x15;
   static final int PUSH = 0x20;
   static final int REPLY = 0x21;
   static final int CALL = 0x22;
@@ -52,17 +55,20 @@ final class Frames {
   /** The header of a message frame (length, type, fixed fields, channel); the payload follows it unchanged. */
   static ByteBuffer header(Message message) {
     if (message instanceof Message.Send m) {
-      return routed(SEND, -1, m.frameId(), m.channel(), m.payload());
+      return routed(SEND, -1, m.frameId(), m.channel(), m.payload(), 0).flip();
     } else if (message instanceof Message.SendSync m) {
-      return routed(SEND_SYNC, m.callId(), m.frameId(), m.channel(), m.payload());
+      return routed(SEND_SYNC, m.callId(), m.frameId(), m.channel(), m.payload(), 0).flip();
     } else if (message instanceof Message.Invoke m) {
-      return routed(INVOKE, m.callId(), m.frameId(), m.channel(), m.payload());
+      ByteBuffer b = routed(INVOKE, m.callId(), m.frameId(), m.channel(), m.payload(), 8);
+      return b.putLong(m.timeoutMillis()).flip();
     } else if (message instanceof Message.Push m) {
-      return routed(PUSH, -1, m.frameId(), m.channel(), m.payload());
+      return routed(PUSH, -1, m.frameId(), m.channel(), m.payload(), 0).flip();
     } else if (message instanceof Message.CallRenderer m) {
-      return routed(CALL, m.callId(), m.frameId(), m.channel(), m.payload());
+      return routed(CALL, m.callId(), m.frameId(), m.channel(), m.payload(), 0).flip();
     } else if (message instanceof Message.OpenFrame m) {
       return start(OPEN_FRAME, 8, 0).putLong(m.callId()).flip();
+    } else if (message instanceof Message.Cancel m) {
+      return start(CANCEL, 8, 0).putLong(m.callId()).flip();
     } else if (message instanceof Message.Reply m) {
       return reply(REPLY, m.callId(), m.ok(), m.payload());
     } else if (message instanceof Message.RendererReply m) {
@@ -76,15 +82,18 @@ final class Frames {
     return start(type, 9, payload.length).putLong(callId).put((byte) (ok ? 1 : 0)).flip();
   }
 
-  /** A frame addressed to a frame id on a channel: [call id,] frame id, channel. */
-  private static ByteBuffer routed(int type, long callId, int frameId, String channel, byte[] payload) {
+  /**
+   * A frame addressed to a frame id on a channel: [call id,] frame id, channel; positioned after them, with room for
+   * {@code extra} bytes of fields the caller puts before flipping it.
+   */
+  private static ByteBuffer routed(int type, long callId, int frameId, String channel, byte[] payload, int extra) {
     byte[] utf8 = channel.getBytes(StandardCharsets.UTF_8);
-    int fields = (callId >= 0 ? 8 : 0) + 4 + 4 + utf8.length;
+    int fields = (callId >= 0 ? 8 : 0) + 4 + 4 + utf8.length + extra;
     ByteBuffer b = start(type, fields, payload.length);
     if (callId >= 0) {
       b.putLong(callId);
     }
-    return b.putInt(frameId).putInt(utf8.length).put(utf8).flip();
+    return b.putInt(frameId).putInt(utf8.length).put(utf8);
   }
 
   /** The payload that follows {@link #header}, or null when the message has none. */
@@ -129,8 +138,13 @@ final class Frames {
    * @param frameId the frame id, or -1 for types without one
    * @param channel the channel, or null for types without one
    * @param ok a REPLY's outcome
+   * @param timeoutMillis an INVOKE's timeout, else 0
    */
-  record Head(int type, long callId, int frameId, String channel, boolean ok) {}
+  record Head(int type, long callId, int frameId, String channel, boolean ok, long timeoutMillis) {
+    Head(int type, long callId, int frameId, String channel, boolean ok) {
+      this(type, callId, frameId, channel, ok, 0);
+    }
+  }
 
   /**
    * Reads the fields of a frame after its type byte, leaving {@code fields} at the start of the payload.
@@ -141,11 +155,21 @@ final class Frames {
     try {
       return switch (type) {
         case SEND, PUSH -> new Head(type, -1, fields.getInt(), readString(fields), false);
-        case SEND_SYNC, INVOKE, CALL -> {
+        case INVOKE -> {
+          long callId = fields.getLong();
+          int frameId = fields.getInt();
+          String channel = readString(fields);
+          long timeoutMillis = fields.getLong();
+          if (timeoutMillis <= 0) {
+            throw new ProtocolException("INVOKE with timeout " + timeoutMillis + " ms");
+          }
+          yield new Head(type, callId, frameId, channel, false, timeoutMillis);
+        }
+        case SEND_SYNC, CALL -> {
           long callId = fields.getLong();
           yield new Head(type, callId, fields.getInt(), readString(fields), false);
         }
-        case OPEN_FRAME -> new Head(type, fields.getLong(), -1, null, false);
+        case OPEN_FRAME, CANCEL -> new Head(type, fields.getLong(), -1, null, false);
         case REPLY, CALL_REPLY -> {
           long callId = fields.getLong();
           int ok = fields.get();
@@ -171,16 +195,18 @@ final class Frames {
     Message message = switch (head.type()) {
       case SEND -> new Message.Send(head.frameId(), head.channel(), payload);
       case SEND_SYNC -> new Message.SendSync(head.callId(), head.frameId(), head.channel(), payload);
-      case INVOKE -> new Message.Invoke(head.callId(), head.frameId(), head.channel(), payload);
+      case INVOKE -> new Message.Invoke(head.callId(), head.frameId(), head.channel(), head.timeoutMillis(), payload);
       case PUSH -> new Message.Push(head.frameId(), head.channel(), payload);
       case REPLY -> new Message.Reply(head.callId(), head.ok(), payload);
       case CALL -> new Message.CallRenderer(head.callId(), head.frameId(), head.channel(), payload);
       case CALL_REPLY -> new Message.RendererReply(head.callId(), head.ok(), payload);
       case OPEN_FRAME -> new Message.OpenFrame(head.callId());
+      case CANCEL -> new Message.Cancel(head.callId());
       default -> throw new ProtocolException("frame type 0x" + Integer.toHexString(head.type()) + " carries no message");
     };
-    if (head.type() == OPEN_FRAME && payload.length != 0) {
-      throw new ProtocolException(payload.length + " bytes left over in an OPEN_FRAME frame");
+    if ((head.type() == OPEN_FRAME || head.type() == CANCEL) && payload.length != 0) {
+      throw new ProtocolException(payload.length + " bytes left over in "
+          + (head.type() == CANCEL ? "a CANCEL" : "an OPEN_FRAME") + " frame");
     }
     return message;
   }

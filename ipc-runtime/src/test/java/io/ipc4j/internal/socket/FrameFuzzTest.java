@@ -226,11 +226,13 @@ class FrameFuzzTest {
 
   private static byte[] validFrame(SplittableRandom r, int index) {
     int frameId = r.nextInt(8) == 0 ? r.nextInt(1, 4) : Message.MAIN_FRAME_ID;
-    return switch (r.nextInt(5)) {
+    return switch (r.nextInt(6)) {
       case 0 -> bytes(Frames.header(new Message.OpenFrame(index)));
+      case 5 -> bytes(Frames.header(new Message.Cancel(r.nextInt(index + 2))));
       case 1 -> whole(new Message.Send(frameId, r.nextBoolean() ? "note" : "nobody", args(r, true)));
       case 2 -> whole(new Message.SendSync(index, frameId, "sync", args(r, false)));
-      default -> whole(new Message.Invoke(index, frameId, r.nextBoolean() ? "echo" : "missing", args(r, false)));
+      default -> whole(new Message.Invoke(index, frameId, r.nextBoolean() ? "echo" : "missing",
+          1 + r.nextInt(60_000), args(r, false)));
     };
   }
 
@@ -367,7 +369,7 @@ class FrameFuzzTest {
     int fixed = switch (type) {
       case Frames.SEND -> 4;
       case Frames.SEND_SYNC, Frames.INVOKE -> 12;
-      case Frames.OPEN_FRAME -> 8;
+      case Frames.OPEN_FRAME, Frames.CANCEL -> 8;
       case Frames.CALL_REPLY -> 9;
       default -> -1;
     };
@@ -381,12 +383,14 @@ class FrameFuzzTest {
       int ok = f.get(f.position() + 8);
       return ok == 0 || ok == 1 ? null : "ok flag " + ok;
     }
-    if (type == Frames.OPEN_FRAME) {
+    if (type == Frames.OPEN_FRAME || type == Frames.CANCEL) {
       if (length != 9) {
-        return "OPEN_FRAME of " + length + " bytes";
+        return "OPEN_FRAME or CANCEL of " + length + " bytes";
       }
-      frames[0]++;
-      return null;
+      if (type == Frames.OPEN_FRAME) {
+        frames[0]++;
+      }
+      return null; // a CANCEL of a call the host does not know is dropped, never a violation
     }
     boolean whole = f.limit() == length;
     if (f.remaining() < fixed + 4) {
@@ -395,12 +399,16 @@ class FrameFuzzTest {
     f.position(f.position() + fixed - 4);
     int frameId = f.getInt();
     int channelBytes = f.getInt();
+    int after = type == Frames.INVOKE ? 8 : 0; // INVOKE's timeout follows its channel
     // The fields before the payload must lie in the frame's first 65,532 bytes (docs/protocol.md, section 2).
-    if (channelBytes < 0 || 1 + fixed + 4 + (long) channelBytes > Math.min(length, 65_532)) {
+    if (channelBytes < 0 || 1 + fixed + 4 + (long) channelBytes + after > Math.min(length, 65_532)) {
       return "channel length " + channelBytes;
     }
-    if (!whole && channelBytes > f.remaining()) {
-      return null; // the host reads the channel before it looks at the frame id
+    if (!whole && channelBytes + after > f.remaining()) {
+      return null; // the host reads the channel (and timeout) before it looks at the frame id
+    }
+    if (after > 0 && f.getLong(f.position() + channelBytes) <= 0) {
+      return "INVOKE timeout " + f.getLong(f.position() + channelBytes);
     }
     if (frameId < Message.MAIN_FRAME_ID || frameId > frames[0]) {
       return "frame id " + frameId;

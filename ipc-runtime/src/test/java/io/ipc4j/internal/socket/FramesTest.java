@@ -35,19 +35,20 @@ class FramesTest {
 
   @Test
   void theInvokeExampleOfTheProtocolDocumentIsWhatWeSend() {
-    byte[] bytes = frame(new Message.Invoke(7, 1, "notes:get", CODEC.encodeArgs(new Object[] {42})));
+    byte[] bytes = frame(new Message.Invoke(7, 1, "notes:get", 30_000, CODEC.encodeArgs(new Object[] {42})));
     assertThat(HexFormat.of().formatHex(bytes)).isEqualTo(
-        "0000001c" + "12" + "0000000000000007" + "00000001" + "00000009" + "6e6f7465733a676574" + "912a");
+        "00000024" + "12" + "0000000000000007" + "00000001" + "00000009" + "6e6f7465733a676574"
+            + "0000000000007530" + "912a");
   }
 
   @Test
   void everyMessageSurvivesItsFrame() throws Exception {
     byte[] p = CODEC.encodeArgs(new Object[] {"x", 1});
     for (Message m : List.of(new Message.Send(3, "ch", p), new Message.SendSync(9, 1, "ünï", p),
-        new Message.Invoke(Long.MAX_VALUE, 2, "", p), new Message.OpenFrame(5), new Message.Push(4, "c", p),
+        new Message.Invoke(Long.MAX_VALUE, 2, "", Long.MAX_VALUE, p), new Message.OpenFrame(5), new Message.Push(4, "c", p),
         new Message.Reply(6, false, p), new Message.Reply(6, true, new byte[0]),
         new Message.CallRenderer(11, 3, "ask", p), new Message.RendererReply(11, false, p),
-        new Message.RendererReply(12, true, new byte[0]))) {
+        new Message.RendererReply(12, true, new byte[0]), new Message.Cancel(13))) {
       Message back = roundTrip(m);
       assertThat(back.getClass()).isEqualTo(m.getClass());
       assertThat(frame(back)).isEqualTo(frame(m));
@@ -106,5 +107,30 @@ class FramesTest {
     assertThat(assertThrows(Frames.ProtocolException.class,
         () -> Frames.message(send, p, Message.Direction.TO_RENDERER)))
         .hasMessageThat().isEqualTo("the host sent a renderer-to-host frame");
+  }
+
+  @Test
+  void aCancelIsFramedAsTheProtocolDocumentSaysAndRefusedGoingToARenderer() throws Exception {
+    byte[] cancel = frame(new Message.Cancel(7));
+    assertThat(HexFormat.of().formatHex(cancel)).isEqualTo("00000009" + "15" + "0000000000000007");
+    Frames.Head head = new Frames.Head(Frames.CANCEL, 7, -1, null, false);
+    assertThat(Frames.message(head, new byte[0], Message.Direction.TO_MAIN)).isEqualTo(new Message.Cancel(7));
+    assertThat(assertThrows(Frames.ProtocolException.class,
+        () -> Frames.message(head, new byte[0], Message.Direction.TO_RENDERER)))
+        .hasMessageThat().isEqualTo("the host sent a renderer-to-host frame");
+    assertThat(assertThrows(Frames.ProtocolException.class,
+        () -> Frames.message(head, new byte[] {1}, Message.Direction.TO_MAIN)))
+        .hasMessageThat().contains("left over in a CANCEL frame");
+  }
+
+  @Test
+  void anInvokeWithoutAPositiveTimeoutIsAProtocolError() {
+    byte[] channel = "c".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    ByteBuffer zero = ByteBuffer.allocate(25).putLong(1).putInt(1).putInt(1).put(channel).putLong(0).flip();
+    assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.decode(Frames.INVOKE, zero)))
+        .hasMessageThat().isEqualTo("INVOKE with timeout 0 ms");
+    ByteBuffer none = ByteBuffer.allocate(17).putLong(1).putInt(1).putInt(1).put(channel).flip();
+    assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.decode(Frames.INVOKE, none)))
+        .hasMessageThat().contains("too short");
   }
 }

@@ -74,14 +74,24 @@ final class TestPeer implements AutoCloseable {
     write(ByteBuffer.wrap(bytes));
   }
 
-  /** An INVOKE frame from the main frame with an already encoded argument array as its payload. */
+  /** An INVOKE frame from the main frame, waiting 30 s, with an already encoded argument array as its payload. */
   static ByteBuffer invoke(long callId, String channel, byte[] payload) {
-    return frame(Frames.INVOKE, callId, Message.MAIN_FRAME_ID, channel, payload);
+    return invoke(callId, channel, 30_000, payload);
+  }
+
+  /** An INVOKE frame from the main frame whose caller waits {@code timeoutMillis}. */
+  static ByteBuffer invoke(long callId, String channel, long timeoutMillis, byte[] payload) {
+    return frame(Frames.INVOKE, callId, Message.MAIN_FRAME_ID, channel, payload, timeoutMillis);
+  }
+
+  /** A CANCEL frame: the caller of {@code callId} stopped waiting. */
+  static ByteBuffer cancel(long callId) {
+    return ByteBuffer.allocate(4 + 1 + 8).putInt(9).put((byte) Frames.CANCEL).putLong(callId).flip();
   }
 
   /** A SEND frame from the main frame. */
   static ByteBuffer send(String channel, byte[] payload) {
-    return frame(Frames.SEND, -1, Message.MAIN_FRAME_ID, channel, payload);
+    return frame(Frames.SEND, -1, Message.MAIN_FRAME_ID, channel, payload, -1);
   }
 
   /** A CALL_REPLY frame: the renderer's answer to the host's call {@code callId}. */
@@ -96,15 +106,21 @@ final class TestPeer implements AutoCloseable {
     return CODEC.encodeArgs(args);
   }
 
-  private static ByteBuffer frame(int type, long callId, int frameId, String channel, byte[] payload) {
+  /** @param timeoutMillis an INVOKE's timeout, after the channel; -1 for frames without one */
+  private static ByteBuffer frame(int type, long callId, int frameId, String channel, byte[] payload,
+      long timeoutMillis) {
     byte[] utf8 = channel.getBytes(StandardCharsets.UTF_8);
-    int fields = (callId >= 0 ? 8 : 0) + 4 + 4 + utf8.length;
+    int fields = (callId >= 0 ? 8 : 0) + 4 + 4 + utf8.length + (timeoutMillis >= 0 ? 8 : 0);
     ByteBuffer b = ByteBuffer.allocate(4 + 1 + fields + payload.length);
     b.putInt(1 + fields + payload.length).put((byte) type);
     if (callId >= 0) {
       b.putLong(callId);
     }
-    return b.putInt(frameId).putInt(utf8.length).put(utf8).put(payload).flip();
+    b.putInt(frameId).putInt(utf8.length).put(utf8);
+    if (timeoutMillis >= 0) {
+      b.putLong(timeoutMillis);
+    }
+    return b.put(payload).flip();
   }
 
   /**

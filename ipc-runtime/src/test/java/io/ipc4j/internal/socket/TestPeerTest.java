@@ -47,4 +47,30 @@ class TestPeerTest {
       assertThat(peer.readReply(Duration.ofSeconds(10))).isEqualTo(new TestPeer.Reply(8, true, "still here"));
     }
   }
+
+  @Test
+  void aRawPeersCancelReachesTheHandlerAndItsDeadlineIsTheOneItSent() throws Exception {
+    try (IpcHost host = ChildProcessTest.host().overSockets();
+        TestPeer peer = TestPeer.authenticated(host)) {
+      CompletableFuture<io.ipc4j.IpcMainInvokeEvent> seen = new CompletableFuture<>();
+      CompletableFuture<Object> work = new CompletableFuture<>();
+      host.ipcMain().handle("slow", (event, args) -> {
+        seen.complete(event);
+        return work;
+      });
+      host.ipcMain().handle("forever", (event, args) -> event.deadline());
+      peer.write(TestPeer.cancel(99)); // a call the host never had: dropped, no violation
+      peer.write(TestPeer.invoke(7, "slow", 5_000, TestPeer.args()));
+      io.ipc4j.IpcMainInvokeEvent event = seen.get(10, TimeUnit.SECONDS);
+      assertThat(event.deadline()).isAtMost(java.time.Instant.now().plusMillis(5_000));
+      peer.write(TestPeer.cancel(7));
+      TestPeer.Reply reply = peer.readReply(Duration.ofSeconds(10)); // the cancelled future's failure, dropped
+      assertThat(reply.callId()).isEqualTo(7);                         // by a real renderer
+      assertThat(reply.ok()).isFalse();
+      assertThat(work.isCancelled()).isTrue();
+      assertThat(event.isCancelled()).isTrue();
+      peer.write(TestPeer.invoke(8, "forever", Long.MAX_VALUE, TestPeer.args()));
+      assertThat(peer.readReply(Duration.ofSeconds(10))).isEqualTo(new TestPeer.Reply(8, true, java.time.Instant.MAX));
+    }
+  }
 }

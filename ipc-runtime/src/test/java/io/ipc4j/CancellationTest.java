@@ -1,0 +1,144 @@
+package io.ipc4j;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * A renderer's invoke that is cancelled, or whose deadline passes, reaches the main process: observed on the
+ * handler's side (its event, its future), and the deadline the handler sees is the caller's.
+ */
+class CancellationTest {
+  /** How long the main side may take to learn of a cancel: generous, the machine is shared. */
+  private static final Duration BOUND = Duration.ofSeconds(5);
+
+  /** What one handler call saw: its event and the future it returned (never completed by the handler). */
+  private record Handled(IpcMainInvokeEvent event, CompletableFuture<Object> work) {}
+
+  private static Await.Inbox<Handled> pendingHandler(IpcHost host, String channel) {
+    Await.Inbox<Handled> handled = new Await.Inbox<>();
+    host.ipcMain().handle(channel, (event, args) -> {
+      CompletableFuture<Object> work = new CompletableFuture<>();
+      handled.put(new Handled(event, work));
+      return work;
+    });
+    return handled;
+  }
+
+  private static void awaitCancelled(Handled h) {
+    long until = System.nanoTime() + BOUND.toNanos();
+    while (!(h.work().isCancelled() && h.event().isCancelled()) && System.nanoTime() < until) {
+      Thread.onSpinWait();
+    }
+    assertThat(h.work().isCancelled()).isTrue();
+    assertThat(h.event().isCancelled()).isTrue();
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
+  void cancellingTheCallersFutureCancelsTheHandlersFutureAndMarksItsEvent(HostKind kind) {
+    try (IpcHost host = kind.open()) {
+      Await.Inbox<Handled> handled = pendingHandler(host, "slow");
+      CompletableFuture<Object> call = host.openRenderer().ipcRenderer().invoke("slow");
+      Handled h = handled.take();
+      assertThat(h.event().isCancelled()).isFalse();
+      assertThat(call.cancel(true)).isTrue();
+      awaitCancelled(h);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
+  void theCallersDeadlinePassingCancelsTheHandlersFutureAndMarksItsEvent(HostKind kind) {
+    try (IpcHost host = kind.open()) {
+      Await.Inbox<Handled> handled = pendingHandler(host, "slow");
+      CompletableFuture<Object> call =
+          host.openRenderer().ipcRenderer().invokeWithTimeout(Duration.ofMillis(300), "slow");
+      Handled h = handled.take();
+      CompletionException e = assertThrows(CompletionException.class, call::join);
+      assertThat(e).hasCauseThat().isInstanceOf(IpcTimeoutException.class);
+      awaitCancelled(h);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
+  void theHandlerSeesTheCallersDeadline(HostKind kind) {
+    try (IpcHost host = kind.open(Duration.ofSeconds(3))) {
+      Await.Inbox<Instant> deadlines = new Await.Inbox<>();
+      host.ipcMain().handle("when", (event, args) -> {
+        deadlines.put(event.deadline());
+        return null;
+      });
+      IpcRenderer renderer = host.openRenderer().ipcRenderer();
+      // Instants and the monotonic clock may disagree by a little: the bounds allow for it.
+      Duration slack = Duration.ofMillis(50);
+
+      Instant before = Instant.now();
+      renderer.invokeWithTimeout(Duration.ofSeconds(7), "when").join();
+      Instant after = Instant.now();
+      Instant given = deadlines.take();
+      assertThat(given).isAtLeast(before.plusSeconds(7).minus(slack));
+      assertThat(given).isAtMost(after.plusSeconds(7).plus(slack));
+
+      before = Instant.now();
+      renderer.invoke("when").join();
+      after = Instant.now();
+      Instant byDefault = deadlines.take();
+      assertThat(byDefault).isAtLeast(before.plusSeconds(3).minus(slack));
+      assertThat(byDefault).isAtMost(after.plusSeconds(3).plus(slack));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
+  void aReplyAfterTheCancelIsDroppedAndTheRendererCarriesOn(HostKind kind) {
+    try (IpcHost host = kind.open()) {
+      Await.Inbox<String> answered = new Await.Inbox<>();
+      Await.Inbox<IpcMainInvokeEvent> events = new Await.Inbox<>();
+      CompletableFuture<Object> release = new CompletableFuture<>();
+      host.ipcMain().handle("late", (event, args) -> {
+        events.put(event);
+        // A stage the cancel cannot reach: the handler answers anyway, after its caller has gone.
+        return release.thenApply(v -> "late answer").whenComplete((v, t) -> answered.put(String.valueOf(v)))
+            .minimalCompletionStage();
+      });
+      host.ipcMain().handle("echo", (event, args) -> args[0]);
+      IpcRenderer renderer = host.openRenderer().ipcRenderer();
+      CompletableFuture<Object> call = renderer.invoke("late");
+      IpcMainInvokeEvent event = events.take();
+      call.cancel(true);
+      Await.until("the handler's event is cancelled", event::isCancelled);
+      release.complete(null);
+      assertThat(answered.take()).isEqualTo("late answer");
+
+      assertThat(renderer.invoke("echo", "still here").join()).isEqualTo("still here");
+      assertThat(call.isCancelled()).isTrue();
+      assertThrows(CancellationException.class, call::join);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
+  void anAnsweredCallIsNeverMarkedCancelled(HostKind kind) {
+    try (IpcHost host = kind.open()) {
+      Await.Inbox<IpcMainInvokeEvent> events = new Await.Inbox<>();
+      host.ipcMain().handle("quick", (event, args) -> {
+        events.put(event);
+        return CompletableFuture.completedFuture("done");
+      });
+      CompletableFuture<Object> call = host.openRenderer().ipcRenderer().invoke("quick");
+      assertThat(call.join()).isEqualTo("done");
+      assertThat(call.cancel(true)).isFalse();
+      IpcMainInvokeEvent event = events.take();
+      assertThat(event.isCancelled()).isFalse();
+    }
+  }
+}
