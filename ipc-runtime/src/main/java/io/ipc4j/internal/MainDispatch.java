@@ -177,23 +177,11 @@ final class MainDispatch {
       return;
     }
     if (result instanceof CompletionStage<?> stage) {
-      track(from, m.callId(), event, stage);
+      // Kept until the stage ends (the renderer's Replies forget it then), so that the caller's cancel reaches it.
+      event.working(stage);
+      from.invokesInFlight.put(m.callId(), event);
     }
     replies.result(m.callId(), channel, result);
-  }
-
-  /**
-   * Keeps an invoke whose handler answers later, until it does, so that its caller's cancel reaches it. The stage's
-   * callback runs after this (it is registered after it), so a stage complete already leaves nothing behind.
-   */
-  private static void track(WebContentsImpl from, long callId, MainEvent event, CompletionStage<?> stage) {
-    event.working(stage);
-    from.invokesInFlight.put(callId, event);
-    try {
-      stage.whenComplete((value, failure) -> from.invokesInFlight.remove(callId, event));
-    } catch (Throwable t) { // a stage of the user's own making may refuse the callback: the reply says why
-      from.invokesInFlight.remove(callId, event);
-    }
   }
 
   /** The first handler for {@code channel} in the scopes of {@code frame}, taken for one call; null if none. */

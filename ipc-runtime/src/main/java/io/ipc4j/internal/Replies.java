@@ -26,11 +26,15 @@ abstract class Replies {
   /** Sends the reply toward the caller; may throw if the caller's side is gone. */
   abstract void send(Message reply);
 
+  /** The stage a handler returned for {@code callId} has ended (or refused its callback): nothing more to track. */
+  void stageEnded(long callId) {}
+
   /** Answers with what the handler returned: a value at once, a {@code CompletionStage} when it completes. */
   final void result(long callId, String channel, Object result) {
     if (result instanceof CompletionStage<?> stage) {
       try {
         stage.whenComplete((value, failure) -> {
+          stageEnded(callId);
           if (failure != null) {
             failure(callId, channel, failure);
           } else {
@@ -38,6 +42,7 @@ abstract class Replies {
           }
         });
       } catch (Throwable t) { // a stage of the user's own making may refuse the callback
+        stageEnded(callId);
         failure(callId, channel, t);
       }
     } else {

@@ -61,6 +61,11 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
       void send(Message reply) {
         WebContentsImpl.this.link.toRenderer(reply);
       }
+
+      @Override
+      void stageEnded(long callId) {
+        invokesInFlight.remove(callId);
+      }
     };
     this.calls = new RendererCalls(this, host.mainLoop());
     this.id = id;
