@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -105,12 +106,27 @@ public final class NotesApp {
       // Each window's turn ended after everything it sent before, so the logs are complete here.
       out.println("main: activity log " + service.activity());
       out.println("main: audit log    " + service.audit());
+      quit(store, disk, windows);
       out.println("main: " + store.list().size() + " note(s) left on disk; done");
     } finally {
       host.close();
       disk.shutdown();
       disk.awaitTermination(10, TimeUnit.SECONDS);
     }
+  }
+
+  /** Asks each window for its unsaved edits, in parallel and with a deadline, and closes it. */
+  private void quit(NoteStore store, ExecutorService disk, List<WebContents> windows) {
+    Map<String, WebContents> byName = new LinkedHashMap<>();
+    for (int i = 0; i < windows.size(); i++) {
+      byName.put(WINDOWS.get(i), windows.get(i));
+    }
+    out.println("main: quitting: confirmClose() to every window at once, deadline " + Quit.DEADLINE_SECONDS + " s");
+    long start = System.nanoTime();
+    List<Quit.Closed> closed = new Quit(store, disk).closeAll(byName);
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    closed.forEach(window -> out.println("main: " + window.describe()));
+    out.printf("main: every window closed after %.1f s%n", millis / 1000.0);
   }
 
   private WebContents open(IpcHost host, String name) {
