@@ -1,6 +1,7 @@
 package io.ipc4j.example;
 
 import java.awt.BorderLayout;
+import java.awt.Color;
 import java.awt.Font;
 import java.awt.GraphicsEnvironment;
 import java.awt.GridLayout;
@@ -32,6 +33,9 @@ import javax.swing.WindowConstants;
 final class NotesFrame {
   private static final int WIDTH = 620;
   private static final int HEIGHT = 420;
+  private static final int GAP = 12;
+  // One colour a window, so that two windows side by side read as two.
+  private static final Color[] HEADINGS = {new Color(0xD6E4F5), new Color(0xDDF0D8), new Color(0xF5E6D0)};
 
   private final NotesApi notes;
   private final AppApi app;
@@ -104,8 +108,11 @@ final class NotesFrame {
     heading.setName("heading");
     heading.setFont(heading.getFont().deriveFont(Font.BOLD, 16f));
     heading.setBorder(BorderFactory.createEmptyBorder(6, 8, 6, 8));
+    heading.setOpaque(true);
+    heading.setBackground(HEADINGS[index % HEADINGS.length]);
     list.setName("notes");
     title.setName("title");
+    body.setName("body");
     list.setCellRenderer(new javax.swing.DefaultListCellRenderer() {
       private static final long serialVersionUID = 1L;
 
@@ -134,7 +141,12 @@ final class NotesFrame {
     buttons.add(button("Quit", app::quit));
     editor.add(buttons, BorderLayout.SOUTH);
     window.add(heading, BorderLayout.NORTH);
-    window.add(new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, new JScrollPane(list), editor), BorderLayout.CENTER);
+    JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, new JScrollPane(list), editor);
+    split.setDividerLocation(190);
+    body.setLineWrap(true);
+    body.setWrapStyleWord(true);
+    ((JPanel) window.getContentPane()).setBorder(BorderFactory.createLineBorder(Color.GRAY, 2));
+    window.add(split, BorderLayout.CENTER);
     window.add(status, BorderLayout.SOUTH);
     window.setBounds(place(index));
     window.setVisible(true);
@@ -143,8 +155,8 @@ final class NotesFrame {
   /** Side by side, from the left of the screen, as far as it is wide. */
   private static Rectangle place(int index) {
     Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
-    int width = Math.min(WIDTH, screen.width / 2);
-    return new Rectangle(screen.x + index * width, screen.y, width, Math.min(HEIGHT, screen.height));
+    int width = Math.min(WIDTH, (screen.width - GAP) / 2);
+    return new Rectangle(screen.x + index * (width + GAP), screen.y, width, Math.min(HEIGHT, screen.height));
   }
 
   private static JButton button(String text, Runnable action) {

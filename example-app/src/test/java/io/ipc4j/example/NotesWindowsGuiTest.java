@@ -30,6 +30,7 @@ import javax.imageio.ImageIO;
 import javax.swing.JButton;
 import javax.swing.JLabel;
 import javax.swing.JList;
+import javax.swing.JTextArea;
 import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,8 @@ class NotesWindowsGuiTest {
     robot.setAutoDelay(50);
     onSwing(() -> {
       find(a, JTextField.class, "title").setText("Written in A");
+      find(a, JTextArea.class, "body").setText("Pressing New in window A sent notes:create to the main process,\n"
+          + "which pushed notes:changed to window B.");
       return null;
     });
     click(robot, find(a, JButton.class, "new"));
