@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The notes example: a main process that owns notes on disk, and two renderer windows — child JVMs by default —
- * that run a scripted session through generated clients and print what each IPC style did.
+ * that run a scripted session through generated clients and print what each IPC style did. Before it quits, the
+ * main process asks every window for its unsaved edits, with a deadline ({@link Quit}).
  *
  * <pre>
  * NotesApp [--in-process] [--gui] [--dir DIRECTORY]

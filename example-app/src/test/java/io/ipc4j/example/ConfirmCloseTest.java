@@ -114,13 +114,13 @@ class ConfirmCloseTest {
   @ValueSource(booleans = {false, true})
   void windowsAreAskedInParallelSoSeveralSilentOnesCostOneDeadline(boolean childJvms, @TempDir Path notes)
       throws Exception {
-    Map<String, WebContents> windows = open(childJvms, notes, "silent", "silent", "silent");
+    Map<String, WebContents> windows = open(childJvms, notes, "silent", "silent");
     long start = System.nanoTime();
     List<Quit.Closed> closed = new Quit(store, disk).closeAll(windows);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
-    assertThat(outcomes(closed)).containsExactly(Quit.Outcome.NO_ANSWER, Quit.Outcome.NO_ANSWER,
-        Quit.Outcome.NO_ANSWER);
+    assertThat(outcomes(closed)).containsExactly(Quit.Outcome.NO_ANSWER, Quit.Outcome.NO_ANSWER);
     assertAllDestroyed(windows);
+    // One after the other, they would take two deadlines.
     assertThat(took).isLessThan(DEADLINE.multipliedBy(2));
   }
 
@@ -128,14 +128,13 @@ class ConfirmCloseTest {
   @ValueSource(booleans = {false, true})
   void aWindowAlreadyGoneIsReportedWithoutWaitingForTheDeadline(boolean childJvms, @TempDir Path notes)
       throws Exception {
-    Map<String, WebContents> windows = open(childJvms, notes, "silent", "clean");
+    Map<String, WebContents> windows = open(childJvms, notes, "silent");
     windows.get("silent0").close();
     long start = System.nanoTime();
-    List<Quit.Closed> closed = new Quit(store, disk).closeAll(Map.of("silent0", windows.get("silent0")));
+    List<Quit.Closed> closed = new Quit(store, disk).closeAll(windows);
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     assertThat(outcomes(closed)).containsExactly(Quit.Outcome.GONE);
     assertThat(closed.get(0).describe()).isEqualTo("window silent0 was already gone");
     assertThat(took).isLessThan(DEADLINE);
-    assertThat(windows.get("clean1").isDestroyed()).isFalse();
   }
 }
