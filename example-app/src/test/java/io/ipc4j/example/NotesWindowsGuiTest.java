@@ -103,6 +103,7 @@ class NotesWindowsGuiTest {
   }
 
   private static void click(Robot robot, Component button) throws Exception {
+    robot.waitForIdle(); // the window is drawn before it is clicked
     Point at = onSwing(() -> {
       Point p = button.getLocationOnScreen();
       return new Point(p.x + button.getWidth() / 2, p.y + button.getHeight() / 2);
