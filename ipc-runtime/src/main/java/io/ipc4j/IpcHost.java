@@ -1,5 +1,9 @@
 package io.ipc4j;
 
+import static io.ipc4j.BuilderChecks.atLeast;
+import static io.ipc4j.BuilderChecks.notNegative;
+import static io.ipc4j.BuilderChecks.positive;
+
 import io.ipc4j.internal.RuntimeEntry;
 import io.ipc4j.spi.TypeCodec;
 import java.time.Duration;
@@ -321,29 +325,6 @@ public interface IpcHost extends AutoCloseable {
       return RuntimeEntry.socketHost(defaultTimeout, spinTime, blockedLoopWarning, codecs, jvmOptions,
           maxFrameBytes, shutdownGrace, launchTimeout, handshakeTimeout, stallTime, maxOutboundBytes,
           maxPendingConnections);
-    }
-
-    private static long atLeast(long value, long least, String name) {
-      if (value < least) {
-        throw new IllegalArgumentException(name + " must be at least " + least + ": " + value);
-      }
-      return value;
-    }
-
-    private static Duration notNegative(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative()) {
-        throw new IllegalArgumentException(name + " must not be negative: " + d);
-      }
-      return d;
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive: " + d);
-      }
-      return d;
     }
   }
 }
