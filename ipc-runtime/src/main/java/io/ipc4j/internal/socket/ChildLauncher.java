@@ -2,8 +2,10 @@ package io.ipc4j.internal.socket;
 
 import io.ipc4j.IpcException;
 import io.ipc4j.WebContents;
+import io.ipc4j.internal.ConnectedRenderer;
 import io.ipc4j.internal.HostPort;
 import java.io.IOException;
+import java.lang.ProcessBuilder.Redirect;
 import java.lang.System.Logger.Level;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -14,18 +16,21 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Launches renderer JVMs: the command line, a one-time secret in a file only its user can read (named in the
+ * Launches renderers, JVMs or any program: the command line, a one-time secret in a file only its user can read (named in the
  * child's environment, never on its command line), and the wait for its connection; and ends the children, each
  * after its grace period.
  */
 final class ChildLauncher {
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
+  /** How long a process seen to exit gets for its HELLO, already sent, to be read and admitted. */
+  private static final long EXIT_WAIT_MILLIS = 500;
 
   private final SocketOptions options;
   private final HostPort host;
@@ -42,8 +47,6 @@ final class ChildLauncher {
 
   /** Launches a renderer JVM and waits until it has connected. */
   WebContents launch(Class<?> mainClass, String... args) {
-    Ticket ticket = admission.expect();
-    Path secretFile = listening.directory.resolve("ticket-" + ticket.rendererId);
     List<String> command = new ArrayList<>();
     command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin",
         "java").toString()));
@@ -52,10 +55,39 @@ final class ChildLauncher {
     command.add(System.getProperty("java.class.path"));
     command.add(mainClass.getName());
     command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectInput(Redirect.INHERIT)
+        .redirectOutput(Redirect.INHERIT);
+    return start(builder, new LaunchFailure("The renderer " + mainClass.getName(), true));
+  }
+
+  /**
+   * Launches any program as a renderer and waits until it has connected. The builder is copied, not changed:
+   * standard input and output it leaves as pipes are inherited instead (nothing could read them), and a standard
+   * error it leaves as a pipe is passed on to this process's.
+   */
+  WebContents launchProcess(ProcessBuilder given) {
+    if (given.command().isEmpty()) {
+      throw new IllegalArgumentException("The ProcessBuilder has no command");
+    }
+    ProcessBuilder builder = new ProcessBuilder(given.command()).directory(given.directory())
+        .redirectInput(inheritIfPipe(given.redirectInput())).redirectOutput(inheritIfPipe(given.redirectOutput()))
+        .redirectError(given.redirectError()).redirectErrorStream(given.redirectErrorStream());
+    builder.environment().clear();
+    builder.environment().putAll(given.environment());
+    return start(builder, new LaunchFailure("The renderer program " + given.command().get(0), false));
+  }
+
+  private static Redirect inheritIfPipe(Redirect redirect) {
+    return redirect.type() == Redirect.Type.PIPE ? Redirect.INHERIT : redirect;
+  }
+
+  /** Starts the process with a ticket of its own in its environment and waits until it has connected. */
+  private WebContents start(ProcessBuilder builder, LaunchFailure failure) {
+    Ticket ticket = admission.expect();
+    Path secretFile = listening.directory.resolve("ticket-" + ticket.rendererId);
     Process process;
     try {
       writeSecret(secretFile, ticket.secret);
-      ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
       builder.environment().put(ChildConnector.ENDPOINT_ENV, listening.endpoint.text());
       builder.environment().put(ChildConnector.TICKET_ENV, secretFile.toString());
       builder.environment().put(ChildConnector.MAX_FRAME_ENV, Integer.toString(options.maxFrameBytes()));
@@ -63,32 +95,52 @@ final class ChildLauncher {
     } catch (IOException e) {
       admission.forget(ticket);
       ListeningSocket.deleteQuietly(secretFile);
-      throw new IpcException("Could not start a renderer JVM (" + String.join(" ", command) + "): "
-          + e.getMessage(), e);
+      throw new IpcException(failure.couldNotStart(builder.command(), e), e);
     }
     ticket.process = process;
     children.add(process);
-    process.onExit().thenRun(() -> {
-      children.remove(process);
-      ticket.admitted.completeExceptionally(new IpcException("The renderer " + mainClass.getName()
-          + " exited with code " + process.exitValue() + " before it connected (did it call IpcRenderer.connect()?)"));
-    });
+    process.onExit().thenRun(() -> children.remove(process));
+    ErrorTail tail = capture(builder, process);
     try {
-      return ticket.admitted.get(options.launchTimeout().toMillis(), TimeUnit.MILLISECONDS).webContents();
+      CompletableFuture.anyOf(ticket.admitted, process.onExit())
+          .get(options.launchTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      return admittedOrExited(ticket, process, tail, failure).webContents();
     } catch (TimeoutException e) {
       process.destroyForcibly();
-      throw new IpcException("The renderer " + mainClass.getName() + " did not connect within "
-          + options.launchTimeout().toMillis() + " ms; it was stopped");
+      throw new IpcException(failure.didNotConnect(options.launchTimeout(), tail));
     } catch (ExecutionException e) {
-      throw (RuntimeException) e.getCause();
+      throw (RuntimeException) e.getCause(); // only admission fails the future: the host closed, or refused it
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
-      throw new IpcException("Interrupted while launching " + mainClass.getName());
+      throw new IpcException(failure.interrupted());
     } finally {
       admission.forget(ticket);
       ListeningSocket.deleteQuietly(secretFile);
     }
+  }
+
+  /**
+   * The renderer once admitted; or, when its process ended first, the failure thrown here in the caller's thread.
+   * A process that connected and exited at once may be seen to exit before its HELLO is read: it gets a moment.
+   */
+  private static ConnectedRenderer admittedOrExited(Ticket ticket, Process process, ErrorTail tail,
+      LaunchFailure failure) throws ExecutionException, InterruptedException {
+    try {
+      return ticket.admitted.get(ticket.admitted.isDone() ? 0 : EXIT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new IpcException(failure.exitedBeforeConnecting(process.exitValue(), tail));
+    }
+  }
+
+  /** Passes on and keeps the stream that carries the child's standard error, if it is a pipe. */
+  private static ErrorTail capture(ProcessBuilder builder, Process process) {
+    if (builder.redirectErrorStream()) {
+      return builder.redirectOutput().type() == Redirect.Type.PIPE
+          ? ErrorTail.start(process.getInputStream(), System.out, process.pid()) : null;
+    }
+    return builder.redirectError().type() == Redirect.Type.PIPE
+        ? ErrorTail.start(process.getErrorStream(), System.err, process.pid()) : null;
   }
 
   private static void writeSecret(Path file, byte[] secret) throws IOException {
