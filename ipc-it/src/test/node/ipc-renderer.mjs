@@ -9,17 +9,13 @@ import { decode, encode } from './msgpack.mjs';
 
 const VERSION = 2;
 const MAGIC = Buffer.from('IPC4J', 'ascii');
-const HELLO = 0x01;
-const WELCOME = 0x02;
-const SEND = 0x10;
-const SEND_SYNC = 0x11;
-const INVOKE = 0x12;
-const CALL_REPLY = 0x14;
-const CANCEL = 0x15;
-const PUSH = 0x20;
-const REPLY = 0x21;
-const CALL = 0x22;
-const GOODBYE = 0x30;
+// The frame types of protocol.md section 2 that this renderer sends or receives (it opens no child frames).
+const {
+  HELLO, WELCOME, SEND, SEND_SYNC, INVOKE, CALL_REPLY, CANCEL, PUSH, REPLY, CALL, GOODBYE,
+} = {
+  HELLO: 0x01, WELCOME: 0x02, SEND: 0x10, SEND_SYNC: 0x11, INVOKE: 0x12, CALL_REPLY: 0x14, CANCEL: 0x15,
+  PUSH: 0x20, REPLY: 0x21, CALL: 0x22, GOODBYE: 0x30,
+};
 const MAIN_FRAME = 1;
 const IPC_EXCEPTION = 'io.ipc4j.IpcException';
 
