@@ -9,12 +9,12 @@ import { decode, encode } from './msgpack.mjs';
 
 const VERSION = 2;
 const MAGIC = Buffer.from('IPC4J', 'ascii');
-// The frame types of protocol.md section 2 that this renderer sends or receives (it opens no child frames).
+// The frame types of protocol.md section 2.
 const {
-  HELLO, WELCOME, SEND, SEND_SYNC, INVOKE, CALL_REPLY, CANCEL, PUSH, REPLY, CALL, GOODBYE,
+  HELLO, WELCOME, SEND, SEND_SYNC, INVOKE, OPEN_FRAME, CALL_REPLY, CANCEL, PUSH, REPLY, CALL, GOODBYE,
 } = {
-  HELLO: 0x01, WELCOME: 0x02, SEND: 0x10, SEND_SYNC: 0x11, INVOKE: 0x12, CALL_REPLY: 0x14, CANCEL: 0x15,
-  PUSH: 0x20, REPLY: 0x21, CALL: 0x22, GOODBYE: 0x30,
+  HELLO: 0x01, WELCOME: 0x02, SEND: 0x10, SEND_SYNC: 0x11, INVOKE: 0x12, OPEN_FRAME: 0x13, CALL_REPLY: 0x14,
+  CANCEL: 0x15, PUSH: 0x20, REPLY: 0x21, CALL: 0x22, GOODBYE: 0x30,
 };
 const MAIN_FRAME = 1;
 const IPC_EXCEPTION = 'io.ipc4j.IpcException';
@@ -55,50 +55,40 @@ class Fields {
   rest() { return this.body.subarray(this.pos); }
 }
 
-/** The renderer's end of one session. Create it with {@link connect}. */
+/**
+ * One frame of the renderer: what Electron's ipcRenderer offers, for that frame. The main frame is the one
+ * {@link connect} gives; {@link IpcRenderer#openFrame} asks the host for more.
+ */
 export class IpcRenderer {
-  constructor(socket, welcome) {
-    this.socket = socket;
-    this.rendererId = welcome.rendererId;
+  constructor(session, frameId) {
+    this.session = session;
+    this.frameId = frameId;
+    this.rendererId = session.rendererId;
     /** The process id the host gave this renderer (not an OS pid). */
-    this.processId = welcome.processId;
-    this.defaultTimeoutMs = Number(welcome.timeoutMillis);
-    this.nextCallId = 1n;
-    this.pending = new Map();
+    this.processId = session.processId;
     this.listeners = new Map();
     this.handlers = new Map();
-    this.closed = false;
-    /** Runs once the session ends, for whatever reason; by default the process exits, as a renderer must. */
-    this.onDisconnect = () => process.exit(0);
   }
 
   send(channel, ...args) {
-    this.write(frame(SEND, i32(MAIN_FRAME), str(channel), encode(args)));
+    this.session.write(frame(SEND, i32(this.frameId), str(channel), encode(args)));
   }
 
   /** Resolves with the main process's return value; the host answers when a listener sets it. */
   sendSync(channel, ...args) {
-    return this.call(channel, (id) => frame(SEND_SYNC, i64(id), i32(MAIN_FRAME), str(channel), encode(args)), false);
+    return this.session.call(channel, (id) => frame(SEND_SYNC, i64(id), i32(this.frameId), str(channel),
+      encode(args)), false);
   }
 
   invoke(channel, ...args) {
-    return this.call(channel, (id) => frame(INVOKE, i64(id), i32(MAIN_FRAME), str(channel),
-      i64(this.defaultTimeoutMs), encode(args)), true);
+    return this.session.call(channel, (id) => frame(INVOKE, i64(id), i32(this.frameId), str(channel),
+      i64(this.session.defaultTimeoutMs), encode(args)), true);
   }
 
-  /** Sends a call with a fresh id, and settles when its REPLY comes or its deadline passes. */
-  call(channel, build, cancellable) {
-    if (this.closed) return Promise.reject(new Error(`The host is gone; '${channel}' was not sent`));
-    const id = this.nextCallId++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(id);
-        if (cancellable) this.write(frame(CANCEL, i64(id))); // the host may stop the handler's work
-        reject(new Error(`No reply on '${channel}' within ${this.defaultTimeoutMs} ms`));
-      }, this.defaultTimeoutMs);
-      this.pending.set(id, { channel, resolve, reject, timer });
-      this.write(build(id));
-    });
+  /** Resolves with a new frame of this renderer, whose id the host chooses. */
+  async openFrame() {
+    const frameId = await this.session.call('(open frame)', (id) => frame(OPEN_FRAME, i64(id)), false);
+    return this.session.frame(frameId);
   }
 
   on(channel, listener) {
@@ -128,7 +118,60 @@ export class IpcRenderer {
     this.handlers.delete(channel);
   }
 
-  /** Closes this side: the host sees the connection end; the caller then exits (within a second, for a clean exit). */
+  /** Closes the whole renderer's side: see Session.close. */
+  close() {
+    return this.session.close();
+  }
+
+  /** Runs this frame's listeners for a PUSH. */
+  emit(channel, args) {
+    const event = { sender: this, channel, frameId: this.frameId };
+    for (const listener of [...(this.listeners.get(channel) || [])]) {
+      try {
+        listener(event, ...args);
+      } catch (e) {
+        console.error(`Error occurred in listener for '${channel}':`, e);
+      }
+    }
+  }
+}
+
+/** The connection to the host: calls in flight, the frames, and what the host sends. */
+class Session {
+  constructor(socket, welcome) {
+    this.socket = socket;
+    this.rendererId = welcome.rendererId;
+    this.processId = welcome.processId;
+    this.defaultTimeoutMs = Number(welcome.timeoutMillis);
+    this.nextCallId = 1n;
+    this.pending = new Map();
+    this.frames = new Map();
+    this.closed = false;
+    /** Runs once the session ends, for whatever reason; by default the process exits, as a renderer must. */
+    this.onDisconnect = () => process.exit(0);
+  }
+
+  frame(frameId) {
+    if (!this.frames.has(frameId)) this.frames.set(frameId, new IpcRenderer(this, frameId));
+    return this.frames.get(frameId);
+  }
+
+  /** Sends a call with a fresh id, and settles when its REPLY comes or its deadline passes. */
+  call(channel, build, cancellable) {
+    if (this.closed) return Promise.reject(new Error(`The host is gone; '${channel}' was not sent`));
+    const id = this.nextCallId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(id);
+        if (cancellable) this.write(frame(CANCEL, i64(id))); // the host may stop the handler's work
+        reject(new Error(`No reply on '${channel}' within ${this.defaultTimeoutMs} ms`));
+      }, this.defaultTimeoutMs);
+      this.pending.set(id, { channel, resolve, reject, timer });
+      this.write(build(id));
+    });
+  }
+
+  /** Closes this side: the host sees the connection end, and the process exits (within a second, for a clean exit). */
   close() {
     return new Promise((resolve) => {
       if (this.socket.destroyed) return resolve();
@@ -148,14 +191,7 @@ export class IpcRenderer {
         const frameId = f.i32();
         const channel = f.str();
         const args = decode(f.rest());
-        const event = { sender: this, channel, frameId };
-        for (const listener of [...(this.listeners.get(channel) || [])]) {
-          try {
-            listener(event, ...args);
-          } catch (e) {
-            console.error(`Error occurred in listener for '${channel}':`, e);
-          }
-        }
+        this.frames.get(frameId)?.emit(channel, args); // a frame it does not have has no listeners
         break;
       }
       case REPLY: {
@@ -175,9 +211,9 @@ export class IpcRenderer {
       }
       case CALL: {
         const id = f.i64();
-        f.i32(); // the frame id: this renderer has only its main frame
+        const frameId = f.i32();
         const channel = f.str();
-        this.answer(id, channel, decode(f.rest()));
+        this.answer(id, this.frames.get(frameId), channel, decode(f.rest()));
         break;
       }
       case GOODBYE:
@@ -189,14 +225,14 @@ export class IpcRenderer {
   }
 
   /** Runs the handler of a CALL and sends its CALL_REPLY: the value, or [type, message]. */
-  async answer(id, channel, args) {
-    const handler = this.handlers.get(channel);
+  async answer(id, target, channel, args) {
+    const handler = target?.handlers.get(channel);
     let reply;
     try {
       if (!handler) {
         reply = [0, [IPC_EXCEPTION, `No handler registered for '${channel}'`]];
       } else {
-        reply = [1, await handler({ sender: this, channel, frameId: MAIN_FRAME }, ...args)];
+        reply = [1, await handler({ sender: target, channel, frameId: target.frameId }, ...args)];
       }
       reply = frame(CALL_REPLY, i64(id), u8(reply[0]), encode(reply[1]));
     } catch (e) {
@@ -240,7 +276,7 @@ function reader(socket, onFrame) {
 /**
  * Connects to the host named in this process's environment (IPC4J_ENDPOINT and IPC4J_TICKET) and handshakes.
  *
- * @returns {Promise<IpcRenderer>} the renderer, once the host has answered WELCOME
+ * @returns {Promise<IpcRenderer>} the renderer's main frame, once the host has answered WELCOME
  */
 export async function connect(env = process.env) {
   const endpoint = env.IPC4J_ENDPOINT;
@@ -252,27 +288,27 @@ export async function connect(env = process.env) {
     ? net.createConnection({ path: endpoint.slice('unix:'.length) })
     : net.createConnection({ host: '127.0.0.1', port: Number(endpoint.slice('tcp:'.length)) });
   return new Promise((resolve, reject) => {
-    let renderer = null;
+    let session = null;
     socket.once('error', reject);
     socket.on('error', () => {}); // after the handshake an error is followed by 'close', which ends the session
     socket.on('connect', () => {
       socket.write(frame(HELLO, MAGIC, Buffer.from([VERSION >> 8, VERSION & 0xff]), u8(secret.length), secret));
     });
     reader(socket, (type, body) => {
-      if (renderer === null) {
+      if (session === null) {
         if (type !== WELCOME) throw new Error(`expected WELCOME, got frame type 0x${type.toString(16)}`);
         const f = new Fields(body);
-        renderer = new IpcRenderer(socket, {
+        session = new Session(socket, {
           rendererId: f.i32(), processId: f.i32(), timeoutMillis: f.i64(), spinNanos: f.i64(),
         });
-        socket.on('close', () => renderer.end());
-        resolve(renderer);
+        socket.on('close', () => session.end());
+        resolve(session.frame(MAIN_FRAME));
       } else {
-        renderer.receive(type, body);
+        session.receive(type, body);
       }
     });
     socket.on('close', () => {
-      if (renderer === null) reject(new Error('The host closed the connection during the handshake'));
+      if (session === null) reject(new Error('The host closed the connection during the handshake'));
     });
   });
 }

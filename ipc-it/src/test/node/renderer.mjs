@@ -5,6 +5,8 @@
 //   - sends node:ask, which the main process answers with event.reply on main:reply;
 //   - echoes what main:push and main:reply bring on node:pushed and node:replied;
 //   - serves the main process's calls: renderer:add, renderer:echo (asynchronously), renderer:fail;
+//   - opens a child frame, which sends node:child with its id, echoes main:frame-reply on node:child-replied and
+//     serves renderer:frame;
 //   - on main:quit closes its side and exits with 0; on GOODBYE it exits with 0 too.
 
 import { Duration, Float32, Float64, Instant, IpcEnum, IpcRecord } from './msgpack.mjs';
@@ -64,3 +66,8 @@ const results = {
 };
 ipc.send('node:ask', 'ping');
 ipc.send('node:results', results, { pid: process.pid, rendererId: ipc.rendererId, processId: ipc.processId });
+
+const child = await ipc.openFrame();
+child.on('main:frame-reply', (event, ...args) => child.send('node:child-replied', ...args));
+child.handle('renderer:frame', (event, ...args) => ['child', child.frameId, ...args]);
+child.send('node:child', child.frameId);

@@ -9,6 +9,7 @@ import io.ipc4j.IpcInvokeException;
 import io.ipc4j.IpcMain;
 import io.ipc4j.RenderProcessGoneDetails;
 import io.ipc4j.WebContents;
+import io.ipc4j.WebFrameMain;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -27,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -48,6 +50,7 @@ class NodeRendererTest {
   private IpcHost host;
   private final Map<String, CompletableFuture<Object[]>> received = new ConcurrentHashMap<>();
   private final CompletableFuture<Integer> processIdSeen = new CompletableFuture<>();
+  private final CompletableFuture<WebFrameMain> childFrame = new CompletableFuture<>();
 
   @BeforeAll
   static void nodeIsThere() {
@@ -79,7 +82,8 @@ class NodeRendererTest {
     host = IpcHost.builder().codecs(NotesApiIpc.CODECS).shutdownGrace(Duration.ofSeconds(WAIT_SECONDS))
         .overSockets();
     IpcMain main = host.ipcMain();
-    for (String channel : List.of("node:values", "node:results", "node:pushed", "node:replied")) {
+    for (String channel : List.of("node:values", "node:results", "node:pushed", "node:replied",
+        "node:child-replied")) {
       main.on(channel, (event, args) -> {
         if (channel.equals("node:results")) {
           processIdSeen.complete(event.processId());
@@ -89,6 +93,11 @@ class NodeRendererTest {
     }
     main.on("node:sync", (event, args) -> event.setReturnValue((Integer) args[0] + (Integer) args[1]));
     main.on("node:ask", (event, args) -> event.reply("main:reply", "pong", args[0]));
+    main.on("node:child", (event, args) -> {
+      childFrame.complete(event.senderFrame());
+      event.reply("main:frame-reply", "to frame", event.frameId());
+      future("node:child").complete(args);
+    });
     main.handle("node:echo", (event, args) -> List.of(args));
     main.handle("node:fail", (event, args) -> {
       throw new IllegalStateException((String) args[0]);
@@ -185,13 +194,28 @@ class NodeRendererTest {
     Object echoed = node.invoke("renderer:echo", pushed).get(WAIT_SECONDS, TimeUnit.SECONDS);
     assertThat(comparable(echoed)).isEqualTo(comparable(Arrays.asList(pushed)));
 
-    IpcInvokeException failed = invokeFailure(node, "renderer:fail");
+    IpcInvokeException failed = invokeFailure(() -> node.invoke("renderer:fail"));
     assertThat(failed).hasMessageThat().isEqualTo("Error invoking remote method 'renderer:fail': RangeError: "
         + "renderer says no");
     assertThat(failed.remoteType()).isEqualTo("RangeError");
-    IpcInvokeException none = invokeFailure(node, "renderer:none");
+    IpcInvokeException none = invokeFailure(() -> node.invoke("renderer:none"));
     assertThat(none.remoteType()).isEqualTo("io.ipc4j.IpcException");
     assertThat(none.remoteMessage()).isEqualTo("No handler registered for 'renderer:none'");
+  }
+
+  @Test
+  void aFrameItOpensHasAnIdOfItsOwnAndGetsWhatIsMeantForIt() throws Exception {
+    WebContents node = launch();
+    Object[] opened = awaitMessage("node:child");
+    WebFrameMain frame = childFrame.get(WAIT_SECONDS, TimeUnit.SECONDS);
+    assertThat(opened).asList().containsExactly(frame.frameId());
+    assertThat(frame.frameId()).isNotEqualTo(node.mainFrame().frameId());
+    assertThat(frame.isMainFrame()).isFalse();
+    assertThat(awaitMessage("node:child-replied")).asList().containsExactly("to frame", frame.frameId()).inOrder();
+    assertThat(frame.invoke("renderer:frame", "x").get(WAIT_SECONDS, TimeUnit.SECONDS))
+        .isEqualTo(List.of("child", frame.frameId(), "x"));
+    IpcInvokeException mainFrame = invokeFailure(() -> node.invoke("renderer:frame")); // the child's handler only
+    assertThat(mainFrame.remoteMessage()).isEqualTo("No handler registered for 'renderer:frame'");
   }
 
   @Test
@@ -216,9 +240,8 @@ class NodeRendererTest {
     assertThat(process.isAlive()).isFalse();
   }
 
-  private static IpcInvokeException invokeFailure(WebContents node, String channel) {
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> node.invoke(channel).get(WAIT_SECONDS, TimeUnit.SECONDS));
+  private static IpcInvokeException invokeFailure(Supplier<CompletableFuture<Object>> call) {
+    ExecutionException e = assertThrows(ExecutionException.class, () -> call.get().get(WAIT_SECONDS, TimeUnit.SECONDS));
     assertThat(e).hasCauseThat().isInstanceOf(IpcInvokeException.class);
     return (IpcInvokeException) e.getCause();
   }
