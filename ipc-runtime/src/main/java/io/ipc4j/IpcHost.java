@@ -89,9 +89,9 @@ public interface IpcHost extends AutoCloseable {
   Renderer openRenderer();
 
   /**
-   * Launches a renderer as a child JVM: the same {@code java} binary and class path as this JVM, the builder's JVM
-   * options, then {@code mainClass} with {@code args}. The child calls {@link IpcRenderer#connect()}; this returns
-   * once it has connected.
+   * Launches a renderer as a child JVM that sees what this one sees: the same {@code java}, class path, module path
+   * and main module, however this JVM was started, then the builder's JVM options, {@code mainClass} and
+   * {@code args}. The child calls {@link IpcRenderer#connect()}; this returns once it has connected.
    *
    * <pre>{@code
    * try (IpcHost host = IpcHost.overSockets()) {
@@ -99,7 +99,7 @@ public interface IpcHost extends AutoCloseable {
    * }
    * }</pre>
    *
-   * @param mainClass the child's main class; it must be on this JVM's class path
+   * @param mainClass the child's main class, on this JVM's class path or in a module of its boot layer
    * @param args the child's arguments
    * @return the child's {@code WebContents}
    * @throws UnsupportedOperationException on a host built with {@link #inProcess()}
@@ -110,8 +110,8 @@ public interface IpcHost extends AutoCloseable {
   /**
    * Launches any program as a renderer, in any language; returns once it has connected. Its environment carries
    * the endpoint and a one-time ticket (docs/protocol.md, section 1); {@link WebContents#osProcessId()} is its pid,
-   * and render-process-gone tells how it exited. The builder is copied; standard input and output it leaves as
-   * pipes are inherited, and standard error left as a pipe is passed on to this process's.
+   * and render-process-gone tells how it exited. The builder is copied; standard input left as a pipe is inherited,
+   * output and error left as pipes are passed on to this process's own.
    *
    * <pre>{@code WebContents window = host.launchProcess(new ProcessBuilder("node", "renderer.js"));}</pre>
    *
@@ -213,6 +213,8 @@ public interface IpcHost extends AutoCloseable {
 
     /**
      * Options for every child JVM {@link IpcHost#launchRenderer} starts, such as {@code -Xmx256m}; none by default.
+     * Class path, module path and modules are the parent's already; launcher options such as {@code --add-opens},
+     * {@code --patch-module} or {@code -javaagent} are not, and go here.
      *
      * @param options JVM options, added to those given before
      * @return this builder

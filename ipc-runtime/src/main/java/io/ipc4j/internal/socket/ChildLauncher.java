@@ -5,6 +5,8 @@ import io.ipc4j.WebContents;
 import io.ipc4j.internal.ConnectedRenderer;
 import io.ipc4j.internal.HostPort;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.ProcessBuilder.Redirect;
 import java.lang.System.Logger.Level;
 import java.nio.file.FileSystems;
@@ -47,30 +49,23 @@ final class ChildLauncher {
 
   /** Launches a renderer JVM and waits until it has connected. */
   WebContents launch(Class<?> mainClass, String... args) {
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin",
-        "java").toString()));
-    command.addAll(options.jvmOptions());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(mainClass.getName());
-    command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectInput(Redirect.INHERIT)
-        .redirectOutput(Redirect.INHERIT);
+    List<String> command = JavaCommand.of(JavaCommand.Facts.of(mainClass), mainClass, options.jvmOptions(),
+        List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectInput(Redirect.INHERIT);
     return start(builder, new LaunchFailure("The renderer " + mainClass.getName(), true));
   }
 
   /**
    * Launches any program as a renderer and waits until it has connected. The builder is copied, not changed:
-   * standard input and output it leaves as pipes are inherited instead (nothing could read them), and a standard
-   * error it leaves as a pipe is passed on to this process's.
+   * standard input left as a pipe is inherited instead (nothing could write to it), and output and error left as
+   * pipes are passed on to this process's.
    */
   WebContents launchProcess(ProcessBuilder given) {
     if (given.command().isEmpty()) {
       throw new IllegalArgumentException("The ProcessBuilder has no command");
     }
     ProcessBuilder builder = new ProcessBuilder(given.command()).directory(given.directory())
-        .redirectInput(inheritIfPipe(given.redirectInput())).redirectOutput(inheritIfPipe(given.redirectOutput()))
+        .redirectInput(inheritIfPipe(given.redirectInput())).redirectOutput(given.redirectOutput())
         .redirectError(given.redirectError()).redirectErrorStream(given.redirectErrorStream());
     builder.environment().clear();
     builder.environment().putAll(given.environment());
@@ -100,14 +95,17 @@ final class ChildLauncher {
     ticket.process = process;
     children.add(process);
     process.onExit().thenRun(() -> children.remove(process));
-    ErrorTail tail = capture(builder, process);
+    StreamTail out = capture(builder.redirectOutput(), process.getInputStream(), System.out, "stdout", process);
+    StreamTail err = builder.redirectErrorStream() ? null
+        : capture(builder.redirectError(), process.getErrorStream(), System.err, "stderr", process);
+    LaunchFailure.Output output = new LaunchFailure.Output(out, err);
     try {
       CompletableFuture.anyOf(ticket.admitted, process.onExit())
           .get(options.launchTimeout().toMillis(), TimeUnit.MILLISECONDS);
-      return admittedOrExited(ticket, process, tail, failure).webContents();
+      return admittedOrExited(ticket, process, output, failure).webContents();
     } catch (TimeoutException e) {
       process.destroyForcibly();
-      throw new IpcException(failure.didNotConnect(options.launchTimeout(), tail));
+      throw new IpcException(failure.didNotConnect(options.launchTimeout(), output));
     } catch (ExecutionException e) {
       throw (RuntimeException) e.getCause(); // only admission fails the future: the host closed, or refused it
     } catch (InterruptedException e) {
@@ -124,23 +122,20 @@ final class ChildLauncher {
    * The renderer once admitted; or, when its process ended first, the failure thrown here in the caller's thread.
    * A process that connected and exited at once may be seen to exit before its HELLO is read: it gets a moment.
    */
-  private static ConnectedRenderer admittedOrExited(Ticket ticket, Process process, ErrorTail tail,
+  private static ConnectedRenderer admittedOrExited(Ticket ticket, Process process, LaunchFailure.Output output,
       LaunchFailure failure) throws ExecutionException, InterruptedException {
     try {
       return ticket.admitted.get(ticket.admitted.isDone() ? 0 : EXIT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      throw new IpcException(failure.exitedBeforeConnecting(process.exitValue(), tail));
+      throw new IpcException(failure.exitedBeforeConnecting(process.exitValue(), output));
     }
   }
 
-  /** Passes on and keeps the stream that carries the child's standard error, if it is a pipe. */
-  private static ErrorTail capture(ProcessBuilder builder, Process process) {
-    if (builder.redirectErrorStream()) {
-      return builder.redirectOutput().type() == Redirect.Type.PIPE
-          ? ErrorTail.start(process.getInputStream(), System.out, process.pid()) : null;
-    }
-    return builder.redirectError().type() == Redirect.Type.PIPE
-        ? ErrorTail.start(process.getErrorStream(), System.err, process.pid()) : null;
+  /** Passes on, and keeps the end of, a stream of the child's that is a pipe; null for one redirected elsewhere. */
+  private static StreamTail capture(Redirect redirect, InputStream from, OutputStream to, String name,
+      Process process) {
+    return redirect.type() == Redirect.Type.PIPE
+        ? StreamTail.start(from, to, "ipc4j-" + name + "-" + process.pid()) : null;
   }
 
   private static void writeSecret(Path file, byte[] secret) throws IOException {

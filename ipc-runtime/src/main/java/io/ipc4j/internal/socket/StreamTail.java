@@ -7,10 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Passes a child's standard error on to this process's as it arrives, and keeps its last bytes: when the child
- * exits before it connects, the end of what it wrote says why, in the exception thrown at the caller.
+ * Passes one of a child's output streams on to this process's as it arrives, and keeps its last bytes: when the
+ * child exits before it connects, the end of what it wrote says why, in the exception thrown at the caller.
  */
-final class ErrorTail {
+final class StreamTail {
   /** At most this many of the last bytes are kept. */
   static final int MAX_BYTES = 4096;
   /** At most this many of the last lines are shown. */
@@ -20,7 +20,7 @@ final class ErrorTail {
   private long written;
   private final Thread pump;
 
-  private ErrorTail(InputStream from, OutputStream to, String name) {
+  private StreamTail(InputStream from, OutputStream to, String name) {
     pump = new Thread(() -> copy(from, to), name);
     pump.setDaemon(true); // a grandchild holding the pipe open must not keep this JVM alive
   }
@@ -28,12 +28,12 @@ final class ErrorTail {
   /**
    * Starts passing {@code from} on to {@code to} on a thread of its own, which ends with the stream.
    *
-   * @param from the child's standard error
+   * @param from the child's standard error or output
    * @param to where this process writes its own
-   * @param pid the child's pid, for the thread's name
+   * @param name the thread's name
    */
-  static ErrorTail start(InputStream from, OutputStream to, long pid) {
-    ErrorTail tail = new ErrorTail(from, to, "ipc4j-stderr-" + pid);
+  static StreamTail start(InputStream from, OutputStream to, String name) {
+    StreamTail tail = new StreamTail(from, to, name);
     tail.pump.start();
     return tail;
   }
