@@ -1,5 +1,9 @@
 package io.ipc4j;
 
+import static io.ipc4j.BuilderChecks.atLeast;
+import static io.ipc4j.BuilderChecks.notNegative;
+import static io.ipc4j.BuilderChecks.positive;
+
 import io.ipc4j.internal.RuntimeEntry;
 import io.ipc4j.spi.TypeCodec;
 import java.time.Duration;
@@ -85,9 +89,9 @@ public interface IpcHost extends AutoCloseable {
   Renderer openRenderer();
 
   /**
-   * Launches a renderer as a child JVM: the same {@code java} binary and class path as this JVM, the builder's JVM
-   * options, then {@code mainClass} with {@code args}. The child calls {@link IpcRenderer#connect()} to get its
-   * main frame. Returns once the child has connected and passed the handshake.
+   * Launches a renderer as a child JVM that sees what this one sees: the same {@code java}, class path, module path
+   * and main module, however this JVM was started, then the builder's JVM options, {@code mainClass} and
+   * {@code args}. The child calls {@link IpcRenderer#connect()}; this returns once it has connected.
    *
    * <pre>{@code
    * try (IpcHost host = IpcHost.overSockets()) {
@@ -95,14 +99,29 @@ public interface IpcHost extends AutoCloseable {
    * }
    * }</pre>
    *
-   * @param mainClass the child's main class; it must be on this JVM's class path
+   * @param mainClass the child's main class, on this JVM's class path or in a module of its boot layer
    * @param args the child's arguments
    * @return the child's {@code WebContents}
    * @throws UnsupportedOperationException on a host built with {@link #inProcess()}
-   * @throws IpcException if the child could not start or did not connect within the launch timeout (it is then
-   *     stopped)
+   * @throws IpcException as {@link #launchProcess} does
    */
   WebContents launchRenderer(Class<?> mainClass, String... args);
+
+  /**
+   * Launches any program as a renderer, in any language; returns once it has connected. Its environment carries
+   * the endpoint and a one-time ticket (docs/protocol.md, section 1); {@link WebContents#osProcessId()} is its pid,
+   * and render-process-gone tells how it exited. The builder is copied; standard input left as a pipe is inherited,
+   * output and error left as pipes are passed on to this process's own.
+   *
+   * <pre>{@code WebContents window = host.launchProcess(new ProcessBuilder("node", "renderer.js"));}</pre>
+   *
+   * @param builder the program, its arguments, directory, environment and redirects
+   * @return the program's {@code WebContents}
+   * @throws UnsupportedOperationException on a host built with {@link #inProcess()}
+   * @throws IpcException if it could not start, exited before it connected (the message has the end of its
+   *     standard error), or did not connect within the launch timeout (it is then stopped)
+   */
+  WebContents launchProcess(ProcessBuilder builder);
 
   /**
    * Every renderer that is not destroyed, in the order they were opened.
@@ -194,6 +213,8 @@ public interface IpcHost extends AutoCloseable {
 
     /**
      * Options for every child JVM {@link IpcHost#launchRenderer} starts, such as {@code -Xmx256m}; none by default.
+     * Class path, module path and modules are the parent's already; launcher options such as {@code --add-opens},
+     * {@code --patch-module} or {@code -javaagent} are not, and go here.
      *
      * @param options JVM options, added to those given before
      * @return this builder
@@ -228,8 +249,8 @@ public interface IpcHost extends AutoCloseable {
     }
 
     /**
-     * How long a child JVM gets to start and connect before {@link IpcHost#launchRenderer} gives up and stops it;
-     * 30 seconds by default.
+     * How long a launched renderer gets to start and connect before {@link IpcHost#launchRenderer} or
+     * {@link IpcHost#launchProcess} gives up and stops it; 30 seconds by default.
      *
      * @param timeout a positive duration
      * @return this builder
@@ -321,29 +342,6 @@ public interface IpcHost extends AutoCloseable {
       return RuntimeEntry.socketHost(defaultTimeout, spinTime, blockedLoopWarning, codecs, jvmOptions,
           maxFrameBytes, shutdownGrace, launchTimeout, handshakeTimeout, stallTime, maxOutboundBytes,
           maxPendingConnections);
-    }
-
-    private static long atLeast(long value, long least, String name) {
-      if (value < least) {
-        throw new IllegalArgumentException(name + " must be at least " + least + ": " + value);
-      }
-      return value;
-    }
-
-    private static Duration notNegative(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative()) {
-        throw new IllegalArgumentException(name + " must not be negative: " + d);
-      }
-      return d;
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive: " + d);
-      }
-      return d;
     }
   }
 }

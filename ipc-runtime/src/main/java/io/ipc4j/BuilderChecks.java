@@ -1,0 +1,35 @@
+package io.ipc4j;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/** The checks of {@link IpcHost.Builder}'s arguments; each message names the argument. */
+final class BuilderChecks {
+  private BuilderChecks() {}
+
+  /** {@code value}, if it is at least {@code least}. */
+  static long atLeast(long value, long least, String name) {
+    if (value < least) {
+      throw new IllegalArgumentException(name + " must be at least " + least + ": " + value);
+    }
+    return value;
+  }
+
+  /** {@code d}, if it is given and not negative. */
+  static Duration notNegative(Duration d, String name) {
+    Objects.requireNonNull(d, name);
+    if (d.isNegative()) {
+      throw new IllegalArgumentException(name + " must not be negative: " + d);
+    }
+    return d;
+  }
+
+  /** {@code d}, if it is given and positive. */
+  static Duration positive(Duration d, String name) {
+    Objects.requireNonNull(d, name);
+    if (d.isNegative() || d.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive: " + d);
+    }
+    return d;
+  }
+}
