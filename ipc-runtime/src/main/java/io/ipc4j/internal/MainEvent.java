@@ -4,9 +4,7 @@ import io.ipc4j.IpcMainEvent;
 import io.ipc4j.IpcMainInvokeEvent;
 import io.ipc4j.WebContents;
 import io.ipc4j.WebFrameMain;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -17,12 +15,8 @@ final class MainEvent implements IpcMainEvent, IpcMainInvokeEvent {
   private final String channel;
   private final long syncCallId;
   private final AtomicBoolean answered;
-  /** When an invoke arrived ({@link System#nanoTime()}), and how long its caller waits; 0 for other messages. */
-  private final long arrivedNanos;
-  private final long timeoutMillis;
-  private volatile boolean cancelled;
-  /** What the handler of an invoke returned while it is pending, to cancel with the call. */
-  private volatile CompletionStage<?> work;
+  /** An invoke's deadline and cancel, or null for other messages. */
+  private final HandledCall call;
 
   /** @param syncCallId the call id of a {@code sendSync} message, or -1 */
   MainEvent(WebContentsImpl sender, WebFrameMainImpl frame, String channel, long syncCallId) {
@@ -36,41 +30,30 @@ final class MainEvent implements IpcMainEvent, IpcMainInvokeEvent {
     this.channel = channel;
     this.syncCallId = syncCallId;
     this.answered = syncCallId >= 0 ? new AtomicBoolean() : null;
-    this.timeoutMillis = timeoutMillis;
-    this.arrivedNanos = timeoutMillis > 0 ? System.nanoTime() : 0;
+    this.call = timeoutMillis > 0 ? new HandledCall(channel, timeoutMillis) : null;
   }
 
   @Override
   public boolean isCancelled() {
-    return cancelled;
+    return call != null && call.isCancelled();
   }
 
   @Override
   public Instant deadline() {
-    // Kept as a monotonic arrival time, turned into wall-clock time only when asked: most handlers never ask.
-    try {
-      long left = Duration.ofMillis(timeoutMillis).toNanos() - (System.nanoTime() - arrivedNanos);
-      return Instant.now().plusNanos(left);
-    } catch (ArithmeticException | java.time.DateTimeException e) { // a wait of centuries: it never ends
-      return Instant.MAX;
-    }
+    return call == null ? Instant.MAX : call.deadline();
   }
 
   /** Keeps what an invoke's handler returned, so that a cancel can reach it. */
   void working(CompletionStage<?> stage) {
-    work = stage;
+    call.working(stage);
   }
 
-  /** The caller abandoned the call: marks it cancelled and cancels the handler's future, if it returned one. */
+  /**
+   * The caller abandoned the invoke (or its renderer is gone): marks it cancelled and cancels the handler's future,
+   * if it returned one.
+   */
   void cancel() {
-    cancelled = true;
-    if (work instanceof CompletableFuture<?> future) {
-      try {
-        future.cancel(true);
-      } catch (RuntimeException e) { // a stage that refuses cancel (a minimal stage) runs on; its answer is dropped
-        Failures.log(System.Logger.Level.DEBUG, "ipc4j: the handler's stage on '" + channel + "' refused cancel", e);
-      }
-    }
+    call.cancel();
   }
 
   @Override

@@ -234,7 +234,10 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
     }
   }
 
-  /** Fails every pending call, stops the loop (after what is queued) and lets go of its link. Idempotent. */
+  /**
+   * Fails every pending call, cancels the main process's calls still being handled, stops the loop (after what is
+   * queued) and lets go of its link. Idempotent.
+   */
   @Override
   public void close(String reason) {
     if (closedReason != null) {
@@ -242,6 +245,7 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
     }
     closedReason = reason;
     pending.forEach(call -> call.disconnect(reason));
+    inbox.cancelAll();
     watchdog.unwatch(this);
     loop.shutdown();
     if (ownWatchdog) {

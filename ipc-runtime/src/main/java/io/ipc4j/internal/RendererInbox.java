@@ -4,12 +4,20 @@ import io.ipc4j.IpcException;
 import io.ipc4j.IpcRendererHandler;
 import io.ipc4j.IpcRendererListener;
 import java.lang.System.Logger.Level;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the main process sends one renderer, run on the renderer's loop: messages for its frames' listeners, and calls
  * ({@code webContents.invoke}, a frame's) for their handlers, answered with a {@link Message.RendererReply} through
  * the same {@link Replies} the main process uses for a renderer's invokes. Replies to the renderer's own calls do not
  * come here: {@link RendererContext} hands them to their pending calls at once.
+ *
+ * <p>A call whose handler returned a stage is kept until the stage ends, so that the main process's
+ * {@link Message.CancelCall} (its caller cancelled, or its deadline passed) reaches it, as a renderer's
+ * {@link Message.Cancel} reaches a main handler; when the renderer closes, every such call is cancelled, since nobody
+ * waits for it any more.
  */
 final class RendererInbox {
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
@@ -17,6 +25,8 @@ final class RendererInbox {
   private final RendererContext context;
   /** How this renderer answers the main process's calls: a {@link Message.RendererReply} toward it. */
   private final Replies replies;
+  /** The calls whose handlers returned a stage not yet complete, by call id: what a cancel reaches. */
+  private final Map<Long, HandledCall> inFlight = new ConcurrentHashMap<>();
 
   RendererInbox(RendererContext context) {
     this.context = context;
@@ -30,12 +40,18 @@ final class RendererInbox {
       void send(Message reply) {
         context.toMain(reply);
       }
+
+      @Override
+      void stageEnded(long callId) {
+        inFlight.remove(callId);
+      }
     };
   }
 
   /** Whether {@code message} is one this inbox runs on the loop. */
   static boolean takes(Message message) {
-    return message instanceof Message.Push || message instanceof Message.CallRenderer;
+    return message instanceof Message.Push || message instanceof Message.CallRenderer
+        || message instanceof Message.CancelCall;
   }
 
   /** The loop's task for one message this inbox {@link #takes}. */
@@ -62,7 +78,7 @@ final class RendererInbox {
           e);
       return;
     }
-    RendererEvent event = new RendererEvent(frame, push.channel());
+    RendererEvent event = new RendererEvent(frame, push.channel(), null);
     for (Listeners.Entry<IpcRendererListener> entry : entries) {
       if (frame.listeners.take(push.channel(), entry)) {
         try {
@@ -82,17 +98,40 @@ final class RendererInbox {
       replies.error(call.callId(), call.channel(), IpcException.class.getName(), Handlers.noHandler(call.channel()));
       return;
     }
+    HandledCall handled = new HandledCall(call.channel(), call.timeoutMillis());
     Object result;
     try {
-      result = handler.handle(new RendererEvent(frame, call.channel()), context.values.decodeArgs(call.payload()));
+      result = handler.handle(new RendererEvent(frame, call.channel(), handled),
+          context.values.decodeArgs(call.payload()));
     } catch (Throwable t) {
       replies.failure(call.callId(), call.channel(), t);
       return;
     }
+    if (result instanceof CompletionStage<?> stage) {
+      // Kept until the stage ends (the replies forget it then), so that the main process's cancel reaches it.
+      handled.working(stage);
+      inFlight.put(call.callId(), handled);
+      if (!context.isOpen()) { // closed while the handler ran: the sweep of close() may have missed it
+        cancelAll();
+      }
+    }
     replies.result(call.callId(), call.channel(), result);
   }
 
-  /** A message for a renderer listener, or a call for a renderer handler, as the loop's task. */
+  /** The main process stopped waiting for a call: its handler's event turns cancelled, its future is cancelled. */
+  private void cancel(Message.CancelCall cancel) {
+    HandledCall abandoned = inFlight.remove(cancel.callId());
+    if (abandoned != null) { // else it was answered already, or never asked
+      abandoned.cancel();
+    }
+  }
+
+  /** Cancels every call still being handled: the renderer is closing, so nobody waits for their answers. */
+  void cancelAll() {
+    HandledCall.cancelAll(inFlight, HandledCall::cancel);
+  }
+
+  /** A message for a renderer listener, a call for a renderer handler, or a call's cancel, as the loop's task. */
   private final class Delivery implements Runnable, EventLoop.Labelled {
     private final Message message;
 
@@ -104,8 +143,10 @@ final class RendererInbox {
     public void run() {
       if (message instanceof Message.Push push) {
         dispatch(push);
+      } else if (message instanceof Message.CallRenderer call) {
+        answer(call);
       } else {
-        answer((Message.CallRenderer) message);
+        cancel((Message.CancelCall) message);
       }
     }
 

@@ -47,8 +47,8 @@ class FramesTest {
     for (Message m : List.of(new Message.Send(3, "ch", p), new Message.SendSync(9, 1, "ünï", p),
         new Message.Invoke(Long.MAX_VALUE, 2, "", Long.MAX_VALUE, p), new Message.OpenFrame(5), new Message.Push(4, "c", p),
         new Message.Reply(6, false, p), new Message.Reply(6, true, new byte[0]),
-        new Message.CallRenderer(11, 3, "ask", p), new Message.RendererReply(11, false, p),
-        new Message.RendererReply(12, true, new byte[0]), new Message.Cancel(13))) {
+        new Message.CallRenderer(11, 3, "ask", 2500, p), new Message.RendererReply(11, false, p),
+        new Message.RendererReply(12, true, new byte[0]), new Message.Cancel(13), new Message.CancelCall(14))) {
       Message back = roundTrip(m);
       assertThat(back.getClass()).isEqualTo(m.getClass());
       assertThat(frame(back)).isEqualTo(frame(m));
@@ -74,9 +74,9 @@ class FramesTest {
 
   @Test
   void aCallOfTheMainProcessIsFramedAsTheProtocolDocumentSays() {
-    byte[] call = frame(new Message.CallRenderer(3, 1, "dirty", CODEC.encodeArgs(new Object[0])));
+    byte[] call = frame(new Message.CallRenderer(3, 1, "dirty", 30_000, CODEC.encodeArgs(new Object[0])));
     assertThat(HexFormat.of().formatHex(call)).isEqualTo(
-        "00000017" + "22" + "0000000000000003" + "00000001" + "00000005" + "6469727479" + "90");
+        "0000001f" + "22" + "0000000000000003" + "00000001" + "00000005" + "6469727479" + "0000000000007530" + "90");
     byte[] answer = frame(new Message.RendererReply(3, true, CODEC.encodeValue(true)));
     assertThat(HexFormat.of().formatHex(answer)).isEqualTo("0000000b" + "14" + "0000000000000003" + "01" + "c3");
   }
@@ -84,7 +84,7 @@ class FramesTest {
   @Test
   void theMainProcessesCallsAndTheirAnswersAreRefusedGoingTheOtherWay() throws Exception {
     byte[] p = CODEC.encodeArgs(new Object[0]);
-    Frames.Head call = new Frames.Head(Frames.CALL, 1, 1, "c", false);
+    Frames.Head call = new Frames.Head(Frames.CALL, 1, 1, "c", false, 1000);
     Frames.Head answer = new Frames.Head(Frames.CALL_REPLY, 1, -1, null, true);
     assertThat(Frames.message(call, p, Message.Direction.TO_RENDERER)).isInstanceOf(Message.CallRenderer.class);
     assertThat(Frames.message(answer, p, Message.Direction.TO_MAIN)).isInstanceOf(Message.RendererReply.class);
@@ -107,6 +107,28 @@ class FramesTest {
     assertThat(assertThrows(Frames.ProtocolException.class,
         () -> Frames.message(send, p, Message.Direction.TO_RENDERER)))
         .hasMessageThat().isEqualTo("the host sent a renderer-to-host frame");
+  }
+
+  @Test
+  void aCallWithoutAPositiveTimeoutIsAProtocolError() {
+    ByteBuffer zero = ByteBuffer.allocate(8 + 4 + 4 + 1 + 8).putLong(1).putInt(1).putInt(1).put((byte) 'c')
+        .putLong(0).flip();
+    assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.decode(Frames.CALL, zero)))
+        .hasMessageThat().isEqualTo("CALL with timeout 0 ms");
+  }
+
+  @Test
+  void theHostsCancelOfItsCallIsFramedAsTheProtocolDocumentSaysAndRefusedGoingToTheHost() throws Exception {
+    byte[] cancel = frame(new Message.CancelCall(7));
+    assertThat(HexFormat.of().formatHex(cancel)).isEqualTo("00000009" + "23" + "0000000000000007");
+    Frames.Head head = new Frames.Head(Frames.CALL_CANCEL, 7, -1, null, false);
+    assertThat(Frames.message(head, new byte[0], Message.Direction.TO_RENDERER)).isEqualTo(new Message.CancelCall(7));
+    assertThat(assertThrows(Frames.ProtocolException.class,
+        () -> Frames.message(head, new byte[0], Message.Direction.TO_MAIN)))
+        .hasMessageThat().isEqualTo("a renderer sent a host-to-renderer frame");
+    assertThat(assertThrows(Frames.ProtocolException.class,
+        () -> Frames.message(head, new byte[] {1}, Message.Direction.TO_RENDERER)))
+        .hasMessageThat().contains("left over in a CALL_CANCEL frame");
   }
 
   @Test
