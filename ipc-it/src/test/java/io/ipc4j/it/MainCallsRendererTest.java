@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -100,6 +101,45 @@ class MainCallsRendererTest {
     served.close();
     IpcInvokeException e = assertThrows(IpcInvokeException.class, () -> notes.get(1));
     assertThat(e).hasMessageThat().contains("No handler registered for 'notes:get'");
+  }
+
+  @Test
+  void cancellingATypedFutureOrItsDeadlinePassingCancelsTheRenderersImplementationsFuture() throws Exception {
+    BlockingQueue<String> cancelled = new LinkedBlockingQueue<>();
+    host.ipcMain().on("cancelled", (event, args) -> cancelled.add((String) args[0]));
+    Renderer renderer = host.openRenderer();
+    PatientApiIpc.register(renderer.ipcRenderer(), new Children.Holder(renderer.ipcRenderer()));
+    PatientApi patient = PatientApiIpc.client(renderer.webContents());
+    assertCancelsReachTheRenderer(patient, cancelled);
+  }
+
+  /** A typed call cancelled from main, and one past its deadline, each cancel the renderer's future (its report). */
+  private static void assertCancelsReachTheRenderer(PatientApi patient, BlockingQueue<String> cancelled)
+      throws Exception {
+    CompletableFuture<String> held = patient.hold("by cancel");
+    assertThat(cancelled.poll(300, TimeUnit.MILLISECONDS)).isNull(); // nothing is cancelled before the caller says so
+    assertThat(held.cancel(true)).isTrue();
+    assertThat(cancelled.poll(10, TimeUnit.SECONDS)).isEqualTo("by cancel");
+
+    CompletableFuture<String> brief = patient.holdBriefly("by deadline");
+    ExecutionException e = assertThrows(ExecutionException.class, () -> brief.get(10, TimeUnit.SECONDS));
+    assertThat(e).hasCauseThat().isInstanceOf(IpcTimeoutException.class);
+    assertThat(cancelled.poll(10, TimeUnit.SECONDS)).isEqualTo("by deadline");
+  }
+
+  @Test
+  void aTypedCallToAChildJvmRendererCancelledFromMainCancelsItsImplementationsFuture() throws Exception {
+    assumeTrue(Hosts.KIND.equals("sockets"), "renderer JVMs: run with the socket host");
+    try (IpcHost children = IpcHost.builder().jvmOptions("-XX:TieredStopAtLevel=1", "-Xshare:auto")
+        .shutdownGrace(Duration.ofSeconds(2)).overSockets()) {
+      BlockingQueue<Integer> ready = new LinkedBlockingQueue<>();
+      BlockingQueue<String> cancelled = new LinkedBlockingQueue<>();
+      children.ipcMain().on("ready", (event, args) -> ready.add(event.sender().id()));
+      children.ipcMain().on("cancelled", (event, args) -> cancelled.add((String) args[0]));
+      WebContents child = children.launchRenderer(Children.PatientServer.class);
+      assertThat(ready.poll(60, TimeUnit.SECONDS)).isEqualTo(child.id());
+      assertCancelsReachTheRenderer(PatientApiIpc.client(child), cancelled);
+    }
   }
 
   @Test
