@@ -4,19 +4,15 @@ import io.ipc4j.IpcMainEvent;
 import io.ipc4j.IpcMainInvokeEvent;
 import io.ipc4j.WebContents;
 import io.ipc4j.WebFrameMain;
-import java.time.Instant;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The event of one message in the main process: an {@link IpcMainEvent} and an {@link IpcMainInvokeEvent}. */
-final class MainEvent implements IpcMainEvent, IpcMainInvokeEvent {
+final class MainEvent extends CallEvent implements IpcMainEvent, IpcMainInvokeEvent {
   private final WebContentsImpl sender;
   private final WebFrameMainImpl frame;
   private final String channel;
   private final long syncCallId;
   private final AtomicBoolean answered;
-  /** An invoke's deadline and cancel, or null for other messages. */
-  private final HandledCall call;
 
   /** @param syncCallId the call id of a {@code sendSync} message, or -1 */
   MainEvent(WebContentsImpl sender, WebFrameMainImpl frame, String channel, long syncCallId) {
@@ -25,35 +21,12 @@ final class MainEvent implements IpcMainEvent, IpcMainInvokeEvent {
 
   /** The event of an invoke whose caller waits {@code timeoutMillis}. */
   MainEvent(WebContentsImpl sender, WebFrameMainImpl frame, String channel, long syncCallId, long timeoutMillis) {
+    super(timeoutMillis);
     this.sender = sender;
     this.frame = frame;
     this.channel = channel;
     this.syncCallId = syncCallId;
     this.answered = syncCallId >= 0 ? new AtomicBoolean() : null;
-    this.call = timeoutMillis > 0 ? new HandledCall(channel, timeoutMillis) : null;
-  }
-
-  @Override
-  public boolean isCancelled() {
-    return call != null && call.isCancelled();
-  }
-
-  @Override
-  public Instant deadline() {
-    return call == null ? Instant.MAX : call.deadline();
-  }
-
-  /** Keeps what an invoke's handler returned, so that a cancel can reach it. */
-  void working(CompletionStage<?> stage) {
-    call.working(stage);
-  }
-
-  /**
-   * The caller abandoned the invoke (or its renderer is gone): marks it cancelled and cancels the handler's future,
-   * if it returned one.
-   */
-  void cancel() {
-    call.cancel();
   }
 
   @Override

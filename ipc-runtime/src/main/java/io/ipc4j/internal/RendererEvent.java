@@ -2,22 +2,20 @@ package io.ipc4j.internal;
 
 import io.ipc4j.IpcRenderer;
 import io.ipc4j.IpcRendererEvent;
-import java.time.Instant;
 
 /**
- * The event of a renderer listener (a message) or of a renderer handler (a call from the main process, whose
- * {@link HandledCall} says how long the main process waits and whether it still does).
+ * The event of a renderer listener (a message, which nobody waits on) or of a renderer handler (a call from the main
+ * process, which waits until its deadline or until it cancels).
  */
-final class RendererEvent implements IpcRendererEvent {
+final class RendererEvent extends CallEvent implements IpcRendererEvent {
   private final IpcRenderer sender;
   private final String channel;
-  /** The call this event answers, or null for a message, which nobody waits on. */
-  private final HandledCall call;
 
-  RendererEvent(IpcRenderer sender, String channel, HandledCall call) {
+  /** @param timeoutMillis how long the main process waits for this call, or 0 for a message */
+  RendererEvent(IpcRenderer sender, String channel, long timeoutMillis) {
+    super(timeoutMillis);
     this.sender = sender;
     this.channel = channel;
-    this.call = call;
   }
 
   @Override
@@ -28,16 +26,6 @@ final class RendererEvent implements IpcRendererEvent {
   @Override
   public String channel() {
     return channel;
-  }
-
-  @Override
-  public boolean isCancelled() {
-    return call != null && call.isCancelled();
-  }
-
-  @Override
-  public Instant deadline() {
-    return call == null ? Instant.MAX : call.deadline();
   }
 
   @Override

@@ -26,7 +26,7 @@ final class RendererInbox {
   /** How this renderer answers the main process's calls: a {@link Message.RendererReply} toward it. */
   private final Replies replies;
   /** The calls whose handlers returned a stage not yet complete, by call id: what a cancel reaches. */
-  private final Map<Long, HandledCall> inFlight = new ConcurrentHashMap<>();
+  private final Map<Long, RendererEvent> inFlight = new ConcurrentHashMap<>();
 
   RendererInbox(RendererContext context) {
     this.context = context;
@@ -78,7 +78,7 @@ final class RendererInbox {
           e);
       return;
     }
-    RendererEvent event = new RendererEvent(frame, push.channel(), null);
+    RendererEvent event = new RendererEvent(frame, push.channel(), 0);
     for (Listeners.Entry<IpcRendererListener> entry : entries) {
       if (frame.listeners.take(push.channel(), entry)) {
         try {
@@ -98,19 +98,18 @@ final class RendererInbox {
       replies.error(call.callId(), call.channel(), IpcException.class.getName(), Handlers.noHandler(call.channel()));
       return;
     }
-    HandledCall handled = new HandledCall(call.channel(), call.timeoutMillis());
+    RendererEvent event = new RendererEvent(frame, call.channel(), call.timeoutMillis());
     Object result;
     try {
-      result = handler.handle(new RendererEvent(frame, call.channel(), handled),
-          context.values.decodeArgs(call.payload()));
+      result = handler.handle(event, context.values.decodeArgs(call.payload()));
     } catch (Throwable t) {
       replies.failure(call.callId(), call.channel(), t);
       return;
     }
     if (result instanceof CompletionStage<?> stage) {
       // Kept until the stage ends (the replies forget it then), so that the main process's cancel reaches it.
-      handled.working(stage);
-      inFlight.put(call.callId(), handled);
+      event.working(stage);
+      inFlight.put(call.callId(), event);
       if (!context.isOpen()) { // closed while the handler ran: the sweep of close() may have missed it
         cancelAll();
       }
@@ -120,7 +119,7 @@ final class RendererInbox {
 
   /** The main process stopped waiting for a call: its handler's event turns cancelled, its future is cancelled. */
   private void cancel(Message.CancelCall cancel) {
-    HandledCall abandoned = inFlight.remove(cancel.callId());
+    RendererEvent abandoned = inFlight.remove(cancel.callId());
     if (abandoned != null) { // else it was answered already, or never asked
       abandoned.cancel();
     }
@@ -128,7 +127,7 @@ final class RendererInbox {
 
   /** Cancels every call still being handled: the renderer is closing, so nobody waits for their answers. */
   void cancelAll() {
-    HandledCall.cancelAll(inFlight, HandledCall::cancel);
+    CallEvent.cancelAll(inFlight);
   }
 
   /** A message for a renderer listener, a call for a renderer handler, or a call's cancel, as the loop's task. */

@@ -223,7 +223,7 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
 
   /** The renderer is gone, so nobody waits for its invokes' answers: their handlers are told, as by a cancel. */
   private void cancelInvokesInFlight() {
-    HandledCall.cancelAll(invokesInFlight, MainEvent::cancel);
+    CallEvent.cancelAll(invokesInFlight);
   }
 
   private void runOnce(Runnable callback) {

@@ -2,36 +2,44 @@ package io.ipc4j.internal;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * One invoke as the side that handles it sees it, in either direction: how long its caller waits, whether the caller
- * has stopped waiting, and the stage the handler returned (so that the caller's cancel reaches it). The handler's
- * event ({@link MainEvent}, {@link RendererEvent}) answers {@code isCancelled()} and {@code deadline()} from it.
+ * What the event of an invoke's handler knows of its caller, in either direction ({@link MainEvent},
+ * {@link RendererEvent}): how long the caller waits, whether it has stopped waiting, and the stage the handler
+ * returned (so that the caller's cancel reaches it). The event of a message nobody waits on is never cancelled and
+ * has no deadline.
  */
-final class HandledCall {
+abstract class CallEvent {
   /** When the call arrived ({@link System#nanoTime()}): the deadline is kept monotonic until someone asks. */
   private final long arrivedNanos;
+  /** How long the caller waits; 0 for a message nobody waits on. */
   private final long timeoutMillis;
-  private final String channel;
   private volatile boolean cancelled;
   /** What the handler returned while it is pending, to cancel with the call. */
   private volatile CompletionStage<?> work;
 
-  /** @param timeoutMillis how long the caller waits, from now */
-  HandledCall(String channel, long timeoutMillis) {
-    this.channel = channel;
+  /** @param timeoutMillis how long the caller waits from now, or 0 for a message nobody waits on */
+  CallEvent(long timeoutMillis) {
     this.timeoutMillis = timeoutMillis;
-    this.arrivedNanos = System.nanoTime();
+    this.arrivedNanos = timeoutMillis > 0 ? System.nanoTime() : 0;
   }
 
-  boolean isCancelled() {
+  /** The channel the call came on. */
+  public abstract String channel();
+
+  /** Whether the caller has stopped waiting (it cancelled, its deadline passed, or its side went). */
+  public boolean isCancelled() {
     return cancelled;
   }
 
-  /** The caller's deadline in wall-clock time, as this side sees it. */
-  Instant deadline() {
+  /** The caller's deadline in wall-clock time, as this side sees it; {@link Instant#MAX} if nobody waits. */
+  public Instant deadline() {
+    if (timeoutMillis == 0) {
+      return Instant.MAX;
+    }
     try {
       long left = Duration.ofMillis(timeoutMillis).toNanos() - (System.nanoTime() - arrivedNanos);
       return Instant.now().plusNanos(left);
@@ -41,7 +49,7 @@ final class HandledCall {
   }
 
   /** Keeps what the handler returned, so that a cancel can reach it; one cancelled already is cancelled now. */
-  void working(CompletionStage<?> stage) {
+  final void working(CompletionStage<?> stage) {
     work = stage;
     if (cancelled) {
       cancelWork(stage);
@@ -49,7 +57,7 @@ final class HandledCall {
   }
 
   /** The caller stopped waiting (or its side went): marks the call cancelled and cancels the handler's future. */
-  void cancel() {
+  final void cancel() {
     cancelled = true;
     CompletionStage<?> stage = work;
     if (stage != null) {
@@ -61,11 +69,11 @@ final class HandledCall {
    * Takes every call out of {@code inFlight} and cancels each: their caller's side is gone. A call another thread
    * takes out first (its stage ended, or a cancel came) is that thread's to end.
    */
-  static <T> void cancelAll(java.util.Map<Long, T> inFlight, java.util.function.Consumer<T> cancel) {
+  static void cancelAll(Map<Long, ? extends CallEvent> inFlight) {
     for (Long callId : inFlight.keySet()) {
-      T abandoned = inFlight.remove(callId);
+      CallEvent abandoned = inFlight.remove(callId);
       if (abandoned != null) {
-        cancel.accept(abandoned);
+        abandoned.cancel();
       }
     }
   }
@@ -75,7 +83,8 @@ final class HandledCall {
       try {
         future.cancel(true);
       } catch (RuntimeException e) { // a stage that refuses cancel (a minimal stage) runs on; its answer is dropped
-        Failures.log(System.Logger.Level.DEBUG, "ipc4j: the handler's stage on '" + channel + "' refused cancel", e);
+        Failures.log(System.Logger.Level.DEBUG, "ipc4j: the handler's stage on '" + channel() + "' refused cancel",
+            e);
       }
     }
   }
