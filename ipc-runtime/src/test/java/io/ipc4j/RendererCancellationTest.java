@@ -1,7 +1,6 @@
 package io.ipc4j;
 
 import static com.google.common.truth.Truth.assertThat;
-import static com.google.common.truth.Truth.assertWithMessage;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
@@ -19,9 +18,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * still work: observed on the handler's side (its event, the future it returned), over both hosts.
  */
 class RendererCancellationTest {
-  /** How long a handler's side may take to learn of a cancel: generous, the machine is shared. */
-  private static final Duration BOUND = Duration.ofSeconds(5);
-
   /** What one renderer handler call saw: its event and the future it returned (never completed by the handler). */
   private record Handled(IpcRendererEvent event, CompletableFuture<Object> work) {
     BooleanSupplier cancelled() {
@@ -46,14 +42,6 @@ class RendererCancellationTest {
     return handled;
   }
 
-  private static void within(Duration bound, String what, BooleanSupplier condition) {
-    long until = System.nanoTime() + bound.toNanos();
-    while (!condition.getAsBoolean() && System.nanoTime() < until) {
-      Thread.onSpinWait();
-    }
-    assertWithMessage(what).that(condition.getAsBoolean()).isTrue();
-  }
-
   @ParameterizedTest
   @EnumSource(HostKind.class)
   void cancellingTheMainProcesssFutureCancelsTheRendererHandlersFutureAndMarksItsEvent(HostKind kind) {
@@ -64,7 +52,7 @@ class RendererCancellationTest {
       Handled h = handled.take();
       assertThat(h.event().isCancelled()).isFalse();
       assertThat(call.cancel(true)).isTrue();
-      within(BOUND, "the renderer handler's future and event are cancelled", h.cancelled());
+      Cancels.within("the renderer handler's future and event are cancelled", h.cancelled());
       assertThrows(CancellationException.class, call::join);
     }
   }
@@ -80,7 +68,7 @@ class RendererCancellationTest {
       CompletionException e = assertThrows(CompletionException.class,
           () -> call.orTimeout(Await.SECONDS, TimeUnit.SECONDS).join());
       assertThat(e).hasCauseThat().isInstanceOf(IpcTimeoutException.class);
-      within(BOUND, "the renderer handler's future and event are cancelled", h.cancelled());
+      Cancels.within("the renderer handler's future and event are cancelled", h.cancelled());
     }
   }
 
@@ -94,23 +82,10 @@ class RendererCancellationTest {
         deadlines.put(event.deadline());
         return null;
       });
-      // Instants and the monotonic clock may disagree by a little: the bounds allow for it.
-      Duration slack = Duration.ofMillis(50);
-
-      Instant before = Instant.now();
-      r.webContents().invokeWithTimeout(Duration.ofSeconds(7), "when").orTimeout(Await.SECONDS, TimeUnit.SECONDS)
-          .join();
-      Instant after = Instant.now();
-      Instant given = deadlines.take();
-      assertThat(given).isAtLeast(before.plusSeconds(7).minus(slack));
-      assertThat(given).isAtMost(after.plusSeconds(7).plus(slack));
-
-      before = Instant.now();
-      r.webContents().mainFrame().invoke("when").orTimeout(Await.SECONDS, TimeUnit.SECONDS).join();
-      after = Instant.now();
-      Instant byDefault = deadlines.take();
-      assertThat(byDefault).isAtLeast(before.plusSeconds(3).minus(slack));
-      assertThat(byDefault).isAtMost(after.plusSeconds(3).plus(slack));
+      Cancels.assertHandlerSeesDeadline(() -> r.webContents().invokeWithTimeout(Duration.ofSeconds(7), "when")
+          .orTimeout(Await.SECONDS, TimeUnit.SECONDS).join(), deadlines, Duration.ofSeconds(7));
+      Cancels.assertHandlerSeesDeadline(() -> r.webContents().mainFrame().invoke("when")
+          .orTimeout(Await.SECONDS, TimeUnit.SECONDS).join(), deadlines, Duration.ofSeconds(3));
     }
   }
 
@@ -124,15 +99,13 @@ class RendererCancellationTest {
       CompletableFuture<Object> release = new CompletableFuture<>();
       r.ipcRenderer().handle("late", (event, args) -> {
         events.put(event);
-        // A stage the cancel cannot reach: the handler answers anyway, after its caller has gone.
-        return release.thenApply(v -> "late answer").whenComplete((v, t) -> answered.put(String.valueOf(v)))
-            .minimalCompletionStage();
+        return Cancels.lateAnswer(release, answered);
       });
       r.ipcRenderer().handle("echo", (event, args) -> args[0]);
       CompletableFuture<Object> call = r.webContents().invoke("late");
       IpcRendererEvent event = events.take();
       assertThat(call.cancel(true)).isTrue();
-      within(BOUND, "the renderer handler's event is cancelled", event::isCancelled);
+      Cancels.within("the renderer handler's event is cancelled", event::isCancelled);
       release.complete(null);
       assertThat(answered.take()).isEqualTo("late answer");
 
@@ -188,8 +161,8 @@ class RendererCancellationTest {
 
       closing.close(); // the renderer's side ends first, as when its process goes
       destroyed.webContents().close(); // the main process closes it
-      within(BOUND, "the closed renderer's main handler is cancelled", fromClosed.cancelled());
-      within(BOUND, "the destroyed renderer's main handler is cancelled", fromDestroyed.cancelled());
+      Cancels.within("the closed renderer's main handler is cancelled", fromClosed.cancelled());
+      Cancels.within("the destroyed renderer's main handler is cancelled", fromDestroyed.cancelled());
       assertThat(fromStaying.event().isCancelled()).isFalse();
       assertThat(fromStaying.work().isDone()).isFalse();
     }
@@ -205,7 +178,7 @@ class RendererCancellationTest {
       CompletableFuture<Object> call = closed.webContents().invoke("slow");
       Handled whenClosed = onClosed.take();
       closed.webContents().close();
-      within(BOUND, "the closed renderer's handler is cancelled", whenClosed.cancelled());
+      Cancels.within("the closed renderer's handler is cancelled", whenClosed.cancelled());
       CompletionException e = assertThrows(CompletionException.class,
           () -> call.orTimeout(Await.SECONDS, TimeUnit.SECONDS).join());
       assertThat(e).hasCauseThat().isInstanceOf(IpcDisconnectedException.class);
@@ -216,6 +189,6 @@ class RendererCancellationTest {
       whenHostCloses = onHostClose.take();
       assertThat(whenHostCloses.event().isCancelled()).isFalse();
     }
-    within(BOUND, "the handler of a renderer whose host closed is cancelled", whenHostCloses.cancelled());
+    Cancels.within("the handler of a renderer whose host closed is cancelled", whenHostCloses.cancelled());
   }
 }

@@ -130,14 +130,10 @@ class MainCallsRendererTest {
   @Test
   void aTypedCallToAChildJvmRendererCancelledFromMainCancelsItsImplementationsFuture() throws Exception {
     assumeTrue(Hosts.KIND.equals("sockets"), "renderer JVMs: run with the socket host");
-    try (IpcHost children = IpcHost.builder().jvmOptions("-XX:TieredStopAtLevel=1", "-Xshare:auto")
-        .shutdownGrace(Duration.ofSeconds(2)).overSockets()) {
-      BlockingQueue<Integer> ready = new LinkedBlockingQueue<>();
+    try (IpcHost children = childHost()) {
       BlockingQueue<String> cancelled = new LinkedBlockingQueue<>();
-      children.ipcMain().on("ready", (event, args) -> ready.add(event.sender().id()));
       children.ipcMain().on("cancelled", (event, args) -> cancelled.add((String) args[0]));
-      WebContents child = children.launchRenderer(Children.PatientServer.class);
-      assertThat(ready.poll(60, TimeUnit.SECONDS)).isEqualTo(child.id());
+      WebContents child = launchReady(children, Children.PatientServer.class);
       assertCancelsReachTheRenderer(PatientApiIpc.client(child), cancelled);
     }
   }
@@ -145,17 +141,28 @@ class MainCallsRendererTest {
   @Test
   void aRendererInAChildJvmServesTheSameInterface() throws Exception {
     assumeTrue(Hosts.KIND.equals("sockets"), "renderer JVMs: run with the socket host");
-    try (IpcHost children = IpcHost.builder().jvmOptions("-XX:TieredStopAtLevel=1", "-Xshare:auto")
-        .shutdownGrace(Duration.ofSeconds(2)).overSockets()) {
-      BlockingQueue<Integer> ready = new LinkedBlockingQueue<>();
-      children.ipcMain().on("ready", (event, args) -> ready.add(event.sender().id()));
-      WebContents child = children.launchRenderer(Children.NotesServer.class);
-      assertThat(ready.poll(60, TimeUnit.SECONDS)).isEqualTo(child.id());
+    try (IpcHost children = childHost()) {
+      WebContents child = launchReady(children, Children.NotesServer.class);
       NotesApi remote = NotesApiIpc.client(child);
       assertThat(remote.get(1)).isEqualTo(FIRST);
       assertThat(remote.rename(1, "over the socket").title()).isEqualTo("over the socket");
       NoteNotFound e = assertThrows(NoteNotFound.class, () -> remote.get(7));
       assertThat(e).hasMessageThat().isEqualTo("no note 7");
     }
+  }
+
+  /** A host for renderer JVMs, started quickly. */
+  private static IpcHost childHost() {
+    return IpcHost.builder().jvmOptions("-XX:TieredStopAtLevel=1", "-Xshare:auto")
+        .shutdownGrace(Duration.ofSeconds(2)).overSockets();
+  }
+
+  /** Launches a renderer JVM and waits for its "ready". */
+  private static WebContents launchReady(IpcHost children, Class<?> main) throws InterruptedException {
+    BlockingQueue<Integer> ready = new LinkedBlockingQueue<>();
+    children.ipcMain().on("ready", (event, args) -> ready.add(event.sender().id()));
+    WebContents child = children.launchRenderer(main);
+    assertThat(ready.poll(60, TimeUnit.SECONDS)).isEqualTo(child.id());
+    return child;
   }
 }

@@ -110,49 +110,42 @@ class FramesTest {
   }
 
   @Test
-  void aCallWithoutAPositiveTimeoutIsAProtocolError() {
-    ByteBuffer zero = ByteBuffer.allocate(8 + 4 + 4 + 1 + 8).putLong(1).putInt(1).putInt(1).put((byte) 'c')
-        .putLong(0).flip();
-    assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.decode(Frames.CALL, zero)))
-        .hasMessageThat().isEqualTo("CALL with timeout 0 ms");
+  void aCancelIsFramedAsTheProtocolDocumentSaysAndRefusedGoingToARenderer() throws Exception {
+    assertCancelFrame(new Message.Cancel(7), "15", Frames.CANCEL, Message.Direction.TO_MAIN,
+        "the host sent a renderer-to-host frame", "a CANCEL");
   }
 
   @Test
   void theHostsCancelOfItsCallIsFramedAsTheProtocolDocumentSaysAndRefusedGoingToTheHost() throws Exception {
-    byte[] cancel = frame(new Message.CancelCall(7));
-    assertThat(HexFormat.of().formatHex(cancel)).isEqualTo("00000009" + "23" + "0000000000000007");
-    Frames.Head head = new Frames.Head(Frames.CALL_CANCEL, 7, -1, null, false);
-    assertThat(Frames.message(head, new byte[0], Message.Direction.TO_RENDERER)).isEqualTo(new Message.CancelCall(7));
-    assertThat(assertThrows(Frames.ProtocolException.class,
-        () -> Frames.message(head, new byte[0], Message.Direction.TO_MAIN)))
-        .hasMessageThat().isEqualTo("a renderer sent a host-to-renderer frame");
-    assertThat(assertThrows(Frames.ProtocolException.class,
-        () -> Frames.message(head, new byte[] {1}, Message.Direction.TO_RENDERER)))
-        .hasMessageThat().contains("left over in a CALL_CANCEL frame");
+    assertCancelFrame(new Message.CancelCall(7), "23", Frames.CALL_CANCEL, Message.Direction.TO_RENDERER,
+        "a renderer sent a host-to-renderer frame", "a CALL_CANCEL");
+  }
+
+  /** A cancel of call 7 is its type byte and the call id, goes one way only, and has no payload. */
+  private static void assertCancelFrame(Message cancel, String typeHex, int type, Message.Direction way,
+      String wrongWay, String name) throws Exception {
+    assertThat(HexFormat.of().formatHex(frame(cancel))).isEqualTo("00000009" + typeHex + "0000000000000007");
+    Frames.Head head = new Frames.Head(type, 7, -1, null, false);
+    assertThat(Frames.message(head, new byte[0], way)).isEqualTo(cancel);
+    Message.Direction other = way == Message.Direction.TO_MAIN ? Message.Direction.TO_RENDERER
+        : Message.Direction.TO_MAIN;
+    assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.message(head, new byte[0], other)))
+        .hasMessageThat().isEqualTo(wrongWay);
+    assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.message(head, new byte[] {1}, way)))
+        .hasMessageThat().contains("left over in " + name + " frame");
   }
 
   @Test
-  void aCancelIsFramedAsTheProtocolDocumentSaysAndRefusedGoingToARenderer() throws Exception {
-    byte[] cancel = frame(new Message.Cancel(7));
-    assertThat(HexFormat.of().formatHex(cancel)).isEqualTo("00000009" + "15" + "0000000000000007");
-    Frames.Head head = new Frames.Head(Frames.CANCEL, 7, -1, null, false);
-    assertThat(Frames.message(head, new byte[0], Message.Direction.TO_MAIN)).isEqualTo(new Message.Cancel(7));
-    assertThat(assertThrows(Frames.ProtocolException.class,
-        () -> Frames.message(head, new byte[0], Message.Direction.TO_RENDERER)))
-        .hasMessageThat().isEqualTo("the host sent a renderer-to-host frame");
-    assertThat(assertThrows(Frames.ProtocolException.class,
-        () -> Frames.message(head, new byte[] {1}, Message.Direction.TO_MAIN)))
-        .hasMessageThat().contains("left over in a CANCEL frame");
-  }
-
-  @Test
-  void anInvokeWithoutAPositiveTimeoutIsAProtocolError() {
+  void anInvokeOrACallWithoutAPositiveTimeoutIsAProtocolError() {
     byte[] channel = "c".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    ByteBuffer zero = ByteBuffer.allocate(25).putLong(1).putInt(1).putInt(1).put(channel).putLong(0).flip();
-    assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.decode(Frames.INVOKE, zero)))
-        .hasMessageThat().isEqualTo("INVOKE with timeout 0 ms");
-    ByteBuffer none = ByteBuffer.allocate(17).putLong(1).putInt(1).putInt(1).put(channel).flip();
-    assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.decode(Frames.INVOKE, none)))
-        .hasMessageThat().contains("too short");
+    for (int type : new int[] {Frames.INVOKE, Frames.CALL}) {
+      String name = type == Frames.INVOKE ? "INVOKE" : "CALL";
+      ByteBuffer zero = ByteBuffer.allocate(25).putLong(1).putInt(1).putInt(1).put(channel).putLong(0).flip();
+      assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.decode(type, zero)))
+          .hasMessageThat().isEqualTo(name + " with timeout 0 ms");
+      ByteBuffer none = ByteBuffer.allocate(17).putLong(1).putInt(1).putInt(1).put(channel).flip();
+      assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.decode(type, none)))
+          .hasMessageThat().contains("too short");
+    }
   }
 }
