@@ -179,7 +179,7 @@ final class MainDispatch {
     if (result instanceof CompletionStage<?> stage) {
       // Kept until the stage ends (the renderer's Replies forget it then), so that the caller's cancel reaches it.
       event.working(stage);
-      from.invokesInFlight.put(m.callId(), event);
+      from.inFlight(m.callId(), event);
     }
     replies.result(m.callId(), channel, result);
   }

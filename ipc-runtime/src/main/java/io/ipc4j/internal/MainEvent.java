@@ -4,25 +4,15 @@ import io.ipc4j.IpcMainEvent;
 import io.ipc4j.IpcMainInvokeEvent;
 import io.ipc4j.WebContents;
 import io.ipc4j.WebFrameMain;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The event of one message in the main process: an {@link IpcMainEvent} and an {@link IpcMainInvokeEvent}. */
-final class MainEvent implements IpcMainEvent, IpcMainInvokeEvent {
+final class MainEvent extends CallEvent implements IpcMainEvent, IpcMainInvokeEvent {
   private final WebContentsImpl sender;
   private final WebFrameMainImpl frame;
   private final String channel;
   private final long syncCallId;
   private final AtomicBoolean answered;
-  /** When an invoke arrived ({@link System#nanoTime()}), and how long its caller waits; 0 for other messages. */
-  private final long arrivedNanos;
-  private final long timeoutMillis;
-  private volatile boolean cancelled;
-  /** What the handler of an invoke returned while it is pending, to cancel with the call. */
-  private volatile CompletionStage<?> work;
 
   /** @param syncCallId the call id of a {@code sendSync} message, or -1 */
   MainEvent(WebContentsImpl sender, WebFrameMainImpl frame, String channel, long syncCallId) {
@@ -31,46 +21,12 @@ final class MainEvent implements IpcMainEvent, IpcMainInvokeEvent {
 
   /** The event of an invoke whose caller waits {@code timeoutMillis}. */
   MainEvent(WebContentsImpl sender, WebFrameMainImpl frame, String channel, long syncCallId, long timeoutMillis) {
+    super(timeoutMillis);
     this.sender = sender;
     this.frame = frame;
     this.channel = channel;
     this.syncCallId = syncCallId;
     this.answered = syncCallId >= 0 ? new AtomicBoolean() : null;
-    this.timeoutMillis = timeoutMillis;
-    this.arrivedNanos = timeoutMillis > 0 ? System.nanoTime() : 0;
-  }
-
-  @Override
-  public boolean isCancelled() {
-    return cancelled;
-  }
-
-  @Override
-  public Instant deadline() {
-    // Kept as a monotonic arrival time, turned into wall-clock time only when asked: most handlers never ask.
-    try {
-      long left = Duration.ofMillis(timeoutMillis).toNanos() - (System.nanoTime() - arrivedNanos);
-      return Instant.now().plusNanos(left);
-    } catch (ArithmeticException | java.time.DateTimeException e) { // a wait of centuries: it never ends
-      return Instant.MAX;
-    }
-  }
-
-  /** Keeps what an invoke's handler returned, so that a cancel can reach it. */
-  void working(CompletionStage<?> stage) {
-    work = stage;
-  }
-
-  /** The caller abandoned the call: marks it cancelled and cancels the handler's future, if it returned one. */
-  void cancel() {
-    cancelled = true;
-    if (work instanceof CompletableFuture<?> future) {
-      try {
-        future.cancel(true);
-      } catch (RuntimeException e) { // a stage that refuses cancel (a minimal stage) runs on; its answer is dropped
-        Failures.log(System.Logger.Level.DEBUG, "ipc4j: the handler's stage on '" + channel + "' refused cancel", e);
-      }
-    }
   }
 
   @Override

@@ -10,8 +10,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The calls the main process has made to one renderer ({@code webContents.invoke}) and waits on: each ends once,
- * with the renderer's {@link Message.RendererReply}, at its deadline, or when the renderer or host goes. A reply that
- * comes after its call ended is dropped. Futures settle on the main loop.
+ * with the renderer's {@link Message.RendererReply}, at its deadline, when its future is cancelled, or when the
+ * renderer or host goes. A call that ends by its deadline or a cancel tells the renderer with a
+ * {@link Message.CancelCall}, so that its handler can stop; a reply that comes after its call ended is dropped.
+ * Futures settle on the main loop.
  *
  * <p>Deadlines are kept as a renderer's own calls keep theirs: the host's {@link Scheduler} watches this table and
  * times out what is due, and a call costs it one counter update when it starts and one when it ends (no timer each).
@@ -65,13 +67,15 @@ final class RendererCalls implements Scheduler.Deadlines {
     }
     Call call = new Call(nextId.incrementAndGet(), channel, timeout, future);
     pending.put(call.id, call);
+    future.onCancel(() -> abandon(call));
     scheduler.callStarted();
     String reason = closedReason;
     if (reason != null) {
       disconnect(call, reason);
       return future;
     }
-    contents.link.toRenderer(new Message.CallRenderer(call.id, frameId, channel, payload));
+    contents.link.toRenderer(
+        new Message.CallRenderer(call.id, frameId, channel, Message.timeoutMillis(timeout), payload));
     return future;
   }
 
@@ -99,8 +103,9 @@ final class RendererCalls implements Scheduler.Deadlines {
   @Override
   public void expire(long nowNanos) {
     for (Call call : pending.values()) {
-      if (nowNanos - call.deadlineNanos >= 0) {
-        end(call, null, new IpcTimeoutException(call.channel, call.timeout));
+      if (nowNanos - call.deadlineNanos >= 0
+          && end(call, null, new IpcTimeoutException(call.channel, call.timeout))) {
+        tellRenderer(call); // the handler's deadline has passed too: it may stop
       }
     }
   }
@@ -118,11 +123,36 @@ final class RendererCalls implements Scheduler.Deadlines {
     end(call, null, new IpcDisconnectedException(reason + "; the call on '" + call.channel + "' cannot complete"));
   }
 
-  private void end(Call call, Object value, Throwable failure) {
+  /** Ends the call with this outcome; false if it had ended already. */
+  private boolean end(Call call, Object value, Throwable failure) {
+    if (!forget(call)) {
+      return false;
+    }
+    call.future.settle(value, failure);
+    return true;
+  }
+
+  /** The call's future was cancelled: it ends here, and the renderer's handler learns of it, unless it had ended. */
+  private void abandon(Call call) {
+    if (forget(call)) {
+      tellRenderer(call); // its late reply finds no call and is dropped
+    }
+  }
+
+  private boolean forget(Call call) {
     if (!pending.remove(call.id, call)) {
-      return;
+      return false;
     }
     scheduler.callEnded();
-    call.future.settle(value, failure);
+    return true;
+  }
+
+  private void tellRenderer(Call call) {
+    try {
+      contents.link.toRenderer(new Message.CancelCall(call.id));
+    } catch (RuntimeException e) { // the renderer is gone: no handler is left to stop
+      Failures.log(System.Logger.Level.DEBUG, "ipc4j: the cancel of the call on '" + call.channel
+          + "' could not be sent", e);
+    }
   }
 }
