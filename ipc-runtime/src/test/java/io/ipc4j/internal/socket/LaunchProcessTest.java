@@ -93,6 +93,26 @@ class LaunchProcessTest {
   }
 
   @Test
+  void aProgramWhoseErrorsGoToItsOutputHasItsOutputShown() {
+    try (IpcHost host = IpcHost.overSockets()) {
+      IpcException e = assertThrows(IpcException.class,
+          () -> host.launchProcess(shell("echo 'cannot open display' >&2; exit 3").redirectErrorStream(true)));
+      assertThat(e).hasMessageThat().endsWith(
+          "exited with code 3 before it connected; the end of its standard output:\ncannot open display");
+    }
+  }
+
+  @Test
+  void aProgramWhoseOutputIsRedirectedElsewhereSaysSoInsteadOfShowingIt(@TempDir Path dir) {
+    try (IpcHost host = IpcHost.overSockets()) {
+      IpcException e = assertThrows(IpcException.class, () -> host.launchProcess(shell("echo lost >&2; exit 3")
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(dir.resolve("err.txt").toFile())));
+      assertThat(e).hasMessageThat().endsWith(
+          "exited with code 3 before it connected (its output is redirected, so it is not shown here)");
+    }
+  }
+
+  @Test
   void aProgramThatExitsCleanlyWithoutConnectingIsToldWhatARendererMustDo() {
     try (IpcHost host = IpcHost.overSockets()) {
       IpcException e = assertThrows(IpcException.class, () -> host.launchProcess(shell("exit 0")));
