@@ -60,6 +60,18 @@ class LaunchProcessTest {
   }
 
   @Test
+  void aLaunchedProgramFindsItsOwnEnvironmentAndTheEndpointAndTicketInIt() {
+    try (IpcHost host = IpcHost.builder().maxFrameBytes(4096).overSockets()) {
+      ProcessBuilder builder = shell("echo \"$GREETING|$IPC4J_ENDPOINT|$IPC4J_MAX_FRAME_BYTES\" >&2; "
+          + "[ -r \"$IPC4J_TICKET\" ] && echo \"ticket of $(wc -c < \"$IPC4J_TICKET\") bytes\" >&2; exit 5");
+      builder.environment().put("GREETING", "set by the caller");
+      IpcException e = assertThrows(IpcException.class, () -> host.launchProcess(builder));
+      assertThat(e).hasMessageThat().containsMatch("set by the caller\\|unix:/.+/host\\.sock\\|4096\n"
+          + "ticket of +32 bytes$");
+    }
+  }
+
+  @Test
   void renderProcessGoneGivesTheLaunchedProgramsOwnExitCode() throws Exception {
     try (IpcHost host = IpcHost.overSockets()) {
       host.ipcMain().on("ready", (event, args) -> event.setReturnValue(null));
