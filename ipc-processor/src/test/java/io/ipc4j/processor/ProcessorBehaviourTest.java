@@ -9,6 +9,7 @@ import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
@@ -186,7 +187,9 @@ class ProcessorBehaviourTest {
           Later get(int id);
         }
         """);
-    Compilation compilation = javac().withProcessors(new IpcProcessor(), new GeneratesLater())
+    // GeneratesLater supports "*" but claims nothing; listed after IpcProcessor it would be offered nothing in the
+    // first round, since IpcProcessor claims the only annotation there.
+    Compilation compilation = javac().withProcessors(new GeneratesLater(), new IpcProcessor())
         .compile(Compile.withRuntime(api));
     assertThat(compilation).succeeded();
     assertThat(generated(compilation, "test.ApiIpc")).contains("private static final LaterCodec LATER_CODEC = new LaterCodec();");
@@ -206,6 +209,83 @@ class ProcessorBehaviourTest {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorContaining("[IpcMissingType] test.Api was not processed because type Missing")
         .inFile(api).onLineContaining("public interface Api");
+  }
+
+  @Test
+  void aStrictLintBuildSeesNoUnclaimedAnnotationWarning() {
+    JavaFileObject api = JavaFileObjects.forSourceString("test.Api", """
+        package test;
+
+        @io.ipc4j.annotations.IpcChannel
+        public interface Api {
+          String get(int id);
+        }
+        """);
+    // Without an inject API on the class path: javac warns of an @Inject that no processor claims, as of any.
+    Compilation compilation = Compile.compileWithout("jakarta.inject", List.of("-Xlint:all", "-Werror"), api);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation.generatedSourceFile("test.ApiIpc")).isPresent();
+  }
+
+  @Test
+  void theProcessorClaimsItsOwnAnnotationsAndLeavesOthersToTheNextProcessor() {
+    JavaFileObject marker = JavaFileObjects.forSourceString("test.Marker", """
+        package test;
+
+        public @interface Marker {}
+        """);
+    JavaFileObject api = JavaFileObjects.forSourceString("test.Api", """
+        package test;
+
+        @Marker
+        @io.ipc4j.annotations.IpcChannel
+        public interface Api {
+          String get(int id);
+        }
+        """);
+    SeesAnnotations next = new SeesAnnotations();
+    Compilation compilation = javac().withProcessors(new IpcProcessor(), next).compile(Compile.withRuntime(marker, api));
+    assertThat(compilation).succeeded();
+    // Claimed: the contract annotation and the markers on the generated class. Left: the rest, @Inject on the
+    // generated client's constructor among them (a dependency injection processor needs it).
+    assertThat(next.offered).containsAtLeast("test.Marker", "jakarta.inject.Inject");
+    assertThat(next.offered).containsNoneOf("io.ipc4j.annotations.IpcChannel", "io.ipc4j.spi.IpcGenerated",
+        "javax.annotation.processing.Generated");
+  }
+
+  @Test
+  void anotherGeneratorsGeneratedMarkerIsNotClaimed() {
+    JavaFileObject other = JavaFileObjects.forSourceString("test.Other", """
+        package test;
+
+        @javax.annotation.processing.Generated("elsewhere")
+        public interface Other {}
+        """);
+    SeesAnnotations next = new SeesAnnotations();
+    Compilation compilation = javac().withProcessors(new IpcProcessor(), next).compile(Compile.withRuntime(other));
+    assertThat(compilation).succeeded();
+    assertThat(next.offered).contains("javax.annotation.processing.Generated");
+  }
+
+  /** Records the annotations it is offered, claiming none: as a processor listed after ours would. */
+  static final class SeesAnnotations extends AbstractProcessor {
+    final Set<String> offered = new java.util.TreeSet<>();
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+      return Set.of("*");
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      annotations.forEach(a -> offered.add(a.getQualifiedName().toString()));
+      return false;
+    }
   }
 
   /** Generates {@code test.Later} in the first round, as another processor in the same build would. */
