@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -30,6 +31,12 @@ class ProcessorBehaviourTest {
         "package test;\n\n@io.ipc4j.annotations.IpcChannel\npublic interface " + name + " {\n" + body + "}\n"));
     assertThat(compilation).succeededWithoutWarnings();
     return generated(compilation, "test." + name + "Ipc");
+  }
+
+  /** Interface {@code test.Api}: {@code @IpcChannel} after {@code annotations}, with the one method {@code method}. */
+  private static JavaFileObject api(String method, String... annotations) {
+    return JavaFileObjects.forSourceString("test.Api", "package test;\n\n" + String.join("\n", annotations)
+        + "\n@io.ipc4j.annotations.IpcChannel\npublic interface Api {\n  " + method + "\n}\n");
   }
 
   @Test
@@ -179,14 +186,7 @@ class ProcessorBehaviourTest {
 
   @Test
   void interfaceUsingATypeGeneratedInALaterRoundIsDeferredAndThenGenerated() throws IOException {
-    JavaFileObject api = JavaFileObjects.forSourceString("test.Api", """
-        package test;
-
-        @io.ipc4j.annotations.IpcChannel
-        public interface Api {
-          Later get(int id);
-        }
-        """);
+    JavaFileObject api = api("Later get(int id);");
     // GeneratesLater supports "*" but claims nothing; listed after IpcProcessor it would be offered nothing in the
     // first round, since IpcProcessor claims the only annotation there.
     Compilation compilation = javac().withProcessors(new GeneratesLater(), new IpcProcessor())
@@ -197,14 +197,7 @@ class ProcessorBehaviourTest {
 
   @Test
   void aTypeThatNeverAppearsIsReportedAtTheEnd() {
-    JavaFileObject api = JavaFileObjects.forSourceString("test.Api", """
-        package test;
-
-        @io.ipc4j.annotations.IpcChannel
-        public interface Api {
-          Missing get(int id);
-        }
-        """);
+    JavaFileObject api = api("Missing get(int id);");
     Compilation compilation = Compile.compile(api);
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorContaining("[IpcMissingType] test.Api was not processed because type Missing")
@@ -213,14 +206,7 @@ class ProcessorBehaviourTest {
 
   @Test
   void aStrictLintBuildSeesNoUnclaimedAnnotationWarning() {
-    JavaFileObject api = JavaFileObjects.forSourceString("test.Api", """
-        package test;
-
-        @io.ipc4j.annotations.IpcChannel
-        public interface Api {
-          String get(int id);
-        }
-        """);
+    JavaFileObject api = api("String get(int id);");
     // Without an inject API on the class path: javac warns of an @Inject that no processor claims, as of any.
     Compilation compilation = Compile.compileWithout("jakarta.inject", List.of("-Xlint:all", "-Werror"), api);
     assertThat(compilation).succeededWithoutWarnings();
@@ -234,15 +220,7 @@ class ProcessorBehaviourTest {
 
         public @interface Marker {}
         """);
-    JavaFileObject api = JavaFileObjects.forSourceString("test.Api", """
-        package test;
-
-        @Marker
-        @io.ipc4j.annotations.IpcChannel
-        public interface Api {
-          String get(int id);
-        }
-        """);
+    JavaFileObject api = api("String get(int id);", "@Marker");
     SeesAnnotations next = new SeesAnnotations();
     Compilation compilation = javac().withProcessors(new IpcProcessor(), next).compile(Compile.withRuntime(marker, api));
     assertThat(compilation).succeeded();
@@ -267,10 +245,8 @@ class ProcessorBehaviourTest {
     assertThat(next.offered).contains("javax.annotation.processing.Generated");
   }
 
-  /** Records the annotations it is offered, claiming none: as a processor listed after ours would. */
-  static final class SeesAnnotations extends AbstractProcessor {
-    final Set<String> offered = new java.util.TreeSet<>();
-
+  /** A processor offered every annotation, as one that scans whole sources is. */
+  abstract static class EveryAnnotation extends AbstractProcessor {
     @Override
     public Set<String> getSupportedAnnotationTypes() {
       return Set.of("*");
@@ -280,6 +256,11 @@ class ProcessorBehaviourTest {
     public SourceVersion getSupportedSourceVersion() {
       return SourceVersion.latestSupported();
     }
+  }
+
+  /** Records the annotations it is offered, claiming none: as a processor listed after ours would. */
+  static final class SeesAnnotations extends EveryAnnotation {
+    final Set<String> offered = new TreeSet<>();
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
@@ -289,18 +270,8 @@ class ProcessorBehaviourTest {
   }
 
   /** Generates {@code test.Later} in the first round, as another processor in the same build would. */
-  static final class GeneratesLater extends AbstractProcessor {
+  static final class GeneratesLater extends EveryAnnotation {
     private boolean done;
-
-    @Override
-    public Set<String> getSupportedAnnotationTypes() {
-      return Set.of("*");
-    }
-
-    @Override
-    public SourceVersion getSupportedSourceVersion() {
-      return SourceVersion.latestSupported();
-    }
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
