@@ -153,6 +153,12 @@ final class IpcHostImpl implements IpcHost {
       if (wc.isDestroyed() || closed.get()) {
         throw new IpcDisconnectedException("The main process is gone (" + wc + " was destroyed)");
       }
+      if (message instanceof Message.RendererReply reply && wc.queuedOnLoop.get() == 0) {
+        // Nothing it sent earlier waits for the main loop: the answer overtakes nothing, and a thread blocked on
+        // it need not wait for the loop's turn (callbacks still run on the loop).
+        wc.calls.answer(reply);
+        return;
+      }
       receive(wc, message);
     });
     side.frameOpener(() -> side.addFrame(wc.openFrame()));
@@ -223,6 +229,7 @@ final class IpcHostImpl implements IpcHost {
 
   /** A message from a renderer; any thread. It is handled on the main loop, in arrival order. */
   void receive(WebContentsImpl from, Message message) {
+    from.queuedOnLoop.incrementAndGet();
     mainLoop.execute(new Delivery(from, message));
   }
 
@@ -244,7 +251,11 @@ final class IpcHostImpl implements IpcHost {
 
     @Override
     public void run() {
-      dispatch.dispatch(from, message);
+      try {
+        dispatch.dispatch(from, message);
+      } finally {
+        from.queuedOnLoop.decrementAndGet();
+      }
     }
 
     @Override

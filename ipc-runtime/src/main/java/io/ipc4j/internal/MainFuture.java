@@ -2,6 +2,7 @@ package io.ipc4j.internal;
 
 import io.ipc4j.IpcException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -27,6 +28,13 @@ final class MainFuture<T> extends CompletableFuture<T> implements IdleStrategy.P
   private final Executor onLoop;
   /** What a successful {@link #cancel} also does (the call it waits on is abandoned), or null. */
   private volatile Runnable onCancel;
+  /**
+   * The call's outcome, handed over by {@link #settle} before the loop completes this future: a thread blocked on it
+   * takes it at once instead of waiting for the loop's turn. Written before {@link #answered}, read after it.
+   */
+  private T answerValue;
+  private Throwable answerFailure;
+  private volatile boolean answered;
 
   MainFuture(EventLoop mainLoop) {
     this.mainLoop = mainLoop;
@@ -127,28 +135,66 @@ final class MainFuture<T> extends CompletableFuture<T> implements IdleStrategy.P
     return new MainFuture<>(mainLoop);
   }
 
+  // A blocked thread takes the outcome as soon as the call has it (see answerValue); the future itself completes on
+  // the loop a moment later, so its callbacks, and those of anything built from it, still run there.
+
   @Override
   public T get() throws InterruptedException, ExecutionException {
     awaitBriefly();
+    if (answeredNotCompleted()) {
+      if (answerFailure != null) {
+        throw new ExecutionException(answerFailure);
+      }
+      return answerValue;
+    }
     return super.get();
   }
 
   @Override
   public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
     awaitBriefly();
+    if (answeredNotCompleted()) {
+      return get();
+    }
     return super.get(timeout, unit);
   }
 
   @Override
   public T join() {
     awaitBriefly();
+    if (answeredNotCompleted()) {
+      if (answerFailure != null) {
+        throw answerFailure instanceof CompletionException c ? c : new CompletionException(answerFailure);
+      }
+      return answerValue;
+    }
     return super.join();
+  }
+
+  @Override
+  public T getNow(T valueIfAbsent) {
+    return answeredNotCompleted() ? join() : super.getNow(valueIfAbsent);
+  }
+
+  /** Done once the call has its outcome, even while the loop has still to complete this future. */
+  @Override
+  public boolean isDone() {
+    return answered || super.isDone();
+  }
+
+  @Override
+  public boolean isCompletedExceptionally() {
+    return answeredNotCompleted() ? answerFailure != null : super.isCompletedExceptionally();
   }
 
   /** Whether this future is still incomplete, as a spinning waiter sees it. */
   @Override
   public boolean isPending() {
     return !isDone();
+  }
+
+  private boolean answeredNotCompleted() {
+    return answered && !super.isDone();
   }
 
   /**
@@ -169,6 +215,9 @@ final class MainFuture<T> extends CompletableFuture<T> implements IdleStrategy.P
    */
   @Override
   public boolean cancel(boolean mayInterruptIfRunning) {
+    if (answered) {
+      return false; // the call has its answer, which a blocked thread may have taken already: it keeps it
+    }
     boolean cancelled = super.cancel(mayInterruptIfRunning);
     Runnable hook = onCancel;
     if (cancelled && hook != null) {
@@ -182,8 +231,14 @@ final class MainFuture<T> extends CompletableFuture<T> implements IdleStrategy.P
     onCancel = hook;
   }
 
-  /** Settles this future on the main loop, or here if that loop has stopped (so it is always settled). */
+  /**
+   * Settles this future: a blocked thread may take the outcome at once, and the future completes on the main loop,
+   * or here if that loop has stopped (so it is always settled).
+   */
   void settle(T value, Throwable failure) {
+    answerValue = value;
+    answerFailure = failure;
+    answered = true;
     onLoop.execute(() -> {
       if (failure != null) {
         completeExceptionally(failure);

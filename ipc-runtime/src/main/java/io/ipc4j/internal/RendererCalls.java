@@ -79,7 +79,10 @@ final class RendererCalls implements Scheduler.Deadlines {
     return future;
   }
 
-  /** The renderer's answer, on the main loop. */
+  /**
+   * The renderer's answer: on the main loop, or in process on the renderer's thread when nothing the renderer sent
+   * before it still waits for the loop (the future is still completed on the loop; see {@link MainFuture#settle}).
+   */
   void answer(Message.RendererReply reply) {
     Call call = pending.get(reply.callId());
     if (call == null) {

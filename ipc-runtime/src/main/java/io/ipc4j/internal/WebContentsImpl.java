@@ -30,6 +30,11 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
   final IpcMainImpl ipc;
   /** The calls the main process waits on this renderer to answer. */
   final RendererCalls calls;
+  /**
+   * This renderer's messages handed to the main loop in process and not yet handled there. While there are none, an
+   * answer to the main process's call may be taken on the renderer's thread without overtaking anything it sent.
+   */
+  final AtomicInteger queuedOnLoop = new AtomicInteger();
   /** The scopes a message from a frame without its own goes through; made and read by the main loop only. */
   IpcMainImpl[] scopeOrder;
   /** How this renderer's invokes are answered: a {@link Message.Reply} through its link. */
