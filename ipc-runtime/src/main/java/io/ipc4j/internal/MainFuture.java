@@ -215,10 +215,13 @@ final class MainFuture<T> extends CompletableFuture<T> implements IdleStrategy.P
    */
   @Override
   public boolean cancel(boolean mayInterruptIfRunning) {
-    if (answered) {
-      return false; // the call has its answer, which a blocked thread may have taken already: it keeps it
+    boolean cancelled;
+    synchronized (this) { // one of this and settle wins, so no thread takes an answer from a cancelled future
+      if (answered) {
+        return false; // the call has its answer, which a blocked thread may have taken already: it keeps it
+      }
+      cancelled = super.cancel(mayInterruptIfRunning);
     }
-    boolean cancelled = super.cancel(mayInterruptIfRunning);
     Runnable hook = onCancel;
     if (cancelled && hook != null) {
       hook.run();
@@ -236,9 +239,13 @@ final class MainFuture<T> extends CompletableFuture<T> implements IdleStrategy.P
    * or here if that loop has stopped (so it is always settled).
    */
   void settle(T value, Throwable failure) {
-    answerValue = value;
-    answerFailure = failure;
-    answered = true;
+    synchronized (this) {
+      if (!super.isDone()) { // else cancelled first: it stays so
+        answerValue = value;
+        answerFailure = failure;
+        answered = true;
+      }
+    }
     onLoop.execute(() -> {
       if (failure != null) {
         completeExceptionally(failure);
