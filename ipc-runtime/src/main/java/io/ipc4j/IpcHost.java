@@ -1,5 +1,9 @@
 package io.ipc4j;
 
+import static io.ipc4j.BuilderArgs.atLeast;
+import static io.ipc4j.BuilderArgs.notNegative;
+import static io.ipc4j.BuilderArgs.positive;
+
 import io.ipc4j.internal.RuntimeEntry;
 import io.ipc4j.spi.TypeCodec;
 import java.time.Duration;
@@ -143,6 +147,7 @@ public interface IpcHost extends AutoCloseable {
     private int maxPendingConnections = DEFAULT_MAX_PENDING_CONNECTIONS;
     private Duration blockedLoopWarning = DEFAULT_BLOCKED_LOOP_WARNING;
     private final List<TypeCodec<?>> codecs = new java.util.ArrayList<>();
+    private final List<IpcInterceptor> interceptors = new java.util.ArrayList<>();
 
     Builder() {}
 
@@ -303,12 +308,24 @@ public interface IpcHost extends AutoCloseable {
     }
 
     /**
+     * Adds an {@link IpcInterceptor}: it sees each message from a renderer, with its sender and arguments, before any
+     * listener or handler, and may reject or time it. Interceptors run in the order they were added.
+     *
+     * @param interceptor the interceptor
+     * @return this builder
+     */
+    public Builder interceptor(IpcInterceptor interceptor) {
+      interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+      return this;
+    }
+
+    /**
      * Builds a host whose renderers are threads in this JVM.
      *
      * @return a running host
      */
     public IpcHost inProcess() {
-      return RuntimeEntry.inProcessHost(defaultTimeout, spinTime, blockedLoopWarning, codecs);
+      return RuntimeEntry.inProcessHost(defaultTimeout, spinTime, blockedLoopWarning, codecs, interceptors);
     }
 
     /**
@@ -320,30 +337,7 @@ public interface IpcHost extends AutoCloseable {
     public IpcHost overSockets() {
       return RuntimeEntry.socketHost(defaultTimeout, spinTime, blockedLoopWarning, codecs, jvmOptions,
           maxFrameBytes, shutdownGrace, launchTimeout, handshakeTimeout, stallTime, maxOutboundBytes,
-          maxPendingConnections);
-    }
-
-    private static long atLeast(long value, long least, String name) {
-      if (value < least) {
-        throw new IllegalArgumentException(name + " must be at least " + least + ": " + value);
-      }
-      return value;
-    }
-
-    private static Duration notNegative(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative()) {
-        throw new IllegalArgumentException(name + " must not be negative: " + d);
-      }
-      return d;
-    }
-
-    private static Duration positive(Duration d, String name) {
-      Objects.requireNonNull(d, name);
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive: " + d);
-      }
-      return d;
+          maxPendingConnections, interceptors);
     }
   }
 }

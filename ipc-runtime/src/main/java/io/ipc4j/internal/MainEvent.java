@@ -23,6 +23,8 @@ final class MainEvent implements IpcMainEvent, IpcMainInvokeEvent {
   private volatile boolean cancelled;
   /** What the handler of an invoke returned while it is pending, to cancel with the call. */
   private volatile CompletionStage<?> work;
+  /** Told when a sendSync's answer goes out, while an interceptor or a recording observes the message. */
+  private volatile Interception observer;
 
   /** @param syncCallId the call id of a {@code sendSync} message, or -1 */
   MainEvent(WebContentsImpl sender, WebFrameMainImpl frame, String channel, long syncCallId) {
@@ -54,6 +56,10 @@ final class MainEvent implements IpcMainEvent, IpcMainInvokeEvent {
     } catch (ArithmeticException | java.time.DateTimeException e) { // a wait of centuries: it never ends
       return Instant.MAX;
     }
+  }
+
+  void observedBy(Interception seen) {
+    observer = seen;
   }
 
   /** Keeps what an invoke's handler returned, so that a cancel can reach it. */
@@ -122,6 +128,10 @@ final class MainEvent implements IpcMainEvent, IpcMainInvokeEvent {
     byte[] payload = sender.values().encodeValue(value);
     if (answered.compareAndSet(false, true)) {
       sender.link.toRenderer(new Message.Reply(syncCallId, true, payload));
+      Interception seen = observer;
+      if (seen != null) {
+        seen.finish(payload.length, io.ipc4j.internal.jfr.Outcomes.OK, null);
+      }
     }
   }
 

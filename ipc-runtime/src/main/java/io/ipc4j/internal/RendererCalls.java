@@ -2,6 +2,8 @@ package io.ipc4j.internal;
 
 import io.ipc4j.IpcDisconnectedException;
 import io.ipc4j.IpcTimeoutException;
+import io.ipc4j.internal.jfr.CallEvent;
+import io.ipc4j.internal.jfr.Outcomes;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +33,9 @@ final class RendererCalls implements Scheduler.Deadlines {
     final Duration timeout;
     final long deadlineNanos;
     final MainFuture<Object> future;
+    /** Its Flight Recorder event while a recording wants one, else null; and the size of the answer, once in. */
+    CallEvent event;
+    int answerBytes;
 
     Call(long id, String channel, Duration timeout, MainFuture<Object> future) {
       this.id = id;
@@ -64,6 +69,7 @@ final class RendererCalls implements Scheduler.Deadlines {
       return future;
     }
     Call call = new Call(nextId.incrementAndGet(), channel, timeout, future);
+    call.event = CallEvent.begin("invoke", Outcomes.TO_RENDERER, channel, contents.id, frameId, payload.length);
     pending.put(call.id, call);
     scheduler.callStarted();
     String reason = closedReason;
@@ -81,6 +87,7 @@ final class RendererCalls implements Scheduler.Deadlines {
     if (call == null) {
       return; // late (timed out) or never asked: dropped
     }
+    call.answerBytes = reply.payload().length;
     Object value = null;
     Throwable failure = null;
     try {
@@ -123,6 +130,9 @@ final class RendererCalls implements Scheduler.Deadlines {
       return;
     }
     scheduler.callEnded();
+    if (call.event != null) {
+      call.event.finish(call.answerBytes, Outcomes.of(failure), Outcomes.typeOf(failure));
+    }
     call.future.settle(value, failure);
   }
 }

@@ -75,7 +75,9 @@ final class WebFrameMainImpl implements WebFrameMain {
     if (isDestroyed()) {
       throw new IpcDisconnectedException("Object has been destroyed");
     }
-    contents.link.toRenderer(new Message.Push(frameId, channel, contents.values().encodeArgs(args)));
+    byte[] payload = contents.values().encodeArgs(args);
+    contents.link.toRenderer(new Message.Push(frameId, channel, payload));
+    io.ipc4j.internal.jfr.MessageEvent.sent(channel, contents.id, frameId, payload.length);
   }
 
   @Override

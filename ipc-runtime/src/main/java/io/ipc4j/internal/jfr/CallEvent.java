@@ -1,0 +1,116 @@
+package io.ipc4j.internal.jfr;
+
+import jdk.jfr.Category;
+import jdk.jfr.DataAmount;
+import jdk.jfr.Description;
+import jdk.jfr.Event;
+import jdk.jfr.Label;
+import jdk.jfr.Name;
+import jdk.jfr.StackTrace;
+
+/**
+ * {@code io.ipc4j.Call}: one call that expects an answer, from its start to its answer, as the main process sees it:
+ * a renderer's {@code invoke} or {@code sendSync} (from its arrival until the answer is sent), or the main process's
+ * {@code webContents.invoke} (from the call until the answer arrives, the deadline passes or the renderer goes).
+ * Bytes are payload bytes as the main process counts them: in is what it received, out what it sent.
+ */
+@Name("io.ipc4j.Call")
+@Category("ipc4j")
+@Label("IPC Call")
+@Description("An invoke or sendSync between a renderer and the main process, until its answer")
+@StackTrace(false)
+public final class CallEvent extends Event {
+  /**
+   * Only asked whether the event is enabled, never filled or committed: so a call allocates no event while no
+   * recording wants one.
+   */
+  private static final CallEvent PROBE = new CallEvent();
+
+  @Label("Channel")
+  private String channel;
+
+  @Label("Kind")
+  @Description("invoke or sendSync")
+  private String kind;
+
+  @Label("Direction")
+  @Description("renderer-to-main or main-to-renderer")
+  private String direction;
+
+  @Label("Renderer")
+  @Description("The renderer's WebContents id")
+  private int rendererId;
+
+  @Label("Frame")
+  private int frameId;
+
+  @Label("Bytes In")
+  @DataAmount
+  private long bytesIn;
+
+  @Label("Bytes Out")
+  @DataAmount
+  private long bytesOut;
+
+  @Label("Outcome")
+  @Description("ok, error, rejected, timeout or disconnected")
+  private String outcome;
+
+  @Label("Failure")
+  @Description("The class name of what failed the call, if it failed")
+  private String failure;
+
+  private CallEvent() {}
+
+  /**
+   * Starts the event of one call, if a recording wants it.
+   *
+   * @param kind {@code invoke} or {@code sendSync}
+   * @param direction {@link Outcomes#TO_MAIN} or {@link Outcomes#TO_RENDERER}
+   * @param channel the call's channel
+   * @param rendererId the renderer's WebContents id
+   * @param frameId the frame the call came from or goes to
+   * @param requestBytes the payload bytes of the request
+   * @return the started event, or null when no recording has it enabled
+   */
+  public static CallEvent begin(String kind, String direction, String channel, int rendererId, int frameId,
+      long requestBytes) {
+    if (!PROBE.isEnabled()) {
+      return null;
+    }
+    CallEvent event = new CallEvent();
+    event.kind = kind;
+    event.direction = direction;
+    event.channel = channel;
+    event.rendererId = rendererId;
+    event.frameId = frameId;
+    if (Outcomes.TO_MAIN.equals(direction)) {
+      event.bytesIn = requestBytes;
+    } else {
+      event.bytesOut = requestBytes;
+    }
+    event.begin();
+    return event;
+  }
+
+  /**
+   * Ends the call and commits its event, if the recording still wants it. Any thread; once per event.
+   *
+   * @param answerBytes the payload bytes of the answer, 0 if none
+   * @param outcome how it ended (see {@link Outcomes})
+   * @param failureType the class name of what failed it, or null
+   */
+  public void finish(long answerBytes, String outcome, String failureType) {
+    end();
+    if (shouldCommit()) {
+      if (Outcomes.TO_MAIN.equals(direction)) {
+        bytesOut = answerBytes;
+      } else {
+        bytesIn = answerBytes;
+      }
+      this.outcome = outcome;
+      this.failure = failureType;
+      commit();
+    }
+  }
+}
