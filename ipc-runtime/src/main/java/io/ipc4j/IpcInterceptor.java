@@ -20,8 +20,9 @@ import java.time.Duration;
  * Throwing never harms the main loop: it goes on with the next message.
  *
  * <p>An interceptor that wants to <b>time</b> a message, or to see how it ended, returns a {@link Completion}: it
- * runs once the message is done (a send's listeners have run, an invoke's answer or a sendSync's return value has
- * been sent), on the thread that finished it. Returning {@code null} asks for nothing more. Messages a renderer
+ * runs once the message is done (a send's listeners have run; an invoke's answer or a sendSync's return value is
+ * ready, just before it is sent, so a caller that has its answer knows the completion ran), on the thread that
+ * finished it. Returning {@code null} asks for nothing more. Messages a renderer
  * sends in answer to the main process's own calls ({@link WebContents#invoke}) are not intercepted: their caller
  * sees them.
  *

@@ -100,12 +100,10 @@ final class Interception implements IpcIncoming {
       @Override
       void send(Message reply) {
         Message.Reply answer = (Message.Reply) reply;
-        try {
-          from.link.toRenderer(answer);
-        } finally {
-          finish(answer.payload().length, answer.ok() ? Outcomes.OK : Outcomes.ERROR,
-              answer.ok() ? null : RemoteFailure.of(channel, answer.payload(), from.values()));
-        }
+        // Finished first, so that a caller who has its answer knows its completions ran and its event is in.
+        finish(answer.payload().length, answer.ok() ? Outcomes.OK : Outcomes.ERROR,
+            answer.ok() ? null : RemoteFailure.of(channel, answer.payload(), from.values()));
+        from.link.toRenderer(answer);
       }
 
       @Override

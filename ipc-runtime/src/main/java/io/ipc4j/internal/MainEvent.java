@@ -127,11 +127,11 @@ final class MainEvent implements IpcMainEvent, IpcMainInvokeEvent {
     }
     byte[] payload = sender.values().encodeValue(value);
     if (answered.compareAndSet(false, true)) {
-      sender.link.toRenderer(new Message.Reply(syncCallId, true, payload));
       Interception seen = observer;
-      if (seen != null) {
+      if (seen != null) { // before the answer goes: its sender then knows the interceptors' completions ran
         seen.finish(payload.length, io.ipc4j.internal.jfr.Outcomes.OK, null);
       }
+      sender.link.toRenderer(new Message.Reply(syncCallId, true, payload));
     }
   }
 

@@ -76,8 +76,8 @@ final class WebFrameMainImpl implements WebFrameMain {
       throw new IpcDisconnectedException("Object has been destroyed");
     }
     byte[] payload = contents.values().encodeArgs(args);
-    contents.link.toRenderer(new Message.Push(frameId, channel, payload));
     io.ipc4j.internal.jfr.MessageEvent.sent(channel, contents.id, frameId, payload.length);
+    contents.link.toRenderer(new Message.Push(frameId, channel, payload));
   }
 
   @Override
