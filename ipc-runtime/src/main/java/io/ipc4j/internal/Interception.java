@@ -2,8 +2,6 @@ package io.ipc4j.internal;
 
 import io.ipc4j.IpcIncoming;
 import io.ipc4j.IpcInterceptor;
-import io.ipc4j.WebContents;
-import io.ipc4j.WebFrameMain;
 import io.ipc4j.internal.jfr.CallEvent;
 import io.ipc4j.internal.jfr.MessageEvent;
 import io.ipc4j.internal.jfr.Outcomes;
@@ -19,11 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * completions they asked for, and its Flight Recorder event while a recording wants one. It ends once ({@link
  * #finish}), on whichever thread finishes the message.
  */
-final class Interception implements IpcIncoming {
+final class Interception extends SenderEvent implements IpcIncoming {
   private final Kind kind;
-  private final WebContentsImpl from;
-  private final WebFrameMainImpl frame;
-  private final String channel;
   private final CallEvent call;
   private final MessageEvent message;
   private final long startNanos = System.nanoTime();
@@ -35,10 +30,8 @@ final class Interception implements IpcIncoming {
 
   Interception(Kind kind, WebContentsImpl from, WebFrameMainImpl frame, String channel, CallEvent call,
       MessageEvent message) {
+    super(from, frame, channel);
     this.kind = kind;
-    this.from = from;
-    this.frame = frame;
-    this.channel = channel;
     this.call = call;
     this.message = message;
   }
@@ -91,7 +84,7 @@ final class Interception implements IpcIncoming {
    * the answer as it goes out (a failed answer reports the {@code IpcInvokeException} its caller gets).
    */
   Replies replies() {
-    return new Replies(from.values()) {
+    return new Replies(sender.values()) {
       @Override
       Message reply(long callId, boolean ok, byte[] payload) {
         return new Message.Reply(callId, ok, payload);
@@ -102,13 +95,13 @@ final class Interception implements IpcIncoming {
         Message.Reply answer = (Message.Reply) reply;
         // Finished first, so that a caller who has its answer knows its completions ran and its event is in.
         finish(answer.payload().length, answer.ok() ? Outcomes.OK : Outcomes.ERROR,
-            answer.ok() ? null : RemoteFailure.of(channel, answer.payload(), from.values()));
-        from.link.toRenderer(answer);
+            answer.ok() ? null : RemoteFailure.of(channel, answer.payload(), sender.values()));
+        sender.link.toRenderer(answer);
       }
 
       @Override
       void stageEnded(long callId) {
-        from.replies.stageEnded(callId);
+        sender.replies.stageEnded(callId);
       }
     };
   }
@@ -121,31 +114,6 @@ final class Interception implements IpcIncoming {
   @Override
   public List<Object> args() {
     return Collections.unmodifiableList(Arrays.asList(args));
-  }
-
-  @Override
-  public String channel() {
-    return channel;
-  }
-
-  @Override
-  public WebContents sender() {
-    return from;
-  }
-
-  @Override
-  public int processId() {
-    return from.processId;
-  }
-
-  @Override
-  public int frameId() {
-    return frame.frameId();
-  }
-
-  @Override
-  public WebFrameMain senderFrame() {
-    return frame;
   }
 
   @Override

@@ -2,8 +2,6 @@ package io.ipc4j.internal;
 
 import io.ipc4j.IpcMainEvent;
 import io.ipc4j.IpcMainInvokeEvent;
-import io.ipc4j.WebContents;
-import io.ipc4j.WebFrameMain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -11,10 +9,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The event of one message in the main process: an {@link IpcMainEvent} and an {@link IpcMainInvokeEvent}. */
-final class MainEvent implements IpcMainEvent, IpcMainInvokeEvent {
-  private final WebContentsImpl sender;
-  private final WebFrameMainImpl frame;
-  private final String channel;
+final class MainEvent extends SenderEvent implements IpcMainEvent, IpcMainInvokeEvent {
   private final long syncCallId;
   private final AtomicBoolean answered;
   /** When an invoke arrived ({@link System#nanoTime()}), and how long its caller waits; 0 for other messages. */
@@ -33,9 +28,7 @@ final class MainEvent implements IpcMainEvent, IpcMainInvokeEvent {
 
   /** The event of an invoke whose caller waits {@code timeoutMillis}. */
   MainEvent(WebContentsImpl sender, WebFrameMainImpl frame, String channel, long syncCallId, long timeoutMillis) {
-    this.sender = sender;
-    this.frame = frame;
-    this.channel = channel;
+    super(sender, frame, channel);
     this.syncCallId = syncCallId;
     this.answered = syncCallId >= 0 ? new AtomicBoolean() : null;
     this.timeoutMillis = timeoutMillis;
@@ -77,31 +70,6 @@ final class MainEvent implements IpcMainEvent, IpcMainInvokeEvent {
         Failures.log(System.Logger.Level.DEBUG, "ipc4j: the handler's stage on '" + channel + "' refused cancel", e);
       }
     }
-  }
-
-  @Override
-  public String channel() {
-    return channel;
-  }
-
-  @Override
-  public WebContents sender() {
-    return sender;
-  }
-
-  @Override
-  public int processId() {
-    return sender.processId;
-  }
-
-  @Override
-  public int frameId() {
-    return frame.frameId();
-  }
-
-  @Override
-  public WebFrameMain senderFrame() {
-    return frame;
   }
 
   @Override

@@ -1,12 +1,9 @@
 package io.ipc4j.internal.jfr;
 
-import jdk.jfr.Category;
 import jdk.jfr.DataAmount;
 import jdk.jfr.Description;
-import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
-import jdk.jfr.StackTrace;
 
 /**
  * {@code io.ipc4j.Call}: one call that expects an answer, from its start to its answer, as the main process sees it:
@@ -15,34 +12,18 @@ import jdk.jfr.StackTrace;
  * Bytes are payload bytes as the main process counts them: in is what it received, out what it sent.
  */
 @Name("io.ipc4j.Call")
-@Category("ipc4j")
 @Label("IPC Call")
 @Description("An invoke or sendSync between a renderer and the main process, until its answer")
-@StackTrace(false)
-public final class CallEvent extends Event {
+public final class CallEvent extends Exchange {
   /**
    * Only asked whether the event is enabled, never filled or committed: so a call allocates no event while no
    * recording wants one.
    */
   private static final CallEvent PROBE = new CallEvent();
 
-  @Label("Channel")
-  private String channel;
-
   @Label("Kind")
   @Description("invoke or sendSync")
   private String kind;
-
-  @Label("Direction")
-  @Description("renderer-to-main or main-to-renderer")
-  private String direction;
-
-  @Label("Renderer")
-  @Description("The renderer's WebContents id")
-  private int rendererId;
-
-  @Label("Frame")
-  private int frameId;
 
   @Label("Bytes In")
   @DataAmount
@@ -80,16 +61,12 @@ public final class CallEvent extends Event {
     }
     CallEvent event = new CallEvent();
     event.kind = kind;
-    event.direction = direction;
-    event.channel = channel;
-    event.rendererId = rendererId;
-    event.frameId = frameId;
     if (Outcomes.TO_MAIN.equals(direction)) {
       event.bytesIn = requestBytes;
     } else {
       event.bytesOut = requestBytes;
     }
-    event.begin();
+    event.begin(direction, channel, rendererId, frameId);
     return event;
   }
 
@@ -103,7 +80,7 @@ public final class CallEvent extends Event {
   public void finish(long answerBytes, String outcome, String failureType) {
     end();
     if (shouldCommit()) {
-      if (Outcomes.TO_MAIN.equals(direction)) {
+      if (toMain()) {
         bytesOut = answerBytes;
       } else {
         bytesIn = answerBytes;

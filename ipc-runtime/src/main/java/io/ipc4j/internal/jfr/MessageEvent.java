@@ -1,12 +1,9 @@
 package io.ipc4j.internal.jfr;
 
-import jdk.jfr.Category;
 import jdk.jfr.DataAmount;
 import jdk.jfr.Description;
-import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
-import jdk.jfr.StackTrace;
 
 /**
  * {@code io.ipc4j.Message}: one message that expects no answer, as the main process sees it: a renderer's {@code
@@ -14,27 +11,11 @@ import jdk.jfr.StackTrace;
  * {@code event.reply} (an instant).
  */
 @Name("io.ipc4j.Message")
-@Category("ipc4j")
 @Label("IPC Message")
 @Description("A send from a renderer, or a webContents.send to one")
-@StackTrace(false)
-public final class MessageEvent extends Event {
+public final class MessageEvent extends Exchange {
   /** Only asked whether the event is enabled: a message allocates no event while no recording wants one. */
   private static final MessageEvent PROBE = new MessageEvent();
-
-  @Label("Channel")
-  private String channel;
-
-  @Label("Direction")
-  @Description("renderer-to-main or main-to-renderer")
-  private String direction;
-
-  @Label("Renderer")
-  @Description("The renderer's WebContents id")
-  private int rendererId;
-
-  @Label("Frame")
-  private int frameId;
 
   @Label("Bytes")
   @DataAmount
@@ -61,12 +42,8 @@ public final class MessageEvent extends Event {
       return null;
     }
     MessageEvent event = new MessageEvent();
-    event.direction = direction;
-    event.channel = channel;
-    event.rendererId = rendererId;
-    event.frameId = frameId;
     event.bytes = bytes;
-    event.begin();
+    event.begin(direction, channel, rendererId, frameId);
     return event;
   }
 
