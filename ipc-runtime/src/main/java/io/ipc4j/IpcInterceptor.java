@@ -62,7 +62,8 @@ public interface IpcInterceptor {
      *
      * @param took from the moment the interceptors saw the message until it was done
      * @param failure null if it ended well; otherwise what ended it: a later interceptor's rejection, what a listener
-     *     or handler threw, or for an invoke the {@link IpcInvokeException} its caller gets
+     *     threw, an {@link IpcException} when nothing listened, or for an invoke the {@link IpcInvokeException} its
+     *     caller gets (a failing or missing handler)
      */
     void completed(Duration took, Throwable failure);
   }
