@@ -14,8 +14,11 @@ import java.util.concurrent.CompletionStage;
  * global {@code ipcMain}; {@link #scopes} is that order), an invoke's handler (the first scope that has one), and the
  * reply. The registries only hold listeners and handlers; this is where they run.
  *
- * <p>Nothing a listener, a handler or the decoding of a message throws (an {@code Error} included) escapes: a
- * failure becomes the answer of the call it belongs to, or is logged.
+ * <p>The host's interceptors ({@link Interceptors}) see a message before any scope does, and may reject it; while
+ * they or a Flight Recorder recording observe it, its {@link Interception} follows it until it is answered.
+ *
+ * <p>Nothing a listener, a handler, an interceptor or the decoding of a message throws (an {@code Error} included)
+ * escapes: a failure becomes the answer of the call it belongs to, or is logged.
  */
 final class MainDispatch {
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
