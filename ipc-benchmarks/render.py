@@ -46,6 +46,10 @@ BASELINE = {"inproc": "inproc-handoff", "send": "send-raw-uds", "coldstart": "co
 
 
 def baseline(scenario):
+    if scenario.startswith("inproc-main-"):
+        return "inproc-" + scenario[len("inproc-main-"):]
+    if scenario.startswith("main-"):
+        return scenario[len("main-"):]
     return BASELINE.get(scenario.split("-")[0], "raw-uds")
 
 
@@ -63,8 +67,11 @@ def main():
     groups = [
         ("Cross-process round trip (a renderer JVM calls the host JVM)",
          lambda r: r["scenario"] in ("raw-uds", "ipc4j-generated", "ipc4j-untyped", "rmi", "grpc")),
+        ("The main process invokes a renderer (against the same call from the renderer)",
+         lambda r: r["scenario"].startswith("main-") or r["scenario"].startswith("inproc-main-")),
         ("One-way send throughput (time per 64-byte message, pipelined)", lambda r: r["scenario"].startswith("send-")),
-        ("In-process round trip (64 bytes)", lambda r: r["scenario"].startswith("inproc-")),
+        ("In-process round trip (64 bytes)",
+         lambda r: r["scenario"].startswith("inproc-") and not r["scenario"].startswith("inproc-main-")),
         ("Cold start", lambda r: r["scenario"].startswith("coldstart-")),
     ]
     out = []
@@ -98,6 +105,10 @@ def main():
         ("at least 3× faster than gRPC (gRPC p50 / ipc4j p50), 64 B", ratio(("grpc", 64), ("ipc4j-generated", 64)), "≥", 3.0),
         ("in-process generated invoke ≤ 2× the best bare hand-off", ratio(("inproc-generated", 64), ("inproc-handoff", 64)), "≤", 2.0),
         ("one-way send ≥ 50% of raw pipelined throughput", ratio(("send-raw-uds", 64), ("send-ipc4j", 64)), "≥", 0.5),
+        ("main → renderer invoke ≤ 1.1× renderer → main, cross-process 64 B",
+         ratio(("main-ipc4j-generated", 64), ("ipc4j-generated", 64)), "≤", 1.1),
+        ("main → renderer invoke ≤ 1.1× renderer → main, in process",
+         ratio(("inproc-main-generated", 64), ("inproc-generated", 64)), "≤", 1.1),
         ("3 MiB invoke ≤ 2× raw socket", ratio(("ipc4j-generated", 3 * 1024 * 1024), ("raw-uds", 3 * 1024 * 1024)), "≤", 2.0),
     ]
     out.append("## Targets\n")

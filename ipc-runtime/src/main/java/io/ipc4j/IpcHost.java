@@ -1,9 +1,5 @@
 package io.ipc4j;
 
-import static io.ipc4j.BuilderArgs.atLeast;
-import static io.ipc4j.BuilderArgs.notNegative;
-import static io.ipc4j.BuilderArgs.positive;
-
 import io.ipc4j.internal.RuntimeEntry;
 import io.ipc4j.spi.TypeCodec;
 import java.time.Duration;
@@ -26,19 +22,14 @@ import java.util.Objects;
 public interface IpcHost extends AutoCloseable {
   /** The deadline of {@code invoke} and {@code sendSync} when neither the call nor the host names one. */
   Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
-
   /** The largest frame a socket host and its renderers accept unless configured otherwise: 64 MiB. */
   int DEFAULT_MAX_FRAME_BYTES = 64 * 1024 * 1024;
-
   /** How long a socket may stall (see {@link Builder#stallTime}) unless configured otherwise: 30 seconds. */
   Duration DEFAULT_STALL_TIME = Duration.ofSeconds(30);
-
   /** How many bytes may wait to be written to one renderer unless configured otherwise: 64 MiB. */
   long DEFAULT_MAX_OUTBOUND_BYTES = 64L * 1024 * 1024;
-
   /** How many connections may be in their handshake at once unless configured otherwise: 64. */
   int DEFAULT_MAX_PENDING_CONNECTIONS = 64;
-
   /** How long a task may hold the main loop before a warning is logged, unless configured otherwise: 2 seconds. */
   Duration DEFAULT_BLOCKED_LOOP_WARNING = Duration.ofSeconds(2);
 
@@ -89,9 +80,9 @@ public interface IpcHost extends AutoCloseable {
   Renderer openRenderer();
 
   /**
-   * Launches a renderer as a child JVM: the same {@code java} binary and class path as this JVM, the builder's JVM
-   * options, then {@code mainClass} with {@code args}. The child calls {@link IpcRenderer#connect()} to get its
-   * main frame. Returns once the child has connected and passed the handshake.
+   * Launches a renderer as a child JVM that sees what this one sees: the same {@code java}, class path, module path
+   * and main module, however this JVM was started, then the builder's JVM options, {@code mainClass} and
+   * {@code args}. The child calls {@link IpcRenderer#connect()}; this returns once it has connected.
    *
    * <pre>{@code
    * try (IpcHost host = IpcHost.overSockets()) {
@@ -99,14 +90,29 @@ public interface IpcHost extends AutoCloseable {
    * }
    * }</pre>
    *
-   * @param mainClass the child's main class; it must be on this JVM's class path
+   * @param mainClass the child's main class, on this JVM's class path or in a module of its boot layer
    * @param args the child's arguments
    * @return the child's {@code WebContents}
    * @throws UnsupportedOperationException on a host built with {@link #inProcess()}
-   * @throws IpcException if the child could not start or did not connect within the launch timeout (it is then
-   *     stopped)
+   * @throws IpcException as {@link #launchProcess} does
    */
   WebContents launchRenderer(Class<?> mainClass, String... args);
+
+  /**
+   * Launches any program as a renderer, in any language; returns once it has connected. Its environment carries
+   * the endpoint and a one-time ticket (docs/protocol.md, section 1); {@link WebContents#osProcessId()} is its pid,
+   * and render-process-gone tells how it exited. The builder is copied; standard input left as a pipe is inherited,
+   * output and error left as pipes are passed on to this process's own.
+   *
+   * <pre>{@code WebContents window = host.launchProcess(new ProcessBuilder("node", "renderer.js"));}</pre>
+   *
+   * @param builder the program, its arguments, directory, environment and redirects
+   * @return the program's {@code WebContents}
+   * @throws UnsupportedOperationException on a host built with {@link #inProcess()}
+   * @throws IpcException if it could not start, exited before it connected (the message has the end of its
+   *     standard error), or did not connect within the launch timeout (it is then stopped)
+   */
+  WebContents launchProcess(ProcessBuilder builder);
 
   /**
    * Every renderer that is not destroyed, in the order they were opened.
@@ -178,7 +184,7 @@ public interface IpcHost extends AutoCloseable {
      * @return this builder
      */
     public Builder defaultTimeout(Duration timeout) {
-      this.defaultTimeout = positive(timeout, "timeout");
+      this.defaultTimeout = BuilderChecks.positive(timeout, "timeout");
       return this;
     }
 
@@ -193,12 +199,14 @@ public interface IpcHost extends AutoCloseable {
      * @return this builder
      */
     public Builder spinTime(Duration spin) {
-      this.spinTime = notNegative(spin, "spin");
+      this.spinTime = BuilderChecks.notNegative(spin, "spin");
       return this;
     }
 
     /**
      * Options for every child JVM {@link IpcHost#launchRenderer} starts, such as {@code -Xmx256m}; none by default.
+     * Class path, module path and modules are the parent's already; launcher options such as {@code --add-opens},
+     * {@code --patch-module} or {@code -javaagent} are not, and go here.
      *
      * @param options JVM options, added to those given before
      * @return this builder
@@ -216,7 +224,7 @@ public interface IpcHost extends AutoCloseable {
      * @return this builder
      */
     public Builder maxFrameBytes(int bytes) {
-      this.maxFrameBytes = (int) atLeast(bytes, 1024, "maxFrameBytes");
+      this.maxFrameBytes = (int) BuilderChecks.atLeast(bytes, 1024, "maxFrameBytes");
       return this;
     }
 
@@ -228,19 +236,19 @@ public interface IpcHost extends AutoCloseable {
      * @return this builder
      */
     public Builder shutdownGrace(Duration grace) {
-      this.shutdownGrace = notNegative(grace, "grace");
+      this.shutdownGrace = BuilderChecks.notNegative(grace, "grace");
       return this;
     }
 
     /**
-     * How long a child JVM gets to start and connect before {@link IpcHost#launchRenderer} gives up and stops it;
-     * 30 seconds by default.
+     * How long a launched renderer gets to start and connect before {@link IpcHost#launchRenderer} or
+     * {@link IpcHost#launchProcess} gives up and stops it; 30 seconds by default.
      *
      * @param timeout a positive duration
      * @return this builder
      */
     public Builder launchTimeout(Duration timeout) {
-      this.launchTimeout = positive(timeout, "timeout");
+      this.launchTimeout = BuilderChecks.positive(timeout, "timeout");
       return this;
     }
 
@@ -251,7 +259,7 @@ public interface IpcHost extends AutoCloseable {
      * @return this builder
      */
     public Builder handshakeTimeout(Duration timeout) {
-      this.handshakeTimeout = positive(timeout, "timeout");
+      this.handshakeTimeout = BuilderChecks.positive(timeout, "timeout");
       return this;
     }
 
@@ -264,7 +272,7 @@ public interface IpcHost extends AutoCloseable {
      * @return this builder
      */
     public Builder stallTime(Duration stall) {
-      this.stallTime = positive(stall, "stall");
+      this.stallTime = BuilderChecks.positive(stall, "stall");
       return this;
     }
 
@@ -278,7 +286,7 @@ public interface IpcHost extends AutoCloseable {
      * @return this builder
      */
     public Builder maxOutboundBytes(long bytes) {
-      this.maxOutboundBytes = atLeast(bytes, 1024, "maxOutboundBytes");
+      this.maxOutboundBytes = BuilderChecks.atLeast(bytes, 1024, "maxOutboundBytes");
       return this;
     }
 
@@ -290,7 +298,7 @@ public interface IpcHost extends AutoCloseable {
      * @return this builder
      */
     public Builder maxPendingConnections(int connections) {
-      this.maxPendingConnections = (int) atLeast(connections, 1, "maxPendingConnections");
+      this.maxPendingConnections = (int) BuilderChecks.atLeast(connections, 1, "maxPendingConnections");
       return this;
     }
 
@@ -303,15 +311,14 @@ public interface IpcHost extends AutoCloseable {
      * @return this builder
      */
     public Builder blockedLoopWarning(Duration threshold) {
-      this.blockedLoopWarning = positive(threshold, "threshold");
+      this.blockedLoopWarning = BuilderChecks.positive(threshold, "threshold");
       return this;
     }
 
     /**
-     * Adds an {@link IpcInterceptor}: it sees each message from a renderer, with its sender and arguments, before any
-     * listener or handler, and may reject or time it. Interceptors run in the order they were added.
+     * Adds an {@link IpcInterceptor}, run after those added before it.
      *
-     * @param interceptor the interceptor
+     * @param interceptor sees each message from a renderer before any listener or handler; may reject or time it
      * @return this builder
      */
     public Builder interceptor(IpcInterceptor interceptor) {

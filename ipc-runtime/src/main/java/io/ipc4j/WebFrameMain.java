@@ -72,6 +72,11 @@ public interface WebFrameMain {
    * on the main event loop. Blocking on it ({@code join}, {@code get}) from the main loop fails at once with an
    * {@link IpcException}: a handler returns the future instead, and its caller gets the answer.
    *
+   * <p>Cancelling the future ({@code cancel(true)}) abandons the call, and so does its deadline passing: the renderer
+   * is told, its handler's {@link IpcRendererEvent#isCancelled()} turns true and a {@code CompletableFuture} the
+   * handler returned is cancelled; an answer that comes later is dropped. The handler sees the deadline as
+   * {@link IpcRendererEvent#deadline()}.
+   *
    * @param channel the channel
    * @param args the arguments
    * @return the answer, later
@@ -79,7 +84,7 @@ public interface WebFrameMain {
   CompletableFuture<Object> invoke(String channel, Object... args);
 
   /**
-   * {@link #invoke} with its own deadline.
+   * {@link #invoke} with its own deadline, which the renderer's handler sees as {@link IpcRendererEvent#deadline()}.
    *
    * @param timeout the deadline for this call; must be positive
    * @param channel the channel

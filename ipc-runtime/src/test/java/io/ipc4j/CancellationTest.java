@@ -16,9 +16,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * handler's side (its event, its future), and the deadline the handler sees is the caller's.
  */
 class CancellationTest {
-  /** How long the main side may take to learn of a cancel: generous, the machine is shared. */
-  private static final Duration BOUND = Duration.ofSeconds(5);
-
   /** What one handler call saw: its event and the future it returned (never completed by the handler). */
   private record Handled(IpcMainInvokeEvent event, CompletableFuture<Object> work) {}
 
@@ -33,12 +30,8 @@ class CancellationTest {
   }
 
   private static void awaitCancelled(Handled h) {
-    long until = System.nanoTime() + BOUND.toNanos();
-    while (!(h.work().isCancelled() && h.event().isCancelled()) && System.nanoTime() < until) {
-      Thread.onSpinWait();
-    }
-    assertThat(h.work().isCancelled()).isTrue();
-    assertThat(h.event().isCancelled()).isTrue();
+    Cancels.within("the handler's future and event are cancelled",
+        () -> h.work().isCancelled() && h.event().isCancelled());
   }
 
   @ParameterizedTest
@@ -78,22 +71,9 @@ class CancellationTest {
         return null;
       });
       IpcRenderer renderer = host.openRenderer().ipcRenderer();
-      // Instants and the monotonic clock may disagree by a little: the bounds allow for it.
-      Duration slack = Duration.ofMillis(50);
-
-      Instant before = Instant.now();
-      renderer.invokeWithTimeout(Duration.ofSeconds(7), "when").join();
-      Instant after = Instant.now();
-      Instant given = deadlines.take();
-      assertThat(given).isAtLeast(before.plusSeconds(7).minus(slack));
-      assertThat(given).isAtMost(after.plusSeconds(7).plus(slack));
-
-      before = Instant.now();
-      renderer.invoke("when").join();
-      after = Instant.now();
-      Instant byDefault = deadlines.take();
-      assertThat(byDefault).isAtLeast(before.plusSeconds(3).minus(slack));
-      assertThat(byDefault).isAtMost(after.plusSeconds(3).plus(slack));
+      Cancels.assertHandlerSeesDeadline(() -> renderer.invokeWithTimeout(Duration.ofSeconds(7), "when").join(),
+          deadlines, Duration.ofSeconds(7));
+      Cancels.assertHandlerSeesDeadline(() -> renderer.invoke("when").join(), deadlines, Duration.ofSeconds(3));
     }
   }
 
@@ -106,9 +86,7 @@ class CancellationTest {
       CompletableFuture<Object> release = new CompletableFuture<>();
       host.ipcMain().handle("late", (event, args) -> {
         events.put(event);
-        // A stage the cancel cannot reach: the handler answers anyway, after its caller has gone.
-        return release.thenApply(v -> "late answer").whenComplete((v, t) -> answered.put(String.valueOf(v)))
-            .minimalCompletionStage();
+        return Cancels.lateAnswer(release, answered);
       });
       host.ipcMain().handle("echo", (event, args) -> args[0]);
       IpcRenderer renderer = host.openRenderer().ipcRenderer();

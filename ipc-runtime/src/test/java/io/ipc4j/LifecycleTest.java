@@ -66,7 +66,8 @@ class LifecycleTest {
   void rendererCloseFailsItsPendingCallsAndOnlyThose(HostKind kind) {
     try (IpcHost host = kind.open()) {
       CompletableFuture<Object> gate = new CompletableFuture<>();
-      host.ipcMain().handle("slow", (event, args) -> gate);
+      // A stage of its own for each call: closing a renderer cancels the stage its call's handler returned.
+      host.ipcMain().handle("slow", (event, args) -> gate.thenApply(v -> v));
       Renderer closing = host.openRenderer();
       Renderer staying = host.openRenderer();
       CompletableFuture<Object> doomed = closing.ipcRenderer().invoke("slow");

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The notes example: a main process that owns notes on disk, and two renderer windows — child JVMs by default —
- * that run a scripted session through generated clients and print what each IPC style did.
+ * that run a scripted session through generated clients and print what each IPC style did. Before it quits, the
+ * main process asks every window for its unsaved edits, with a deadline ({@link Quit}).
  *
  * <pre>
  * NotesApp [--in-process] [--gui] [--dir DIRECTORY]
@@ -34,6 +36,7 @@ public final class NotesApp {
   private final Path directory;
   private final Map<Integer, CompletableFuture<Void>> turns = new ConcurrentHashMap<>();
   private final Map<Integer, CompletableFuture<Void>> ready = new ConcurrentHashMap<>();
+  private final CompletableFuture<Void> quitAsked = new CompletableFuture<>();
 
   NotesApp(PrintStream out, boolean inProcess, boolean gui, Path directory) {
     this.out = out;
@@ -82,6 +85,10 @@ public final class NotesApp {
       NotesService service = new NotesService(host, store, disk);
       NotesApiIpc.register(host.ipcMain(), service);
       TranscriptApiIpc.register(host.ipcMain(), new Transcript());
+      AppApiIpc.register(host.ipcMain(), () -> quitAsked.complete(null));
+      if (gui && store.list().isEmpty()) {
+        welcome(store);
+      }
       List<WebContents> windows = new ArrayList<>();
       List<Long> pids = new ArrayList<>();
       for (String name : WINDOWS) {
@@ -94,7 +101,12 @@ public final class NotesApp {
           + (inProcess ? "renderers as threads in this JVM" : "renderer JVMs, pids " + pids) + ")");
       out.println("notes are stored in " + directory);
       if (gui) {
-        awaitClosed(windows);
+        // Closing a window ends its renderer; "Quit" in any window asks the main process to close them all.
+        CompletableFuture.anyOf(closed(windows), quitAsked).join();
+        if (quitAsked.isDone()) {
+          quit(store, disk, windows);
+        }
+        out.println("main: " + store.list().size() + " note(s) on disk; done");
         return;
       }
       for (WebContents window : windows) {
@@ -106,6 +118,7 @@ public final class NotesApp {
       // Each window's turn ended after everything it sent before, so the logs are complete here.
       out.println("main: activity log " + service.activity());
       out.println("main: audit log    " + service.audit());
+      quit(store, disk, windows);
       out.println("main: " + store.list().size() + " note(s) left on disk; done");
     } finally {
       host.close();
@@ -114,14 +127,32 @@ public final class NotesApp {
     }
   }
 
+  /** Asks each window for its unsaved edits, in parallel and with a deadline, and closes it. */
+  private void quit(NoteStore store, ExecutorService disk, List<WebContents> windows) {
+    Map<String, WebContents> byName = new LinkedHashMap<>();
+    for (int i = 0; i < windows.size(); i++) {
+      byName.put(WINDOWS.get(i), windows.get(i));
+    }
+    out.println("main: quitting: confirmClose() to every window at once, deadline " + Quit.DEADLINE_SECONDS + " s");
+    long start = System.nanoTime();
+    List<Quit.Closed> closed = new Quit(store, disk).closeAll(byName);
+    long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    closed.forEach(window -> out.println("main: " + window.describe()));
+    out.printf("main: every window closed after %.1f s%n", millis / 1000.0);
+  }
+
   private WebContents open(IpcHost host, String name) {
     if (!inProcess) {
-      return gui ? host.launchRenderer(WindowMain.class, name, "--gui") : host.launchRenderer(WindowMain.class, name);
+      return gui
+          ? host.launchRenderer(WindowMain.class, name, "--gui", String.valueOf(WINDOWS.indexOf(name)))
+          : host.launchRenderer(WindowMain.class, name);
     }
     Renderer renderer = host.openRenderer();
     WindowComponent graph = DaggerWindowComponent.factory().create(renderer.ipcRenderer(), name);
     if (gui) {
-      NotesFrame.open(graph, name, false);
+      String where = "renderer thread in the main JVM, pid " + ProcessHandle.current().pid();
+      NotesFrame frame = NotesFrame.open(graph, name, WINDOWS.indexOf(name), where, renderer::close);
+      renderer.webContents().onDestroyed(frame::dispose);
     } else {
       graph.window().start();
     }
@@ -135,14 +166,20 @@ public final class NotesApp {
     done.get(60, TimeUnit.SECONDS);
   }
 
-  private static void awaitClosed(List<WebContents> windows) throws InterruptedException {
+  /** The notes a new user's windows start with, so that the lists show what the main process holds. */
+  private static void welcome(NoteStore store) {
+    store.create("Welcome", "Notes live in the main process; every window lists them.", "main");
+    store.create("Try it", "Type a title and press New: the other window lists the note at once.", "main");
+  }
+
+  private static CompletableFuture<Void> closed(List<WebContents> windows) {
     CompletableFuture<?>[] closed = new CompletableFuture<?>[windows.size()];
     for (int i = 0; i < closed.length; i++) {
       CompletableFuture<Void> gone = new CompletableFuture<>();
       windows.get(i).onDestroyed(() -> gone.complete(null));
       closed[i] = gone;
     }
-    CompletableFuture.allOf(closed).join();
+    return CompletableFuture.allOf(closed);
   }
 
   /** Prints what windows report, and tracks their turns. */

@@ -1,10 +1,18 @@
 package io.ipc4j.example;
 
 import java.awt.BorderLayout;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.GraphicsEnvironment;
 import java.awt.GridLayout;
+import java.awt.Rectangle;
+import java.awt.event.WindowAdapter;
+import java.awt.event.WindowEvent;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import javax.swing.BorderFactory;
 import javax.swing.DefaultListModel;
 import javax.swing.JButton;
 import javax.swing.JFrame;
@@ -18,14 +26,28 @@ import javax.swing.JTextField;
 import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
 
-/** A Swing notes window (a list and an editor) on the same generated client as the scripted session. */
+/**
+ * A Swing notes window (a list and an editor) on the same generated client as the scripted session. It serves
+ * {@link WindowApi}: its unsaved edits are what the editor holds beyond what was last loaded or saved.
+ */
 final class NotesFrame {
+  private static final int WIDTH = 620;
+  private static final int HEIGHT = 420;
+  private static final int GAP = 12;
+  // One colour a window, so that two windows side by side read as two.
+  private static final Color[] HEADINGS = {new Color(0xD6E4F5), new Color(0xDDF0D8), new Color(0xF5E6D0)};
+
   private final NotesApi notes;
+  private final AppApi app;
+  private final JFrame window;
   private final DefaultListModel<Note> model = new DefaultListModel<>();
   private final JList<Note> list = new JList<>(model);
   private final JTextField title = new JTextField();
   private final JTextArea body = new JTextArea();
   private final JLabel status = new JLabel(" ");
+  private String savedTitle = ""; // the Swing thread only, as the two below
+  private String savedBody = "";
+  private long loadedId = -1; // so that a refresh re-selecting the note keeps what is being typed
   // IPC calls leave the Swing thread, so a slow reply never freezes the window.
   private final ExecutorService calls = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "notes-calls");
@@ -33,19 +55,24 @@ final class NotesFrame {
     return t;
   });
 
-  private NotesFrame(NotesApi notes) {
-    this.notes = notes;
+  private NotesFrame(WindowComponent graph, String heading) {
+    this.notes = graph.notes();
+    this.app = AppApiIpc.client(graph.ipc());
+    this.window = new JFrame(heading);
   }
 
   /**
-   * Opens the window; with {@code exitOnClose}, closing it ends this renderer process.
+   * Opens the window, side by side with the others, and serves {@link WindowApi} for it.
    *
    * @param graph the window's object graph
    * @param name the window's name
-   * @param exitOnClose whether closing the window ends the process
+   * @param index where it goes among the windows, from the left
+   * @param renderer which renderer runs it, for its heading
+   * @param onClosed what closing the window does (ends its renderer)
+   * @return the frame
    */
-  static void open(WindowComponent graph, String name, boolean exitOnClose) {
-    NotesFrame frame = new NotesFrame(graph.notes());
+  static NotesFrame open(WindowComponent graph, String name, int index, String renderer, Runnable onClosed) {
+    NotesFrame frame = new NotesFrame(graph, "ipc4j notes - window " + name + " (" + renderer + ")");
     NotesEventsIpc.subscribe(graph.ipc(), new NotesEvents() {
       @Override
       public void changed(Note note) {
@@ -57,47 +84,120 @@ final class NotesFrame {
         frame.refresh("window " + by + " deleted note " + id);
       }
     });
-    SwingUtilities.invokeLater(() -> frame.show(name, exitOnClose));
-    frame.refresh("connected");
+    WindowApiIpc.register(graph.ipc(), frame::confirmClose);
+    SwingUtilities.invokeLater(() -> frame.show(name, index, renderer, onClosed));
+    frame.refresh("connected: the list comes from the main process");
+    return frame;
   }
 
-  private void show(String name, boolean exitOnClose) {
-    JFrame window = new JFrame("ipc4j notes - window " + name);
-    window.setDefaultCloseOperation(exitOnClose ? WindowConstants.EXIT_ON_CLOSE : WindowConstants.DISPOSE_ON_CLOSE);
+  /** Closes the window without asking (its renderer is gone). */
+  void dispose() {
+    SwingUtilities.invokeLater(window::dispose);
+  }
+
+  private void show(String name, int index, String renderer, Runnable onClosed) {
+    window.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
+    window.addWindowListener(new WindowAdapter() {
+      @Override
+      public void windowClosing(WindowEvent e) {
+        onClosed.run();
+      }
+    });
+    // A heading inside the window: without a window manager (as under Xvfb) there is no title bar.
+    JLabel heading = new JLabel("Window " + name + " \u2014 " + renderer);
+    heading.setName("heading");
+    heading.setFont(heading.getFont().deriveFont(Font.BOLD, 16f));
+    heading.setBorder(BorderFactory.createEmptyBorder(6, 8, 6, 8));
+    heading.setOpaque(true);
+    heading.setBackground(HEADINGS[index % HEADINGS.length]);
+    list.setName("notes");
+    title.setName("title");
+    body.setName("body");
     list.setCellRenderer(new javax.swing.DefaultListCellRenderer() {
       private static final long serialVersionUID = 1L;
 
       @Override
       public java.awt.Component getListCellRendererComponent(JList<?> owner, Object value, int index,
           boolean selected, boolean focused) {
-        return super.getListCellRendererComponent(owner, ((Note) value).title(), index, selected, focused);
+        Note note = (Note) value;
+        String text = note.title() + "   (by " + note.updatedBy() + ")";
+        return super.getListCellRendererComponent(owner, text, index, selected, focused);
       }
     });
     list.addListSelectionListener(e -> {
       Note note = list.getSelectedValue();
-      if (note != null) {
-        title.setText(note.title());
-        body.setText(note.body());
+      if (note != null && !e.getValueIsAdjusting() && note.id() != loadedId) {
+        loadedId = note.id();
+        load(note.title(), note.body());
       }
     });
     JPanel editor = new JPanel(new BorderLayout(4, 4));
     editor.add(title, BorderLayout.NORTH);
     editor.add(new JScrollPane(body), BorderLayout.CENTER);
-    JPanel buttons = new JPanel(new GridLayout(1, 3, 4, 4));
-    JButton create = new JButton("New");
-    JButton rename = new JButton("Rename");
-    JButton delete = new JButton("Delete");
-    buttons.add(create);
-    buttons.add(rename);
-    buttons.add(delete);
+    JPanel buttons = new JPanel(new GridLayout(1, 4, 4, 4));
+    buttons.add(button("New", this::create));
+    buttons.add(button("Rename", this::rename));
+    buttons.add(button("Delete", () -> selected(note -> notes.delete(note.id()).join() ? "deleted" : "already gone")));
+    buttons.add(button("Quit", app::quit));
     editor.add(buttons, BorderLayout.SOUTH);
-    create.addActionListener(e -> call(() -> notes.create(title.getText(), body.getText()).join().describe()));
-    rename.addActionListener(e -> selected(note -> notes.rename(note.id(), title.getText()).describe()));
-    delete.addActionListener(e -> selected(note -> notes.delete(note.id()).join() ? "deleted" : "already gone"));
-    window.add(new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, new JScrollPane(list), editor), BorderLayout.CENTER);
+    window.add(heading, BorderLayout.NORTH);
+    JSplitPane split = new JSplitPane(JSplitPane.HORIZONTAL_SPLIT, new JScrollPane(list), editor);
+    split.setDividerLocation(190);
+    body.setLineWrap(true);
+    body.setWrapStyleWord(true);
+    ((JPanel) window.getContentPane()).setBorder(BorderFactory.createLineBorder(Color.GRAY, 2));
+    window.add(split, BorderLayout.CENTER);
     window.add(status, BorderLayout.SOUTH);
-    window.setSize(640, 400);
+    window.setBounds(place(index));
     window.setVisible(true);
+  }
+
+  /** Side by side, from the left of the screen, as far as it is wide. */
+  private static Rectangle place(int index) {
+    Rectangle screen = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
+    int width = Math.min(WIDTH, (screen.width - GAP) / 2);
+    return new Rectangle(screen.x + index * (width + GAP), screen.y, width, Math.min(HEIGHT, screen.height));
+  }
+
+  private static JButton button(String text, Runnable action) {
+    JButton button = new JButton(text);
+    button.setName(text.toLowerCase(java.util.Locale.ROOT));
+    button.addActionListener(e -> action.run());
+    return button;
+  }
+
+  private void load(String loadedTitle, String loadedBody) {
+    title.setText(loadedTitle);
+    body.setText(loadedBody);
+    savedTitle = loadedTitle;
+    savedBody = loadedBody;
+  }
+
+  private void create() {
+    String newTitle = title.getText().isBlank() ? "Untitled" : title.getText();
+    String newBody = body.getText();
+    call(() -> {
+      Note note = notes.create(newTitle, newBody).join();
+      SwingUtilities.invokeLater(() -> load(newTitle, newBody));
+      return "created " + note.describe();
+    });
+  }
+
+  private void rename() {
+    String newTitle = title.getText();
+    selected(note -> {
+      Note renamed = notes.rename(note.id(), newTitle);
+      SwingUtilities.invokeLater(() -> savedTitle = renamed.title());
+      return "renamed " + renamed.describe();
+    });
+  }
+
+  /** Asked by the main process before it quits: what the editor holds that is not saved. */
+  private CompletableFuture<List<Draft>> confirmClose() {
+    CompletableFuture<List<Draft>> answer = new CompletableFuture<>();
+    SwingUtilities.invokeLater(() -> answer.complete(title.getText().equals(savedTitle)
+        && body.getText().equals(savedBody) ? List.of() : List.of(new Draft(title.getText(), body.getText()))));
+    return answer;
   }
 
   /** A step that may fail with the declared exception. */

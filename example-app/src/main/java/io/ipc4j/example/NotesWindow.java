@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One notes window's scripted session. Its clients are the generated ones, injected by Dagger; every step reports
@@ -21,6 +23,9 @@ final class NotesWindow {
   private final String name;
   private final List<String> pushes = new ArrayList<>(); // this renderer's loop only
   private long lastSeenNote = -1;
+  // Read by confirmClose, which may answer on another thread once the window is no longer busy.
+  private volatile List<Draft> unsaved = List.of();
+  private volatile CompletableFuture<Void> busy = CompletableFuture.completedFuture(null);
 
   @Inject
   NotesWindow(NotesApi notes, TranscriptApi transcript, IpcRenderer ipc, @Named("window") String name) {
@@ -30,7 +35,7 @@ final class NotesWindow {
     this.name = name;
   }
 
-  /** Subscribes to pushes and turns, then tells the main process this window is ready. */
+  /** Subscribes to pushes and turns, serves {@link WindowApi}, then tells the main process this window is ready. */
   IpcRegistration start() {
     IpcRegistration events = NotesEventsIpc.subscribe(ipc, new NotesEvents() {
       @Override
@@ -47,9 +52,10 @@ final class NotesWindow {
     });
     // Blocking calls inside a renderer listener are safe: replies never need this loop.
     IpcRegistration turns = ipc.on(TURN, (event, args) -> turn((String) args[0]));
+    IpcRegistration served = WindowApiIpc.register(ipc, this::confirmClose);
     notes.log("window " + name + " opened");
     transcript.ready();
-    return IpcRegistration.of(events, turns);
+    return IpcRegistration.of(events, turns, served);
   }
 
   private void say(String style, String call, String outcome) {
@@ -64,6 +70,7 @@ final class NotesWindow {
     switch (phase) {
       case "edit" -> edit();
       case "review" -> review();
+      case "wrap-up" -> wrapUp();
       default -> { }
     }
     transcript.done();
@@ -98,5 +105,18 @@ final class NotesWindow {
           + "   (typed error)");
     }
     say("invoke", "notes:delete(" + lastSeenNote + ")", "-> " + notes.delete(lastSeenNote).join());
+    Draft draft = new Draft("Call the plumber", "the kitchen tap drips");
+    unsaved = List.of(draft);
+    say("edit", "(not saved)", "\"" + draft.title() + "\" typed, not saved yet");
+  }
+
+  private void wrapUp() {
+    busy = new CompletableFuture<Void>().completeOnTimeout(null, 60, TimeUnit.SECONDS);
+    say("busy", "(export)", "an export runs for 60 s; confirmClose() answers when it ends");
+  }
+
+  /** The unsaved edits, once whatever the window is busy with has ended (so a long export makes it late). */
+  private CompletableFuture<List<Draft>> confirmClose() {
+    return busy.thenApply(done -> unsaved);
   }
 }

@@ -29,7 +29,10 @@ class NotesSessionTest {
     assertThat(transcript).containsMatch("\\[B\\] invoke +notes:delete\\(1\\) +-> true");
     assertThat(transcript).containsMatch("\\[A\\] push +notes:deleted +<- note 1 by B");
     assertThat(transcript).contains("main: audit log    [A created note 1, A renamed note 1, B deleted note 1]");
-    assertThat(transcript).contains("main: 0 note(s) left on disk; done");
+    // Quitting: B's unsaved draft is kept as a note, A (busy with an export) is closed at the deadline.
+    assertThat(transcript).contains("main: window A did not answer within 2 s: closed anyway");
+    assertThat(transcript).contains("main: window B has unsaved edits: kept as Note 2 \"Call the plumber\"; closed");
+    assertThat(transcript).contains("main: 1 note(s) left on disk; done");
     // The window's turns are sequenced, so B saw A's pushes before acting, and A saw B's delete afterwards.
     assertThat(transcript.indexOf("[B] push")).isGreaterThan(transcript.indexOf("[A] invoke    notes:list"));
     assertThat(transcript.indexOf("[A] push")).isGreaterThan(transcript.indexOf("[B] invoke    notes:delete"));

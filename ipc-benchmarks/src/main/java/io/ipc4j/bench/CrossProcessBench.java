@@ -75,11 +75,13 @@ final class CrossProcessBench {
   /**
    * Round trips of the raw socket, ipc4j (generated and untyped), RMI and gRPC at each payload, taking turns round
    * by round: on a shared machine the cost of a wake-up drifts for minutes at a time, and turns make the drift weigh
-   * on every row alike. Then one-way throughput of the raw socket and ipc4j.
+   * on every row alike; the main process's calls into a renderer JVM take their turns too. Then one-way throughput
+   * of the raw socket and ipc4j.
    */
   List<Row> roundTrips() throws Exception {
     Map<String, List<Row>> rows = new LinkedHashMap<>();
-    for (String scenario : List.of("raw-uds", "ipc4j-generated", "ipc4j-untyped", "rmi", "grpc")) {
+    for (String scenario : List.of("raw-uds", "ipc4j-generated", "ipc4j-untyped", "main-ipc4j-generated",
+        "main-ipc4j-untyped", "rmi", "grpc")) {
       rows.put(scenario, new ArrayList<>());
     }
     List<Row> sends = new ArrayList<>();
@@ -119,6 +121,12 @@ final class CrossProcessBench {
       EchoApiIpc.register(host.ipcMain(), new InProcessBench.Echo());
       BlockingQueue<long[]> results = new LinkedBlockingQueue<>();
       host.ipcMain().on("bench:result", (event, args) -> results.add((long[]) args[0]));
+      // A renderer JVM that serves the same echo, for the main process's calls the other way, timed here.
+      WebContents server = host.launchRenderer(Peers.Ipc4jRenderer.class, "serve");
+      take(results);
+      EchoApi serverClient = EchoApiIpc.client(server);
+      local.put("main-ipc4j-generated", serverClient::echo);
+      local.put("main-ipc4j-untyped", p -> (byte[]) server.invoke(EchoApiIpc.ECHO, (Object) p).join());
       try {
         for (int size : Plan.PAYLOADS) {
           byte[] payload = new byte[size];
@@ -154,6 +162,8 @@ final class CrossProcessBench {
     all.add(sends.get(0));
     all.addAll(rows.remove("ipc4j-generated"));
     all.addAll(rows.remove("ipc4j-untyped"));
+    all.addAll(rows.remove("main-ipc4j-generated"));
+    all.addAll(rows.remove("main-ipc4j-untyped"));
     all.add(sends.get(1));
     rows.values().forEach(all::addAll);
     return all;

@@ -2,6 +2,8 @@ package io.ipc4j.bench;
 
 import io.ipc4j.IpcHost;
 import io.ipc4j.IpcRenderer;
+import io.ipc4j.Renderer;
+import io.ipc4j.WebContents;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -13,7 +15,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * In-process round trips at 64 bytes: a direct call, a reflection proxy (what a reflective runtime pays), three
- * bare hand-offs to another thread, and ipc4j's untyped and generated invoke on {@code IpcHost.inProcess()}.
+ * bare hand-offs to another thread, and ipc4j's untyped and generated invoke on {@code IpcHost.inProcess()}, from a
+ * renderer to the main process and from the main process to a renderer.
  */
 final class InProcessBench {
   static final int PAYLOAD = 64;
@@ -78,12 +81,19 @@ final class InProcessBench {
     // (on a shared VM the same hand-off can take 0.7 or 3 µs for minutes at a time) weighs on each alike.
     try (Handoffs.Handoff h = Handoffs.spin(direct::echo, 20_000); IpcHost host = IpcHost.inProcess()) {
       EchoApiIpc.register(host.ipcMain(), direct);
-      IpcRenderer ipc = host.openRenderer().ipcRenderer();
+      Renderer renderer = host.openRenderer();
+      IpcRenderer ipc = renderer.ipcRenderer();
       EchoApi client = EchoApiIpc.client(ipc);
+      // The same echo served in the renderer, for the main process's calls the other way.
+      EchoApiIpc.register(ipc, direct);
+      WebContents contents = renderer.webContents();
+      EchoApi rendererClient = EchoApiIpc.client(contents);
       Map<String, UnaryOperator<byte[]>> calls = new LinkedHashMap<>();
       calls.put("inproc-handoff", h::call);
       calls.put("inproc-generated", client::echo);
       calls.put("inproc-untyped", p -> (byte[]) ipc.invoke(EchoApiIpc.ECHO, (Object) p).join());
+      calls.put("inproc-main-generated", rendererClient::echo);
+      calls.put("inproc-main-untyped", p -> (byte[]) contents.invoke(EchoApiIpc.ECHO, (Object) p).join());
       inTurns(calls).forEach((name, samples) -> rows.add(samples.row(name, PAYLOAD)));
     }
     return rows;

@@ -140,8 +140,9 @@ public final class Peers {
 
   /**
    * An ipc4j renderer JVM that times its own round trips to the host and sends the samples back. Arguments: mode
-   * ({@code untyped}, {@code generated}, {@code send} or {@code cold}), payload size, warm-up count, iterations,
-   * rounds, least warm-up time in nanoseconds.
+   * ({@code untyped}, {@code generated}, {@code send}, {@code cold} or {@code serve}), payload size, warm-up count,
+   * iterations, rounds, least warm-up time in nanoseconds; {@code serve} takes no more arguments and serves
+   * {@link EchoApi} for the main process's calls.
    */
   public static final class Ipc4jRenderer {
     /**
@@ -156,6 +157,11 @@ public final class Peers {
       if (mode.equals("cold")) {
         // The host measures until this call reaches it, then closes this renderer, possibly before the reply.
         ipc.invoke(EchoApiIpc.ECHO, (Object) new byte[1]);
+        Thread.sleep(Long.MAX_VALUE);
+      }
+      if (mode.equals("serve")) {
+        EchoApiIpc.register(ipc, new InProcessBench.Echo());
+        ipc.send("bench:result", (Object) new long[0]); // serving
         Thread.sleep(Long.MAX_VALUE);
       }
       byte[] payload = new byte[Integer.parseInt(args[1])];

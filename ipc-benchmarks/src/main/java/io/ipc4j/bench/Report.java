@@ -16,9 +16,16 @@ final class Report {
   /**
    * Each row's baseline: cross-process round trips against {@code raw-uds} at the same payload, one-way rows
    * against {@code send-raw-uds}, in-process rows against {@code inproc-handoff} (the best bare hand-off), cold
-   * start against {@code coldstart-jvm}.
+   * start against {@code coldstart-jvm}; the main process's calls into a renderer ({@code main-…},
+   * {@code inproc-main-…}) against the same call made the other way, renderer to main process.
    */
   static String baselineOf(String scenario) {
+    if (scenario.startsWith("inproc-main-")) {
+      return "inproc-" + scenario.substring("inproc-main-".length());
+    }
+    if (scenario.startsWith("main-")) {
+      return scenario.substring("main-".length());
+    }
     if (scenario.startsWith("inproc-")) {
       return "inproc-handoff";
     }

@@ -27,6 +27,17 @@ class ReportTest {
   }
 
   @Test
+  void theMainProcesssCallsAreComparedWithTheSameCallFromTheRenderer() {
+    List<Row> rows = Report.compare(List.of(row("raw-uds", 64, 20_000), row("ipc4j-generated", 64, 30_000),
+        row("main-ipc4j-generated", 64, 33_000), row("inproc-handoff", 64, 1_000), row("inproc-untyped", 64, 2_000),
+        row("inproc-main-untyped", 64, 2_200)));
+    assertThat(rows.get(2).baseline()).isEqualTo("ipc4j-generated");
+    assertThat(rows.get(2).ratio()).isWithin(1e-9).of(1.1);
+    assertThat(rows.get(5).baseline()).isEqualTo("inproc-untyped");
+    assertThat(rows.get(5).ratio()).isWithin(1e-9).of(1.1);
+  }
+
+  @Test
   void csvHasTheAgreedHeaderAndColumns() {
     String csv = Report.csv(Report.compare(List.of(row("raw-uds", 64, 20_000), row("rmi", 64, 40_000))));
     assertThat(csv).isEqualTo("scenario,payload_bytes,p50_ns,p99_ns,ratio_to_raw\n"

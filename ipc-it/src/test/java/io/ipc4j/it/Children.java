@@ -43,6 +43,44 @@ final class Children {
   }
 
   /**
+   * Serves {@link PatientApi} with a {@link Holder}, then sends "ready"; it reports each of its futures that the main
+   * process's cancel reaches with {@code ("cancelled", tag)}.
+   */
+  public static final class PatientServer {
+    public static void main(String[] args) throws Exception {
+      IpcRenderer ipc = IpcRenderer.connect();
+      PatientApiIpc.register(ipc, new Holder(ipc));
+      ipc.send("ready");
+      idle();
+    }
+  }
+
+  /** Holds every call open, and tells the main process when a call's future is cancelled: ("cancelled", tag). */
+  static final class Holder implements PatientApi {
+    private final IpcRenderer ipc;
+
+    Holder(IpcRenderer ipc) {
+      this.ipc = ipc;
+    }
+
+    @Override
+    public CompletableFuture<String> hold(String tag) {
+      CompletableFuture<String> answer = new CompletableFuture<>();
+      answer.whenComplete((value, failure) -> {
+        if (answer.isCancelled()) {
+          ipc.send("cancelled", tag);
+        }
+      });
+      return answer;
+    }
+
+    @Override
+    public CompletableFuture<String> holdBriefly(String tag) {
+      return hold(tag);
+    }
+  }
+
+  /**
    * Makes args[0] rounds of args[1] concurrent invokes of "echo", waits on each with a timed get of 60 s, and
    * reports every round: {@code ("round", round, matched, what went wrong or "")}.
    */

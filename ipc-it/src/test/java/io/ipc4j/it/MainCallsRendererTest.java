@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -103,19 +104,65 @@ class MainCallsRendererTest {
   }
 
   @Test
+  void cancellingATypedFutureOrItsDeadlinePassingCancelsTheRenderersImplementationsFuture() throws Exception {
+    BlockingQueue<String> cancelled = new LinkedBlockingQueue<>();
+    host.ipcMain().on("cancelled", (event, args) -> cancelled.add((String) args[0]));
+    Renderer renderer = host.openRenderer();
+    PatientApiIpc.register(renderer.ipcRenderer(), new Children.Holder(renderer.ipcRenderer()));
+    PatientApi patient = PatientApiIpc.client(renderer.webContents());
+    assertCancelsReachTheRenderer(patient, cancelled);
+  }
+
+  /** A typed call cancelled from main, and one past its deadline, each cancel the renderer's future (its report). */
+  private static void assertCancelsReachTheRenderer(PatientApi patient, BlockingQueue<String> cancelled)
+      throws Exception {
+    CompletableFuture<String> held = patient.hold("by cancel");
+    assertThat(cancelled.poll(300, TimeUnit.MILLISECONDS)).isNull(); // nothing is cancelled before the caller says so
+    assertThat(held.cancel(true)).isTrue();
+    assertThat(cancelled.poll(10, TimeUnit.SECONDS)).isEqualTo("by cancel");
+
+    CompletableFuture<String> brief = patient.holdBriefly("by deadline");
+    ExecutionException e = assertThrows(ExecutionException.class, () -> brief.get(10, TimeUnit.SECONDS));
+    assertThat(e).hasCauseThat().isInstanceOf(IpcTimeoutException.class);
+    assertThat(cancelled.poll(10, TimeUnit.SECONDS)).isEqualTo("by deadline");
+  }
+
+  @Test
+  void aTypedCallToAChildJvmRendererCancelledFromMainCancelsItsImplementationsFuture() throws Exception {
+    assumeTrue(Hosts.KIND.equals("sockets"), "renderer JVMs: run with the socket host");
+    try (IpcHost children = childHost()) {
+      BlockingQueue<String> cancelled = new LinkedBlockingQueue<>();
+      children.ipcMain().on("cancelled", (event, args) -> cancelled.add((String) args[0]));
+      WebContents child = launchReady(children, Children.PatientServer.class);
+      assertCancelsReachTheRenderer(PatientApiIpc.client(child), cancelled);
+    }
+  }
+
+  @Test
   void aRendererInAChildJvmServesTheSameInterface() throws Exception {
     assumeTrue(Hosts.KIND.equals("sockets"), "renderer JVMs: run with the socket host");
-    try (IpcHost children = IpcHost.builder().jvmOptions("-XX:TieredStopAtLevel=1", "-Xshare:auto")
-        .shutdownGrace(Duration.ofSeconds(2)).overSockets()) {
-      BlockingQueue<Integer> ready = new LinkedBlockingQueue<>();
-      children.ipcMain().on("ready", (event, args) -> ready.add(event.sender().id()));
-      WebContents child = children.launchRenderer(Children.NotesServer.class);
-      assertThat(ready.poll(60, TimeUnit.SECONDS)).isEqualTo(child.id());
+    try (IpcHost children = childHost()) {
+      WebContents child = launchReady(children, Children.NotesServer.class);
       NotesApi remote = NotesApiIpc.client(child);
       assertThat(remote.get(1)).isEqualTo(FIRST);
       assertThat(remote.rename(1, "over the socket").title()).isEqualTo("over the socket");
       NoteNotFound e = assertThrows(NoteNotFound.class, () -> remote.get(7));
       assertThat(e).hasMessageThat().isEqualTo("no note 7");
     }
+  }
+
+  /** A host for renderer JVMs, started quickly. */
+  private static IpcHost childHost() {
+    return IpcHost.builder().jvmOptions("-XX:TieredStopAtLevel=1", "-Xshare:auto")
+        .shutdownGrace(Duration.ofSeconds(2)).overSockets();
+  }
+
+  /** Launches a renderer JVM and waits for its "ready". */
+  private static WebContents launchReady(IpcHost children, Class<?> main) throws InterruptedException {
+    BlockingQueue<Integer> ready = new LinkedBlockingQueue<>();
+    children.ipcMain().on("ready", (event, args) -> ready.add(event.sender().id()));
+    WebContents child = children.launchRenderer(main);
+    assertThat(ready.poll(60, TimeUnit.SECONDS)).isEqualTo(child.id());
+    return child;
   }
 }

@@ -2,8 +2,10 @@ package io.ipc4j.internal;
 
 import io.ipc4j.IpcIncoming;
 import io.ipc4j.IpcInterceptor;
-import io.ipc4j.internal.jfr.CallEvent;
-import io.ipc4j.internal.jfr.MessageEvent;
+import io.ipc4j.WebContents;
+import io.ipc4j.WebFrameMain;
+import io.ipc4j.internal.jfr.IpcCallEvent;
+import io.ipc4j.internal.jfr.IpcMessageEvent;
 import io.ipc4j.internal.jfr.Outcomes;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -17,10 +19,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * completions they asked for, and its Flight Recorder event while a recording wants one. It ends once ({@link
  * #finish}), on whichever thread finishes the message.
  */
-final class Interception extends SenderEvent implements IpcIncoming {
+final class Interception implements IpcIncoming {
   private final Kind kind;
-  private final CallEvent call;
-  private final MessageEvent message;
+  /** The event its listeners or handler get: the message's sender and frame, as the host identified them. */
+  private final MainEvent event;
+  private final WebContentsImpl sender;
+  private final String channel;
+  private final IpcCallEvent call;
+  private final IpcMessageEvent message;
   private final long startNanos = System.nanoTime();
   private final AtomicBoolean done = new AtomicBoolean();
   private Object[] args = new Object[0];
@@ -28,10 +34,11 @@ final class Interception extends SenderEvent implements IpcIncoming {
   private IpcInterceptor.Completion[] completions;
   private int completionCount;
 
-  Interception(Kind kind, WebContentsImpl from, WebFrameMainImpl frame, String channel, CallEvent call,
-      MessageEvent message) {
-    super(from, frame, channel);
+  Interception(Kind kind, MainEvent event, WebContentsImpl sender, IpcCallEvent call, IpcMessageEvent message) {
     this.kind = kind;
+    this.event = event;
+    this.sender = sender;
+    this.channel = event.channel();
     this.call = call;
     this.message = message;
   }
@@ -117,7 +124,32 @@ final class Interception extends SenderEvent implements IpcIncoming {
   }
 
   @Override
+  public String channel() {
+    return channel;
+  }
+
+  @Override
+  public WebContents sender() {
+    return sender;
+  }
+
+  @Override
+  public int processId() {
+    return event.processId();
+  }
+
+  @Override
+  public int frameId() {
+    return event.frameId();
+  }
+
+  @Override
+  public WebFrameMain senderFrame() {
+    return event.senderFrame();
+  }
+
+  @Override
   public String toString() {
-    return kind + " on '" + channel + "' from " + frame;
+    return kind + " on '" + channel + "' from " + event.senderFrame();
   }
 }

@@ -2,8 +2,8 @@ package io.ipc4j.internal;
 
 import io.ipc4j.IpcIncoming;
 import io.ipc4j.IpcInterceptor;
-import io.ipc4j.internal.jfr.CallEvent;
-import io.ipc4j.internal.jfr.MessageEvent;
+import io.ipc4j.internal.jfr.IpcCallEvent;
+import io.ipc4j.internal.jfr.IpcMessageEvent;
 import io.ipc4j.internal.jfr.Outcomes;
 import java.util.List;
 
@@ -30,20 +30,20 @@ final class Interceptors {
    *
    * @return its interception, or null when nothing observes it
    */
-  Interception observe(IpcIncoming.Kind kind, WebContentsImpl from, WebFrameMainImpl frame, String channel,
-      int payloadBytes) {
-    CallEvent call = null;
-    MessageEvent message = null;
+  Interception observe(IpcIncoming.Kind kind, WebContentsImpl from, MainEvent event, int payloadBytes) {
+    String channel = event.channel();
+    IpcCallEvent call = null;
+    IpcMessageEvent message = null;
     if (kind == IpcIncoming.Kind.SEND) {
-      message = MessageEvent.begin(Outcomes.TO_MAIN, channel, from.id, frame.frameId(), payloadBytes);
+      message = IpcMessageEvent.begin(Outcomes.TO_MAIN, channel, from.id, event.frameId(), payloadBytes);
     } else {
-      call = CallEvent.begin(kind == IpcIncoming.Kind.INVOKE ? "invoke" : "sendSync", Outcomes.TO_MAIN, channel,
-          from.id, frame.frameId(), payloadBytes);
+      call = IpcCallEvent.begin(kind == IpcIncoming.Kind.INVOKE ? "invoke" : "sendSync", Outcomes.TO_MAIN, channel,
+          from.id, event.frameId(), payloadBytes);
     }
     if (call == null && message == null && interceptors.length == 0) {
       return null;
     }
-    return new Interception(kind, from, frame, channel, call, message);
+    return new Interception(kind, event, from, call, message);
   }
 
   /**

@@ -127,6 +127,17 @@ final class IpcHostImpl implements IpcHost {
   }
 
   @Override
+  public WebContents launchProcess(ProcessBuilder builder) {
+    java.util.Objects.requireNonNull(builder, "builder");
+    if (server == null) {
+      throw new UnsupportedOperationException("This host runs renderers as threads: build the host with "
+          + "IpcHost.overSockets() to launch renderer processes");
+    }
+    ensureOpen();
+    return server.launchProcess(builder);
+  }
+
+  @Override
   public IpcMain ipcMain() {
     return ipcMain;
   }

@@ -61,7 +61,7 @@ final class IpcRendererImpl extends HandlingEmitter<IpcRendererListener, IpcRend
     }
     PendingCall call = context.newCall(channel, timeout);
     CompletableFuture<Object> future = call.future();
-    start(call, new Message.Invoke(call.id, frameId, channel, timeout.toMillis(), payload));
+    start(call, new Message.Invoke(call.id, frameId, channel, Message.timeoutMillis(timeout), payload));
     return future;
   }
 

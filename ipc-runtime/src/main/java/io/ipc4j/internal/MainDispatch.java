@@ -118,7 +118,7 @@ final class MainDispatch {
     MainEvent event = new MainEvent(from, frame, channel, syncCallId);
     IpcMainImpl[] scopes = scopes(from, frame);
     Interception seen = interceptors.observe(event.isSync() ? IpcIncoming.Kind.SEND_SYNC : IpcIncoming.Kind.SEND,
-        from, frame, channel, payload.length);
+        from, event, payload.length);
     if (seen != null) {
       event.observedBy(seen);
     }
@@ -214,7 +214,8 @@ final class MainDispatch {
     if (frame == null) {
       return;
     }
-    Interception seen = interceptors.observe(IpcIncoming.Kind.INVOKE, from, frame, channel, m.payload().length);
+    MainEvent event = new MainEvent(from, frame, channel, -1, m.timeoutMillis());
+    Interception seen = interceptors.observe(IpcIncoming.Kind.INVOKE, from, event, m.payload().length);
     Replies replies = seen == null ? from.replies : seen.replies();
     Object[] args = null;
     if (interceptors.intercepting()) { // before any handler is taken: a rejected call leaves a handleOnce in place
@@ -237,7 +238,6 @@ final class MainDispatch {
       return;
     }
     Object result;
-    MainEvent event = new MainEvent(from, frame, channel, -1, m.timeoutMillis());
     try {
       result = handler.handle(event, args != null ? args : from.values().decodeArgs(m.payload()));
     } catch (Throwable t) {
@@ -247,7 +247,7 @@ final class MainDispatch {
     if (result instanceof CompletionStage<?> stage) {
       // Kept until the stage ends (the renderer's Replies forget it then), so that the caller's cancel reaches it.
       event.working(stage);
-      from.invokesInFlight.put(m.callId(), event);
+      from.inFlight(m.callId(), event);
     }
     replies.result(m.callId(), channel, result);
   }

@@ -2,22 +2,17 @@ package io.ipc4j.internal;
 
 import io.ipc4j.IpcMainEvent;
 import io.ipc4j.IpcMainInvokeEvent;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import io.ipc4j.WebContents;
+import io.ipc4j.WebFrameMain;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The event of one message in the main process: an {@link IpcMainEvent} and an {@link IpcMainInvokeEvent}. */
-final class MainEvent extends SenderEvent implements IpcMainEvent, IpcMainInvokeEvent {
+final class MainEvent extends CallEvent implements IpcMainEvent, IpcMainInvokeEvent {
+  private final WebContentsImpl sender;
+  private final WebFrameMainImpl frame;
+  private final String channel;
   private final long syncCallId;
   private final AtomicBoolean answered;
-  /** When an invoke arrived ({@link System#nanoTime()}), and how long its caller waits; 0 for other messages. */
-  private final long arrivedNanos;
-  private final long timeoutMillis;
-  private volatile boolean cancelled;
-  /** What the handler of an invoke returned while it is pending, to cancel with the call. */
-  private volatile CompletionStage<?> work;
   /** Told when a sendSync's answer goes out, while an interceptor or a recording observes the message. */
   private volatile Interception observer;
 
@@ -28,48 +23,41 @@ final class MainEvent extends SenderEvent implements IpcMainEvent, IpcMainInvoke
 
   /** The event of an invoke whose caller waits {@code timeoutMillis}. */
   MainEvent(WebContentsImpl sender, WebFrameMainImpl frame, String channel, long syncCallId, long timeoutMillis) {
-    super(sender, frame, channel);
+    super(timeoutMillis);
+    this.sender = sender;
+    this.frame = frame;
+    this.channel = channel;
     this.syncCallId = syncCallId;
     this.answered = syncCallId >= 0 ? new AtomicBoolean() : null;
-    this.timeoutMillis = timeoutMillis;
-    this.arrivedNanos = timeoutMillis > 0 ? System.nanoTime() : 0;
   }
 
   @Override
-  public boolean isCancelled() {
-    return cancelled;
+  public String channel() {
+    return channel;
   }
 
   @Override
-  public Instant deadline() {
-    // Kept as a monotonic arrival time, turned into wall-clock time only when asked: most handlers never ask.
-    try {
-      long left = Duration.ofMillis(timeoutMillis).toNanos() - (System.nanoTime() - arrivedNanos);
-      return Instant.now().plusNanos(left);
-    } catch (ArithmeticException | java.time.DateTimeException e) { // a wait of centuries: it never ends
-      return Instant.MAX;
-    }
+  public WebContents sender() {
+    return sender;
+  }
+
+  @Override
+  public int processId() {
+    return sender.processId;
+  }
+
+  @Override
+  public int frameId() {
+    return frame.frameId();
+  }
+
+  @Override
+  public WebFrameMain senderFrame() {
+    return frame;
   }
 
   void observedBy(Interception seen) {
     observer = seen;
-  }
-
-  /** Keeps what an invoke's handler returned, so that a cancel can reach it. */
-  void working(CompletionStage<?> stage) {
-    work = stage;
-  }
-
-  /** The caller abandoned the call: marks it cancelled and cancels the handler's future, if it returned one. */
-  void cancel() {
-    cancelled = true;
-    if (work instanceof CompletableFuture<?> future) {
-      try {
-        future.cancel(true);
-      } catch (RuntimeException e) { // a stage that refuses cancel (a minimal stage) runs on; its answer is dropped
-        Failures.log(System.Logger.Level.DEBUG, "ipc4j: the handler's stage on '" + channel + "' refused cancel", e);
-      }
-    }
   }
 
   @Override

@@ -25,6 +25,8 @@ final class MainFuture<T> extends CompletableFuture<T> {
   private final EventLoop mainLoop;
   /** Runs a callback on the main loop: right here when this is the loop (or the loop has stopped), else queued. */
   private final Executor onLoop;
+  /** What a successful {@link #cancel} also does (the call it waits on is abandoned), or null. */
+  private volatile Runnable onCancel;
 
   MainFuture(EventLoop mainLoop) {
     this.mainLoop = mainLoop;
@@ -141,6 +143,25 @@ final class MainFuture<T> extends CompletableFuture<T> {
   public T join() {
     refuseBlockingOnMainLoop();
     return super.join();
+  }
+
+  /**
+   * Cancels this future, and abandons the call it waits on (the renderer learns of it), unless it is done already:
+   * a call that has its answer keeps it, and the cancel fails, as it does on any completed future.
+   */
+  @Override
+  public boolean cancel(boolean mayInterruptIfRunning) {
+    boolean cancelled = super.cancel(mayInterruptIfRunning);
+    Runnable hook = onCancel;
+    if (cancelled && hook != null) {
+      hook.run();
+    }
+    return cancelled;
+  }
+
+  /** Sets what a successful {@link #cancel} of this future also does; a dependent stage has none. */
+  void onCancel(Runnable hook) {
+    onCancel = hook;
   }
 
   /** Settles this future on the main loop, or here if that loop has stopped (so it is always settled). */

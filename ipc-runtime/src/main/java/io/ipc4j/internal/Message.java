@@ -11,6 +11,23 @@ public sealed interface Message extends EventLoop.Labelled {
   /** The id of every renderer's main frame; the frames it opens later count up from it. */
   int MAIN_FRAME_ID = 1;
 
+  /**
+   * How a caller's timeout travels with its call: whole milliseconds, rounded up so that a timeout under one is
+   * still positive (the wire refuses 0), and a wait too long to count in milliseconds as the longest there is.
+   *
+   * @param timeout a positive timeout
+   * @return its milliseconds, at least 1
+   */
+  static long timeoutMillis(java.time.Duration timeout) {
+    try {
+      long millis = timeout.toMillis();
+      boolean whole = timeout.equals(java.time.Duration.ofMillis(millis)) || millis == Long.MAX_VALUE;
+      return whole ? Math.max(1, millis) : millis + 1;
+    } catch (ArithmeticException e) { // centuries: nobody waits that long
+      return Long.MAX_VALUE;
+    }
+  }
+
   /** Which way a message goes; a peer that sends one the other way breaks the protocol. */
   enum Direction {
     /** From a renderer to the main process. */
@@ -25,8 +42,8 @@ public sealed interface Message extends EventLoop.Labelled {
    * @return its direction
    */
   default Direction direction() {
-    return this instanceof Push || this instanceof Reply || this instanceof CallRenderer ? Direction.TO_RENDERER
-        : Direction.TO_MAIN;
+    return this instanceof Push || this instanceof Reply || this instanceof CallRenderer || this instanceof CancelCall
+        ? Direction.TO_RENDERER : Direction.TO_MAIN;
   }
 
   /** What handling this message is, for the blocked-loop warning. */
@@ -70,9 +87,18 @@ public sealed interface Message extends EventLoop.Labelled {
 
   /**
    * Main to renderer: {@code webContents.invoke} (or a frame's), answered by a {@link RendererReply} with the same
-   * call id. The host chooses these ids; they are apart from the renderer's own.
+   * call id. The host chooses these ids; they are apart from the renderer's own. It carries the caller's timeout so
+   * that the renderer's handler can see its deadline.
    */
-  record CallRenderer(long callId, int frameId, String channel, byte[] payload) implements Message {}
+  record CallRenderer(long callId, int frameId, String channel, long timeoutMillis, byte[] payload)
+      implements Message {}
+
+  /**
+   * Main to renderer: the main process stopped waiting for a {@link CallRenderer} (its future was cancelled, or its
+   * deadline passed); the renderer handler's event turns cancelled, and the reply that may still come is dropped by
+   * the main process. {@link Cancel} the other way round.
+   */
+  record CancelCall(long callId) implements Message {}
 
   /**
    * Renderer to main: the answer to a {@link CallRenderer}, in the same form as a {@link Reply} (a failure's payload

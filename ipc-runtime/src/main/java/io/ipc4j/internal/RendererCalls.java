@@ -2,7 +2,7 @@ package io.ipc4j.internal;
 
 import io.ipc4j.IpcDisconnectedException;
 import io.ipc4j.IpcTimeoutException;
-import io.ipc4j.internal.jfr.CallEvent;
+import io.ipc4j.internal.jfr.IpcCallEvent;
 import io.ipc4j.internal.jfr.Outcomes;
 import java.time.Duration;
 import java.util.Map;
@@ -12,8 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The calls the main process has made to one renderer ({@code webContents.invoke}) and waits on: each ends once,
- * with the renderer's {@link Message.RendererReply}, at its deadline, or when the renderer or host goes. A reply that
- * comes after its call ended is dropped. Futures settle on the main loop.
+ * with the renderer's {@link Message.RendererReply}, at its deadline, when its future is cancelled, or when the
+ * renderer or host goes. A call that ends by its deadline or a cancel tells the renderer with a
+ * {@link Message.CancelCall}, so that its handler can stop; a reply that comes after its call ended is dropped.
+ * Futures settle on the main loop.
  *
  * <p>Deadlines are kept as a renderer's own calls keep theirs: the host's {@link Scheduler} watches this table and
  * times out what is due, and a call costs it one counter update when it starts and one when it ends (no timer each).
@@ -34,7 +36,7 @@ final class RendererCalls implements Scheduler.Deadlines {
     final long deadlineNanos;
     final MainFuture<Object> future;
     /** Its Flight Recorder event while a recording wants one, else null; and the size of the answer, once in. */
-    CallEvent event;
+    IpcCallEvent event;
     int answerBytes;
 
     Call(long id, String channel, Duration timeout, MainFuture<Object> future) {
@@ -69,15 +71,17 @@ final class RendererCalls implements Scheduler.Deadlines {
       return future;
     }
     Call call = new Call(nextId.incrementAndGet(), channel, timeout, future);
-    call.event = CallEvent.begin("invoke", Outcomes.TO_RENDERER, channel, contents.id, frameId, payload.length);
+    call.event = IpcCallEvent.begin("invoke", Outcomes.TO_RENDERER, channel, contents.id, frameId, payload.length);
     pending.put(call.id, call);
+    future.onCancel(() -> abandon(call));
     scheduler.callStarted();
     String reason = closedReason;
     if (reason != null) {
       disconnect(call, reason);
       return future;
     }
-    contents.link.toRenderer(new Message.CallRenderer(call.id, frameId, channel, payload));
+    contents.link.toRenderer(
+        new Message.CallRenderer(call.id, frameId, channel, Message.timeoutMillis(timeout), payload));
     return future;
   }
 
@@ -106,8 +110,9 @@ final class RendererCalls implements Scheduler.Deadlines {
   @Override
   public void expire(long nowNanos) {
     for (Call call : pending.values()) {
-      if (nowNanos - call.deadlineNanos >= 0) {
-        end(call, null, new IpcTimeoutException(call.channel, call.timeout));
+      if (nowNanos - call.deadlineNanos >= 0
+          && end(call, null, new IpcTimeoutException(call.channel, call.timeout))) {
+        tellRenderer(call); // the handler's deadline has passed too: it may stop
       }
     }
   }
@@ -125,14 +130,42 @@ final class RendererCalls implements Scheduler.Deadlines {
     end(call, null, new IpcDisconnectedException(reason + "; the call on '" + call.channel + "' cannot complete"));
   }
 
-  private void end(Call call, Object value, Throwable failure) {
-    if (!pending.remove(call.id, call)) {
-      return;
+  /** Ends the call with this outcome; false if it had ended already. */
+  private boolean end(Call call, Object value, Throwable failure) {
+    if (!forget(call)) {
+      return false;
     }
-    scheduler.callEnded();
     if (call.event != null) {
       call.event.finish(call.answerBytes, Outcomes.of(failure), Outcomes.typeOf(failure));
     }
     call.future.settle(value, failure);
+    return true;
+  }
+
+  /** The call's future was cancelled: it ends here, and the renderer's handler learns of it, unless it had ended. */
+  private void abandon(Call call) {
+    if (forget(call)) {
+      if (call.event != null) {
+        call.event.finish(0, Outcomes.CANCELLED, null);
+      }
+      tellRenderer(call); // its late reply finds no call and is dropped
+    }
+  }
+
+  private boolean forget(Call call) {
+    if (!pending.remove(call.id, call)) {
+      return false;
+    }
+    scheduler.callEnded();
+    return true;
+  }
+
+  private void tellRenderer(Call call) {
+    try {
+      contents.link.toRenderer(new Message.CancelCall(call.id));
+    } catch (RuntimeException e) { // the renderer is gone: no handler is left to stop
+      Failures.log(System.Logger.Level.DEBUG, "ipc4j: the cancel of the call on '" + call.channel
+          + "' could not be sent", e);
+    }
   }
 }

@@ -3,9 +3,6 @@ package io.ipc4j.internal;
 import io.ipc4j.IpcDisconnectedException;
 import io.ipc4j.IpcException;
 import io.ipc4j.IpcHost;
-import io.ipc4j.IpcRenderer;
-import io.ipc4j.IpcRendererHandler;
-import io.ipc4j.IpcRendererListener;
 import io.ipc4j.internal.codec.CodecRegistry;
 import io.ipc4j.internal.codec.ValueCodec;
 import io.ipc4j.internal.socket.SocketClient;
@@ -19,8 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * One renderer's context (Electron's word: IPC used after it is released fails), its side of IPC: its event loop
  * (where its listeners run), its frames and its pending calls. Messages from
  * the main process arrive through {@link #toRenderer} (it is the {@link RendererLink} of an in-process renderer,
- * and what a socket client hands the host's messages to); replies complete their calls directly, pushes are
- * dispatched on the loop.
+ * and what a socket client hands the host's messages to); replies complete their calls directly, and the rest
+ * (messages for listeners, calls for handlers) runs on the loop through its {@link RendererInbox}.
  *
  * <p>Its asynchronous calls are timed out, and its loop watched, by a {@link Scheduler}: the host's when the host
  * runs in this JVM (one thread for all its renderers), else one of its own, which it closes with itself (a
@@ -36,18 +33,6 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
   final Duration defaultTimeout;
   /** This renderer's codecs, its frames' alike; never the host's, even in the host's JVM. */
   final ValueCodec values = new ValueCodec(new CodecRegistry());
-  /** How this renderer answers the main process's calls: a {@link Message.RendererReply} toward it. */
-  private final Replies replies = new Replies(values) {
-    @Override
-    Message reply(long callId, boolean ok, byte[] payload) {
-      return new Message.RendererReply(callId, ok, payload);
-    }
-
-    @Override
-    void send(Message reply) {
-      toMain(reply);
-    }
-  };
   /** How a caller blocked on a reply spins first, learned from this renderer's recent calls. */
   private final IdleStrategy callerIdle;
   private final EventLoop loop;
@@ -58,6 +43,8 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
   private final PendingCalls pending = new PendingCalls();
   private final Map<Integer, IpcRendererImpl> frames = new ConcurrentHashMap<>();
   private final IpcRendererImpl mainFrame;
+  /** What the main process sends this renderer's frames: messages and calls, run on the loop. */
+  private final RendererInbox inbox = new RendererInbox(this);
   private final AtomicLong nextCallId = new AtomicLong();
   private volatile MainLink link;
   /** How this renderer's transport opens a frame (asks the host for its id, then adds it here). */
@@ -142,6 +129,11 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
       throw new IpcException("The host answered a frame request with " + id);
     }
     return addFrame(frameId);
+  }
+
+  /** The frame a message from the main process is for, or null if this renderer has none by that id. */
+  IpcRendererImpl frame(int frameId) {
+    return frames.get(frameId);
   }
 
   IpcRendererImpl addFrame(int frameId) {
@@ -235,63 +227,17 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
       if (call != null) {
         call.end(reply);
       }
-    } else if (message instanceof Message.Push || message instanceof Message.CallRenderer) {
-      loop.execute(new Delivery(message));
+    } else if (RendererInbox.takes(message)) {
+      loop.execute(inbox.delivery(message));
     } else {
       LOG.log(Level.WARNING, "ipc4j renderer dropped an unexpected message: {0}", message.getClass().getSimpleName());
     }
   }
 
-  private void dispatch(Message.Push push) {
-    IpcRendererImpl frame = frames.get(push.frameId());
-    if (frame == null) {
-      LOG.log(Level.DEBUG, "ipc4j: message on ''{0}'' for unknown frame {1} dropped", push.channel(), push.frameId());
-      return;
-    }
-    Listeners.Entry<IpcRendererListener>[] entries = frame.listeners.snapshot(push.channel());
-    if (entries.length == 0) {
-      LOG.log(Level.DEBUG, "ipc4j: no renderer listener for ''{0}''; message dropped", push.channel());
-      return;
-    }
-    Object[] args;
-    try {
-      args = values.decodeArgs(push.payload());
-    } catch (Throwable e) { // an Error too (a codec's, say): it belongs to this message, not to the loop
-      Failures.log(Level.ERROR, "ipc4j: message on '" + push.channel() + "' could not be decoded and was dropped",
-          e);
-      return;
-    }
-    RendererEvent event = new RendererEvent(frame, push.channel());
-    for (Listeners.Entry<IpcRendererListener> entry : entries) {
-      if (frame.listeners.take(push.channel(), entry)) {
-        try {
-          entry.listener.onMessage(event, args);
-        } catch (Throwable t) {
-          LOG.log(Level.WARNING, "Error occurred in renderer listener for '" + push.channel() + "'", t);
-        }
-      }
-    }
-  }
-
-  /** Runs the frame's handler for a call from the main process, on the loop, and answers it. */
-  private void answer(Message.CallRenderer call) {
-    IpcRendererImpl frame = frames.get(call.frameId());
-    IpcRendererHandler handler = frame == null ? null : frame.take(call.channel());
-    if (handler == null) {
-      replies.error(call.callId(), call.channel(), IpcException.class.getName(), Handlers.noHandler(call.channel()));
-      return;
-    }
-    Object result;
-    try {
-      result = handler.handle(new RendererEvent(frame, call.channel()), values.decodeArgs(call.payload()));
-    } catch (Throwable t) {
-      replies.failure(call.callId(), call.channel(), t);
-      return;
-    }
-    replies.result(call.callId(), call.channel(), result);
-  }
-
-  /** Fails every pending call, stops the loop (after what is queued) and lets go of its link. Idempotent. */
+  /**
+   * Fails every pending call, cancels the main process's calls still being handled, stops the loop (after what is
+   * queued) and lets go of its link. Idempotent.
+   */
   @Override
   public void close(String reason) {
     if (closedReason != null) {
@@ -299,6 +245,7 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
     }
     closedReason = reason;
     pending.forEach(call -> call.disconnect(reason));
+    inbox.cancelAll();
     watchdog.unwatch(this);
     loop.shutdown();
     if (ownWatchdog) {
@@ -309,31 +256,4 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
       l.close(reason);
     }
   }
-
-  /** A message for a renderer listener, or a call for a renderer handler, as the loop's task. */
-  private final class Delivery implements Runnable, EventLoop.Labelled {
-    private final Message message;
-
-    Delivery(Message message) {
-      this.message = message;
-    }
-
-    @Override
-    public void run() {
-      if (message instanceof Message.Push push) {
-        dispatch(push);
-      } else {
-        answer((Message.CallRenderer) message);
-      }
-    }
-
-    @Override
-    public String label() {
-      return message instanceof Message.Push push ? "a message on '" + push.channel() + "' for frame "
-          + push.frameId() : message.label();
-    }
-  }
-
-  /** The event object of a renderer listener. */
-  private record RendererEvent(IpcRenderer sender, String channel) implements io.ipc4j.IpcRendererEvent {}
 }

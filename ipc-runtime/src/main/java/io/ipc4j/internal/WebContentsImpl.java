@@ -192,6 +192,7 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
     host.forget(this);
     link.close(reason);
     calls.close(reason);
+    cancelInvokesInFlight();
     frames.values().forEach(WebFrameMainImpl::dropScope);
     host.onMainLoop(() -> {
       if (gone != null) {
@@ -207,6 +208,22 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
         runOnce(callback);
       }
     });
+  }
+
+  /**
+   * Keeps an invoke whose handler returned a stage until the stage ends, so that a {@link Message.Cancel} reaches it;
+   * one kept after this renderer was destroyed is cancelled at once, as {@link #destroy} cancels the others.
+   */
+  void inFlight(long callId, MainEvent event) {
+    invokesInFlight.put(callId, event);
+    if (isDestroyed()) {
+      cancelInvokesInFlight();
+    }
+  }
+
+  /** The renderer is gone, so nobody waits for its invokes' answers: their handlers are told, as by a cancel. */
+  private void cancelInvokesInFlight() {
+    CallEvent.cancelAll(invokesInFlight);
   }
 
   private void runOnce(Runnable callback) {

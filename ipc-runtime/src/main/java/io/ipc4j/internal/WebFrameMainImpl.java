@@ -76,7 +76,7 @@ final class WebFrameMainImpl implements WebFrameMain {
       throw new IpcDisconnectedException("Object has been destroyed");
     }
     byte[] payload = contents.values().encodeArgs(args);
-    io.ipc4j.internal.jfr.MessageEvent.sent(channel, contents.id, frameId, payload.length);
+    io.ipc4j.internal.jfr.IpcMessageEvent.sent(channel, contents.id, frameId, payload.length);
     contents.link.toRenderer(new Message.Push(frameId, channel, payload));
   }
 

@@ -42,13 +42,13 @@ public final class Calls {
    * @param reply the pending reply
    * @param convert converts the decoded reply
    * @param rebuild returns the declared exception for a remote failure, or null to keep the {@code IpcInvokeException}
-   * @return a future of the converted result
+   * @return a future of the converted result; cancelling it cancels {@code reply} (the call is abandoned)
    */
   public static <T> CompletableFuture<T> async(CompletableFuture<Object> reply, Function<Object, T> convert,
       Function<IpcInvokeException, Throwable> rebuild) {
     // Derived with the reply's own methods, so the result is the same kind of future: blocking on it takes the
     // reply directly and cannot deadlock a renderer loop, and its callbacks run where the reply's do.
-    return reply.handle((value, failure) -> {
+    CompletableFuture<T> derived = reply.handle((value, failure) -> {
       if (failure == null) {
         return convert.apply(value);
       }
@@ -61,6 +61,13 @@ public final class Calls {
       }
       throw new CompletionException(cause);
     });
+    // A cancel of the typed future abandons the call itself, so that it reaches the other side's handler.
+    derived.whenComplete((value, failure) -> {
+      if (derived.isCancelled()) {
+        reply.cancel(true);
+      }
+    });
+    return derived;
   }
 
   /**

@@ -11,7 +11,7 @@ class MessageTest {
   private static final ValueCodec CODEC = new ValueCodec(new CodecRegistry());
 
   @Test
-  void pushesRepliesAndTheMainProcessesCallsGoToTheRendererAndEverythingElseToTheMain() {
+  void pushesRepliesAndTheMainProcessesCallsAndTheirCancelsGoToTheRendererAndEverythingElseToTheMain() {
     byte[] none = new byte[0];
     assertThat(new Message.Push(1, "c", none).direction()).isEqualTo(Message.Direction.TO_RENDERER);
     assertThat(new Message.Reply(1, true, none).direction()).isEqualTo(Message.Direction.TO_RENDERER);
@@ -19,9 +19,18 @@ class MessageTest {
     assertThat(new Message.SendSync(1, 1, "c", none).direction()).isEqualTo(Message.Direction.TO_MAIN);
     assertThat(new Message.Invoke(1, 1, "c", 1000, none).direction()).isEqualTo(Message.Direction.TO_MAIN);
     assertThat(new Message.OpenFrame(1).direction()).isEqualTo(Message.Direction.TO_MAIN);
-    assertThat(new Message.CallRenderer(1, 1, "c", none).direction()).isEqualTo(Message.Direction.TO_RENDERER);
+    assertThat(new Message.CallRenderer(1, 1, "c", 1000, none).direction()).isEqualTo(Message.Direction.TO_RENDERER);
+    assertThat(new Message.CancelCall(1).direction()).isEqualTo(Message.Direction.TO_RENDERER);
     assertThat(new Message.RendererReply(1, true, none).direction()).isEqualTo(Message.Direction.TO_MAIN);
     assertThat(new Message.Cancel(1).direction()).isEqualTo(Message.Direction.TO_MAIN);
+  }
+
+  @Test
+  void aTimeoutTravelsAsWholeMillisecondsRoundedUpAndNeverZero() {
+    assertThat(Message.timeoutMillis(java.time.Duration.ofMillis(1500))).isEqualTo(1500);
+    assertThat(Message.timeoutMillis(java.time.Duration.ofNanos(1))).isEqualTo(1);
+    assertThat(Message.timeoutMillis(java.time.Duration.ofNanos(2_000_001))).isEqualTo(3);
+    assertThat(Message.timeoutMillis(java.time.Duration.ofSeconds(Long.MAX_VALUE))).isEqualTo(Long.MAX_VALUE);
   }
 
   @Test

@@ -18,6 +18,8 @@ public final class Outcomes {
   public static final String ERROR = "error";
   /** Its deadline passed first. */
   public static final String TIMEOUT = "timeout";
+  /** Its caller cancelled it before the answer came. */
+  public static final String CANCELLED = "cancelled";
   /** The renderer or the host went first. */
   public static final String DISCONNECTED = "disconnected";
 

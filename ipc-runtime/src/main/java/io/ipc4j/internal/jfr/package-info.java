@@ -1,7 +1,7 @@
 /**
  * The runtime's JDK Flight Recorder events, category {@code ipc4j}, recorded in the main process: {@code
- * io.ipc4j.Call} ({@link io.ipc4j.internal.jfr.CallEvent}: an invoke or a sendSync, either way) and {@code
- * io.ipc4j.Message} ({@link io.ipc4j.internal.jfr.MessageEvent}: a send or a {@code webContents.send}). Each is
+ * io.ipc4j.Call} ({@link io.ipc4j.internal.jfr.IpcCallEvent}: an invoke or a sendSync, either way) and {@code
+ * io.ipc4j.Message} ({@link io.ipc4j.internal.jfr.IpcMessageEvent}: a send or a {@code webContents.send}). Each is
  * gathered only while a recording has it enabled; otherwise it costs a check and no allocation.
  *
  * <p>Streams and port messages do not exist yet. When they do, their events belong here, beside these two and with

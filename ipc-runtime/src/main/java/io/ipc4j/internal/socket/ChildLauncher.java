@@ -2,8 +2,12 @@ package io.ipc4j.internal.socket;
 
 import io.ipc4j.IpcException;
 import io.ipc4j.WebContents;
+import io.ipc4j.internal.ConnectedRenderer;
 import io.ipc4j.internal.HostPort;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.ProcessBuilder.Redirect;
 import java.lang.System.Logger.Level;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -14,18 +18,21 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Launches renderer JVMs: the command line, a one-time secret in a file only its user can read (named in the
+ * Launches renderers, JVMs or any program: the command line, a one-time secret in a file only its user can read (named in the
  * child's environment, never on its command line), and the wait for its connection; and ends the children, each
  * after its grace period.
  */
 final class ChildLauncher {
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
+  /** How long a process seen to exit gets for its HELLO, already sent, to be read and admitted. */
+  private static final long EXIT_WAIT_MILLIS = 500;
 
   private final SocketOptions options;
   private final HostPort host;
@@ -42,20 +49,40 @@ final class ChildLauncher {
 
   /** Launches a renderer JVM and waits until it has connected. */
   WebContents launch(Class<?> mainClass, String... args) {
+    List<String> command = JavaCommand.of(JavaCommand.Facts.of(mainClass), mainClass, options.jvmOptions(),
+        List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectInput(Redirect.INHERIT);
+    return start(builder, new LaunchFailure("The renderer " + mainClass.getName(), true));
+  }
+
+  /**
+   * Launches any program as a renderer and waits until it has connected. The builder is copied, not changed:
+   * standard input left as a pipe is inherited instead (nothing could write to it), and output and error left as
+   * pipes are passed on to this process's.
+   */
+  WebContents launchProcess(ProcessBuilder given) {
+    if (given.command().isEmpty()) {
+      throw new IllegalArgumentException("The ProcessBuilder has no command");
+    }
+    ProcessBuilder builder = new ProcessBuilder(given.command()).directory(given.directory())
+        .redirectInput(inheritIfPipe(given.redirectInput())).redirectOutput(given.redirectOutput())
+        .redirectError(given.redirectError()).redirectErrorStream(given.redirectErrorStream());
+    builder.environment().clear();
+    builder.environment().putAll(given.environment());
+    return start(builder, new LaunchFailure("The renderer program " + given.command().get(0), false));
+  }
+
+  private static Redirect inheritIfPipe(Redirect redirect) {
+    return redirect.type() == Redirect.Type.PIPE ? Redirect.INHERIT : redirect;
+  }
+
+  /** Starts the process with a ticket of its own in its environment and waits until it has connected. */
+  private WebContents start(ProcessBuilder builder, LaunchFailure failure) {
     Ticket ticket = admission.expect();
     Path secretFile = listening.directory.resolve("ticket-" + ticket.rendererId);
-    List<String> command = new ArrayList<>();
-    command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin",
-        "java").toString()));
-    command.addAll(options.jvmOptions());
-    command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
-    command.add(mainClass.getName());
-    command.addAll(List.of(args));
     Process process;
     try {
       writeSecret(secretFile, ticket.secret);
-      ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
       builder.environment().put(ChildConnector.ENDPOINT_ENV, listening.endpoint.text());
       builder.environment().put(ChildConnector.TICKET_ENV, secretFile.toString());
       builder.environment().put(ChildConnector.MAX_FRAME_ENV, Integer.toString(options.maxFrameBytes()));
@@ -63,32 +90,52 @@ final class ChildLauncher {
     } catch (IOException e) {
       admission.forget(ticket);
       ListeningSocket.deleteQuietly(secretFile);
-      throw new IpcException("Could not start a renderer JVM (" + String.join(" ", command) + "): "
-          + e.getMessage(), e);
+      throw new IpcException(failure.couldNotStart(builder.command(), e), e);
     }
     ticket.process = process;
     children.add(process);
-    process.onExit().thenRun(() -> {
-      children.remove(process);
-      ticket.admitted.completeExceptionally(new IpcException("The renderer " + mainClass.getName()
-          + " exited with code " + process.exitValue() + " before it connected (did it call IpcRenderer.connect()?)"));
-    });
+    process.onExit().thenRun(() -> children.remove(process));
+    StreamTail out = capture(builder.redirectOutput(), process.getInputStream(), System.out, "stdout", process);
+    StreamTail err = builder.redirectErrorStream() ? null
+        : capture(builder.redirectError(), process.getErrorStream(), System.err, "stderr", process);
+    LaunchFailure.Output output = new LaunchFailure.Output(out, err);
     try {
-      return ticket.admitted.get(options.launchTimeout().toMillis(), TimeUnit.MILLISECONDS).webContents();
+      CompletableFuture.anyOf(ticket.admitted, process.onExit())
+          .get(options.launchTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      return admittedOrExited(ticket, process, output, failure).webContents();
     } catch (TimeoutException e) {
       process.destroyForcibly();
-      throw new IpcException("The renderer " + mainClass.getName() + " did not connect within "
-          + options.launchTimeout().toMillis() + " ms; it was stopped");
+      throw new IpcException(failure.didNotConnect(options.launchTimeout(), output));
     } catch (ExecutionException e) {
-      throw (RuntimeException) e.getCause();
+      throw (RuntimeException) e.getCause(); // only admission fails the future: the host closed, or refused it
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
-      throw new IpcException("Interrupted while launching " + mainClass.getName());
+      throw new IpcException(failure.interrupted());
     } finally {
       admission.forget(ticket);
       ListeningSocket.deleteQuietly(secretFile);
     }
+  }
+
+  /**
+   * The renderer once admitted; or, when its process ended first, the failure thrown here in the caller's thread.
+   * A process that connected and exited at once may be seen to exit before its HELLO is read: it gets a moment.
+   */
+  private static ConnectedRenderer admittedOrExited(Ticket ticket, Process process, LaunchFailure.Output output,
+      LaunchFailure failure) throws ExecutionException, InterruptedException {
+    try {
+      return ticket.admitted.get(ticket.admitted.isDone() ? 0 : EXIT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new IpcException(failure.exitedBeforeConnecting(process.exitValue(), output));
+    }
+  }
+
+  /** Passes on, and keeps the end of, a stream of the child's that is a pipe; null for one redirected elsewhere. */
+  private static StreamTail capture(Redirect redirect, InputStream from, OutputStream to, String name,
+      Process process) {
+    return redirect.type() == Redirect.Type.PIPE
+        ? StreamTail.start(from, to, "ipc4j-" + name + "-" + process.pid()) : null;
   }
 
   private static void writeSecret(Path file, byte[] secret) throws IOException {

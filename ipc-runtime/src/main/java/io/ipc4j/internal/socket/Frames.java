@@ -24,7 +24,9 @@ import java.nio.charset.StandardCharsets;
  * 0x15  CANCEL      renderer → host  i64 call id (the caller of that INVOKE stopped waiting; no answer)
  * 0x20  PUSH        host → renderer  i32 frame id, str channel, payload
  * 0x21  REPLY       host → renderer  i64 call id, u8 ok (1) or failed (0), payload (value, or [type, message])
- * 0x22  CALL        host → renderer  i64 call id, i32 frame id, str channel, payload (webContents.invoke)
+ * 0x22  CALL        host → renderer  i64 call id, i32 frame id, str channel, i64 timeout (ms), payload
+ *                                    (webContents.invoke)
+ * 0x23  CALL_CANCEL host → renderer  i64 call id (the host stopped waiting for that CALL; no answer)
  * 0x30  GOODBYE     host → renderer  (no fields): the host closes this renderer; the process should exit
  * </pre>
  *
@@ -33,7 +35,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class Frames {
   static final byte[] MAGIC = "IPC4J".getBytes(StandardCharsets.US_ASCII);
-  /** 2: INVOKE carries its timeout, and CANCEL exists. */
+  /** 2: INVOKE and CALL carry their timeout, and CANCEL and CALL_CANCEL exist. */
   static final int VERSION = 2;
   static final int MAX_HELLO_BYTES = 256;
 
@@ -48,6 +50,7 @@ final class Frames {
   static final int PUSH = 0x20;
   static final int REPLY = 0x21;
   static final int CALL = 0x22;
+  static final int CALL_CANCEL = 0x23;
   static final int GOODBYE = 0x30;
 
   private Frames() {}
@@ -64,11 +67,13 @@ final class Frames {
     } else if (message instanceof Message.Push m) {
       return routed(PUSH, -1, m.frameId(), m.channel(), m.payload(), 0).flip();
     } else if (message instanceof Message.CallRenderer m) {
-      return routed(CALL, m.callId(), m.frameId(), m.channel(), m.payload(), 0).flip();
+      return routed(CALL, m.callId(), m.frameId(), m.channel(), m.payload(), 8).putLong(m.timeoutMillis()).flip();
     } else if (message instanceof Message.OpenFrame m) {
       return start(OPEN_FRAME, 8, 0).putLong(m.callId()).flip();
     } else if (message instanceof Message.Cancel m) {
       return start(CANCEL, 8, 0).putLong(m.callId()).flip();
+    } else if (message instanceof Message.CancelCall m) {
+      return start(CALL_CANCEL, 8, 0).putLong(m.callId()).flip();
     } else if (message instanceof Message.Reply m) {
       return reply(REPLY, m.callId(), m.ok(), m.payload());
     } else if (message instanceof Message.RendererReply m) {
@@ -138,7 +143,7 @@ final class Frames {
    * @param frameId the frame id, or -1 for types without one
    * @param channel the channel, or null for types without one
    * @param ok a REPLY's outcome
-   * @param timeoutMillis an INVOKE's timeout, else 0
+   * @param timeoutMillis an INVOKE's or a CALL's timeout, else 0
    */
   record Head(int type, long callId, int frameId, String channel, boolean ok, long timeoutMillis) {
     Head(int type, long callId, int frameId, String channel, boolean ok) {
@@ -155,21 +160,22 @@ final class Frames {
     try {
       return switch (type) {
         case SEND, PUSH -> new Head(type, -1, fields.getInt(), readString(fields), false);
-        case INVOKE -> {
+        case INVOKE, CALL -> {
           long callId = fields.getLong();
           int frameId = fields.getInt();
           String channel = readString(fields);
           long timeoutMillis = fields.getLong();
           if (timeoutMillis <= 0) {
-            throw new ProtocolException("INVOKE with timeout " + timeoutMillis + " ms");
+            throw new ProtocolException((type == INVOKE ? "INVOKE" : "CALL") + " with timeout " + timeoutMillis
+                + " ms");
           }
           yield new Head(type, callId, frameId, channel, false, timeoutMillis);
         }
-        case SEND_SYNC, CALL -> {
+        case SEND_SYNC -> {
           long callId = fields.getLong();
           yield new Head(type, callId, fields.getInt(), readString(fields), false);
         }
-        case OPEN_FRAME, CANCEL -> new Head(type, fields.getLong(), -1, null, false);
+        case OPEN_FRAME, CANCEL, CALL_CANCEL -> new Head(type, fields.getLong(), -1, null, false);
         case REPLY, CALL_REPLY -> {
           long callId = fields.getLong();
           int ok = fields.get();
@@ -198,15 +204,17 @@ final class Frames {
       case INVOKE -> new Message.Invoke(head.callId(), head.frameId(), head.channel(), head.timeoutMillis(), payload);
       case PUSH -> new Message.Push(head.frameId(), head.channel(), payload);
       case REPLY -> new Message.Reply(head.callId(), head.ok(), payload);
-      case CALL -> new Message.CallRenderer(head.callId(), head.frameId(), head.channel(), payload);
+      case CALL ->
+          new Message.CallRenderer(head.callId(), head.frameId(), head.channel(), head.timeoutMillis(), payload);
       case CALL_REPLY -> new Message.RendererReply(head.callId(), head.ok(), payload);
       case OPEN_FRAME -> new Message.OpenFrame(head.callId());
       case CANCEL -> new Message.Cancel(head.callId());
+      case CALL_CANCEL -> new Message.CancelCall(head.callId());
       default -> throw new ProtocolException("frame type 0x" + Integer.toHexString(head.type()) + " carries no message");
     };
-    if ((head.type() == OPEN_FRAME || head.type() == CANCEL) && payload.length != 0) {
-      throw new ProtocolException(payload.length + " bytes left over in "
-          + (head.type() == CANCEL ? "a CANCEL" : "an OPEN_FRAME") + " frame");
+    if (payload.length != 0 && payload(message) == null) { // a frame of fixed fields only
+      throw new ProtocolException(payload.length + " bytes left over in " + (head.type() == CANCEL ? "a CANCEL"
+          : head.type() == CALL_CANCEL ? "a CALL_CANCEL" : "an OPEN_FRAME") + " frame");
     }
     return message;
   }

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The host's socket side: it listens in a fresh directory only its user can read ({@link ListeningSocket}),
- * launches renderer JVMs with a one-time secret each ({@link ChildLauncher}), admits a connection only with a
+ * launches renderers (JVMs or any program) with a one-time secret each ({@link ChildLauncher}), admits a connection only with a
  * pending secret ({@link Admission}), and turns each admitted connection into a renderer of its host
  * ({@link HostEnd}), which it reaches through a {@link HostPort} only.
  */
@@ -75,6 +75,18 @@ public final class SocketServer {
   public WebContents launch(Class<?> mainClass, String... args) {
     ensureOpen();
     return launcher.launch(mainClass, args);
+  }
+
+  /**
+   * Launches any program as a renderer, with the endpoint and a one-time ticket in its environment, and waits until
+   * it has connected.
+   *
+   * @param builder the program; copied, not changed
+   * @return its {@code WebContents}
+   */
+  public WebContents launchProcess(ProcessBuilder builder) {
+    ensureOpen();
+    return launcher.launchProcess(builder);
   }
 
   /**

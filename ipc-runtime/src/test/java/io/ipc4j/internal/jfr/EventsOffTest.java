@@ -15,15 +15,15 @@ class EventsOffTest {
 
   @Test
   void withoutARecordingNoEventIsMadeAndNothingIsAllocated() {
-    assertThat(CallEvent.begin("invoke", Outcomes.TO_MAIN, "ch", 1, 1, 10)).isNull();
-    assertThat(MessageEvent.begin(Outcomes.TO_MAIN, "ch", 1, 1, 10)).isNull();
-    MessageEvent.sent("ch", 1, 1, 10); // loads and links what the loop below runs
+    assertThat(IpcCallEvent.begin("invoke", Outcomes.TO_MAIN, "ch", 1, 1, 10)).isNull();
+    assertThat(IpcMessageEvent.begin(Outcomes.TO_MAIN, "ch", 1, 1, 10)).isNull();
+    IpcMessageEvent.sent("ch", 1, 1, 10); // loads and links what the loop below runs
     long before = allocatedByThisThread();
     int made = 0;
     for (int i = 0; i < 100_000; i++) {
-      made += CallEvent.begin("invoke", Outcomes.TO_RENDERER, "ch", 1, 1, i) == null ? 0 : 1;
-      made += MessageEvent.begin(Outcomes.TO_MAIN, "ch", 1, 1, i) == null ? 0 : 1;
-      MessageEvent.sent("ch", 1, 1, i);
+      made += IpcCallEvent.begin("invoke", Outcomes.TO_RENDERER, "ch", 1, 1, i) == null ? 0 : 1;
+      made += IpcMessageEvent.begin(Outcomes.TO_MAIN, "ch", 1, 1, i) == null ? 0 : 1;
+      IpcMessageEvent.sent("ch", 1, 1, i);
     }
     long allocated = allocatedByThisThread() - before;
     assertThat(made).isEqualTo(0);

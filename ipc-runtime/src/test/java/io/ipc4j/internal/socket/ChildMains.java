@@ -169,8 +169,9 @@ final class ChildMains {
           case "host-frame" -> write(channel, Frames.header(new Message.Push(1, "x", ValueCodecs.NO_ARGS)),
               ByteBuffer.wrap(ValueCodecs.NO_ARGS));
           case "call-frame" -> write(channel,
-              Frames.header(new Message.CallRenderer(1, 1, "x", ValueCodecs.NO_ARGS)),
+              Frames.header(new Message.CallRenderer(1, 1, "x", 1000, ValueCodecs.NO_ARGS)),
               ByteBuffer.wrap(ValueCodecs.NO_ARGS));
+          case "call-cancel-frame" -> write(channel, Frames.header(new Message.CancelCall(1)));
           default -> throw new IllegalArgumentException(args[0]);
         }
         ByteBuffer sink = ByteBuffer.allocate(64);

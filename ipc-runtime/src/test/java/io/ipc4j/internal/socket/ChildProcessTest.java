@@ -148,6 +148,10 @@ class ChildProcessTest {
       assertThat(details.reason()).isEqualTo(Reason.KILLED);
       assertThat(details.exitCode()).isEqualTo(137);
       assertThat(doomed.isDestroyed()).isTrue();
+      // Nobody waits for the dead renderer's calls any more: the futures their handlers returned are cancelled.
+      host.ipcMain().handle("cancelled", (event, args) -> inFlight.stream().filter(CompletableFuture::isCancelled)
+          .count());
+      assertThat(host.openRenderer().ipcRenderer().invoke("cancelled").join()).isEqualTo(1000L);
       // The dead renderer's calls now answer into nothing; the host and the other renderers go on.
       host.ipcMain().handle("finish", (event, args) -> {
         inFlight.forEach(f -> f.complete("too late"));

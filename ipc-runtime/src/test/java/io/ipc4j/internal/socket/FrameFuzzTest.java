@@ -294,7 +294,7 @@ class FrameFuzzTest {
         if (f.length > 4) {
           f[4] = (byte) (r.nextBoolean() ? r.nextInt(256)
               : new int[] {Frames.HELLO, Frames.WELCOME, Frames.PUSH, Frames.REPLY, Frames.CALL, Frames.CALL_REPLY,
-                  Frames.GOODBYE}[r.nextInt(7)]);
+                  Frames.CALL_CANCEL, Frames.GOODBYE}[r.nextInt(8)]);
         }
       }
       case 5 -> frames.add(i, f.clone()); // duplicated

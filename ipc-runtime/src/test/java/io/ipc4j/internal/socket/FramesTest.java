@@ -47,8 +47,8 @@ class FramesTest {
     for (Message m : List.of(new Message.Send(3, "ch", p), new Message.SendSync(9, 1, "ünï", p),
         new Message.Invoke(Long.MAX_VALUE, 2, "", Long.MAX_VALUE, p), new Message.OpenFrame(5), new Message.Push(4, "c", p),
         new Message.Reply(6, false, p), new Message.Reply(6, true, new byte[0]),
-        new Message.CallRenderer(11, 3, "ask", p), new Message.RendererReply(11, false, p),
-        new Message.RendererReply(12, true, new byte[0]), new Message.Cancel(13))) {
+        new Message.CallRenderer(11, 3, "ask", 2500, p), new Message.RendererReply(11, false, p),
+        new Message.RendererReply(12, true, new byte[0]), new Message.Cancel(13), new Message.CancelCall(14))) {
       Message back = roundTrip(m);
       assertThat(back.getClass()).isEqualTo(m.getClass());
       assertThat(frame(back)).isEqualTo(frame(m));
@@ -74,9 +74,9 @@ class FramesTest {
 
   @Test
   void aCallOfTheMainProcessIsFramedAsTheProtocolDocumentSays() {
-    byte[] call = frame(new Message.CallRenderer(3, 1, "dirty", CODEC.encodeArgs(new Object[0])));
+    byte[] call = frame(new Message.CallRenderer(3, 1, "dirty", 30_000, CODEC.encodeArgs(new Object[0])));
     assertThat(HexFormat.of().formatHex(call)).isEqualTo(
-        "00000017" + "22" + "0000000000000003" + "00000001" + "00000005" + "6469727479" + "90");
+        "0000001f" + "22" + "0000000000000003" + "00000001" + "00000005" + "6469727479" + "0000000000007530" + "90");
     byte[] answer = frame(new Message.RendererReply(3, true, CODEC.encodeValue(true)));
     assertThat(HexFormat.of().formatHex(answer)).isEqualTo("0000000b" + "14" + "0000000000000003" + "01" + "c3");
   }
@@ -84,7 +84,7 @@ class FramesTest {
   @Test
   void theMainProcessesCallsAndTheirAnswersAreRefusedGoingTheOtherWay() throws Exception {
     byte[] p = CODEC.encodeArgs(new Object[0]);
-    Frames.Head call = new Frames.Head(Frames.CALL, 1, 1, "c", false);
+    Frames.Head call = new Frames.Head(Frames.CALL, 1, 1, "c", false, 1000);
     Frames.Head answer = new Frames.Head(Frames.CALL_REPLY, 1, -1, null, true);
     assertThat(Frames.message(call, p, Message.Direction.TO_RENDERER)).isInstanceOf(Message.CallRenderer.class);
     assertThat(Frames.message(answer, p, Message.Direction.TO_MAIN)).isInstanceOf(Message.RendererReply.class);
@@ -111,26 +111,41 @@ class FramesTest {
 
   @Test
   void aCancelIsFramedAsTheProtocolDocumentSaysAndRefusedGoingToARenderer() throws Exception {
-    byte[] cancel = frame(new Message.Cancel(7));
-    assertThat(HexFormat.of().formatHex(cancel)).isEqualTo("00000009" + "15" + "0000000000000007");
-    Frames.Head head = new Frames.Head(Frames.CANCEL, 7, -1, null, false);
-    assertThat(Frames.message(head, new byte[0], Message.Direction.TO_MAIN)).isEqualTo(new Message.Cancel(7));
-    assertThat(assertThrows(Frames.ProtocolException.class,
-        () -> Frames.message(head, new byte[0], Message.Direction.TO_RENDERER)))
-        .hasMessageThat().isEqualTo("the host sent a renderer-to-host frame");
-    assertThat(assertThrows(Frames.ProtocolException.class,
-        () -> Frames.message(head, new byte[] {1}, Message.Direction.TO_MAIN)))
-        .hasMessageThat().contains("left over in a CANCEL frame");
+    assertCancelFrame(new Message.Cancel(7), "15", Frames.CANCEL, Message.Direction.TO_MAIN,
+        "the host sent a renderer-to-host frame", "a CANCEL");
   }
 
   @Test
-  void anInvokeWithoutAPositiveTimeoutIsAProtocolError() {
+  void theHostsCancelOfItsCallIsFramedAsTheProtocolDocumentSaysAndRefusedGoingToTheHost() throws Exception {
+    assertCancelFrame(new Message.CancelCall(7), "23", Frames.CALL_CANCEL, Message.Direction.TO_RENDERER,
+        "a renderer sent a host-to-renderer frame", "a CALL_CANCEL");
+  }
+
+  /** A cancel of call 7 is its type byte and the call id, goes one way only, and has no payload. */
+  private static void assertCancelFrame(Message cancel, String typeHex, int type, Message.Direction way,
+      String wrongWay, String name) throws Exception {
+    assertThat(HexFormat.of().formatHex(frame(cancel))).isEqualTo("00000009" + typeHex + "0000000000000007");
+    Frames.Head head = new Frames.Head(type, 7, -1, null, false);
+    assertThat(Frames.message(head, new byte[0], way)).isEqualTo(cancel);
+    Message.Direction other = way == Message.Direction.TO_MAIN ? Message.Direction.TO_RENDERER
+        : Message.Direction.TO_MAIN;
+    assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.message(head, new byte[0], other)))
+        .hasMessageThat().isEqualTo(wrongWay);
+    assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.message(head, new byte[] {1}, way)))
+        .hasMessageThat().contains("left over in " + name + " frame");
+  }
+
+  @Test
+  void anInvokeOrACallWithoutAPositiveTimeoutIsAProtocolError() {
     byte[] channel = "c".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    ByteBuffer zero = ByteBuffer.allocate(25).putLong(1).putInt(1).putInt(1).put(channel).putLong(0).flip();
-    assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.decode(Frames.INVOKE, zero)))
-        .hasMessageThat().isEqualTo("INVOKE with timeout 0 ms");
-    ByteBuffer none = ByteBuffer.allocate(17).putLong(1).putInt(1).putInt(1).put(channel).flip();
-    assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.decode(Frames.INVOKE, none)))
-        .hasMessageThat().contains("too short");
+    for (int type : new int[] {Frames.INVOKE, Frames.CALL}) {
+      String name = type == Frames.INVOKE ? "INVOKE" : "CALL";
+      ByteBuffer zero = ByteBuffer.allocate(25).putLong(1).putInt(1).putInt(1).put(channel).putLong(0).flip();
+      assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.decode(type, zero)))
+          .hasMessageThat().isEqualTo(name + " with timeout 0 ms");
+      ByteBuffer none = ByteBuffer.allocate(17).putLong(1).putInt(1).putInt(1).put(channel).flip();
+      assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.decode(type, none)))
+          .hasMessageThat().contains("too short");
+    }
   }
 }

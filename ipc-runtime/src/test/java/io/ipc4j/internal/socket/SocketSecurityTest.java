@@ -112,7 +112,8 @@ class SocketSecurityTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"unknown-type", "huge-length", "foreign-frame", "host-frame", "call-frame"})
+  @ValueSource(strings = {"unknown-type", "huge-length", "foreign-frame", "host-frame", "call-frame",
+      "call-cancel-frame"})
   void anAdmittedRendererThatBreaksTheProtocolIsCutOffAlone(String misdeed) throws Exception {
     BlockingQueue<RenderProcessGoneDetails> gone = new LinkedBlockingQueue<>();
     CompletableFuture<Void> destroyed = new CompletableFuture<>();

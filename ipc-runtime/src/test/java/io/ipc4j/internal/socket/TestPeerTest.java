@@ -38,6 +38,7 @@ class TestPeerTest {
       byte[] channel = new byte[call.getInt()];
       call.get(channel);
       assertThat(new String(channel, StandardCharsets.UTF_8)).isEqualTo("dirty");
+      assertThat(call.getLong()).isEqualTo(host.defaultTimeout().toMillis()); // the host's deadline for its call
       byte[] args = new byte[call.remaining()];
       call.get(args);
       assertThat(TestPeer.CODEC.decodeArgs(args)).asList().containsExactly(1);

@@ -14,12 +14,12 @@ import jdk.jfr.Name;
 @Name("io.ipc4j.Call")
 @Label("IPC Call")
 @Description("An invoke or sendSync between a renderer and the main process, until its answer")
-public final class CallEvent extends Exchange {
+public final class IpcCallEvent extends Exchange {
   /**
    * Only asked whether the event is enabled, never filled or committed: so a call allocates no event while no
    * recording wants one.
    */
-  private static final CallEvent PROBE = new CallEvent();
+  private static final IpcCallEvent PROBE = new IpcCallEvent();
 
   @Label("Kind")
   @Description("invoke or sendSync")
@@ -34,14 +34,14 @@ public final class CallEvent extends Exchange {
   private long bytesOut;
 
   @Label("Outcome")
-  @Description("ok, error, rejected, timeout or disconnected")
+  @Description("ok, error, rejected, timeout, cancelled or disconnected")
   private String outcome;
 
   @Label("Failure")
   @Description("The class name of what failed the call, if it failed")
   private String failure;
 
-  private CallEvent() {}
+  private IpcCallEvent() {}
 
   /**
    * Starts the event of one call, if a recording wants it.
@@ -54,12 +54,12 @@ public final class CallEvent extends Exchange {
    * @param requestBytes the payload bytes of the request
    * @return the started event, or null when no recording has it enabled
    */
-  public static CallEvent begin(String kind, String direction, String channel, int rendererId, int frameId,
+  public static IpcCallEvent begin(String kind, String direction, String channel, int rendererId, int frameId,
       long requestBytes) {
     if (!PROBE.isEnabled()) {
       return null;
     }
-    CallEvent event = new CallEvent();
+    IpcCallEvent event = new IpcCallEvent();
     event.kind = kind;
     if (Outcomes.TO_MAIN.equals(direction)) {
       event.bytesIn = requestBytes;

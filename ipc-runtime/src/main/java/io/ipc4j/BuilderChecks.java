@@ -3,10 +3,11 @@ package io.ipc4j;
 import java.time.Duration;
 import java.util.Objects;
 
-/** The argument checks of {@link IpcHost.Builder}: each message names the argument it refuses. */
-final class BuilderArgs {
-  private BuilderArgs() {}
+/** The checks of {@link IpcHost.Builder}'s arguments; each message names the argument. */
+final class BuilderChecks {
+  private BuilderChecks() {}
 
+  /** {@code value}, if it is at least {@code least}. */
   static long atLeast(long value, long least, String name) {
     if (value < least) {
       throw new IllegalArgumentException(name + " must be at least " + least + ": " + value);
@@ -14,6 +15,7 @@ final class BuilderArgs {
     return value;
   }
 
+  /** {@code d}, if it is given and not negative. */
   static Duration notNegative(Duration d, String name) {
     Objects.requireNonNull(d, name);
     if (d.isNegative()) {
@@ -22,6 +24,7 @@ final class BuilderArgs {
     return d;
   }
 
+  /** {@code d}, if it is given and positive. */
   static Duration positive(Duration d, String name) {
     Objects.requireNonNull(d, name);
     if (d.isNegative() || d.isZero()) {

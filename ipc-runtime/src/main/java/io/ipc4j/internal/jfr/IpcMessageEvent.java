@@ -13,9 +13,9 @@ import jdk.jfr.Name;
 @Name("io.ipc4j.Message")
 @Label("IPC Message")
 @Description("A send from a renderer, or a webContents.send to one")
-public final class MessageEvent extends Exchange {
+public final class IpcMessageEvent extends Exchange {
   /** Only asked whether the event is enabled: a message allocates no event while no recording wants one. */
-  private static final MessageEvent PROBE = new MessageEvent();
+  private static final IpcMessageEvent PROBE = new IpcMessageEvent();
 
   @Label("Bytes")
   @DataAmount
@@ -25,7 +25,7 @@ public final class MessageEvent extends Exchange {
   @Description("ok, error (a listener failed, or there was none) or rejected")
   private String outcome;
 
-  private MessageEvent() {}
+  private IpcMessageEvent() {}
 
   /**
    * Starts the event of one message, if a recording wants it.
@@ -37,11 +37,11 @@ public final class MessageEvent extends Exchange {
    * @param bytes its payload bytes
    * @return the started event, or null when no recording has it enabled
    */
-  public static MessageEvent begin(String direction, String channel, int rendererId, int frameId, long bytes) {
+  public static IpcMessageEvent begin(String direction, String channel, int rendererId, int frameId, long bytes) {
     if (!PROBE.isEnabled()) {
       return null;
     }
-    MessageEvent event = new MessageEvent();
+    IpcMessageEvent event = new IpcMessageEvent();
     event.bytes = bytes;
     event.begin(direction, channel, rendererId, frameId);
     return event;
@@ -56,7 +56,7 @@ public final class MessageEvent extends Exchange {
    * @param bytes its payload bytes
    */
   public static void sent(String channel, int rendererId, int frameId, long bytes) {
-    MessageEvent event = begin(Outcomes.TO_RENDERER, channel, rendererId, frameId, bytes);
+    IpcMessageEvent event = begin(Outcomes.TO_RENDERER, channel, rendererId, frameId, bytes);
     if (event != null) {
       event.finish(Outcomes.OK);
     }

@@ -1,0 +1,91 @@
+package io.ipc4j.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * What the event of an invoke's handler knows of its caller, in either direction ({@link MainEvent},
+ * {@link RendererEvent}): how long the caller waits, whether it has stopped waiting, and the stage the handler
+ * returned (so that the caller's cancel reaches it). The event of a message nobody waits on is never cancelled and
+ * has no deadline.
+ */
+abstract class CallEvent {
+  /** When the call arrived ({@link System#nanoTime()}): the deadline is kept monotonic until someone asks. */
+  private final long arrivedNanos;
+  /** How long the caller waits; 0 for a message nobody waits on. */
+  private final long timeoutMillis;
+  private volatile boolean cancelled;
+  /** What the handler returned while it is pending, to cancel with the call. */
+  private volatile CompletionStage<?> work;
+
+  /** @param timeoutMillis how long the caller waits from now, or 0 for a message nobody waits on */
+  CallEvent(long timeoutMillis) {
+    this.timeoutMillis = timeoutMillis;
+    this.arrivedNanos = timeoutMillis > 0 ? System.nanoTime() : 0;
+  }
+
+  /** The channel the call came on. */
+  public abstract String channel();
+
+  /** Whether the caller has stopped waiting (it cancelled, its deadline passed, or its side went). */
+  public boolean isCancelled() {
+    return cancelled;
+  }
+
+  /** The caller's deadline in wall-clock time, as this side sees it; {@link Instant#MAX} if nobody waits. */
+  public Instant deadline() {
+    if (timeoutMillis == 0) {
+      return Instant.MAX;
+    }
+    try {
+      long left = Duration.ofMillis(timeoutMillis).toNanos() - (System.nanoTime() - arrivedNanos);
+      return Instant.now().plusNanos(left);
+    } catch (ArithmeticException | java.time.DateTimeException e) { // a wait of centuries: it never ends
+      return Instant.MAX;
+    }
+  }
+
+  /** Keeps what the handler returned, so that a cancel can reach it; one cancelled already is cancelled now. */
+  final void working(CompletionStage<?> stage) {
+    work = stage;
+    if (cancelled) {
+      cancelWork(stage);
+    }
+  }
+
+  /** The caller stopped waiting (or its side went): marks the call cancelled and cancels the handler's future. */
+  final void cancel() {
+    cancelled = true;
+    CompletionStage<?> stage = work;
+    if (stage != null) {
+      cancelWork(stage);
+    }
+  }
+
+  /**
+   * Takes every call out of {@code inFlight} and cancels each: their caller's side is gone. A call another thread
+   * takes out first (its stage ended, or a cancel came) is that thread's to end.
+   */
+  static void cancelAll(Map<Long, ? extends CallEvent> inFlight) {
+    for (Long callId : inFlight.keySet()) {
+      CallEvent abandoned = inFlight.remove(callId);
+      if (abandoned != null) {
+        abandoned.cancel();
+      }
+    }
+  }
+
+  private void cancelWork(CompletionStage<?> stage) {
+    if (stage instanceof CompletableFuture<?> future) {
+      try {
+        future.cancel(true);
+      } catch (RuntimeException e) { // a stage that refuses cancel (a minimal stage) runs on; its answer is dropped
+        Failures.log(System.Logger.Level.DEBUG, "ipc4j: the handler's stage on '" + channel() + "' refused cancel",
+            e);
+      }
+    }
+  }
+}

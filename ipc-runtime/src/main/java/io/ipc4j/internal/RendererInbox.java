@@ -1,0 +1,158 @@
+package io.ipc4j.internal;
+
+import io.ipc4j.IpcException;
+import io.ipc4j.IpcRendererHandler;
+import io.ipc4j.IpcRendererListener;
+import java.lang.System.Logger.Level;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the main process sends one renderer, run on the renderer's loop: messages for its frames' listeners, and calls
+ * ({@code webContents.invoke}, a frame's) for their handlers, answered with a {@link Message.RendererReply} through
+ * the same {@link Replies} the main process uses for a renderer's invokes. Replies to the renderer's own calls do not
+ * come here: {@link RendererContext} hands them to their pending calls at once.
+ *
+ * <p>A call whose handler returned a stage is kept until the stage ends, so that the main process's
+ * {@link Message.CancelCall} (its caller cancelled, or its deadline passed) reaches it, as a renderer's
+ * {@link Message.Cancel} reaches a main handler; when the renderer closes, every such call is cancelled, since nobody
+ * waits for it any more.
+ */
+final class RendererInbox {
+  private static final System.Logger LOG = System.getLogger("io.ipc4j");
+
+  private final RendererContext context;
+  /** How this renderer answers the main process's calls: a {@link Message.RendererReply} toward it. */
+  private final Replies replies;
+  /** The calls whose handlers returned a stage not yet complete, by call id: what a cancel reaches. */
+  private final Map<Long, RendererEvent> inFlight = new ConcurrentHashMap<>();
+
+  RendererInbox(RendererContext context) {
+    this.context = context;
+    this.replies = new Replies(context.values) {
+      @Override
+      Message reply(long callId, boolean ok, byte[] payload) {
+        return new Message.RendererReply(callId, ok, payload);
+      }
+
+      @Override
+      void send(Message reply) {
+        context.toMain(reply);
+      }
+
+      @Override
+      void stageEnded(long callId) {
+        inFlight.remove(callId);
+      }
+    };
+  }
+
+  /** Whether {@code message} is one this inbox runs on the loop. */
+  static boolean takes(Message message) {
+    return message instanceof Message.Push || message instanceof Message.CallRenderer
+        || message instanceof Message.CancelCall;
+  }
+
+  /** The loop's task for one message this inbox {@link #takes}. */
+  Runnable delivery(Message message) {
+    return new Delivery(message);
+  }
+
+  private void dispatch(Message.Push push) {
+    IpcRendererImpl frame = context.frame(push.frameId());
+    if (frame == null) {
+      LOG.log(Level.DEBUG, "ipc4j: message on ''{0}'' for unknown frame {1} dropped", push.channel(), push.frameId());
+      return;
+    }
+    Listeners.Entry<IpcRendererListener>[] entries = frame.listeners.snapshot(push.channel());
+    if (entries.length == 0) {
+      LOG.log(Level.DEBUG, "ipc4j: no renderer listener for ''{0}''; message dropped", push.channel());
+      return;
+    }
+    Object[] args;
+    try {
+      args = context.values.decodeArgs(push.payload());
+    } catch (Throwable e) { // an Error too (a codec's, say): it belongs to this message, not to the loop
+      Failures.log(Level.ERROR, "ipc4j: message on '" + push.channel() + "' could not be decoded and was dropped",
+          e);
+      return;
+    }
+    RendererEvent event = new RendererEvent(frame, push.channel(), 0);
+    for (Listeners.Entry<IpcRendererListener> entry : entries) {
+      if (frame.listeners.take(push.channel(), entry)) {
+        try {
+          entry.listener.onMessage(event, args);
+        } catch (Throwable t) {
+          LOG.log(Level.WARNING, "Error occurred in renderer listener for '" + push.channel() + "'", t);
+        }
+      }
+    }
+  }
+
+  /** Runs the frame's handler for a call from the main process and answers it. */
+  private void answer(Message.CallRenderer call) {
+    IpcRendererImpl frame = context.frame(call.frameId());
+    IpcRendererHandler handler = frame == null ? null : frame.take(call.channel());
+    if (handler == null) {
+      replies.error(call.callId(), call.channel(), IpcException.class.getName(), Handlers.noHandler(call.channel()));
+      return;
+    }
+    RendererEvent event = new RendererEvent(frame, call.channel(), call.timeoutMillis());
+    Object result;
+    try {
+      result = handler.handle(event, context.values.decodeArgs(call.payload()));
+    } catch (Throwable t) {
+      replies.failure(call.callId(), call.channel(), t);
+      return;
+    }
+    if (result instanceof CompletionStage<?> stage) {
+      // Kept until the stage ends (the replies forget it then), so that the main process's cancel reaches it.
+      event.working(stage);
+      inFlight.put(call.callId(), event);
+      if (!context.isOpen()) { // closed while the handler ran: the sweep of close() may have missed it
+        cancelAll();
+      }
+    }
+    replies.result(call.callId(), call.channel(), result);
+  }
+
+  /** The main process stopped waiting for a call: its handler's event turns cancelled, its future is cancelled. */
+  private void cancel(Message.CancelCall cancel) {
+    RendererEvent abandoned = inFlight.remove(cancel.callId());
+    if (abandoned != null) { // else it was answered already, or never asked
+      abandoned.cancel();
+    }
+  }
+
+  /** Cancels every call still being handled: the renderer is closing, so nobody waits for their answers. */
+  void cancelAll() {
+    CallEvent.cancelAll(inFlight);
+  }
+
+  /** A message for a renderer listener, a call for a renderer handler, or a call's cancel, as the loop's task. */
+  private final class Delivery implements Runnable, EventLoop.Labelled {
+    private final Message message;
+
+    Delivery(Message message) {
+      this.message = message;
+    }
+
+    @Override
+    public void run() {
+      if (message instanceof Message.Push push) {
+        dispatch(push);
+      } else if (message instanceof Message.CallRenderer call) {
+        answer(call);
+      } else {
+        cancel((Message.CancelCall) message);
+      }
+    }
+
+    @Override
+    public String label() {
+      return message instanceof Message.Push push ? "a message on '" + push.channel() + "' for frame "
+          + push.frameId() : message.label();
+    }
+  }
+}
