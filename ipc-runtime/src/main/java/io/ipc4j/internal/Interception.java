@@ -24,7 +24,6 @@ final class Interception implements IpcIncoming {
   /** The event its listeners or handler get: the message's sender and frame, as the host identified them. */
   private final MainEvent event;
   private final WebContentsImpl sender;
-  private final String channel;
   private final IpcCallEvent call;
   private final IpcMessageEvent message;
   private final long startNanos = System.nanoTime();
@@ -38,7 +37,6 @@ final class Interception implements IpcIncoming {
     this.kind = kind;
     this.event = event;
     this.sender = sender;
-    this.channel = event.channel();
     this.call = call;
     this.message = message;
   }
@@ -102,7 +100,7 @@ final class Interception implements IpcIncoming {
         Message.Reply answer = (Message.Reply) reply;
         // Finished first, so that a caller who has its answer knows its completions ran and its event is in.
         finish(answer.payload().length, answer.ok() ? Outcomes.OK : Outcomes.ERROR,
-            answer.ok() ? null : RemoteFailure.of(channel, answer.payload(), sender.values()));
+            answer.ok() ? null : RemoteFailure.of(event.channel(), answer.payload(), sender.values()));
         sender.link.toRenderer(answer);
       }
 
@@ -125,12 +123,12 @@ final class Interception implements IpcIncoming {
 
   @Override
   public String channel() {
-    return channel;
+    return event.channel();
   }
 
   @Override
   public WebContents sender() {
-    return sender;
+    return event.sender();
   }
 
   @Override
@@ -150,6 +148,6 @@ final class Interception implements IpcIncoming {
 
   @Override
   public String toString() {
-    return kind + " on '" + channel + "' from " + event.senderFrame();
+    return kind + " on '" + event.channel() + "' from " + event.senderFrame();
   }
 }
