@@ -11,10 +11,10 @@ const VERSION = 2;
 const MAGIC = Buffer.from('IPC4J', 'ascii');
 // The frame types of protocol.md section 2.
 const {
-  HELLO, WELCOME, SEND, SEND_SYNC, INVOKE, OPEN_FRAME, CALL_REPLY, CANCEL, PUSH, REPLY, CALL, GOODBYE,
+  HELLO, WELCOME, SEND, SEND_SYNC, INVOKE, OPEN_FRAME, CALL_REPLY, CANCEL, PUSH, REPLY, CALL, CALL_CANCEL, GOODBYE,
 } = {
   HELLO: 0x01, WELCOME: 0x02, SEND: 0x10, SEND_SYNC: 0x11, INVOKE: 0x12, OPEN_FRAME: 0x13, CALL_REPLY: 0x14,
-  CANCEL: 0x15, PUSH: 0x20, REPLY: 0x21, CALL: 0x22, GOODBYE: 0x30,
+  CANCEL: 0x15, PUSH: 0x20, REPLY: 0x21, CALL: 0x22, CALL_CANCEL: 0x23, GOODBYE: 0x30,
 };
 const MAIN_FRAME = 1;
 const IPC_EXCEPTION = 'io.ipc4j.IpcException';
@@ -145,6 +145,7 @@ class Session {
     this.defaultTimeoutMs = Number(welcome.timeoutMillis);
     this.nextCallId = 1n;
     this.pending = new Map();
+    this.calls = new Map(); // the CALLs being answered, by call id: their handlers' AbortControllers
     this.frames = new Map();
     this.closed = false;
     /** Runs once the session ends, for whatever reason; by default the process exits, as a renderer must. */
@@ -213,9 +214,13 @@ class Session {
         const id = f.i64();
         const frameId = f.i32();
         const channel = f.str();
-        this.answer(id, this.frames.get(frameId), channel, decode(f.rest()));
+        const deadline = new Date(Date.now() + Number(f.i64()));
+        this.answer(id, this.frames.get(frameId), channel, deadline, decode(f.rest()));
         break;
       }
+      case CALL_CANCEL: // the host stopped waiting: the handler's signal aborts; no answer is expected
+        this.calls.get(f.i64())?.abort();
+        break;
       case GOODBYE:
         this.end();
         break;
@@ -224,23 +229,31 @@ class Session {
     }
   }
 
-  /** Runs the handler of a CALL and sends its CALL_REPLY: the value, or [type, message]. */
-  async answer(id, target, channel, args) {
+  /**
+   * Runs the handler of a CALL and sends its CALL_REPLY: the value, or [type, message]. The handler's event has the
+   * caller's deadline and an AbortSignal that CALL_CANCEL aborts.
+   */
+  async answer(id, target, channel, deadline, args) {
     const handler = target?.handlers.get(channel);
+    const cancel = new AbortController();
+    this.calls.set(id, cancel);
     let reply;
     try {
       if (!handler) {
         reply = [0, [IPC_EXCEPTION, `No handler registered for '${channel}'`]];
       } else {
-        reply = [1, await handler({ sender: target, channel, frameId: target.frameId }, ...args)];
+        const event = { sender: target, channel, frameId: target.frameId, deadline, signal: cancel.signal };
+        reply = [1, await handler(event, ...args)];
       }
       reply = frame(CALL_REPLY, i64(id), u8(reply[0]), encode(reply[1]));
     } catch (e) {
       const type = (e && e.constructor && e.constructor.name) || 'Error';
       const message = e instanceof Error ? (e.message === '' ? null : e.message) : String(e);
       reply = frame(CALL_REPLY, i64(id), u8(0), encode([type, message]));
+    } finally {
+      this.calls.delete(id);
     }
-    this.write(reply);
+    if (!cancel.signal.aborted) this.write(reply); // a cancelled call's answer would be dropped
   }
 
   /** The session is over: pending calls fail at once, then onDisconnect runs. */

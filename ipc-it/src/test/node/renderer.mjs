@@ -4,7 +4,8 @@
 //     (sendSync answered, sendSync with no listener, invoke ok, invoke failed with and without a message);
 //   - sends node:ask, which the main process answers with event.reply on main:reply;
 //   - echoes what main:push and main:reply bring on node:pushed and node:replied;
-//   - serves the main process's calls: renderer:add, renderer:echo (asynchronously), renderer:fail;
+//   - serves the main process's calls: renderer:add, renderer:echo (asynchronously), renderer:fail, and
+//     renderer:wait, which answers only by reporting on node:cancelled when the call is cancelled;
 //   - opens a child frame, which sends node:child with its id, echoes main:frame-reply on node:child-replied and
 //     serves renderer:frame;
 //   - on main:quit closes its side and exits with 0; on GOODBYE it exits with 0 too.
@@ -25,6 +26,10 @@ ipc.handle('renderer:echo', async (event, ...args) => {
 ipc.handle('renderer:fail', () => {
   throw new RangeError('renderer says no');
 });
+// Waits until the main process cancels it, then says how long the caller would still have waited.
+ipc.handle('renderer:wait', (event) => new Promise((resolve) => {
+  event.signal.addEventListener('abort', () => ipc.send('node:cancelled', event.deadline.getTime() - Date.now()));
+}));
 
 const values = [
   0, -1, 127, 128, -32, -33, 255, 65535, 65536, 2147483647, -2147483648, 4294967296, -2147483649,

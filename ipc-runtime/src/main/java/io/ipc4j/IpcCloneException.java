@@ -15,7 +15,9 @@ public class IpcCloneException extends IpcException {
   /** The text every clone failure's message starts with, as in Electron. */
   public static final String PREFIX = "An object could not be cloned.";
 
+  /** Where the value sat, for example {@code argument 1 at [1].tags[2]}. */
   private final String path;
+  /** The name of the type that has no codec. */
   private final String type;
 
   /**

@@ -12,8 +12,11 @@ package io.ipc4j;
 public class IpcInvokeException extends IpcException {
   private static final long serialVersionUID = 1L;
 
+  /** The channel that was invoked. */
   private final String channel;
+  /** The fully qualified class name of the remote exception. */
   private final String remoteType;
+  /** The remote exception's message, or null if it had none. */
   private final String remoteMessage;
 
   /**

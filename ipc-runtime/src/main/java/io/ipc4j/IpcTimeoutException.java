@@ -10,7 +10,9 @@ import java.time.Duration;
 public class IpcTimeoutException extends IpcException {
   private static final long serialVersionUID = 1L;
 
+  /** The channel of the call that timed out. */
   private final String channel;
+  /** The deadline the call had. */
   private final Duration timeout;
 
   /**

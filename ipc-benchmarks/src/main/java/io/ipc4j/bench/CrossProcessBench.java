@@ -125,8 +125,8 @@ final class CrossProcessBench {
       WebContents server = host.launchRenderer(Peers.Ipc4jRenderer.class, "serve");
       take(results);
       EchoApi serverClient = EchoApiIpc.client(server);
-      local.put("main-ipc4j-generated", serverClient::echo);
-      local.put("main-ipc4j-untyped", p -> (byte[]) server.invoke(EchoApiIpc.ECHO, (Object) p).join());
+      local.put("main-ipc4j-generated", serverClient::echo); // blocking, from this thread
+      MainLoopCalls onLoop = new MainLoopCalls(host); // untyped, as main-process code calls: on the main loop
       try {
         for (int size : Plan.PAYLOADS) {
           byte[] payload = new byte[size];
@@ -135,6 +135,15 @@ final class CrossProcessBench {
             plan.warmUp(size, () -> Plan.check(call.apply(payload), size));
             scenarios.put(name, plan.timed(size, call));
           });
+          plan.warmUp(size, () -> {
+            try {
+              onLoop.round(payload, 10, n -> server.send("bench:kick", n));
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          });
+          scenarios.put("main-ipc4j-untyped",
+              into -> into.recordAll(onLoop.round(payload, plan.iterations(size), n -> server.send("bench:kick", n))));
           Map<String, WebContents> timers = new LinkedHashMap<>();
           for (String mode : List.of("generated", "untyped")) {
             WebContents timer = launchTimer(host, mode, size);

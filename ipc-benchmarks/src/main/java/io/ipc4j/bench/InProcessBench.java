@@ -35,13 +35,18 @@ final class InProcessBench {
 
   /** Warms each call up, then times them one round trip at a time, taking turns round by round. */
   private Map<String, Samples> inTurns(Map<String, UnaryOperator<byte[]>> calls) throws Exception {
+    return plan.inTurns(warmedRounds(calls));
+  }
+
+  /** Warms each call up and makes its timed round. */
+  private Map<String, Plan.Round> warmedRounds(Map<String, UnaryOperator<byte[]>> calls) {
     byte[] payload = new byte[PAYLOAD];
     Map<String, Plan.Round> rounds = new LinkedHashMap<>();
     calls.forEach((name, call) -> {
       plan.warmUp(PAYLOAD, () -> call.apply(payload));
       rounds.put(name, plan.timed(PAYLOAD, call));
     });
-    return plan.inTurns(rounds);
+    return rounds;
   }
 
   /** Times calls too short for one clock reading each: the average of batches of {@value #BATCH}. */
@@ -92,9 +97,22 @@ final class InProcessBench {
       calls.put("inproc-handoff", h::call);
       calls.put("inproc-generated", client::echo);
       calls.put("inproc-untyped", p -> (byte[]) ipc.invoke(EchoApiIpc.ECHO, (Object) p).join());
+      // A thread outside the main loop that blocks on the generated client, as a renderer's caller does.
       calls.put("inproc-main-generated", rendererClient::echo);
-      calls.put("inproc-main-untyped", p -> (byte[]) contents.invoke(EchoApiIpc.ECHO, (Object) p).join());
-      inTurns(calls).forEach((name, samples) -> rows.add(samples.row(name, PAYLOAD)));
+      Map<String, Plan.Round> rounds = warmedRounds(calls);
+      // Main-process code itself: invokes made on the main loop, each from the previous one's callback.
+      MainLoopCalls onLoop = new MainLoopCalls(host);
+      byte[] payload = new byte[PAYLOAD];
+      plan.warmUp(PAYLOAD, () -> {
+        try {
+          onLoop.round(payload, 100, n -> ipc.send(MainLoopCalls.START, n));
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      rounds.put("inproc-main-untyped",
+          into -> into.recordAll(onLoop.round(payload, plan.iterations(PAYLOAD), n -> ipc.send(MainLoopCalls.START, n))));
+      plan.inTurns(rounds).forEach((name, samples) -> rows.add(samples.row(name, PAYLOAD)));
     }
     return rows;
   }

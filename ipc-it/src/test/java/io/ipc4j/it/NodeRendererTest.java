@@ -83,7 +83,7 @@ class NodeRendererTest {
         .overSockets();
     IpcMain main = host.ipcMain();
     for (String channel : List.of("node:values", "node:results", "node:pushed", "node:replied",
-        "node:child-replied")) {
+        "node:child-replied", "node:cancelled")) {
       main.on(channel, (event, args) -> {
         if (channel.equals("node:results")) {
           processIdSeen.complete(event.processId());
@@ -201,6 +201,18 @@ class NodeRendererTest {
     IpcInvokeException none = invokeFailure(() -> node.invoke("renderer:none"));
     assertThat(none.remoteType()).isEqualTo("io.ipc4j.IpcException");
     assertThat(none.remoteMessage()).isEqualTo("No handler registered for 'renderer:none'");
+  }
+
+  @Test
+  void aCallItServesLearnsItsDeadlineAndItsCancel() throws Exception {
+    WebContents node = launch();
+    awaitMessage("node:values"); // its handlers are in place
+    CompletableFuture<Object> waiting = node.invokeWithTimeout(Duration.ofSeconds(20), "renderer:wait");
+    Thread.sleep(100); // the CALL is on its way; the cancel follows it on the same connection
+    assertThat(waiting.cancel(true)).isTrue();
+    long leftMillis = ((Number) awaitMessage("node:cancelled")[0]).longValue();
+    assertThat(leftMillis).isGreaterThan(0L);
+    assertThat(leftMillis).isAtMost(20_000L);
   }
 
   @Test

@@ -27,11 +27,17 @@ final class Compile {
 
   /** Compiles on a class path without the jars whose names contain {@code excluded}. */
   static Compilation compileWithout(String excluded, JavaFileObject... sources) {
+    return compileWithout(excluded, List.of(), sources);
+  }
+
+  /** Compiles with {@code options} on a class path without the jars whose names contain {@code excluded}. */
+  static Compilation compileWithout(String excluded, List<String> options, JavaFileObject... sources) {
     List<File> classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
         .filter(entry -> !new File(entry).getName().contains(excluded))
         .map(File::new)
         .collect(Collectors.toList());
-    return javac().withProcessors(new IpcProcessor()).withClasspath(classPath).compile(withRuntime(sources));
+    return javac().withProcessors(new IpcProcessor()).withClasspath(classPath).withOptions(options)
+        .compile(withRuntime(sources));
   }
 
   /**

@@ -9,7 +9,9 @@ import com.google.testing.compile.JavaFileObjects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
@@ -29,6 +31,12 @@ class ProcessorBehaviourTest {
         "package test;\n\n@io.ipc4j.annotations.IpcChannel\npublic interface " + name + " {\n" + body + "}\n"));
     assertThat(compilation).succeededWithoutWarnings();
     return generated(compilation, "test." + name + "Ipc");
+  }
+
+  /** Interface {@code test.Api}: {@code @IpcChannel} after {@code annotations}, with the one method {@code method}. */
+  private static JavaFileObject api(String method, String... annotations) {
+    return JavaFileObjects.forSourceString("test.Api", "package test;\n\n" + String.join("\n", annotations)
+        + "\n@io.ipc4j.annotations.IpcChannel\npublic interface Api {\n  " + method + "\n}\n");
   }
 
   @Test
@@ -178,15 +186,10 @@ class ProcessorBehaviourTest {
 
   @Test
   void interfaceUsingATypeGeneratedInALaterRoundIsDeferredAndThenGenerated() throws IOException {
-    JavaFileObject api = JavaFileObjects.forSourceString("test.Api", """
-        package test;
-
-        @io.ipc4j.annotations.IpcChannel
-        public interface Api {
-          Later get(int id);
-        }
-        """);
-    Compilation compilation = javac().withProcessors(new IpcProcessor(), new GeneratesLater())
+    JavaFileObject api = api("Later get(int id);");
+    // GeneratesLater supports "*" but claims nothing; listed after IpcProcessor it would be offered nothing in the
+    // first round, since IpcProcessor claims the only annotation there.
+    Compilation compilation = javac().withProcessors(new GeneratesLater(), new IpcProcessor())
         .compile(Compile.withRuntime(api));
     assertThat(compilation).succeeded();
     assertThat(generated(compilation, "test.ApiIpc")).contains("private static final LaterCodec LATER_CODEC = new LaterCodec();");
@@ -194,24 +197,56 @@ class ProcessorBehaviourTest {
 
   @Test
   void aTypeThatNeverAppearsIsReportedAtTheEnd() {
-    JavaFileObject api = JavaFileObjects.forSourceString("test.Api", """
-        package test;
-
-        @io.ipc4j.annotations.IpcChannel
-        public interface Api {
-          Missing get(int id);
-        }
-        """);
+    JavaFileObject api = api("Missing get(int id);");
     Compilation compilation = Compile.compile(api);
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorContaining("[IpcMissingType] test.Api was not processed because type Missing")
         .inFile(api).onLineContaining("public interface Api");
   }
 
-  /** Generates {@code test.Later} in the first round, as another processor in the same build would. */
-  static final class GeneratesLater extends AbstractProcessor {
-    private boolean done;
+  @Test
+  void aStrictLintBuildSeesNoUnclaimedAnnotationWarning() {
+    JavaFileObject api = api("String get(int id);");
+    // Without an inject API on the class path: javac warns of an @Inject that no processor claims, as of any.
+    Compilation compilation = Compile.compileWithout("jakarta.inject", List.of("-Xlint:all", "-Werror"), api);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation.generatedSourceFile("test.ApiIpc")).isPresent();
+  }
 
+  @Test
+  void theProcessorClaimsItsOwnAnnotationsAndLeavesOthersToTheNextProcessor() {
+    JavaFileObject marker = JavaFileObjects.forSourceString("test.Marker", """
+        package test;
+
+        public @interface Marker {}
+        """);
+    JavaFileObject api = api("String get(int id);", "@Marker");
+    SeesAnnotations next = new SeesAnnotations();
+    Compilation compilation = javac().withProcessors(new IpcProcessor(), next).compile(Compile.withRuntime(marker, api));
+    assertThat(compilation).succeeded();
+    // Claimed: the contract annotation and the markers on the generated class. Left: the rest, @Inject on the
+    // generated client's constructor among them (a dependency injection processor needs it).
+    assertThat(next.offered).containsAtLeast("test.Marker", "jakarta.inject.Inject");
+    assertThat(next.offered).containsNoneOf("io.ipc4j.annotations.IpcChannel", "io.ipc4j.spi.IpcGenerated",
+        "javax.annotation.processing.Generated");
+  }
+
+  @Test
+  void anotherGeneratorsGeneratedMarkerIsNotClaimed() {
+    JavaFileObject other = JavaFileObjects.forSourceString("test.Other", """
+        package test;
+
+        @javax.annotation.processing.Generated("elsewhere")
+        public interface Other {}
+        """);
+    SeesAnnotations next = new SeesAnnotations();
+    Compilation compilation = javac().withProcessors(new IpcProcessor(), next).compile(Compile.withRuntime(other));
+    assertThat(compilation).succeeded();
+    assertThat(next.offered).contains("javax.annotation.processing.Generated");
+  }
+
+  /** A processor offered every annotation, as one that scans whole sources is. */
+  abstract static class EveryAnnotation extends AbstractProcessor {
     @Override
     public Set<String> getSupportedAnnotationTypes() {
       return Set.of("*");
@@ -221,6 +256,22 @@ class ProcessorBehaviourTest {
     public SourceVersion getSupportedSourceVersion() {
       return SourceVersion.latestSupported();
     }
+  }
+
+  /** Records the annotations it is offered, claiming none: as a processor listed after ours would. */
+  static final class SeesAnnotations extends EveryAnnotation {
+    final Set<String> offered = new TreeSet<>();
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      annotations.forEach(a -> offered.add(a.getQualifiedName().toString()));
+      return false;
+    }
+  }
+
+  /** Generates {@code test.Later} in the first round, as another processor in the same build would. */
+  static final class GeneratesLater extends EveryAnnotation {
+    private boolean done;
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {

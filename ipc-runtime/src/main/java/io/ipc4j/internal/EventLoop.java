@@ -38,6 +38,8 @@ abstract class EventLoop implements Executor {
   /** What the idle loop spins on: no task queued and nothing else to do (made once: a wait makes no lambda). */
   private final IdleStrategy.Pending nothingToDo = this::nothingToDo;
   private final IdleStrategy idle;
+  /** How a thread outside the loop that blocks on something the loop completes spins before it parks. */
+  private final IdleStrategy waiters;
   private final Scheduler scheduler;
   private final Activity activity = new Activity();
   private final Thread thread;
@@ -62,6 +64,7 @@ abstract class EventLoop implements Executor {
   /** @param busyChecks how many checks the idle loop spins busily before it yields (see {@link IdleStrategy}) */
   EventLoop(String name, long spinNanos, int busyChecks, Scheduler scheduler) {
     this.idle = new IdleStrategy(spinNanos, busyChecks);
+    this.waiters = new IdleStrategy(spinNanos);
     this.scheduler = scheduler;
     this.thread = new Thread(this::run, name);
     thread.setDaemon(true);
@@ -102,6 +105,11 @@ abstract class EventLoop implements Executor {
     if (parked.get()) {
       wake();
     }
+  }
+
+  /** The idle strategy of threads that block, outside the loop, until the loop completes what they wait for. */
+  IdleStrategy waiters() {
+    return waiters;
   }
 
   boolean inLoop() {

@@ -21,7 +21,7 @@ import java.util.function.Function;
  *
  * @param <T> the value's type
  */
-final class MainFuture<T> extends CompletableFuture<T> {
+final class MainFuture<T> extends CompletableFuture<T> implements IdleStrategy.Pending {
   private final EventLoop mainLoop;
   /** Runs a callback on the main loop: right here when this is the loop (or the loop has stopped), else queued. */
   private final Executor onLoop;
@@ -129,20 +129,38 @@ final class MainFuture<T> extends CompletableFuture<T> {
 
   @Override
   public T get() throws InterruptedException, ExecutionException {
-    refuseBlockingOnMainLoop();
+    awaitBriefly();
     return super.get();
   }
 
   @Override
   public T get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
-    refuseBlockingOnMainLoop();
+    awaitBriefly();
     return super.get(timeout, unit);
   }
 
   @Override
   public T join() {
-    refuseBlockingOnMainLoop();
+    awaitBriefly();
     return super.join();
+  }
+
+  /** Whether this future is still incomplete, as a spinning waiter sees it. */
+  @Override
+  public boolean isPending() {
+    return !isDone();
+  }
+
+  /**
+   * Refuses to block the main loop; elsewhere spins for the answer as a renderer's caller does (see
+   * {@link IdleStrategy}) before the blocking wait parks: an answer that comes within microseconds then costs no
+   * thread wake-up, which would cost more than the whole call.
+   */
+  private void awaitBriefly() {
+    refuseBlockingOnMainLoop();
+    if (!isDone()) {
+      mainLoop.waiters().spinWhile(this);
+    }
   }
 
   /**

@@ -13,6 +13,7 @@ public final class ConversionFailure extends RuntimeException {
 
   /** Where the failure happened inside the converted value, for example {@code [2] key x}; empty at the top. */
   private String path = "";
+  /** What was expected and what arrived, without where. */
   private final String detail;
 
   /**

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What a failed launch says: why, in the words of what was launched (its exit code and the end of its standard
- * error), so that the caller reads the cause instead of a guess.
+ * What a failed launch says: why, in the words of what was launched (its exit code and the end of what it wrote),
+ * so that the caller reads the cause instead of a guess.
  */
 final class LaunchFailure {
   private final String what;
@@ -56,11 +56,12 @@ final class LaunchFailure {
     if (why != null) {
       return why;
     }
-    if (output.err() == null) {
-      return exited + " (its standard error is redirected, so it is not shown here)";
+    if (output.err() == null && output.out() == null) {
+      return exited + " (its output is redirected, so it is not shown here)";
     }
     if (code != 0) {
-      return exited + ", and wrote nothing" + (output.out() == null ? " to its standard error" : "");
+      return exited + ", and wrote nothing" + (output.err() == null ? " to its standard output"
+          : output.out() == null ? " to its standard error" : "");
     }
     return exited + (javaRenderer ? ": its main method returned without calling IpcRenderer.connect()"
         : ": it must connect to " + ChildConnector.ENDPOINT_ENV + " and present the secret in "

@@ -60,6 +60,18 @@ class LaunchProcessTest {
   }
 
   @Test
+  void aLaunchedProgramFindsItsOwnEnvironmentAndTheEndpointAndTicketInIt() {
+    try (IpcHost host = IpcHost.builder().maxFrameBytes(4096).overSockets()) {
+      ProcessBuilder builder = shell("echo \"$GREETING|$IPC4J_ENDPOINT|$IPC4J_MAX_FRAME_BYTES\" >&2; "
+          + "[ -r \"$IPC4J_TICKET\" ] && echo \"ticket of $(wc -c < \"$IPC4J_TICKET\") bytes\" >&2; exit 5");
+      builder.environment().put("GREETING", "set by the caller");
+      IpcException e = assertThrows(IpcException.class, () -> host.launchProcess(builder));
+      assertThat(e).hasMessageThat().containsMatch("set by the caller\\|unix:/.+/host\\.sock\\|4096\n"
+          + "ticket of +32 bytes$");
+    }
+  }
+
+  @Test
   void renderProcessGoneGivesTheLaunchedProgramsOwnExitCode() throws Exception {
     try (IpcHost host = IpcHost.overSockets()) {
       host.ipcMain().on("ready", (event, args) -> event.setReturnValue(null));
@@ -90,6 +102,26 @@ class LaunchProcessTest {
     assertThat(Arrays.stream(e.getStackTrace()).map(StackTraceElement::getClassName))
         .contains(LaunchProcessTest.class.getName()); // made in the caller's thread, not an exit watcher's
     assertThat(passedOn.toString(StandardCharsets.UTF_8)).contains("line 1\n"); // and all of it was passed on
+  }
+
+  @Test
+  void aProgramWhoseErrorsGoToItsOutputHasItsOutputShown() {
+    try (IpcHost host = IpcHost.overSockets()) {
+      IpcException e = assertThrows(IpcException.class,
+          () -> host.launchProcess(shell("echo 'cannot open display' >&2; exit 3").redirectErrorStream(true)));
+      assertThat(e).hasMessageThat().endsWith(
+          "exited with code 3 before it connected; the end of its standard output:\ncannot open display");
+    }
+  }
+
+  @Test
+  void aProgramWhoseOutputIsRedirectedElsewhereSaysSoInsteadOfShowingIt(@TempDir Path dir) {
+    try (IpcHost host = IpcHost.overSockets()) {
+      IpcException e = assertThrows(IpcException.class, () -> host.launchProcess(shell("echo lost >&2; exit 3")
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(dir.resolve("err.txt").toFile())));
+      assertThat(e).hasMessageThat().endsWith(
+          "exited with code 3 before it connected (its output is redirected, so it is not shown here)");
+    }
   }
 
   @Test
