@@ -138,6 +138,29 @@ class FlightEventsTest {
 
   @ParameterizedTest
   @EnumSource(HostKind.class)
+  void aCallOfARendererThatItsCallerCancelsEndsAsCancelled(HostKind kind) throws Exception {
+    try (IpcHost host = kind.open()) {
+      Renderer r = host.openRenderer();
+      Await.Inbox<String> started = new Await.Inbox<>();
+      r.ipcRenderer().handle("stuck", (event, args) -> {
+        started.put("started");
+        return new CompletableFuture<>();
+      });
+
+      List<RecordedEvent> calls = record("io.ipc4j.Call", () -> {
+        CompletableFuture<Object> call = r.webContents().invoke("stuck");
+        started.take();
+        call.cancel(true);
+      });
+
+      assertThat(calls).hasSize(1);
+      assertThat(calls.get(0).getString("direction")).isEqualTo("main-to-renderer");
+      assertThat(calls.get(0).getString("outcome")).isEqualTo("cancelled");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
   void sendsEitherWayAreMessages(HostKind kind) throws Exception {
     try (IpcHost host = kind.open()) {
       Await.Inbox<Object> heard = new Await.Inbox<>();
