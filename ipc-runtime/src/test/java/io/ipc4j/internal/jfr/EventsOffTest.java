@@ -27,6 +27,8 @@ class EventsOffTest {
     }
     long allocated = allocatedByThisThread() - before;
     assertThat(made).isEqualTo(0);
-    assertWithMessage("bytes allocated by 300,000 events while none is recorded").that(allocated).isLessThan(1024L);
+    // One object an event would be 4.8 MB; what the JVM itself allocates meanwhile (a compilation, the bean) is not.
+    assertWithMessage("bytes allocated by 300,000 events while none is recorded").that(allocated)
+        .isLessThan(64 * 1024L);
   }
 }
