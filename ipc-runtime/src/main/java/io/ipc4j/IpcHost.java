@@ -1,9 +1,5 @@
 package io.ipc4j;
 
-import static io.ipc4j.BuilderChecks.atLeast;
-import static io.ipc4j.BuilderChecks.notNegative;
-import static io.ipc4j.BuilderChecks.positive;
-
 import io.ipc4j.internal.RuntimeEntry;
 import io.ipc4j.spi.TypeCodec;
 import java.time.Duration;
@@ -26,19 +22,14 @@ import java.util.Objects;
 public interface IpcHost extends AutoCloseable {
   /** The deadline of {@code invoke} and {@code sendSync} when neither the call nor the host names one. */
   Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
-
   /** The largest frame a socket host and its renderers accept unless configured otherwise: 64 MiB. */
   int DEFAULT_MAX_FRAME_BYTES = 64 * 1024 * 1024;
-
   /** How long a socket may stall (see {@link Builder#stallTime}) unless configured otherwise: 30 seconds. */
   Duration DEFAULT_STALL_TIME = Duration.ofSeconds(30);
-
   /** How many bytes may wait to be written to one renderer unless configured otherwise: 64 MiB. */
   long DEFAULT_MAX_OUTBOUND_BYTES = 64L * 1024 * 1024;
-
   /** How many connections may be in their handshake at once unless configured otherwise: 64. */
   int DEFAULT_MAX_PENDING_CONNECTIONS = 64;
-
   /** How long a task may hold the main loop before a warning is logged, unless configured otherwise: 2 seconds. */
   Duration DEFAULT_BLOCKED_LOOP_WARNING = Duration.ofSeconds(2);
 
@@ -162,6 +153,7 @@ public interface IpcHost extends AutoCloseable {
     private int maxPendingConnections = DEFAULT_MAX_PENDING_CONNECTIONS;
     private Duration blockedLoopWarning = DEFAULT_BLOCKED_LOOP_WARNING;
     private final List<TypeCodec<?>> codecs = new java.util.ArrayList<>();
+    private final List<IpcInterceptor> interceptors = new java.util.ArrayList<>();
 
     Builder() {}
 
@@ -192,7 +184,7 @@ public interface IpcHost extends AutoCloseable {
      * @return this builder
      */
     public Builder defaultTimeout(Duration timeout) {
-      this.defaultTimeout = positive(timeout, "timeout");
+      this.defaultTimeout = BuilderChecks.positive(timeout, "timeout");
       return this;
     }
 
@@ -207,7 +199,7 @@ public interface IpcHost extends AutoCloseable {
      * @return this builder
      */
     public Builder spinTime(Duration spin) {
-      this.spinTime = notNegative(spin, "spin");
+      this.spinTime = BuilderChecks.notNegative(spin, "spin");
       return this;
     }
 
@@ -232,7 +224,7 @@ public interface IpcHost extends AutoCloseable {
      * @return this builder
      */
     public Builder maxFrameBytes(int bytes) {
-      this.maxFrameBytes = (int) atLeast(bytes, 1024, "maxFrameBytes");
+      this.maxFrameBytes = (int) BuilderChecks.atLeast(bytes, 1024, "maxFrameBytes");
       return this;
     }
 
@@ -244,7 +236,7 @@ public interface IpcHost extends AutoCloseable {
      * @return this builder
      */
     public Builder shutdownGrace(Duration grace) {
-      this.shutdownGrace = notNegative(grace, "grace");
+      this.shutdownGrace = BuilderChecks.notNegative(grace, "grace");
       return this;
     }
 
@@ -256,7 +248,7 @@ public interface IpcHost extends AutoCloseable {
      * @return this builder
      */
     public Builder launchTimeout(Duration timeout) {
-      this.launchTimeout = positive(timeout, "timeout");
+      this.launchTimeout = BuilderChecks.positive(timeout, "timeout");
       return this;
     }
 
@@ -267,7 +259,7 @@ public interface IpcHost extends AutoCloseable {
      * @return this builder
      */
     public Builder handshakeTimeout(Duration timeout) {
-      this.handshakeTimeout = positive(timeout, "timeout");
+      this.handshakeTimeout = BuilderChecks.positive(timeout, "timeout");
       return this;
     }
 
@@ -280,7 +272,7 @@ public interface IpcHost extends AutoCloseable {
      * @return this builder
      */
     public Builder stallTime(Duration stall) {
-      this.stallTime = positive(stall, "stall");
+      this.stallTime = BuilderChecks.positive(stall, "stall");
       return this;
     }
 
@@ -294,7 +286,7 @@ public interface IpcHost extends AutoCloseable {
      * @return this builder
      */
     public Builder maxOutboundBytes(long bytes) {
-      this.maxOutboundBytes = atLeast(bytes, 1024, "maxOutboundBytes");
+      this.maxOutboundBytes = BuilderChecks.atLeast(bytes, 1024, "maxOutboundBytes");
       return this;
     }
 
@@ -306,7 +298,7 @@ public interface IpcHost extends AutoCloseable {
      * @return this builder
      */
     public Builder maxPendingConnections(int connections) {
-      this.maxPendingConnections = (int) atLeast(connections, 1, "maxPendingConnections");
+      this.maxPendingConnections = (int) BuilderChecks.atLeast(connections, 1, "maxPendingConnections");
       return this;
     }
 
@@ -319,7 +311,18 @@ public interface IpcHost extends AutoCloseable {
      * @return this builder
      */
     public Builder blockedLoopWarning(Duration threshold) {
-      this.blockedLoopWarning = positive(threshold, "threshold");
+      this.blockedLoopWarning = BuilderChecks.positive(threshold, "threshold");
+      return this;
+    }
+
+    /**
+     * Adds an {@link IpcInterceptor}, run after those added before it.
+     *
+     * @param interceptor sees each message from a renderer before any listener or handler; may reject or time it
+     * @return this builder
+     */
+    public Builder interceptor(IpcInterceptor interceptor) {
+      interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
       return this;
     }
 
@@ -329,7 +332,7 @@ public interface IpcHost extends AutoCloseable {
      * @return a running host
      */
     public IpcHost inProcess() {
-      return RuntimeEntry.inProcessHost(defaultTimeout, spinTime, blockedLoopWarning, codecs);
+      return RuntimeEntry.inProcessHost(defaultTimeout, spinTime, blockedLoopWarning, codecs, interceptors);
     }
 
     /**
@@ -341,7 +344,7 @@ public interface IpcHost extends AutoCloseable {
     public IpcHost overSockets() {
       return RuntimeEntry.socketHost(defaultTimeout, spinTime, blockedLoopWarning, codecs, jvmOptions,
           maxFrameBytes, shutdownGrace, launchTimeout, handshakeTimeout, stallTime, maxOutboundBytes,
-          maxPendingConnections);
+          maxPendingConnections, interceptors);
     }
   }
 }

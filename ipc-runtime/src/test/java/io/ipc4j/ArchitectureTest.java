@@ -93,6 +93,13 @@ class ArchitectureTest {
   }
 
   @Test
+  void theFlightRecorderEventsKnowNothingOfHostsRenderersOrTransports() {
+    Set<String> found = crossing(t -> t.startsWith(JFR_PACKAGE),
+        t -> t.startsWith("io.ipc4j.internal.") && !t.startsWith(JFR_PACKAGE));
+    assertWithMessage("event classes that reach the rest of the runtime").that(found).isEmpty();
+  }
+
+  @Test
   void generatedCodesSupportReachesOnlyTheCodecRegistry() {
     Set<String> found = crossing(t -> t.startsWith("io.ipc4j.spi."), t -> t.startsWith("io.ipc4j.internal."));
     found.removeIf(e -> e.endsWith(" -> io.ipc4j.internal.codec.CodecOwner")
@@ -103,6 +110,7 @@ class ArchitectureTest {
   /** The one internal class the API may name. */
   private static final String ENTRY_CLASS = "io.ipc4j.internal.RuntimeEntry";
   private static final String SOCKET_PACKAGE = "io.ipc4j.internal.socket.";
+  private static final String JFR_PACKAGE = "io.ipc4j.internal.jfr.";
   /**
    * What the socket transport may use outside its package: the ports (what it needs of the host and of a renderer
    * side), the messages it carries, and the poller of the loop it runs on.

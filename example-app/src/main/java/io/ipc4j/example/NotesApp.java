@@ -78,8 +78,9 @@ public final class NotesApp {
     NoteStore store = new NoteStore(directory);
     ExecutorService disk = Executors.newSingleThreadExecutor(r -> new Thread(r, "notes-disk"));
     IpcHost host = inProcess
-        ? IpcHost.inProcess()
-        : IpcHost.builder().jvmOptions("-XX:TieredStopAtLevel=1", "-Xshare:auto").overSockets();
+        ? IpcHost.builder().interceptor(new SenderCheck()).inProcess()
+        : IpcHost.builder().interceptor(new SenderCheck()).jvmOptions("-XX:TieredStopAtLevel=1", "-Xshare:auto")
+            .overSockets();
     try {
       NotesService service = new NotesService(host, store, disk);
       NotesApiIpc.register(host.ipcMain(), service);

@@ -2,6 +2,7 @@ package io.ipc4j.internal;
 
 import io.ipc4j.IpcDisconnectedException;
 import io.ipc4j.IpcHost;
+import io.ipc4j.IpcInterceptor;
 import io.ipc4j.IpcMain;
 import io.ipc4j.Renderer;
 import io.ipc4j.WebContents;
@@ -39,7 +40,7 @@ final class IpcHostImpl implements IpcHost {
   /** The host's codecs: every IpcMain and WebContents of this host adds to them, every payload it handles uses them. */
   final ValueCodec values = new ValueCodec(new CodecRegistry());
   private final IpcMainImpl ipcMain = new IpcMainImpl(values.registry());
-  private final MainDispatch dispatch = new MainDispatch(ipcMain);
+  private final MainDispatch dispatch;
   private final Map<Integer, WebContentsImpl> contents = new ConcurrentSkipListMap<>();
   private final AtomicInteger nextId = new AtomicInteger();
   private final AtomicInteger nextProcessId = new AtomicInteger();
@@ -53,8 +54,11 @@ final class IpcHostImpl implements IpcHost {
    * @param spinTime how long idle loops and waiting callers spin before parking
    * @param blockedLoopWarning how long a task may hold the main loop before a warning is logged
    * @param sockets the socket transport's options, or null for a host whose renderers are all in process
+   * @param interceptors what sees each message from a renderer first, in order
    */
-  IpcHostImpl(Duration defaultTimeout, Duration spinTime, Duration blockedLoopWarning, SocketOptions sockets) {
+  IpcHostImpl(Duration defaultTimeout, Duration spinTime, Duration blockedLoopWarning, SocketOptions sockets,
+      List<IpcInterceptor> interceptors) {
+    this.dispatch = new MainDispatch(ipcMain, new Interceptors(interceptors));
     this.defaultTimeout = defaultTimeout;
     this.spinNanos = spinTime.toNanos();
     this.watchdog = new Scheduler("ipc4j-watchdog", blockedLoopWarning);

@@ -1,8 +1,10 @@
 package io.ipc4j.internal;
 
 import io.ipc4j.IpcException;
+import io.ipc4j.IpcIncoming;
 import io.ipc4j.IpcMainHandler;
 import io.ipc4j.IpcMainListener;
+import io.ipc4j.internal.jfr.Outcomes;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.CompletionStage;
 
@@ -12,18 +14,26 @@ import java.util.concurrent.CompletionStage;
  * global {@code ipcMain}; {@link #scopes} is that order), an invoke's handler (the first scope that has one), and the
  * reply. The registries only hold listeners and handlers; this is where they run.
  *
- * <p>Nothing a listener, a handler or the decoding of a message throws (an {@code Error} included) escapes: a
- * failure becomes the answer of the call it belongs to, or is logged.
+ * <p>The host's interceptors ({@link Interceptors}) see a message before any scope does, and may reject it; while
+ * they or a Flight Recorder recording observe it, its {@link Interception} follows it until it is answered.
+ *
+ * <p>Nothing a listener, a handler, an interceptor or the decoding of a message throws (an {@code Error} included)
+ * escapes: a failure becomes the answer of the call it belongs to, or is logged.
  */
 final class MainDispatch {
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
   private static final String IPC_EXCEPTION = IpcException.class.getName();
 
   private final IpcMainImpl ipcMain;
+  private final Interceptors interceptors;
 
-  /** @param ipcMain the global registry, consulted after each renderer's own */
-  MainDispatch(IpcMainImpl ipcMain) {
+  /**
+   * @param ipcMain the global registry, consulted after each renderer's own
+   * @param interceptors what sees each message first
+   */
+  MainDispatch(IpcMainImpl ipcMain, Interceptors interceptors) {
     this.ipcMain = ipcMain;
+    this.interceptors = interceptors;
   }
 
   /** Handles one message; never throws: a failure answers the call it belongs to, or is logged. */
@@ -107,14 +117,14 @@ final class MainDispatch {
     }
     MainEvent event = new MainEvent(from, frame, channel, syncCallId);
     IpcMainImpl[] scopes = scopes(from, frame);
-    if (!anyListener(scopes, channel)) {
-      if (event.isSync()) {
-        LOG.log(Level.WARNING, "WebContents #{0} called ipcRenderer.sendSync() with ''{1}'' channel without "
-            + "listeners.", from.id, channel);
-        event.fail(IPC_EXCEPTION, "No listener registered for '" + channel + "'");
-      } else {
-        LOG.log(Level.DEBUG, "ipc4j: no listener for ''{0}''; message dropped", channel);
-      }
+    Interception seen = interceptors.observe(event.isSync() ? IpcIncoming.Kind.SEND_SYNC : IpcIncoming.Kind.SEND,
+        from, event, payload.length);
+    if (seen != null) {
+      event.observedBy(seen);
+    }
+    // Interceptors see every message, so it is decoded before its listeners are looked for.
+    if (!interceptors.intercepting() && !anyListener(scopes, channel)) {
+      noListener(from, event, seen);
       return;
     }
     Object[] args;
@@ -122,8 +132,22 @@ final class MainDispatch {
       args = from.values().decodeArgs(payload);
     } catch (Throwable e) { // an Error too (a codec's, or memory): it answers this message, the loop goes on
       Failures.log(Level.ERROR, "ipc4j: a message on '" + channel + "' from " + from + " could not be decoded", e);
+      if (seen != null) {
+        seen.finish(0, Outcomes.ERROR, e);
+      }
       event.fail(e.getClass().getName(), Failures.messageOf(e));
       return;
+    }
+    if (interceptors.intercepting()) {
+      Throwable rejection = interceptors.run(seen, args);
+      if (rejection != null) {
+        reject(from, event, seen, rejection);
+        return;
+      }
+      if (!anyListener(scopes, channel)) {
+        noListener(from, event, seen);
+        return;
+      }
     }
     Throwable failure = null;
     for (IpcMainImpl scope : scopes) {
@@ -132,8 +156,36 @@ final class MainDispatch {
         failure = scopeFailure;
       }
     }
+    if (seen != null && (failure != null || !event.isSync())) { // else the sendSync's answer finishes it
+      seen.finish(0, Outcomes.of(failure), failure);
+    }
     if (failure != null) {
       event.fail(failure.getClass().getName(), Failures.messageOf(failure));
+    }
+  }
+
+  private static void noListener(WebContentsImpl from, MainEvent event, Interception seen) {
+    String channel = event.channel();
+    if (seen != null) {
+      seen.finish(0, Outcomes.ERROR, new IpcException("No listener registered for '" + channel + "'"));
+    }
+    if (event.isSync()) {
+      LOG.log(Level.WARNING, "WebContents #{0} called ipcRenderer.sendSync() with ''{1}'' channel without "
+          + "listeners.", from.id, channel);
+      event.fail(IPC_EXCEPTION, "No listener registered for '" + channel + "'");
+    } else {
+      LOG.log(Level.DEBUG, "ipc4j: no listener for ''{0}''; message dropped", channel);
+    }
+  }
+
+  /** An interceptor rejected a send or sendSync: a sendSync's caller gets the rejection, a send is dropped. */
+  private static void reject(WebContentsImpl from, MainEvent event, Interception seen, Throwable rejection) {
+    seen.finish(0, Outcomes.REJECTED, rejection);
+    if (event.isSync()) {
+      event.fail(rejection.getClass().getName(), Failures.messageOf(rejection));
+    } else {
+      Failures.log(Level.WARNING, "ipc4j: an interceptor rejected a send on '" + event.channel() + "' from " + from
+          + "; message dropped", rejection);
     }
   }
 
@@ -162,16 +214,32 @@ final class MainDispatch {
     if (frame == null) {
       return;
     }
-    Replies replies = from.replies;
+    MainEvent event = new MainEvent(from, frame, channel, -1, m.timeoutMillis());
+    Interception seen = interceptors.observe(IpcIncoming.Kind.INVOKE, from, event, m.payload().length);
+    Replies replies = seen == null ? from.replies : seen.replies();
+    Object[] args = null;
+    if (interceptors.intercepting()) { // before any handler is taken: a rejected call leaves a handleOnce in place
+      try {
+        args = from.values().decodeArgs(m.payload());
+      } catch (Throwable t) {
+        replies.failure(m.callId(), channel, t);
+        return;
+      }
+      Throwable rejection = interceptors.run(seen, args);
+      if (rejection != null) {
+        seen.finish(0, Outcomes.REJECTED, rejection);
+        from.replies.error(m.callId(), channel, rejection.getClass().getName(), Failures.messageOf(rejection));
+        return;
+      }
+    }
     IpcMainHandler handler = handlerFor(from, frame, channel);
     if (handler == null) {
       replies.error(m.callId(), channel, IPC_EXCEPTION, Handlers.noHandler(channel));
       return;
     }
     Object result;
-    MainEvent event = new MainEvent(from, frame, channel, -1, m.timeoutMillis());
     try {
-      result = handler.handle(event, from.values().decodeArgs(m.payload()));
+      result = handler.handle(event, args != null ? args : from.values().decodeArgs(m.payload()));
     } catch (Throwable t) {
       replies.failure(m.callId(), channel, t);
       return;

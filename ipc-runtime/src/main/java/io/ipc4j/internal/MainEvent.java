@@ -13,6 +13,8 @@ final class MainEvent extends CallEvent implements IpcMainEvent, IpcMainInvokeEv
   private final String channel;
   private final long syncCallId;
   private final AtomicBoolean answered;
+  /** Told when a sendSync's answer goes out, while an interceptor or a recording observes the message. */
+  private volatile Interception observer;
 
   /** @param syncCallId the call id of a {@code sendSync} message, or -1 */
   MainEvent(WebContentsImpl sender, WebFrameMainImpl frame, String channel, long syncCallId) {
@@ -54,6 +56,10 @@ final class MainEvent extends CallEvent implements IpcMainEvent, IpcMainInvokeEv
     return frame;
   }
 
+  void observedBy(Interception seen) {
+    observer = seen;
+  }
+
   @Override
   public void reply(String channel, Object... args) {
     frame.send(channel, args);
@@ -77,6 +83,10 @@ final class MainEvent extends CallEvent implements IpcMainEvent, IpcMainInvokeEv
     }
     byte[] payload = sender.values().encodeValue(value);
     if (answered.compareAndSet(false, true)) {
+      Interception seen = observer;
+      if (seen != null) { // before the answer goes: its sender then knows the interceptors' completions ran
+        seen.finish(payload.length, io.ipc4j.internal.jfr.Outcomes.OK, null);
+      }
       sender.link.toRenderer(new Message.Reply(syncCallId, true, payload));
     }
   }

@@ -2,6 +2,8 @@ package io.ipc4j.internal;
 
 import io.ipc4j.IpcDisconnectedException;
 import io.ipc4j.IpcTimeoutException;
+import io.ipc4j.internal.jfr.IpcCallEvent;
+import io.ipc4j.internal.jfr.Outcomes;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,6 +35,9 @@ final class RendererCalls implements Scheduler.Deadlines {
     final Duration timeout;
     final long deadlineNanos;
     final MainFuture<Object> future;
+    /** Its Flight Recorder event while a recording wants one, else null; and the size of the answer, once in. */
+    IpcCallEvent event;
+    int answerBytes;
 
     Call(long id, String channel, Duration timeout, MainFuture<Object> future) {
       this.id = id;
@@ -66,6 +71,7 @@ final class RendererCalls implements Scheduler.Deadlines {
       return future;
     }
     Call call = new Call(nextId.incrementAndGet(), channel, timeout, future);
+    call.event = IpcCallEvent.begin("invoke", Outcomes.TO_RENDERER, channel, contents.id, frameId, payload.length);
     pending.put(call.id, call);
     future.onCancel(() -> abandon(call));
     scheduler.callStarted();
@@ -88,6 +94,7 @@ final class RendererCalls implements Scheduler.Deadlines {
     if (call == null) {
       return; // late (timed out) or never asked: dropped
     }
+    call.answerBytes = reply.payload().length;
     Object value = null;
     Throwable failure = null;
     try {
@@ -131,6 +138,9 @@ final class RendererCalls implements Scheduler.Deadlines {
     if (!forget(call)) {
       return false;
     }
+    if (call.event != null) {
+      call.event.finish(call.answerBytes, Outcomes.of(failure), Outcomes.typeOf(failure));
+    }
     call.future.settle(value, failure);
     return true;
   }
@@ -138,6 +148,9 @@ final class RendererCalls implements Scheduler.Deadlines {
   /** The call's future was cancelled: it ends here, and the renderer's handler learns of it, unless it had ended. */
   private void abandon(Call call) {
     if (forget(call)) {
+      if (call.event != null) {
+        call.event.finish(0, Outcomes.CANCELLED, null);
+      }
       tellRenderer(call); // its late reply finds no call and is dropped
     }
   }

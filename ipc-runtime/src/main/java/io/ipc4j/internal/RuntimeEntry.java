@@ -1,6 +1,7 @@
 package io.ipc4j.internal;
 
 import io.ipc4j.IpcHost;
+import io.ipc4j.IpcInterceptor;
 import io.ipc4j.IpcRenderer;
 import io.ipc4j.internal.socket.ChildConnector;
 import io.ipc4j.internal.socket.SocketOptions;
@@ -25,11 +26,12 @@ public final class RuntimeEntry {
    * @param spinTime how long idle loops and waiting callers spin before parking
    * @param blockedLoopWarning how long a task may hold the main loop before a warning is logged
    * @param codecs the record and enum codecs the host has from the start
+   * @param interceptors what sees each message from a renderer first, in order
    * @return a running host
    */
   public static IpcHost inProcessHost(Duration defaultTimeout, Duration spinTime, Duration blockedLoopWarning,
-      List<? extends TypeCodec<?>> codecs) {
-    return withCodecs(new IpcHostImpl(defaultTimeout, spinTime, blockedLoopWarning, null), codecs);
+      List<? extends TypeCodec<?>> codecs, List<IpcInterceptor> interceptors) {
+    return withCodecs(new IpcHostImpl(defaultTimeout, spinTime, blockedLoopWarning, null, interceptors), codecs);
   }
 
   /**
@@ -47,15 +49,16 @@ public final class RuntimeEntry {
    * @param stallTime how long a frame may stop arriving, or a renderer take no bytes, before it is cut off
    * @param maxOutboundBytes how many bytes may wait to be written to one renderer
    * @param maxPendingConnections how many connections may be in their handshake at once
+   * @param interceptors what sees each message from a renderer first, in order
    * @return a running host
    */
   public static IpcHost socketHost(Duration defaultTimeout, Duration spinTime, Duration blockedLoopWarning,
       List<? extends TypeCodec<?>> codecs, List<String> jvmOptions, int maxFrameBytes, Duration shutdownGrace,
       Duration launchTimeout, Duration handshakeTimeout, Duration stallTime, long maxOutboundBytes,
-      int maxPendingConnections) {
+      int maxPendingConnections, List<IpcInterceptor> interceptors) {
     return withCodecs(new IpcHostImpl(defaultTimeout, spinTime, blockedLoopWarning, new SocketOptions(jvmOptions,
         maxFrameBytes, shutdownGrace, launchTimeout, handshakeTimeout, stallTime, maxOutboundBytes,
-        maxPendingConnections)), codecs);
+        maxPendingConnections), interceptors), codecs);
   }
 
   /** Gives a new host its builder's codecs; a conflict among them closes the host again. */

@@ -75,7 +75,9 @@ final class WebFrameMainImpl implements WebFrameMain {
     if (isDestroyed()) {
       throw new IpcDisconnectedException("Object has been destroyed");
     }
-    contents.link.toRenderer(new Message.Push(frameId, channel, contents.values().encodeArgs(args)));
+    byte[] payload = contents.values().encodeArgs(args);
+    io.ipc4j.internal.jfr.IpcMessageEvent.sent(channel, contents.id, frameId, payload.length);
+    contents.link.toRenderer(new Message.Push(frameId, channel, payload));
   }
 
   @Override

@@ -1,0 +1,284 @@
+package io.ipc4j;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * {@link IpcInterceptor}s on the host builder: they see each message from a renderer, with its sender, before any
+ * listener or handler; may reject it (its caller fails in Electron's words, a send is dropped and logged); may time
+ * it; and nothing they throw stops the main loop.
+ */
+class InterceptorTest {
+  private static IpcHost open(HostKind kind, IpcInterceptor... interceptors) {
+    IpcHost.Builder builder = IpcHost.builder();
+    for (IpcInterceptor interceptor : interceptors) {
+      builder.interceptor(interceptor);
+    }
+    return kind.open(builder);
+  }
+
+  /** Rejects every message on {@code channel}. */
+  private static IpcInterceptor refusing(String channel) {
+    return message -> {
+      if (message.channel().equals(channel)) {
+        throw new SecurityException("not from you");
+      }
+      return null;
+    };
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
+  void interceptorsRunInTheOrderAddedBeforeEveryScopesListeners(HostKind kind) {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    try (IpcHost host = open(kind, m -> seen.add("first " + m.kind()) ? null : null,
+        m -> seen.add("second " + m.kind()) ? null : null)) {
+      Renderer r = host.openRenderer();
+      Await.Inbox<String> done = new Await.Inbox<>();
+      r.webContents().mainFrame().ipc().on("ch", (event, args) -> seen.add("frame"));
+      r.webContents().ipc().on("ch", (event, args) -> seen.add("webContents"));
+      host.ipcMain().on("ch", (event, args) -> done.put("ipcMain"));
+
+      r.ipcRenderer().send("ch");
+
+      assertThat(done.take()).isEqualTo("ipcMain");
+      assertThat(seen).containsExactly("first SEND", "second SEND", "frame", "webContents").inOrder();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
+  void interceptorsRunBeforeTheHandlerOfAnInvokeAndASendSync(HostKind kind) {
+    List<String> seen = new CopyOnWriteArrayList<>();
+    try (IpcHost host = open(kind, m -> seen.add(m.kind() + " " + m.channel()) ? null : null)) {
+      host.ipcMain().handle("get", (event, args) -> seen.add("handler") ? "value" : null);
+      host.ipcMain().on("sync", (event, args) -> event.setReturnValue(seen.add("listener")));
+      IpcRenderer ipc = host.openRenderer().ipcRenderer();
+
+      assertThat(ipc.invoke("get").join()).isEqualTo("value");
+      assertThat(ipc.sendSync("sync")).isEqualTo(true);
+
+      assertThat(seen).containsExactly("INVOKE get", "handler", "SEND_SYNC sync", "listener").inOrder();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
+  void seesTheSenderItsFrameAndTheDecodedArguments(HostKind kind) {
+    Await.Inbox<IpcIncoming> seen = new Await.Inbox<>();
+    try (IpcHost host = open(kind, m -> {
+      seen.put(m);
+      return null;
+    })) {
+      Renderer r = host.openRenderer();
+      IpcRenderer child = r.openFrame();
+      host.ipcMain().on("hello", (event, args) -> {});
+
+      child.send("hello", 42, "text", List.of(1, 2));
+
+      IpcIncoming message = seen.take();
+      assertThat(message.kind()).isEqualTo(IpcIncoming.Kind.SEND);
+      assertThat(message.channel()).isEqualTo("hello");
+      assertThat(message.sender()).isSameInstanceAs(r.webContents());
+      assertThat(message.processId()).isEqualTo(r.webContents().mainFrame().processId());
+      assertThat(message.frameId()).isEqualTo(2);
+      assertThat(message.senderFrame().frameId()).isEqualTo(2);
+      assertThat(message.args()).containsExactly(42, "text", List.of(1, 2)).inOrder();
+      assertThrows(UnsupportedOperationException.class, () -> message.args().set(0, 7));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
+  void tellsTwoRenderersApartByTheIdsTheHostGaveThem(HostKind kind) {
+    Await.Inbox<WebContents> senders = new Await.Inbox<>();
+    try (IpcHost host = open(kind, m -> {
+      senders.put(m.sender());
+      return null;
+    })) {
+      host.ipcMain().handle("who", (event, args) -> event.sender().id());
+      Renderer first = host.openRenderer();
+      Renderer second = host.openRenderer();
+
+      assertThat(second.ipcRenderer().invoke("who").join()).isEqualTo(second.webContents().id());
+      assertThat(senders.take()).isSameInstanceAs(second.webContents());
+      first.ipcRenderer().invoke("who").join();
+      assertThat(senders.take()).isSameInstanceAs(first.webContents());
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
+  void aRejectedInvokeFailsWithElectronsMessageAndNoHandlerIsUsedUp(HostKind kind) {
+    AtomicInteger handled = new AtomicInteger();
+    AtomicBoolean refuse = new AtomicBoolean(true);
+    try (IpcHost host = open(kind, m -> refuse.get() ? refusing("secret").intercept(m) : null)) {
+      host.ipcMain().handleOnce("secret", (event, args) -> handled.incrementAndGet());
+      IpcRenderer ipc = host.openRenderer().ipcRenderer();
+
+      CompletionException e = assertThrows(CompletionException.class, () -> ipc.invoke("secret", 1).join());
+
+      assertThat(e).hasCauseThat().isInstanceOf(IpcInvokeException.class);
+      assertThat(e).hasCauseThat().hasMessageThat()
+          .isEqualTo("Error invoking remote method 'secret': java.lang.SecurityException: not from you");
+      IpcInvokeException failure = (IpcInvokeException) e.getCause();
+      assertThat(failure.remoteType()).isEqualTo("java.lang.SecurityException");
+      assertThat(failure.remoteMessage()).isEqualTo("not from you");
+      assertThat(handled.get()).isEqualTo(0);
+      refuse.set(false);
+      assertThat(ipc.invoke("secret", 2).join()).isEqualTo(1); // the handleOnce handler was still there
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
+  void aRejectedSendSyncFailsWithTheSameWords(HostKind kind) {
+    AtomicInteger heard = new AtomicInteger();
+    try (IpcHost host = open(kind, refusing("secret"))) {
+      host.ipcMain().on("secret", (event, args) -> event.setReturnValue(heard.incrementAndGet()));
+      IpcRenderer ipc = host.openRenderer().ipcRenderer();
+
+      IpcInvokeException e = assertThrows(IpcInvokeException.class, () -> ipc.sendSync("secret"));
+
+      assertThat(e).hasMessageThat()
+          .isEqualTo("Error invoking remote method 'secret': java.lang.SecurityException: not from you");
+      assertThat(heard.get()).isEqualTo(0);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
+  void aRejectedSendIsDroppedAndLoggedAndLaterMessagesGoOn(HostKind kind) {
+    List<String> heard = new CopyOnWriteArrayList<>();
+    Await.Inbox<String> after = new Await.Inbox<>();
+    try (LogCapture log = new LogCapture().quiet(); IpcHost host = open(kind, refusing("secret"))) {
+      host.ipcMain().on("secret", (event, args) -> heard.add("secret"));
+      host.ipcMain().on("open", (event, args) -> after.put("open"));
+      IpcRenderer ipc = host.openRenderer().ipcRenderer();
+
+      ipc.send("secret");
+      ipc.send("open");
+
+      assertThat(after.take()).isEqualTo("open"); // messages are handled in order: the rejected one is done
+      assertThat(heard).isEmpty();
+      List<java.util.logging.LogRecord> warnings = log.warningsContaining("an interceptor rejected a send on 'secret'");
+      assertThat(warnings).hasSize(1);
+      assertThat(warnings.get(0).getThrown()).isInstanceOf(SecurityException.class);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
+  void aLaterInterceptorsRejectionEndsTheEarlierOnesCompletionAndSkipsTheRest(HostKind kind) {
+    Await.Inbox<Throwable> outcome = new Await.Inbox<>();
+    AtomicInteger third = new AtomicInteger();
+    try (IpcHost host = open(kind, m -> (took, failure) -> outcome.put(failure), refusing("secret"),
+        m -> third.incrementAndGet() > 0 ? null : null)) {
+      host.ipcMain().handle("secret", (event, args) -> "never");
+      IpcRenderer ipc = host.openRenderer().ipcRenderer();
+
+      assertThrows(CompletionException.class, () -> ipc.invoke("secret").join());
+
+      assertThat(outcome.take()).isInstanceOf(SecurityException.class);
+      assertThat(third.get()).isEqualTo(0);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
+  void aCompletionSeesHowLongAnInvokeTookAndHowItEnded(HostKind kind) {
+    Await.Inbox<Duration> took = new Await.Inbox<>();
+    Await.Inbox<String> failures = new Await.Inbox<>();
+    try (IpcHost host = open(kind, m -> (duration, failure) -> {
+      took.put(duration);
+      failures.put(failure == null ? "none" : failure.getMessage());
+    })) {
+      host.ipcMain().handle("slow", (event, args) ->
+          CompletableFuture.supplyAsync(() -> "late", CompletableFuture.delayedExecutor(150, TimeUnit.MILLISECONDS)));
+      host.ipcMain().handle("broken", (event, args) -> {
+        throw new IllegalStateException("broken handler");
+      });
+      IpcRenderer ipc = host.openRenderer().ipcRenderer();
+
+      assertThat(ipc.invoke("slow").join()).isEqualTo("late");
+      assertThat(took.take()).isAtLeast(Duration.ofMillis(150));
+      assertThat(failures.take()).isEqualTo("none");
+
+      assertThrows(CompletionException.class, () -> ipc.invoke("broken").join());
+      took.take();
+      assertThat(failures.take())
+          .isEqualTo("Error invoking remote method 'broken': java.lang.IllegalStateException: broken handler");
+
+      assertThrows(CompletionException.class, () -> ipc.invoke("nobody").join());
+      took.take();
+      assertThat(failures.take()).contains("No handler registered for 'nobody'");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
+  void aCompletionSeesASendsListenersAndASendSyncsAnswer(HostKind kind) {
+    Await.Inbox<String> ended = new Await.Inbox<>();
+    try (IpcHost host = open(kind, m -> (took, failure) ->
+        ended.put(m.kind() + " " + (took.compareTo(Duration.ofMillis(100)) >= 0) + " " + failure))) {
+      host.ipcMain().on("work", (event, args) -> sleep(100));
+      host.ipcMain().on("failing", (event, args) -> {
+        throw new IllegalArgumentException("bad");
+      });
+      host.ipcMain().on("later", (event, args) ->
+          CompletableFuture.runAsync(() -> event.setReturnValue("answer"),
+              CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS)));
+      IpcRenderer ipc = host.openRenderer().ipcRenderer();
+
+      ipc.send("work");
+      assertThat(ended.take()).isEqualTo("SEND true null"); // after its 100 ms listener
+      ipc.send("failing");
+      assertThat(ended.take()).endsWith("java.lang.IllegalArgumentException: bad");
+      assertThat(ipc.sendSync("later")).isEqualTo("answer");
+      assertThat(ended.take()).isEqualTo("SEND_SYNC true null"); // when the answer went, 100 ms later
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
+  void anInterceptorThatThrowsAnErrorRejectsOnlyThatMessageAndTheLoopGoesOn(HostKind kind) {
+    AtomicInteger calls = new AtomicInteger();
+    try (LogCapture log = new LogCapture().quiet(); IpcHost host = open(kind, m -> {
+      if (calls.incrementAndGet() == 1) {
+        throw new StackOverflowError("interceptor bug");
+      }
+      return (took, failure) -> {
+        throw new IllegalStateException("completion bug");
+      };
+    })) {
+      host.ipcMain().handle("echo", (event, args) -> args[0]);
+      IpcRenderer ipc = host.openRenderer().ipcRenderer();
+
+      CompletionException first = assertThrows(CompletionException.class, () -> ipc.invoke("echo", 1).join());
+      assertThat(first).hasCauseThat().hasMessageThat()
+          .isEqualTo("Error invoking remote method 'echo': java.lang.StackOverflowError: interceptor bug");
+      assertThat(ipc.invoke("echo", 2).join()).isEqualTo(2);
+      assertThat(ipc.invoke("echo", 3).join()).isEqualTo(3);
+      Await.until("the completion's failure is logged", () -> log.any("an interceptor's completion failed"));
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
