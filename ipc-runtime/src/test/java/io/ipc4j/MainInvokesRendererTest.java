@@ -187,6 +187,25 @@ class MainInvokesRendererTest {
 
   @ParameterizedTest
   @EnumSource(HostKind.class)
+  void aClosingRendererSendsNoAnswerForTheStagesItCancels(HostKind kind) {
+    try (IpcHost host = kind.open()) {
+      for (int i = 0; i < 200; i++) {
+        Renderer r = host.openRenderer();
+        Await.Inbox<Boolean> handled = new Await.Inbox<>();
+        r.ipcRenderer().handle("never", (event, args) -> {
+          handled.put(true);
+          return new CompletableFuture<>();
+        });
+        CompletableFuture<Object> pending = r.webContents().invoke("never");
+        handled.take(); // the stage exists: closing cancels it, and its cancellation must not answer the call
+        r.close();
+        assertThat(failureOf(pending)).isInstanceOf(IpcDisconnectedException.class);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
   void closingTheHostFailsPendingCalls(HostKind kind) {
     IpcHost host = kind.open();
     Renderer r = host.openRenderer();

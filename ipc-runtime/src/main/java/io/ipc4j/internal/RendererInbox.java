@@ -38,7 +38,9 @@ final class RendererInbox {
 
       @Override
       void send(Message reply) {
-        context.toMain(reply);
+        if (context.isOpen()) { // once closed, nobody waits: the main process fails its calls as disconnected
+          context.toMain(reply);
+        }
       }
 
       @Override
