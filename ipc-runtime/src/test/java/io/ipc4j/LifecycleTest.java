@@ -22,6 +22,8 @@ class LifecycleTest {
   @ParameterizedTest
   @EnumSource(HostKind.class)
   void hostCloseFailsEveryPendingCall(HostKind kind) {
+    // Also a race's witness: a stage the closing host cancelled once answered its call (IpcInvokeException) when the
+    // main loop took the call between the WebContents' destruction and its link's close. Destroyed, it answers none.
     IpcHost host = kind.open();
     host.ipcMain().handle("slow", (event, args) -> new CompletableFuture<>());
     List<CompletableFuture<Object>> calls = new ArrayList<>();

@@ -64,7 +64,9 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
 
       @Override
       void send(Message reply) {
-        WebContentsImpl.this.link.toRenderer(reply);
+        if (!isDestroyed()) { // once destroyed, nobody waits: the renderer fails its calls as disconnected
+          WebContentsImpl.this.link.toRenderer(reply);
+        }
       }
 
       @Override
