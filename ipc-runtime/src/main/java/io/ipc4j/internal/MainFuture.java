@@ -35,6 +35,8 @@ final class MainFuture<T> extends CompletableFuture<T> implements IdleStrategy.P
   private T answerValue;
   private Throwable answerFailure;
   private volatile boolean answered;
+  /** Threads spinning for the answer (see awaitBriefly); guarded by this. */
+  private int spinning;
 
   MainFuture(EventLoop mainLoop) {
     this.mainLoop = mainLoop;
@@ -204,8 +206,31 @@ final class MainFuture<T> extends CompletableFuture<T> implements IdleStrategy.P
    */
   private void awaitBriefly() {
     refuseBlockingOnMainLoop();
-    if (!isDone()) {
+    if (isDone()) {
+      return;
+    }
+    synchronized (this) {
+      spinning++;
+    }
+    try {
       mainLoop.waiters().spinWhile(this);
+    } finally {
+      boolean mine;
+      synchronized (this) {
+        spinning--;
+        mine = answered && !super.isDone();
+      }
+      if (mine) { // the answer came while this thread spun: it completes the future, and the loop need not wake
+        completeWithAnswer();
+      }
+    }
+  }
+
+  private void completeWithAnswer() {
+    if (answerFailure != null) {
+      completeExceptionally(answerFailure);
+    } else {
+      complete(answerValue);
     }
   }
 
@@ -235,24 +260,24 @@ final class MainFuture<T> extends CompletableFuture<T> implements IdleStrategy.P
   }
 
   /**
-   * Settles this future: a blocked thread may take the outcome at once, and the future completes on the main loop,
-   * or here if that loop has stopped (so it is always settled).
+   * Settles this future: a blocked thread may take the outcome at once. The future completes on the main loop (or
+   * here if that loop has stopped, so it is always settled); or, when a thread outside the loop is spinning for the
+   * answer, on that thread as it stops, so the loop is not woken for a future nobody else watches. Its callbacks
+   * run on the main loop either way.
    */
   void settle(T value, Throwable failure) {
     synchronized (this) {
-      if (!super.isDone()) { // else cancelled first: it stays so
-        answerValue = value;
-        answerFailure = failure;
-        answered = true;
+      if (super.isDone()) {
+        return; // cancelled (or timed out by the user's orTimeout) first: it stays so
+      }
+      answerValue = value;
+      answerFailure = failure;
+      answered = true;
+      if (spinning > 0 && !mainLoop.inLoop()) {
+        return; // a spinning thread takes the answer and completes the future as it stops spinning
       }
     }
-    onLoop.execute(() -> {
-      if (failure != null) {
-        completeExceptionally(failure);
-      } else {
-        complete(value);
-      }
-    });
+    onLoop.execute(this::completeWithAnswer);
   }
 
   private void refuseBlockingOnMainLoop() {
