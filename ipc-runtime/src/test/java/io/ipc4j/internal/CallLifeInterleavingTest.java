@@ -48,7 +48,7 @@ class CallLifeInterleavingTest {
       Thread caller = new Thread(() -> seen[0] = outcome(() -> future.get(60, TimeUnit.SECONDS)));
       loop.start();
       caller.start();
-      join(loop, caller);
+      Threads.join(loop, caller);
       expect("answer", seen[0]);
     });
   }
@@ -68,7 +68,7 @@ class CallLifeInterleavingTest {
       Thread caller = new Thread(() -> seen[0] = outcome(() -> future.get(60, TimeUnit.SECONDS)));
       reader.start();
       caller.start();
-      join(reader, caller);
+      Threads.join(reader, caller);
       expect("answer", seen[0]);
     });
   }
@@ -77,16 +77,6 @@ class CallLifeInterleavingTest {
   private static void expect(Object expected, Object actual) {
     if (!expected.equals(actual)) {
       throw new AssertionError("expected " + expected + ", saw " + actual);
-    }
-  }
-
-  private static void join(Thread... threads) {
-    for (Thread t : threads) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        throw new AssertionError(e);
-      }
     }
   }
 }

@@ -71,9 +71,9 @@ class MainFutureInterleavingTest {
       answer.start();
       cancel.start();
       joiner.start();
-      join(answer, cancel);
+      Threads.join(answer, cancel);
       loop.runTasks(); // the loop completes the future, unless it was cancelled
-      join(joiner);
+      Threads.join(joiner);
       String expected = cancelled[0] ? "cancelled" : "answer";
       if (!expected.equals(joined[0])) {
         throw new AssertionError("cancel returned " + cancelled[0] + " but the blocked thread got " + joined[0]);
@@ -83,15 +83,5 @@ class MainFutureInterleavingTest {
             + future.isCancelled());
       }
     });
-  }
-
-  private static void join(Thread... threads) {
-    for (Thread t : threads) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        throw new AssertionError(e);
-      }
-    }
   }
 }
