@@ -44,7 +44,7 @@ class TaskQueueInterleavingTest {
       first.start();
       second.start();
       consumer.start();
-      join(first, second, consumer);
+      Threads.join(first, second, consumer);
       if (emptyButNothing.get()) {
         throw new AssertionError("isEmpty() said there was work, poll() found none");
       }
@@ -59,15 +59,5 @@ class TaskQueueInterleavingTest {
         throw new AssertionError("tasks ran as " + ran);
       }
     });
-  }
-
-  static void join(Thread... threads) {
-    for (Thread t : threads) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        throw new AssertionError(e);
-      }
-    }
   }
 }
