@@ -38,9 +38,12 @@ final class RendererInbox {
 
       @Override
       void send(Message reply) {
-        if (context.isOpen()) { // once closed, nobody waits: the main process fails its calls as disconnected
-          context.toMain(reply);
-        }
+        context.toMain(reply);
+      }
+
+      @Override
+      boolean callerWaits() {
+        return context.isOpen();
       }
 
       @Override

@@ -26,6 +26,15 @@ abstract class Replies {
   /** Sends the reply toward the caller; may throw if the caller's side is gone. */
   abstract void send(Message reply);
 
+  /**
+   * Whether the caller may still wait for answers: false once this side closed (a renderer) or was destroyed (its
+   * {@code WebContents}); the caller then fails its calls as disconnected, and the stages the closing cancelled
+   * must not answer them first.
+   */
+  boolean callerWaits() {
+    return true;
+  }
+
   /** The stage a handler returned for {@code callId} has ended (or refused its callback): nothing more to track. */
   void stageEnded(long callId) {}
 
@@ -72,6 +81,9 @@ abstract class Replies {
   }
 
   private void deliver(String channel, Message reply) {
+    if (!callerWaits()) {
+      return;
+    }
     try {
       send(reply);
     } catch (RuntimeException e) { // the caller's side is gone: nobody waits for this answer any more

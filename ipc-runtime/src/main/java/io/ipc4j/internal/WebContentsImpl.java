@@ -64,9 +64,12 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
 
       @Override
       void send(Message reply) {
-        if (!isDestroyed()) { // once destroyed, nobody waits: the renderer fails its calls as disconnected
-          WebContentsImpl.this.link.toRenderer(reply);
-        }
+        WebContentsImpl.this.link.toRenderer(reply);
+      }
+
+      @Override
+      boolean callerWaits() {
+        return !isDestroyed();
       }
 
       @Override
