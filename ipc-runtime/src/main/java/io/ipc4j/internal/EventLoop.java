@@ -107,6 +107,32 @@ abstract class EventLoop implements Executor {
     }
   }
 
+  /**
+   * Runs a callback on this loop: right here when this is the loop (or the loop has stopped), else queued. One per
+   * loop, so a future whose callbacks run here needs no executor of its own.
+   */
+  private final Executor callbacks = task -> {
+    if (inLoop()) {
+      task.run();
+      return;
+    }
+    AtomicBoolean ran = new AtomicBoolean();
+    Runnable once = () -> {
+      if (ran.compareAndSet(false, true)) {
+        task.run();
+      }
+    };
+    execute(once);
+    if (!isRunning()) {
+      once.run(); // the loop may have stopped before taking it: it runs here then, and only once either way
+    }
+  };
+
+  /** The executor that runs callbacks on this loop (see {@link #callbacks}). */
+  Executor callbacks() {
+    return callbacks;
+  }
+
   /** The idle strategy of threads that block, outside the loop, until the loop completes what they wait for. */
   IdleStrategy waiters() {
     return waiters;

@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
@@ -40,22 +39,7 @@ final class MainFuture<T> extends CompletableFuture<T> implements IdleStrategy.P
 
   MainFuture(EventLoop mainLoop) {
     this.mainLoop = mainLoop;
-    this.onLoop = task -> {
-      if (mainLoop.inLoop()) {
-        task.run();
-        return;
-      }
-      AtomicBoolean ran = new AtomicBoolean();
-      Runnable once = () -> {
-        if (ran.compareAndSet(false, true)) {
-          task.run();
-        }
-      };
-      mainLoop.execute(once);
-      if (!mainLoop.isRunning()) {
-        once.run(); // the loop may have stopped before taking it: it runs here then, and only once either way
-      }
-    };
+    this.onLoop = mainLoop.callbacks();
   }
 
   // A callback added after the answer came would run on the adding thread; these run it on the main loop always.
