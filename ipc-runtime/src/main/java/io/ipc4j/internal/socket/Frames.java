@@ -22,13 +22,24 @@ import java.nio.charset.StandardCharsets;
  * 0x13  OPEN_FRAME  renderer → host  i64 call id (answered by REPLY whose payload is the new frame id)
  * 0x14  CALL_REPLY  renderer → host  i64 call id, u8 ok (1) or failed (0), payload (the answer to a CALL)
  * 0x15  CANCEL      renderer → host  i64 call id (the caller of that INVOKE stopped waiting; no answer)
+ * 0x1A  PORT_CHANNEL renderer → host i64 port id, i64 port id (the renderer made an entangled pair)
+ * 0x1B  PORT_POST   renderer → host  i64 port id, ports, payload (a message posted on a port it holds)
+ * 0x1C  PORT_CLOSE  renderer → host  i64 port id (it closed that port, or took note that its peer did)
+ * 0x1D  POST_MESSAGE renderer → host i32 frame id, str channel, ports, payload (ipcRenderer.postMessage)
+ * 0x1E  PORT_RETURN renderer → host  i64 port id, ports, payload (a PORT_MESSAGE for a port it gave away)
  * 0x20  PUSH        host → renderer  i32 frame id, str channel, payload
  * 0x21  REPLY       host → renderer  i64 call id, u8 ok (1) or failed (0), payload (value, or [type, message])
  * 0x22  CALL        host → renderer  i64 call id, i32 frame id, str channel, i64 timeout (ms), payload
  *                                    (webContents.invoke)
  * 0x23  CALL_CANCEL host → renderer  i64 call id (the host stopped waiting for that CALL; no answer)
+ * 0x28  PORT_MESSAGE host → renderer i64 port id, ports, payload (a message for a port it holds)
+ * 0x29  PORT_CLOSED host → renderer  i64 port id (that port's peer closed, or its holder went away)
+ * 0x2A  POST_TO_FRAME host → renderer i32 frame id, str channel, ports, payload (webContents.postMessage)
  * 0x30  GOODBYE     host → renderer  (no fields): the host closes this renderer; the process should exit
  * </pre>
+ *
+ * {@code ports} is a u8 count {@code n} (at most {@value PortFrames#MAX_TRANSFER}) and {@code n} i64 port ids: the
+ * ports that travel with the message (see {@link PortFrames}).
  *
  * A connection starts with HELLO; anything else first, a wrong magic, version or secret, or silence past the
  * handshake deadline closes it. Before the handshake a frame may be at most {@value #MAX_HELLO_BYTES} bytes.
@@ -47,16 +58,28 @@ final class Frames {
   static final int OPEN_FRAME = 0x13;
   static final int CALL_REPLY = 0x14;
   static final int CANCEL = 0x15;
+  static final int PORT_CHANNEL = 0x1A;
+  static final int PORT_POST = 0x1B;
+  static final int PORT_CLOSE = 0x1C;
+  static final int POST_MESSAGE = 0x1D;
+  static final int PORT_RETURN = 0x1E;
   static final int PUSH = 0x20;
   static final int REPLY = 0x21;
   static final int CALL = 0x22;
   static final int CALL_CANCEL = 0x23;
+  static final int PORT_MESSAGE = 0x28;
+  static final int PORT_CLOSED = 0x29;
+  static final int POST_TO_FRAME = 0x2A;
   static final int GOODBYE = 0x30;
 
   private Frames() {}
 
   /** The header of a message frame (length, type, fixed fields, channel); the payload follows it unchanged. */
   static ByteBuffer header(Message message) {
+    ByteBuffer ports = PortFrames.header(message);
+    if (ports != null) {
+      return ports;
+    }
     if (message instanceof Message.Send m) {
       return routed(SEND, -1, m.frameId(), m.channel(), m.payload(), 0).flip();
     } else if (message instanceof Message.SendSync m) {
@@ -91,7 +114,7 @@ final class Frames {
    * A frame addressed to a frame id on a channel: [call id,] frame id, channel; positioned after them, with room for
    * {@code extra} bytes of fields the caller puts before flipping it.
    */
-  private static ByteBuffer routed(int type, long callId, int frameId, String channel, byte[] payload, int extra) {
+  static ByteBuffer routed(int type, long callId, int frameId, String channel, byte[] payload, int extra) {
     byte[] utf8 = channel.getBytes(StandardCharsets.UTF_8);
     int fields = (callId >= 0 ? 8 : 0) + 4 + 4 + utf8.length + extra;
     ByteBuffer b = start(type, fields, payload.length);
@@ -103,6 +126,10 @@ final class Frames {
 
   /** The payload that follows {@link #header}, or null when the message has none. */
   static byte[] payload(Message message) {
+    byte[] ports = PortFrames.payload(message);
+    if (ports != null) {
+      return ports;
+    }
     if (message instanceof Message.Send m) {
       return m.payload();
     } else if (message instanceof Message.SendSync m) {
@@ -144,10 +171,15 @@ final class Frames {
    * @param channel the channel, or null for types without one
    * @param ok a REPLY's outcome
    * @param timeoutMillis an INVOKE's or a CALL's timeout, else 0
+   * @param ports the port ids a port frame carries, else null (a port frame's own port id is its call id)
    */
-  record Head(int type, long callId, int frameId, String channel, boolean ok, long timeoutMillis) {
+  record Head(int type, long callId, int frameId, String channel, boolean ok, long timeoutMillis, long[] ports) {
     Head(int type, long callId, int frameId, String channel, boolean ok) {
       this(type, callId, frameId, channel, ok, 0);
+    }
+
+    Head(int type, long callId, int frameId, String channel, boolean ok, long timeoutMillis) {
+      this(type, callId, frameId, channel, ok, timeoutMillis, null);
     }
   }
 
@@ -185,6 +217,8 @@ final class Frames {
           yield new Head(type, callId, -1, null, ok == 1);
         }
         case GOODBYE -> new Head(type, -1, -1, null, false);
+        case PORT_CHANNEL, PORT_POST, PORT_CLOSE, POST_MESSAGE, PORT_RETURN, PORT_MESSAGE, PORT_CLOSED, POST_TO_FRAME ->
+            PortFrames.head(type, fields);
         default -> throw new ProtocolException("unknown frame type 0x" + Integer.toHexString(type));
       };
     } catch (java.nio.BufferUnderflowException e) {
@@ -210,8 +244,13 @@ final class Frames {
       case OPEN_FRAME -> new Message.OpenFrame(head.callId());
       case CANCEL -> new Message.Cancel(head.callId());
       case CALL_CANCEL -> new Message.CancelCall(head.callId());
+      case PORT_CHANNEL, PORT_POST, PORT_CLOSE, POST_MESSAGE, PORT_RETURN, PORT_MESSAGE, PORT_CLOSED, POST_TO_FRAME ->
+          PortFrames.message(head, payload);
       default -> throw new ProtocolException("frame type 0x" + Integer.toHexString(head.type()) + " carries no message");
     };
+    if (payload.length != 0 && payload(message) == null && PortFrames.fixed(head.type())) {
+      throw new ProtocolException(payload.length + " bytes left over in a " + PortFrames.name(head.type()) + " frame");
+    }
     if (payload.length != 0 && payload(message) == null) { // a frame of fixed fields only
       throw new ProtocolException(payload.length + " bytes left over in " + (head.type() == CANCEL ? "a CANCEL"
           : head.type() == CALL_CANCEL ? "a CALL_CANCEL" : "an OPEN_FRAME") + " frame");
@@ -246,7 +285,7 @@ final class Frames {
     return message(head, rest(body));
   }
 
-  private static String readString(ByteBuffer body) throws ProtocolException {
+  static String readString(ByteBuffer body) throws ProtocolException {
     int n = body.getInt();
     if (n < 0 || n > body.remaining()) {
       throw new ProtocolException("channel length " + n + " with " + body.remaining() + " bytes left");
@@ -262,7 +301,7 @@ final class Frames {
     return bytes;
   }
 
-  private static ByteBuffer start(int type, int fieldBytes, int payloadBytes) {
+  static ByteBuffer start(int type, int fieldBytes, int payloadBytes) {
     long length = 1L + fieldBytes + payloadBytes;
     if (length > Integer.MAX_VALUE) {
       throw new io.ipc4j.IpcException("A message of " + length + " bytes is too large to send");
