@@ -9,6 +9,10 @@ package io.ipc4j;
  * ipcMain.handle("notes:get", (event, args) -> store.get((Integer) args[0]));
  * ipcMain.handle("notes:list", (event, args) -> CompletableFuture.supplyAsync(store::list, pool));
  * }</pre>
+ *
+ * <p>A handler that returns a {@link java.util.concurrent.Flow.Publisher} streams its items to
+ * {@link IpcRenderer#stream}, as the subscriber requests them; {@link IpcRenderer#invoke} of such a handler fails,
+ * naming {@code stream(...)} as the way to call it.
  */
 @FunctionalInterface
 public interface IpcMainHandler {
@@ -17,7 +21,8 @@ public interface IpcMainHandler {
    *
    * @param event who called
    * @param args the call's arguments, decoded
-   * @return the reply value, or a {@link java.util.concurrent.CompletionStage} of it
+   * @return the reply value, a {@link java.util.concurrent.CompletionStage} of it, or for a stream a
+   *     {@link java.util.concurrent.Flow.Publisher} of its items
    * @throws Exception if the call fails; the caller gets an {@link IpcInvokeException} with this exception's
    *     type and message
    */

@@ -3,6 +3,7 @@ package io.ipc4j;
 import io.ipc4j.internal.RuntimeEntry;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 
 /**
  * A renderer frame's side of IPC, as in Electron's {@code ipcRenderer}: send to the main process, call its
@@ -92,6 +93,33 @@ public interface IpcRenderer extends IpcEmitter<IpcRendererListener> {
    * @return the reply, later
    */
   CompletableFuture<Object> invokeWithTimeout(Duration timeout, String channel, Object... args);
+
+  /**
+   * Streams the items of the main-process handler on {@code channel} (one registered with {@code ipcMain.handle}
+   * that returns a {@link Flow.Publisher}). Each {@code subscribe} starts one call; items flow only as the subscriber
+   * {@link Flow.Subscription#request requests} them, so the main process never has more than that in flight, and
+   * {@link Flow.Subscription#cancel cancel} cancels the handler's publisher. Every signal reaches the subscriber on
+   * this renderer's event loop, one at a time. A handler that returns a plain value (or a {@code CompletionStage}
+   * of one) gives a stream of that one item. The stream ends with {@code onError}: an {@link IpcInvokeException} (in
+   * Electron's format) when the handler or its publisher fails or there is no handler, an
+   * {@link IpcDisconnectedException} when the host closes or this renderer closes. A stream has no deadline.
+   *
+   * <pre>{@code
+   * // main: ipcMain.handle("log:tail", (event, args) -> logPublisher(args[0]));
+   * ipc.stream("log:tail", "app.log").subscribe(new Flow.Subscriber<Object>() {
+   *   Flow.Subscription subscription;
+   *   public void onSubscribe(Flow.Subscription s) { subscription = s; s.request(16); }
+   *   public void onNext(Object line) { show(line); subscription.request(1); }
+   *   public void onError(Throwable failure) { showError(failure); }
+   *   public void onComplete() { showDone(); }
+   * });
+   * }</pre>
+   *
+   * @param channel the channel
+   * @param args the arguments the handler gets, each encodable by the value codec
+   * @return a cold publisher of the handler's items
+   */
+  Flow.Publisher<Object> stream(String channel, Object... args);
 
   /**
    * Makes {@code handler} answer the main process's {@link WebContents#invoke} calls on {@code channel} (those to

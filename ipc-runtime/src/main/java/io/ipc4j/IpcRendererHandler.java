@@ -11,6 +11,10 @@ package io.ipc4j;
  * ipcRenderer.handle("notes:dirty", (event, args) -> editor.hasUnsavedEdits());
  * ipcRenderer.handle("notes:export", (event, args) -> CompletableFuture.supplyAsync(editor::export, pool));
  * }</pre>
+ *
+ * <p>A handler that returns a {@link java.util.concurrent.Flow.Publisher} streams its items to
+ * {@link WebContents#stream} and {@link WebFrameMain#stream}, as the subscriber requests them;
+ * {@link WebContents#invoke} of such a handler fails, naming {@code stream(...)} as the way to call it.
  */
 @FunctionalInterface
 public interface IpcRendererHandler {
@@ -19,7 +23,8 @@ public interface IpcRendererHandler {
    *
    * @param event the frame that was called, the channel, the caller's deadline and whether it still waits
    * @param args the call's arguments, decoded
-   * @return the answer, or a {@link java.util.concurrent.CompletionStage} of it
+   * @return the answer, a {@link java.util.concurrent.CompletionStage} of it, or for a stream a
+   *     {@link java.util.concurrent.Flow.Publisher} of its items
    * @throws Exception if the call fails; the main process gets an {@link IpcInvokeException} with this exception's
    *     type and message
    */

@@ -2,6 +2,7 @@ package io.ipc4j;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import java.util.function.Consumer;
 
 /**
@@ -66,6 +67,30 @@ public interface WebContents {
    * @return the answer, later
    */
   CompletableFuture<Object> invokeWithTimeout(Duration timeout, String channel, Object... args);
+
+  /**
+   * Streams the items of the main frame's renderer handler on {@code channel} (one registered with
+   * {@link IpcRenderer#handle} that returns a {@link Flow.Publisher}), as {@link IpcRenderer#stream} does the other
+   * way round: each {@code subscribe} starts one call, items flow only as requested, {@code cancel} cancels the
+   * handler's publisher, and every signal reaches the subscriber on the main event loop, one at a time. It ends with
+   * {@code onError}: an {@link IpcInvokeException} when the handler fails or there is none, an
+   * {@link IpcDisconnectedException} when the renderer goes or the host closes. A stream has no deadline.
+   *
+   * <pre>{@code
+   * // renderer: ipcRenderer.handle("edits:watch", (event, args) -> editor.edits());
+   * window.stream("edits:watch").subscribe(new Flow.Subscriber<Object>() {
+   *   public void onSubscribe(Flow.Subscription s) { s.request(Long.MAX_VALUE); }
+   *   public void onNext(Object edit) { autosave(edit); }
+   *   public void onError(Throwable failure) { log(failure); }
+   *   public void onComplete() {}
+   * });
+   * }</pre>
+   *
+   * @param channel the channel
+   * @param args the arguments the handler gets, each encodable by the value codec
+   * @return a cold publisher of the handler's items
+   */
+  Flow.Publisher<Object> stream(String channel, Object... args);
 
   /**
    * The renderer's main frame.

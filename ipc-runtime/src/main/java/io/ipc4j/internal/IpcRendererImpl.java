@@ -7,6 +7,7 @@ import io.ipc4j.internal.codec.CodecOwner;
 import io.ipc4j.internal.codec.CodecRegistry;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 
 /** One frame's {@link IpcRenderer}. */
 final class IpcRendererImpl extends HandlingEmitter<IpcRendererListener, IpcRendererHandler>
@@ -63,6 +64,11 @@ final class IpcRendererImpl extends HandlingEmitter<IpcRendererListener, IpcRend
     CompletableFuture<Object> future = call.future();
     start(call, new Message.Invoke(call.id, frameId, channel, Message.timeoutMillis(timeout), payload));
     return future;
+  }
+
+  @Override
+  public Flow.Publisher<Object> stream(String channel, Object... args) {
+    return context.streams.publisher(frameId, channel, args);
   }
 
   private void start(PendingCall call, Message message) {

@@ -7,6 +7,7 @@ import io.ipc4j.IpcMainListener;
 import io.ipc4j.internal.jfr.Outcomes;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 
 /**
  * Finds and runs what a renderer's message is for, on the main loop, as Electron's ipc-dispatch: a send's listeners
@@ -57,11 +58,21 @@ final class MainDispatch {
       onInvoke(from, m);
     } else if (message instanceof Message.Cancel m) {
       MainEvent abandoned = from.invokesInFlight.remove(m.callId());
-      if (abandoned != null) { // else it was answered already, or never asked
+      if (abandoned != null) {
         abandoned.cancel();
+      } else { // else a stream, or a call answered already, or never asked
+        from.streams.cancel(m.callId());
       }
     } else if (message instanceof Message.RendererReply m) {
       from.calls.answer(m);
+    } else if (message instanceof Message.Stream m) {
+      onStream(from, m);
+    } else if (message instanceof Message.StreamRequest m) {
+      from.streams.request(m);
+    } else if (message instanceof Message.CallStreamItem m) {
+      brokeProtocolIf(from, from.streams.item(m));
+    } else if (message instanceof Message.CallStreamEnd m) {
+      brokeProtocolIf(from, from.streams.end(m));
     } else if (message instanceof Message.OpenFrame m) {
       from.link.toRenderer(new Message.Reply(m.callId(), true, from.values().encodeValue(from.openFrame())));
     } else {
@@ -73,12 +84,18 @@ final class MainDispatch {
     WebFrameMainImpl frame = from.frame(frameId);
     if (frame == null) {
       // A renderer may speak only for its own frames: one that claims another's is cut off.
-      String reason = "it sent on '" + channel + "' from frame " + frameId + ", which it does not have";
+      brokeProtocolIf(from, "it sent on '" + channel + "' from frame " + frameId + ", which it does not have");
+    }
+    return frame;
+  }
+
+  /** Cuts off a renderer that broke the protocol ({@code reason} says how), as a malformed frame would; else none. */
+  private static void brokeProtocolIf(WebContentsImpl from, String reason) {
+    if (reason != null) {
       LOG.log(Level.WARNING, "ipc4j: disconnecting {0}: {1}", from, reason);
       from.destroy(new io.ipc4j.RenderProcessGoneDetails(io.ipc4j.RenderProcessGoneDetails.Reason.CRASHED, -1),
           from + " broke the protocol: " + reason);
     }
-    return frame;
   }
 
   /**
@@ -244,12 +261,59 @@ final class MainDispatch {
       replies.failure(m.callId(), channel, t);
       return;
     }
+    if (result instanceof Flow.Publisher<?>) { // a stream: invoke cannot take its items
+      replies.error(m.callId(), channel, IPC_EXCEPTION, StreamProducer.notInvokable(channel));
+      return;
+    }
     if (result instanceof CompletionStage<?> stage) {
       // Kept until the stage ends (the renderer's Replies forget it then), so that the caller's cancel reaches it.
       event.working(stage);
       from.inFlight(m.callId(), event);
     }
     replies.result(m.callId(), channel, result);
+  }
+
+  /**
+   * A renderer opens a stream: the interceptors see it as an invoke, then the first scope's handler runs and what
+   * it returns is streamed (see {@link StreamMainSide}). It has no deadline.
+   */
+  private void onStream(WebContentsImpl from, Message.Stream m) {
+    String channel = m.channel();
+    WebFrameMainImpl frame = frameOf(from, m.frameId(), channel);
+    if (frame == null) {
+      return;
+    }
+    MainEvent event = new MainEvent(from, frame, channel, -1);
+    Interception seen = interceptors.intercepting()
+        ? new Interception(IpcIncoming.Kind.INVOKE, event, from, null, null) : null;
+    StreamProducer producer = from.streams.serve(m.callId(), event, seen);
+    Object[] args = null;
+    if (seen != null) { // before any handler is taken: a rejected stream leaves a handleOnce in place
+      try {
+        args = from.values().decodeArgs(m.payload());
+      } catch (Throwable t) {
+        producer.fail(t, Outcomes.ERROR);
+        return;
+      }
+      Throwable rejection = interceptors.run(seen, args);
+      if (rejection != null) {
+        producer.fail(rejection, Outcomes.REJECTED);
+        return;
+      }
+    }
+    IpcMainHandler handler = handlerFor(from, frame, channel);
+    if (handler == null) {
+      producer.fail(new IpcException(Handlers.noHandler(channel)), Outcomes.ERROR);
+      return;
+    }
+    Object result;
+    try {
+      result = handler.handle(event, args != null ? args : from.values().decodeArgs(m.payload()));
+    } catch (Throwable t) {
+      producer.fail(t, Outcomes.ERROR);
+      return;
+    }
+    producer.start(result);
   }
 
   /** The first handler for {@code channel} in the scopes of {@code frame}, taken for one call; null if none. */

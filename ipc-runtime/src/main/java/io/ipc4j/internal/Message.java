@@ -43,7 +43,13 @@ public sealed interface Message extends EventLoop.Labelled {
    */
   default Direction direction() {
     return this instanceof Push || this instanceof Reply || this instanceof CallRenderer || this instanceof CancelCall
-        ? Direction.TO_RENDERER : Direction.TO_MAIN;
+        || isStreamToRenderer() ? Direction.TO_RENDERER : Direction.TO_MAIN;
+  }
+
+  /** Whether this is one of the stream messages the main process sends. */
+  private boolean isStreamToRenderer() {
+    return this instanceof StreamItem || this instanceof StreamEnd || this instanceof CallStream
+        || this instanceof CallStreamRequest;
   }
 
   /** What handling this message is, for the blocked-loop warning. */
@@ -60,6 +66,12 @@ public sealed interface Message extends EventLoop.Labelled {
     }
     if (this instanceof CallRenderer m) {
       return "handling invoke from the main process on '" + m.channel() + "'";
+    }
+    if (this instanceof Stream m) {
+      return "opening the stream on '" + m.channel() + "'";
+    }
+    if (this instanceof CallStream m) {
+      return "opening the stream from the main process on '" + m.channel() + "'";
     }
     return "handling " + getClass().getSimpleName();
   }
@@ -105,6 +117,42 @@ public sealed interface Message extends EventLoop.Labelled {
    * is the pair (remote type, remote message)).
    */
   record RendererReply(long callId, boolean ok, byte[] payload) implements Message {}
+
+  /**
+   * Renderer to main: {@code ipcRenderer.stream} opens a stream on a main handler. Its items come as
+   * {@link StreamItem}s, only as many as {@link StreamRequest}s have asked for, and it ends with one
+   * {@link StreamEnd}; a {@link Cancel} with its call id cancels it. It has no deadline.
+   */
+  record Stream(long callId, int frameId, String channel, byte[] payload) implements Message {}
+
+  /** Renderer to main: the subscriber of a {@link Stream} asks for {@code n} (positive) more items. */
+  record StreamRequest(long callId, long n) implements Message {}
+
+  /** Main to renderer: one item of a renderer's {@link Stream} (the encoded value). */
+  record StreamItem(long callId, byte[] payload) implements Message {}
+
+  /**
+   * Main to renderer: a renderer's {@link Stream} has ended, its last message. When {@code ok} the payload is empty
+   * (completed, or ended after a cancel); otherwise it is the pair (remote type, remote message), as a failed
+   * {@link Reply}'s.
+   */
+  record StreamEnd(long callId, boolean ok, byte[] payload) implements Message {}
+
+  /**
+   * Main to renderer: {@code webContents.stream} (or a frame's) opens a stream on a renderer handler, with ids the
+   * host chooses; {@link Stream} the other way round. Its items come as {@link CallStreamItem}s, as many as
+   * {@link CallStreamRequest}s asked for, it ends with one {@link CallStreamEnd}, and a {@link CancelCall} cancels it.
+   */
+  record CallStream(long callId, int frameId, String channel, byte[] payload) implements Message {}
+
+  /** Main to renderer: the main process's subscriber of a {@link CallStream} asks for {@code n} more items. */
+  record CallStreamRequest(long callId, long n) implements Message {}
+
+  /** Renderer to main: one item of a {@link CallStream}. */
+  record CallStreamItem(long callId, byte[] payload) implements Message {}
+
+  /** Renderer to main: a {@link CallStream} has ended, in the form of a {@link StreamEnd}. */
+  record CallStreamEnd(long callId, boolean ok, byte[] payload) implements Message {}
 
   /** Main to renderer: {@code webContents.send}, {@code frame.send} and {@code event.reply}. */
   record Push(int frameId, String channel, byte[] payload) implements Message {}

@@ -55,6 +55,11 @@ final class RendererCalls implements Scheduler.Deadlines {
     scheduler.watch(this);
   }
 
+  /** A fresh id for a call or a stream: they share one space, so that a {@link Message.CancelCall} names one. */
+  long newCallId() {
+    return nextId.incrementAndGet();
+  }
+
   /** Calls the handler of {@code channel} in one frame; never throws but for a bad channel or timeout. */
   CompletableFuture<Object> invoke(int frameId, Duration timeout, String channel, Object[] args) {
     Args.timeout(timeout);
@@ -70,7 +75,7 @@ final class RendererCalls implements Scheduler.Deadlines {
       future.settle(null, e);
       return future;
     }
-    Call call = new Call(nextId.incrementAndGet(), channel, timeout, future);
+    Call call = new Call(newCallId(), channel, timeout, future);
     call.event = IpcCallEvent.begin("invoke", Outcomes.TO_RENDERER, channel, contents.id, frameId, payload.length);
     pending.put(call.id, call);
     future.onCancel(() -> abandon(call));

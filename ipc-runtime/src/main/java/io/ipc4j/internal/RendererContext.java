@@ -45,6 +45,8 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
   private final IpcRendererImpl mainFrame;
   /** What the main process sends this renderer's frames: messages and calls, run on the loop. */
   private final RendererInbox inbox = new RendererInbox(this);
+  /** The streams this renderer opened, and those of the main process it serves. */
+  final StreamRendererSide streams = new StreamRendererSide(this);
   private final AtomicLong nextCallId = new AtomicLong();
   private volatile MainLink link;
   /** How this renderer's transport opens a frame (asks the host for its id, then adds it here). */
@@ -168,8 +170,18 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
     l.toMain(message);
   }
 
+  /** A fresh id for a call or a stream: they share one space, so that a {@link Message.Cancel} names one of them. */
+  long newCallId() {
+    return nextCallId.incrementAndGet();
+  }
+
+  /** Runs a callback on the loop: right here when this is the loop (or it has stopped), else queued; once. */
+  java.util.concurrent.Executor callbacks() {
+    return loop.callbacks();
+  }
+
   PendingCall newCall(String channel, Duration timeout) {
-    PendingCall call = new PendingCall(this, nextCallId.incrementAndGet(), channel, timeout);
+    PendingCall call = new PendingCall(this, newCallId(), channel, timeout);
     pending.add(call);
     watchdog.callStarted();
     String reason = closedReason;
@@ -229,6 +241,16 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
       }
     } else if (RendererInbox.takes(message)) {
       loop.execute(inbox.delivery(message));
+    } else if (message instanceof Message.StreamItem || message instanceof Message.StreamEnd) {
+      if (closedReason != null) {
+        return; // what was in flight when this side closed: its streams have failed already
+      }
+      String broken = message instanceof Message.StreamItem item ? streams.item(item)
+          : streams.end((Message.StreamEnd) message);
+      if (broken != null) { // as a malformed frame: the connection to a host that breaks the protocol ends
+        LOG.log(Level.WARNING, "ipc4j renderer: the host broke the protocol: {0}", broken);
+        close("The ipc4j host broke the protocol: " + broken);
+      }
     } else {
       LOG.log(Level.WARNING, "ipc4j renderer dropped an unexpected message: {0}", message.getClass().getSimpleName());
     }
@@ -246,6 +268,7 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
     closedReason = reason;
     pending.forEach(call -> call.disconnect(reason));
     inbox.cancelAll();
+    streams.close(reason); // before the loop stops: the failures are queued on it
     watchdog.unwatch(this);
     loop.shutdown();
     if (ownWatchdog) {

@@ -56,7 +56,8 @@ final class RendererInbox {
   /** Whether {@code message} is one this inbox runs on the loop. */
   static boolean takes(Message message) {
     return message instanceof Message.Push || message instanceof Message.CallRenderer
-        || message instanceof Message.CancelCall;
+        || message instanceof Message.CancelCall || message instanceof Message.CallStream
+        || message instanceof Message.CallStreamRequest;
   }
 
   /** The loop's task for one message this inbox {@link #takes}. */
@@ -111,6 +112,11 @@ final class RendererInbox {
       replies.failure(call.callId(), call.channel(), t);
       return;
     }
+    if (result instanceof java.util.concurrent.Flow.Publisher<?>) { // a stream: invoke cannot take its items
+      replies.error(call.callId(), call.channel(), IpcException.class.getName(),
+          StreamProducer.notInvokable(call.channel()));
+      return;
+    }
     if (result instanceof CompletionStage<?> stage) {
       // Kept until the stage ends (the replies forget it then), so that the main process's cancel reaches it.
       event.working(stage);
@@ -125,8 +131,10 @@ final class RendererInbox {
   /** The main process stopped waiting for a call: its handler's event turns cancelled, its future is cancelled. */
   private void cancel(Message.CancelCall cancel) {
     RendererEvent abandoned = inFlight.remove(cancel.callId());
-    if (abandoned != null) { // else it was answered already, or never asked
+    if (abandoned != null) {
       abandoned.cancel();
+    } else { // else a stream, or a call answered already, or never asked
+      context.streams.cancel(cancel.callId());
     }
   }
 
@@ -149,6 +157,10 @@ final class RendererInbox {
         dispatch(push);
       } else if (message instanceof Message.CallRenderer call) {
         answer(call);
+      } else if (message instanceof Message.CallStream call) {
+        context.streams.serve(call);
+      } else if (message instanceof Message.CallStreamRequest request) {
+        context.streams.request(request);
       } else {
         cancel((Message.CancelCall) message);
       }

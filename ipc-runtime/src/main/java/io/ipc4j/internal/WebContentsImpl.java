@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Flow;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +31,8 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
   final IpcMainImpl ipc;
   /** The calls the main process waits on this renderer to answer. */
   final RendererCalls calls;
+  /** The streams between the main process and this renderer, both ways. */
+  final StreamMainSide streams;
   /**
    * This renderer's messages handed to the main loop in process and not yet handled there. While there are none, an
    * answer to the main process's call may be taken on the renderer's thread without overtaking anything it sent.
@@ -78,6 +81,7 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
       }
     };
     this.calls = new RendererCalls(this, host.mainLoop());
+    this.streams = new StreamMainSide(this, host.mainLoop().callbacks());
     this.id = id;
     this.processId = processId;
     this.osPid = osPid;
@@ -149,6 +153,11 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
   }
 
   @Override
+  public Flow.Publisher<Object> stream(String channel, Object... args) {
+    return mainFrame.stream(channel, args);
+  }
+
+  @Override
   public WebFrameMain mainFrame() {
     return mainFrame;
   }
@@ -202,6 +211,7 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
     host.forget(this);
     link.close(reason);
     calls.close(reason);
+    streams.close(reason);
     cancelInvokesInFlight();
     frames.values().forEach(WebFrameMainImpl::dropScope);
     host.onMainLoop(() -> {

@@ -6,6 +6,7 @@ import io.ipc4j.WebContents;
 import io.ipc4j.WebFrameMain;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 
 /** The main process's handle on one frame; it owns the frame's scope ({@code ipc()}). */
 final class WebFrameMainImpl implements WebFrameMain {
@@ -88,6 +89,11 @@ final class WebFrameMainImpl implements WebFrameMain {
   @Override
   public CompletableFuture<Object> invokeWithTimeout(Duration timeout, String channel, Object... args) {
     return contents.calls.invoke(frameId, timeout, channel, args);
+  }
+
+  @Override
+  public Flow.Publisher<Object> stream(String channel, Object... args) {
+    return contents.streams.publisher(frameId, channel, args);
   }
 
   @Override

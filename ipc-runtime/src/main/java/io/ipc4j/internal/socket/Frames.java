@@ -21,12 +21,22 @@ import java.nio.charset.StandardCharsets;
  * 0x12  INVOKE      renderer → host  i64 call id, i32 frame id, str channel, i64 timeout (ms), payload
  * 0x13  OPEN_FRAME  renderer → host  i64 call id (answered by REPLY whose payload is the new frame id)
  * 0x14  CALL_REPLY  renderer → host  i64 call id, u8 ok (1) or failed (0), payload (the answer to a CALL)
- * 0x15  CANCEL      renderer → host  i64 call id (the caller of that INVOKE stopped waiting; no answer)
+ * 0x15  CANCEL      renderer → host  i64 call id (the caller of that INVOKE stopped waiting, or that STREAM is
+ *                                    cancelled; no answer but the STREAM's STREAM_END)
+ * 0x16  STREAM      renderer → host  i64 call id, i32 frame id, str channel, payload (ipcRenderer.stream)
+ * 0x17  STREAM_REQUEST    r → host   i64 call id, i64 n &gt; 0 (the STREAM's subscriber asks for n more items)
+ * 0x18  CALL_STREAM_ITEM  r → host   i64 call id, payload (one item of a CALL_STREAM)
+ * 0x19  CALL_STREAM_END   r → host   i64 call id, u8 ok (1) or failed (0), payload (empty, or [type, message])
  * 0x20  PUSH        host → renderer  i32 frame id, str channel, payload
  * 0x21  REPLY       host → renderer  i64 call id, u8 ok (1) or failed (0), payload (value, or [type, message])
  * 0x22  CALL        host → renderer  i64 call id, i32 frame id, str channel, i64 timeout (ms), payload
  *                                    (webContents.invoke)
- * 0x23  CALL_CANCEL host → renderer  i64 call id (the host stopped waiting for that CALL; no answer)
+ * 0x23  CALL_CANCEL host → renderer  i64 call id (the host stopped waiting for that CALL, or cancels that
+ *                                    CALL_STREAM; no answer but the CALL_STREAM's CALL_STREAM_END)
+ * 0x24  CALL_STREAM host → renderer  i64 call id, i32 frame id, str channel, payload (webContents.stream)
+ * 0x25  CALL_STREAM_REQUEST h → r    i64 call id, i64 n &gt; 0
+ * 0x26  STREAM_ITEM       h → r      i64 call id, payload (one item of a STREAM)
+ * 0x27  STREAM_END        h → r      i64 call id, u8 ok (1) or failed (0), payload (empty, or [type, message])
  * 0x30  GOODBYE     host → renderer  (no fields): the host closes this renderer; the process should exit
  * </pre>
  *
@@ -47,10 +57,18 @@ final class Frames {
   static final int OPEN_FRAME = 0x13;
   static final int CALL_REPLY = 0x14;
   static final int CANCEL = 0x15;
+  static final int STREAM = 0x16;
+  static final int STREAM_REQUEST = 0x17;
+  static final int CALL_STREAM_ITEM = 0x18;
+  static final int CALL_STREAM_END = 0x19;
   static final int PUSH = 0x20;
   static final int REPLY = 0x21;
   static final int CALL = 0x22;
   static final int CALL_CANCEL = 0x23;
+  static final int CALL_STREAM = 0x24;
+  static final int CALL_STREAM_REQUEST = 0x25;
+  static final int STREAM_ITEM = 0x26;
+  static final int STREAM_END = 0x27;
   static final int GOODBYE = 0x30;
 
   private Frames() {}
@@ -79,11 +97,15 @@ final class Frames {
     } else if (message instanceof Message.RendererReply m) {
       return reply(CALL_REPLY, m.callId(), m.ok(), m.payload());
     }
+    ByteBuffer stream = StreamFrames.header(message);
+    if (stream != null) {
+      return stream;
+    }
     throw new IllegalArgumentException("not a wire message: " + message);
   }
 
   /** A frame that answers a call: call id, outcome. */
-  private static ByteBuffer reply(int type, long callId, boolean ok, byte[] payload) {
+  static ByteBuffer reply(int type, long callId, boolean ok, byte[] payload) {
     return start(type, 9, payload.length).putLong(callId).put((byte) (ok ? 1 : 0)).flip();
   }
 
@@ -91,7 +113,7 @@ final class Frames {
    * A frame addressed to a frame id on a channel: [call id,] frame id, channel; positioned after them, with room for
    * {@code extra} bytes of fields the caller puts before flipping it.
    */
-  private static ByteBuffer routed(int type, long callId, int frameId, String channel, byte[] payload, int extra) {
+  static ByteBuffer routed(int type, long callId, int frameId, String channel, byte[] payload, int extra) {
     byte[] utf8 = channel.getBytes(StandardCharsets.UTF_8);
     int fields = (callId >= 0 ? 8 : 0) + 4 + 4 + utf8.length + extra;
     ByteBuffer b = start(type, fields, payload.length);
@@ -118,7 +140,7 @@ final class Frames {
     } else if (message instanceof Message.RendererReply m) {
       return m.payload();
     }
-    return null;
+    return StreamFrames.payload(message);
   }
 
   static ByteBuffer hello(byte[] secret) {
@@ -160,6 +182,8 @@ final class Frames {
     try {
       return switch (type) {
         case SEND, PUSH -> new Head(type, -1, fields.getInt(), readString(fields), false);
+        case STREAM, CALL_STREAM, STREAM_REQUEST, CALL_STREAM_REQUEST, STREAM_ITEM, CALL_STREAM_ITEM ->
+            StreamFrames.head(type, fields);
         case INVOKE, CALL -> {
           long callId = fields.getLong();
           int frameId = fields.getInt();
@@ -176,11 +200,11 @@ final class Frames {
           yield new Head(type, callId, fields.getInt(), readString(fields), false);
         }
         case OPEN_FRAME, CANCEL, CALL_CANCEL -> new Head(type, fields.getLong(), -1, null, false);
-        case REPLY, CALL_REPLY -> {
+        case REPLY, CALL_REPLY, STREAM_END, CALL_STREAM_END -> {
           long callId = fields.getLong();
           int ok = fields.get();
           if (ok != 0 && ok != 1) {
-            throw new ProtocolException((type == REPLY ? "REPLY" : "CALL_REPLY") + " with ok flag " + ok);
+            throw new ProtocolException(name(type) + " with ok flag " + ok);
           }
           yield new Head(type, callId, -1, null, ok == 1);
         }
@@ -210,11 +234,13 @@ final class Frames {
       case OPEN_FRAME -> new Message.OpenFrame(head.callId());
       case CANCEL -> new Message.Cancel(head.callId());
       case CALL_CANCEL -> new Message.CancelCall(head.callId());
+      case STREAM, CALL_STREAM, STREAM_REQUEST, CALL_STREAM_REQUEST, STREAM_ITEM, CALL_STREAM_ITEM, STREAM_END,
+          CALL_STREAM_END -> StreamFrames.message(head, payload);
       default -> throw new ProtocolException("frame type 0x" + Integer.toHexString(head.type()) + " carries no message");
     };
     if (payload.length != 0 && payload(message) == null) { // a frame of fixed fields only
-      throw new ProtocolException(payload.length + " bytes left over in " + (head.type() == CANCEL ? "a CANCEL"
-          : head.type() == CALL_CANCEL ? "a CALL_CANCEL" : "an OPEN_FRAME") + " frame");
+      throw new ProtocolException(payload.length + " bytes left over in " + (head.type() == OPEN_FRAME ? "an " : "a ")
+          + name(head.type()) + " frame");
     }
     return message;
   }
@@ -246,7 +272,23 @@ final class Frames {
     return message(head, rest(body));
   }
 
-  private static String readString(ByteBuffer body) throws ProtocolException {
+  /** The name of a frame type, for messages. */
+  static String name(int type) {
+    return switch (type) {
+      case REPLY -> "REPLY";
+      case CALL_REPLY -> "CALL_REPLY";
+      case CANCEL -> "CANCEL";
+      case CALL_CANCEL -> "CALL_CANCEL";
+      case OPEN_FRAME -> "OPEN_FRAME";
+      case STREAM_REQUEST -> "STREAM_REQUEST";
+      case CALL_STREAM_REQUEST -> "CALL_STREAM_REQUEST";
+      case STREAM_END -> "STREAM_END";
+      case CALL_STREAM_END -> "CALL_STREAM_END";
+      default -> "0x" + Integer.toHexString(type);
+    };
+  }
+
+  static String readString(ByteBuffer body) throws ProtocolException {
     int n = body.getInt();
     if (n < 0 || n > body.remaining()) {
       throw new ProtocolException("channel length " + n + " with " + body.remaining() + " bytes left");
@@ -262,7 +304,7 @@ final class Frames {
     return bytes;
   }
 
-  private static ByteBuffer start(int type, int fieldBytes, int payloadBytes) {
+  static ByteBuffer start(int type, int fieldBytes, int payloadBytes) {
     long length = 1L + fieldBytes + payloadBytes;
     if (length > Integer.MAX_VALUE) {
       throw new io.ipc4j.IpcException("A message of " + length + " bytes is too large to send");

@@ -1,0 +1,203 @@
+package io.ipc4j.internal;
+
+import io.ipc4j.IpcDisconnectedException;
+import io.ipc4j.internal.jfr.IpcStreamEvent;
+import io.ipc4j.internal.jfr.Outcomes;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
+
+/**
+ * The streams between the main process and one renderer, as the main process keeps them: those the renderer opened
+ * on main handlers (by the renderer's call ids) and those the main process opened on the renderer's handlers (by the
+ * host's call ids). Each renderer has its own tables, since each side chooses its ids: two renderers' streams with the
+ * same id never meet. Messages from the renderer come here on the main loop; the subscribers of the main process's
+ * streams get their signals on the main loop too.
+ */
+final class StreamMainSide {
+  private final WebContentsImpl contents;
+  private final Executor mainLoop;
+  /** The renderer's streams that main handlers serve, by the renderer's call id. */
+  private final Map<Long, Served> serving = new ConcurrentHashMap<>();
+  /** The main process's streams that the renderer serves, by the host's call id. */
+  private final Map<Long, Opened> opened = new ConcurrentHashMap<>();
+  private volatile String closedReason;
+
+  StreamMainSide(WebContentsImpl contents, Executor mainLoop) {
+    this.contents = contents;
+    this.mainLoop = mainLoop;
+  }
+
+  /** {@code webContents.stream} and {@code frame.stream}: a cold publisher; each subscribe opens one stream. */
+  Flow.Publisher<Object> publisher(int frameId, String channel, Object[] args) {
+    Args.channel(channel);
+    Objects.requireNonNull(args, "args");
+    return subscriber -> open(frameId, channel, args, Objects.requireNonNull(subscriber, "subscriber"));
+  }
+
+  private void open(int frameId, String channel, Object[] args, Flow.Subscriber<? super Object> subscriber) {
+    Opened call = new Opened(contents.calls.newCallId(), channel, frameId, subscriber);
+    byte[] payload;
+    try {
+      if (contents.isDestroyed()) {
+        throw new IpcDisconnectedException("Object has been destroyed");
+      }
+      payload = contents.values().encodeArgs(args);
+    } catch (RuntimeException e) { // nothing was sent
+      call.fail(e, false);
+      call.release();
+      return;
+    }
+    call.event = IpcStreamEvent.open(Outcomes.TO_RENDERER, channel, contents.id, frameId);
+    opened.put(call.id, call);
+    String reason = closedReason;
+    if (reason != null && opened.remove(call.id, call)) { // closed while it opened: the sweep may have missed it
+      call.disconnect(reason);
+    } else {
+      contents.link.toRenderer(new Message.CallStream(call.id, frameId, channel, payload));
+    }
+    call.release();
+  }
+
+  /**
+   * Starts serving a stream the renderer opened, before its handler runs: its requests and cancel find it from now.
+   *
+   * @param event the handler's event
+   * @param seen its interception, or null when nothing observes it
+   */
+  StreamProducer serve(long callId, MainEvent event, Interception seen) {
+    Served producer = new Served(callId, event, seen);
+    serving.put(callId, producer);
+    if (closedReason != null) {
+      producer.cancel(false);
+    }
+    return producer;
+  }
+
+  /** The renderer asks for more items of a stream it opened; one that has ended meanwhile is dropped. */
+  void request(Message.StreamRequest request) {
+    Served producer = serving.get(request.callId());
+    if (producer != null) {
+      producer.request(request.n());
+    }
+  }
+
+  /** The renderer cancelled a stream it opened; false if no such stream is served (an invoke, or ended). */
+  boolean cancel(long callId) {
+    Served producer = serving.get(callId);
+    if (producer == null) {
+      return false;
+    }
+    producer.cancel(true);
+    return true;
+  }
+
+  /**
+   * An item of a stream the main process opened.
+   *
+   * @return null, or how the renderer broke the protocol
+   */
+  String item(Message.CallStreamItem item) {
+    Opened call = opened.get(item.callId());
+    if (call == null) {
+      return "it sent an item of stream " + item.callId() + ", which is not open";
+    }
+    return call.item(item.payload()) ? null : "it sent more items on '" + call.channel + "' than were requested";
+  }
+
+  /**
+   * The end of a stream the main process opened.
+   *
+   * @return null, or how the renderer broke the protocol
+   */
+  String end(Message.CallStreamEnd end) {
+    Opened call = opened.remove(end.callId());
+    if (call == null) {
+      return "it ended stream " + end.callId() + ", which is not open";
+    }
+    call.end(end.ok(), end.payload());
+    return null;
+  }
+
+  /** The renderer is gone: the main process's streams fail as disconnected, its own producers are cancelled. */
+  void close(String reason) {
+    closedReason = reason;
+    for (Long callId : opened.keySet()) {
+      Opened call = opened.remove(callId);
+      if (call != null) {
+        call.disconnect(reason);
+      }
+    }
+    for (Served producer : serving.values()) {
+      producer.cancel(false);
+    }
+  }
+
+  /** A stream the main process opened on the renderer. */
+  private final class Opened extends StreamSubscription {
+    private final int frameId;
+    IpcStreamEvent event;
+
+    Opened(long id, String channel, int frameId, Flow.Subscriber<? super Object> subscriber) {
+      super(id, channel, subscriber, contents.values(), mainLoop);
+      this.frameId = frameId;
+    }
+
+    @Override
+    void sendRequest(long n) {
+      contents.link.toRenderer(new Message.CallStreamRequest(id, n));
+    }
+
+    @Override
+    void sendCancel() {
+      contents.link.toRenderer(new Message.CancelCall(id));
+    }
+
+    @Override
+    void ended(String outcome, String failureType) {
+      if (event != null) {
+        event.finish(items, bytes, outcome, failureType);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return super.toString() + " of frame " + frameId;
+    }
+  }
+
+  /** A stream the renderer opened, served by a main handler. */
+  private final class Served extends StreamProducer {
+    private final Interception seen;
+    private final IpcStreamEvent event;
+
+    Served(long callId, MainEvent event, Interception seen) {
+      super(callId, event.channel(), contents.values(), event);
+      this.seen = seen;
+      this.event = IpcStreamEvent.open(Outcomes.TO_MAIN, event.channel(), contents.id, event.frameId());
+    }
+
+    @Override
+    void sendItem(byte[] payload) {
+      contents.link.toRenderer(new Message.StreamItem(id, payload));
+    }
+
+    @Override
+    void sendEnd(boolean ok, byte[] payload) {
+      contents.link.toRenderer(new Message.StreamEnd(id, ok, payload));
+    }
+
+    @Override
+    void ended(String outcome, Throwable failure) {
+      serving.remove(id, this);
+      if (event != null) {
+        event.finish(items, bytes, outcome, Outcomes.typeOf(failure));
+      }
+      if (seen != null) {
+        seen.finish(bytes, outcome, failure);
+      }
+    }
+  }
+}

@@ -1,0 +1,186 @@
+package io.ipc4j.internal;
+
+import io.ipc4j.IpcException;
+import io.ipc4j.IpcRendererHandler;
+import io.ipc4j.internal.jfr.Outcomes;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Flow;
+
+/**
+ * One renderer's streams: those its frames opened on main handlers (by its own call ids, the ids of its invokes
+ * too), whose subscribers get their signals on the renderer's loop, and those the main process opened on its
+ * handlers (by the host's call ids), which its handlers serve on the loop.
+ */
+final class StreamRendererSide {
+  private final RendererContext context;
+  /** The streams this renderer opened, by its call id. */
+  private final Map<Long, Opened> opened = new ConcurrentHashMap<>();
+  /** The main process's streams this renderer's handlers serve, by the host's call id. */
+  private final Map<Long, Served> serving = new ConcurrentHashMap<>();
+  private volatile String closedReason;
+
+  StreamRendererSide(RendererContext context) {
+    this.context = context;
+  }
+
+  /** {@code ipcRenderer.stream} of one frame: a cold publisher; each subscribe opens one stream. */
+  Flow.Publisher<Object> publisher(int frameId, String channel, Object[] args) {
+    Args.channel(channel);
+    Objects.requireNonNull(args, "args");
+    return subscriber -> open(frameId, channel, args, Objects.requireNonNull(subscriber, "subscriber"));
+  }
+
+  private void open(int frameId, String channel, Object[] args, Flow.Subscriber<? super Object> subscriber) {
+    Opened call = new Opened(context.newCallId(), channel, subscriber);
+    byte[] payload;
+    try {
+      context.ensureOpen();
+      payload = context.values.encodeArgs(args);
+    } catch (RuntimeException e) { // nothing was sent
+      call.fail(e, false);
+      call.release();
+      return;
+    }
+    opened.put(call.id, call);
+    String reason = closedReason;
+    if (reason != null) { // closed while it opened: the sweep may have missed it
+      if (opened.remove(call.id, call)) {
+        call.disconnect(reason);
+      }
+    } else {
+      try {
+        context.toMain(new Message.Stream(call.id, frameId, channel, payload));
+      } catch (RuntimeException e) { // the host is gone
+        if (opened.remove(call.id, call)) {
+          call.fail(e, false);
+        }
+      }
+    }
+    call.release();
+  }
+
+  /**
+   * An item of a stream this renderer opened; any thread.
+   *
+   * @return null, or how the host broke the protocol
+   */
+  String item(Message.StreamItem item) {
+    Opened call = opened.get(item.callId());
+    if (call == null) {
+      return "it sent an item of stream " + item.callId() + ", which is not open";
+    }
+    return call.item(item.payload()) ? null : "it sent more items on '" + call.channel + "' than were requested";
+  }
+
+  /**
+   * The end of a stream this renderer opened; any thread.
+   *
+   * @return null, or how the host broke the protocol
+   */
+  String end(Message.StreamEnd end) {
+    Opened call = opened.remove(end.callId());
+    if (call == null) {
+      return "it ended stream " + end.callId() + ", which is not open";
+    }
+    call.end(end.ok(), end.payload());
+    return null;
+  }
+
+  /** The main process opens a stream on one of this renderer's handlers; the loop. */
+  void serve(Message.CallStream call) {
+    IpcRendererImpl frame = context.frame(call.frameId());
+    IpcRendererHandler handler = frame == null ? null : frame.take(call.channel());
+    RendererEvent event = new RendererEvent(frame != null ? frame : context.mainFrame(), call.channel(), 0);
+    Served producer = new Served(call.callId(), event);
+    serving.put(call.callId(), producer);
+    if (closedReason != null) {
+      producer.cancel(false);
+      return;
+    }
+    if (handler == null) {
+      producer.fail(new IpcException(Handlers.noHandler(call.channel())), Outcomes.ERROR);
+      return;
+    }
+    Object result;
+    try {
+      result = handler.handle(event, context.values.decodeArgs(call.payload()));
+    } catch (Throwable t) {
+      producer.fail(t, Outcomes.ERROR);
+      return;
+    }
+    producer.start(result);
+  }
+
+  /** The main process asks for more items; one that has ended meanwhile is dropped. The loop. */
+  void request(Message.CallStreamRequest request) {
+    Served producer = serving.get(request.callId());
+    if (producer != null) {
+      producer.request(request.n());
+    }
+  }
+
+  /** The main process cancelled a stream; false if no such stream is served (an invoke, or ended). */
+  boolean cancel(long callId) {
+    Served producer = serving.get(callId);
+    if (producer == null) {
+      return false;
+    }
+    producer.cancel(true);
+    return true;
+  }
+
+  /** This renderer closes: its streams fail as disconnected, the main process's streams it serves are cancelled. */
+  void close(String reason) {
+    closedReason = reason;
+    for (Long callId : opened.keySet()) {
+      Opened call = opened.remove(callId);
+      if (call != null) {
+        call.disconnect(reason);
+      }
+    }
+    for (Served producer : serving.values()) {
+      producer.cancel(false);
+    }
+  }
+
+  /** A stream this renderer opened. */
+  private final class Opened extends StreamSubscription {
+    Opened(long id, String channel, Flow.Subscriber<? super Object> subscriber) {
+      super(id, channel, subscriber, context.values, context.callbacks());
+    }
+
+    @Override
+    void sendRequest(long n) {
+      context.toMain(new Message.StreamRequest(id, n));
+    }
+
+    @Override
+    void sendCancel() {
+      context.toMain(new Message.Cancel(id));
+    }
+  }
+
+  /** A stream the main process opened, served by this renderer's handler. */
+  private final class Served extends StreamProducer {
+    Served(long callId, RendererEvent event) {
+      super(callId, event.channel(), context.values, event);
+    }
+
+    @Override
+    void sendItem(byte[] payload) {
+      context.toMain(new Message.CallStreamItem(id, payload));
+    }
+
+    @Override
+    void sendEnd(boolean ok, byte[] payload) {
+      context.toMain(new Message.CallStreamEnd(id, ok, payload));
+    }
+
+    @Override
+    void ended(String outcome, Throwable failure) {
+      serving.remove(id, this);
+    }
+  }
+}

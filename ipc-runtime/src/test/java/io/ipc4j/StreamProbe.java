@@ -1,0 +1,110 @@
+package io.ipc4j;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A subscriber for stream tests: requests {@code initial} items on subscribe (and one more per item when it
+ * {@code keepsUp}), records items, the threads of its signals and whether two ever overlapped, and its terminal signal.
+ */
+final class StreamProbe implements Flow.Subscriber<Object> {
+  private final long initial;
+  private final boolean keepsUp;
+  final Await.Inbox<Object> items = new Await.Inbox<>();
+  final List<String> threads = new CopyOnWriteArrayList<>();
+  /** Completes with null on onComplete, with the failure on onError. */
+  final CompletableFuture<Throwable> end = new CompletableFuture<>();
+  final AtomicInteger signalsAfterEnd = new AtomicInteger();
+  final AtomicInteger overlaps = new AtomicInteger();
+  private final AtomicInteger inSignal = new AtomicInteger();
+  volatile Flow.Subscription subscription;
+
+  StreamProbe(long initial, boolean keepsUp) {
+    this.initial = initial;
+    this.keepsUp = keepsUp;
+  }
+
+  /** Requests everything at once. */
+  static StreamProbe all() {
+    return new StreamProbe(Long.MAX_VALUE, false);
+  }
+
+  private void enter() {
+    if (inSignal.incrementAndGet() != 1) {
+      overlaps.incrementAndGet();
+    }
+    threads.add(Thread.currentThread().getName());
+    if (end.isDone()) {
+      signalsAfterEnd.incrementAndGet();
+    }
+  }
+
+  private void leave() {
+    inSignal.decrementAndGet();
+  }
+
+  @Override
+  public void onSubscribe(Flow.Subscription s) {
+    enter();
+    subscription = s;
+    if (initial > 0) {
+      s.request(initial);
+    }
+    leave();
+  }
+
+  @Override
+  public void onNext(Object item) {
+    enter();
+    items.put(item);
+    if (keepsUp) {
+      subscription.request(1);
+    }
+    leave();
+  }
+
+  @Override
+  public void onError(Throwable failure) {
+    enter();
+    end.complete(failure);
+    leave();
+  }
+
+  @Override
+  public void onComplete() {
+    enter();
+    end.complete(null);
+    leave();
+  }
+
+  /** The failure the stream ended with; fails the test if it completed or did not end in time. */
+  Throwable failure() {
+    Throwable failure = awaitEnd();
+    if (failure == null) {
+      fail("the stream completed instead of failing");
+    }
+    return failure;
+  }
+
+  /** Waits for onComplete; fails the test if the stream failed or did not end in time. */
+  void awaitComplete() {
+    Throwable failure = awaitEnd();
+    if (failure != null) {
+      throw new AssertionError("the stream failed instead of completing", failure);
+    }
+  }
+
+  private Throwable awaitEnd() {
+    try {
+      return end.get(Await.SECONDS, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("the stream did not end within " + Await.SECONDS + " s", e);
+    }
+  }
+}
