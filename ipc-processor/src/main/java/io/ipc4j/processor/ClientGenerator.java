@@ -98,6 +98,12 @@ record ClientGenerator(Interface model, Generation generation) {
       case SEND:
         return method.addStatement("this.$N.send($L$L)", field, channel, args).build();
       case INVOKE:
+        if (m.isStream()) {
+          // No deadline: a stream lasts as long as its subscriber wants it.
+          return method.addStatement("return $T.stream(this.$N.stream($L$L), $L, $S,\n$L)", Snippets.CALLS, field,
+              channel, args, generation.converters().reference(m.returnType()), "item of " + m.channel(),
+              rebuildFunction(rebuilt, locals)).build();
+        }
         CodeBlock invoke = deadline == null
             ? CodeBlock.of("this.$N.invoke($L$L)", field, channel, args)
             : CodeBlock.of("this.$N.invokeWithTimeout($L, $L$L)", field, deadline, channel, args);

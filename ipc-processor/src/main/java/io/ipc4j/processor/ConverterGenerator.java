@@ -75,7 +75,8 @@ final class ConverterGenerator {
     return CodeBlock.of("$T::of", UNTYPED);
   }
 
-  private CodeBlock reference(ValueType type) {
+  /** The converter of {@code type}: a constant, or {@code Converters.LONG} and the like for a box. */
+  CodeBlock reference(ValueType type) {
     if (type instanceof ValueType.Primitive p) {
       return CodeBlock.of("$T.$N", CONVERTERS, p.primitive().toUpperCase(Locale.ROOT));
     }

@@ -89,6 +89,12 @@ record MainGenerator(Interface model, Generation generation) {
     boolean isVoid = m.returnType() instanceof ValueType.VoidType && m.future() == null;
     switch (m.style()) {
       case INVOKE:
+        if (m.isStream()) {
+          // The runtime streams a returned publisher's items; mapped only where an item's untyped form differs.
+          CodeBlock items = ValueType.needsUntypedForm(m.returnType())
+              ? CodeBlock.of("$T.untypedStream($L, $S)", Snippets.CALLS, call, "item of " + m.channel()) : call;
+          return CodeBlock.of("$N.handle($N, (event, args) -> $L)", owner, channel, items);
+        }
         if (isVoid) {
           return CodeBlock.of("$N.handle($N, (event, args) -> {\n$>$L;\nreturn null;\n$<})", owner, channel, call);
         }
@@ -130,7 +136,9 @@ record MainGenerator(Interface model, Generation generation) {
         method.addParameter(p.type().typeName(), p.name());
         method.addJavadoc("@param $L as in {@link $T#$L}\n", p.name(), model.type(), m.name());
       }
-      if (!(m.returnType() instanceof ValueType.VoidType) || m.future() != null) {
+      if (m.isStream()) {
+        method.addJavadoc("@return the stream of items\n");
+      } else if (!(m.returnType() instanceof ValueType.VoidType) || m.future() != null) {
         method.addJavadoc("@return the reply\n");
       }
       for (Thrown t : m.thrown()) {

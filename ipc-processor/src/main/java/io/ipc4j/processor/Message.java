@@ -30,6 +30,17 @@ enum Message {
   ASYNC_NOT_INVOKE("IpcAsyncNotInvoke",
       "@SendSync method %s returns a %s, but only invoke methods may return a future; remove @SendSync to make it "
           + "an invoke call, or return the value itself"),
+  STREAM_NOT_INVOKE("IpcStreamNotInvoke",
+      "@%1$s method %2$s returns a Flow.Publisher, but a stream method cannot be @%1$s: its items come back one "
+          + "by one, as the caller requests them; remove @%1$s to make it a stream"),
+  RAW_STREAM("IpcRawStream",
+      "%s returns %s, which says nothing exact about its items; a stream method returns Flow.Publisher<T> of one "
+          + "exact item type (no wildcard): declare it, for example Flow.Publisher<Note>"),
+  UNSUPPORTED_STREAM_ITEM("IpcUnsupportedStreamItem",
+      "the items of stream %s have type %s, which cannot cross the wire because %s"),
+  NESTED_STREAM("IpcNestedStream",
+      "%s returns %s, but a stream is a result of its own: it cannot be inside a future or another stream; "
+          + "return Flow.Publisher<%s> instead"),
   DUPLICATE_CHANNEL("IpcDuplicateChannel",
       "%s uses channel '%s', which %s already uses: every method needs its own channel (overloads are not "
           + "supported); rename one of them or give it its own @Channel"),
@@ -73,6 +84,7 @@ enum Message {
     NAME_WHITESPACE("contains whitespace"),
     EVENT_NO_REPLY("events never wait for a reply"),
     SEND_NO_REPLY("@Send never waits for a reply"),
+    STREAM_NO_DEADLINE("a stream has no deadline: it lasts until it completes, fails or is cancelled"),
     EVENT_ONE_WAY("events are fire-and-forget"),
     SEND_ONE_WAY("@Send is fire-and-forget"),
     PARAMETER("parameter '%s' of %s"),
@@ -90,6 +102,10 @@ enum Message {
         + "parameters"),
     IPC4J_OBJECT("an ipc4j object only means something in its own process; the main side sees the sender "
         + "through the generated Handler's event instead"),
+    PUBLISHER("a publisher can only be the result of an invoke method, declared as Flow.Publisher<T>, where its "
+        + "items stream to the caller; pass the items themselves, for example as a List"),
+    OPTIONAL_ITEM("a stream's items are never null, so an Optional item could never be empty; declare a stream of "
+        + "the value type itself and leave out the missing ones"),
     FUTURE("a future can only be the result of an invoke method; pass the value itself"),
     THREAD("a thread belongs to one process; send the data it works on"),
     STREAM("a stream can be consumed once, in one process; collect it into a List"),

@@ -58,6 +58,11 @@ final class Mirrors {
         || isNamed(type, "java.util.concurrent.CompletionStage");
   }
 
+  /** {@code java.util.concurrent.Flow.Publisher}, the one publisher type a stream method may return. */
+  static boolean isPublisher(TypeMirror type) {
+    return isNamed(type, "java.util.concurrent.Flow.Publisher");
+  }
+
   /** {@code toString}, {@code hashCode} and {@code equals} redeclared in an interface are no channels. */
   static boolean isObjectMethod(ExecutableElement m) {
     String name = m.getSimpleName().toString();

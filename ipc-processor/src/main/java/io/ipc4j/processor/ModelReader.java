@@ -1,8 +1,6 @@
 package io.ipc4j.processor;
 
 import com.palantir.javapoet.ClassName;
-import com.palantir.javapoet.TypeName;
-import io.ipc4j.processor.Message.Detail;
 import io.ipc4j.processor.Models.Attribute;
 import io.ipc4j.processor.Models.Deadline;
 import io.ipc4j.processor.Models.Kind;
@@ -116,25 +114,7 @@ final class ModelReader {
           classifier.classify(executable.getParameterTypes().get(i), Position.TOP), Site.of(p)));
     }
 
-    TypeMirror returns = executable.getReturnType();
-    ClassName future = null;
-    ValueType returnType;
-    if (returns.getKind() == TypeKind.VOID) {
-      returnType = new ValueType.VoidType(TypeName.VOID);
-    } else if (Mirrors.isFuture(returns)) {
-      DeclaredType declared = (DeclaredType) returns;
-      future = ClassName.get((TypeElement) declared.asElement());
-      if (declared.getTypeArguments().isEmpty()) {
-        returnType = new ValueType.Unsupported(returns.toString(), Detail.RAW_FUTURE.format(future.simpleName()));
-      } else {
-        TypeMirror result = declared.getTypeArguments().get(0);
-        returnType = Mirrors.isNamed(result, "java.lang.Void")
-            ? new ValueType.VoidType(ClassName.get(Void.class))
-            : classifier.classify(result, Position.TOP);
-      }
-    } else {
-      returnType = classifier.classify(returns, Position.TOP);
-    }
+    ResultReader.Result result = ResultReader.read(executable.getReturnType(), classifier);
 
     List<Thrown> thrown = new ArrayList<>();
     for (TypeMirror t : executable.getThrownTypes()) {
@@ -144,8 +124,8 @@ final class ModelReader {
       }
     }
     return new Method(name, Names.upperSnake(name), channel, channelAttribute, List.copyOf(styles), style,
-        !method.getTypeParameters().isEmpty(), method.isVarArgs(), List.copyOf(params), returnType, future,
-        List.copyOf(thrown), deadline(method), Site.of(method));
+        !method.getTypeParameters().isEmpty(), method.isVarArgs(), List.copyOf(params), result.type(), result.future(),
+        result.streaming(), List.copyOf(thrown), deadline(method), Site.of(method));
   }
 
   private Thrown thrown(TypeElement exception, TypeMirror type) {

@@ -27,6 +27,18 @@ final class Models {
     EVENT
   }
 
+  /** Whether a method's result is a stream of items ({@code Flow.Publisher<T>}), and if so whether it can be one. */
+  enum Streaming {
+    /** Not a publisher: a plain result, a future or void. */
+    NONE,
+    /** {@code Flow.Publisher<T>}: the return type is the item type {@code T}. */
+    STREAM,
+    /** A raw publisher or one with a wildcard: says nothing exact about its items. */
+    RAW,
+    /** A publisher inside a future or of publishers: a stream is the result itself, never part of one. */
+    NESTED
+  }
+
   /**
    * A string-valued annotation attribute as written.
    *
@@ -76,8 +88,10 @@ final class Models {
    * @param generic whether the method declares type parameters
    * @param varargs whether the last parameter is varargs
    * @param params the parameters
-   * @param returnType the declared return type (a future's result type when {@code future} is set)
+   * @param returnType the declared return type (a future's result type when {@code future} is set, the item type
+   *     of a stream)
    * @param future {@code CompletableFuture}/{@code CompletionStage} when the method returns one, else null
+   * @param streaming whether the result is a stream of items
    * @param thrown the declared exceptions, in declaration order
    * @param deadline the method's own {@code @Timeout}, or null
    * @param site the method, for diagnostics
@@ -94,9 +108,15 @@ final class Models {
       List<Param> params,
       ValueType returnType,
       ClassName future,
+      Streaming streaming,
       List<Thrown> thrown,
       Deadline deadline,
-      Site site) {}
+      Site site) {
+    /** Whether the method returns {@code Flow.Publisher<T>} (of any item type, supported or not). */
+    boolean isStream() {
+      return streaming == Streaming.STREAM;
+    }
+  }
 
   /**
    * A record that needs a codec.

@@ -20,6 +20,7 @@ final class Snippets {
   static final ClassName OBJECTS = ClassName.get("java.util", "Objects");
   static final ClassName IPC_RENDERER = ClassName.get("io.ipc4j", "IpcRenderer");
   static final ClassName REGISTRATION = ClassName.get("io.ipc4j", "IpcRegistration");
+  static final ClassName PUBLISHER = ClassName.get("java.util.concurrent", "Flow", "Publisher");
 
   private Snippets() {}
 
@@ -92,6 +93,9 @@ final class Snippets {
 
   static TypeName declaredReturn(Method m) {
     TypeName result = m.returnType().typeName();
+    if (m.isStream()) {
+      return ParameterizedTypeName.get(PUBLISHER, result.box());
+    }
     return m.future() == null ? result : ParameterizedTypeName.get(m.future(), result.box());
   }
 

@@ -143,6 +143,9 @@ final class TypeClassifier {
     if (name.startsWith("io.ipc4j.") && !name.startsWith(Mirrors.ANNOTATIONS + ".")) {
       return Detail.IPC4J_OBJECT;
     }
+    if (mirrors.isSubtype(type, "java.util.concurrent.Flow.Publisher")) {
+      return Detail.PUBLISHER;
+    }
     if (Mirrors.isFuture(type) || mirrors.isSubtype(type, "java.util.concurrent.Future")) {
       return Detail.FUTURE;
     }

@@ -7,6 +7,7 @@ import io.ipc4j.processor.Models.Interface;
 import io.ipc4j.processor.Models.Kind;
 import io.ipc4j.processor.Models.Method;
 import io.ipc4j.processor.Models.Param;
+import io.ipc4j.processor.Models.Streaming;
 import io.ipc4j.processor.Models.Style;
 import io.ipc4j.processor.Models.Thrown;
 import java.util.HashMap;
@@ -93,6 +94,8 @@ final class Validator {
     if (method.deadline() != null && (method.style() == Style.SEND || method.style() == Style.EVENT)) {
       report.add(Message.TIMEOUT_IGNORED, method.deadline().site(), where,
           (method.style() == Style.SEND ? Detail.SEND_NO_REPLY : Detail.EVENT_NO_REPLY).format());
+    } else if (method.deadline() != null && method.isStream() && method.style() == Style.INVOKE) {
+      report.add(Message.TIMEOUT_IGNORED, method.deadline().site(), where, Detail.STREAM_NO_DEADLINE.format());
     }
 
     for (Param param : method.params()) {
@@ -102,6 +105,43 @@ final class Validator {
       }
     }
     boolean returnsValue = !(method.returnType() instanceof ValueType.VoidType) || method.future() != null;
+    if (method.streaming() != Streaming.NONE && method.style() != Style.EVENT) {
+      stream(method, where, report);
+    } else {
+      result(method, where, returnsValue, report);
+    }
+
+    for (Thrown thrown : method.thrown()) {
+      if (!thrown.checked()) {
+        continue;
+      }
+      if (method.style() == Style.SEND || method.style() == Style.EVENT) {
+        report.add(Message.EXCEPTION_ON_ONE_WAY, method.site(), where,
+            thrown.type().canonicalName(),
+            (method.style() == Style.SEND ? Detail.SEND_ONE_WAY : Detail.EVENT_ONE_WAY).format());
+      } else if (!thrown.rebuildable()) {
+        report.add(Message.EXCEPTION_NOT_REBUILDABLE, method.site(), where,
+            thrown.type().canonicalName());
+      }
+    }
+  }
+
+  /** A method that returns a publisher: it must be an invoke method and stream one exact, supported type. */
+  private static void stream(Method method, String where, Report report) {
+    ValueType.Unsupported shape = method.returnType() instanceof ValueType.Unsupported u ? u : null;
+    if (method.style() != Style.INVOKE) {
+      String style = method.style() == Style.SEND ? "Send" : "SendSync";
+      report.add(Message.STREAM_NOT_INVOKE, method.site(), style, where);
+    } else if (method.streaming() == Streaming.RAW) {
+      report.add(Message.RAW_STREAM, method.site(), where, shape.display());
+    } else if (method.streaming() == Streaming.NESTED) {
+      report.add(Message.NESTED_STREAM, method.site(), where, shape.display(), shape.reason());
+    } else if (shape != null) {
+      report.add(Message.UNSUPPORTED_STREAM_ITEM, method.site(), where, shape.display(), shape.reason());
+    }
+  }
+
+  private static void result(Method method, String where, boolean returnsValue, Report report) {
     switch (method.style()) {
       case SEND:
         if (returnsValue) {
@@ -122,20 +162,6 @@ final class Validator {
         break;
       default:
         unsupportedResult(method, where, report);
-    }
-
-    for (Thrown thrown : method.thrown()) {
-      if (!thrown.checked()) {
-        continue;
-      }
-      if (method.style() == Style.SEND || method.style() == Style.EVENT) {
-        report.add(Message.EXCEPTION_ON_ONE_WAY, method.site(), where,
-            thrown.type().canonicalName(),
-            (method.style() == Style.SEND ? Detail.SEND_ONE_WAY : Detail.EVENT_ONE_WAY).format());
-      } else if (!thrown.rebuildable()) {
-        report.add(Message.EXCEPTION_NOT_REBUILDABLE, method.site(), where,
-            thrown.type().canonicalName());
-      }
     }
   }
 

@@ -4,6 +4,7 @@
  * <pre>
  * IpcProcessor        rounds, deferral of interfaces that wait for a generated type, internal failures
  *   ModelReader       annotated interface → Models.Interface (immutable)
+ *     ResultReader    what a method returns: void, a value, a future, a stream (Flow.Publisher) of items
  *     TypeClassifier  declared type → ValueType (or Unsupported, with the reason)
  *     CodecCollector  the records and enums the signatures reach
  *     Environment     what the user's build can see (an @Inject annotation, java.compiler)

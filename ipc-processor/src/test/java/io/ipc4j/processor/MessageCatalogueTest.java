@@ -58,6 +58,14 @@ class MessageCatalogueTest {
       Map.entry(Message.EVENT_NOT_VOID, of("@IpcEvents\npublic interface Api {\n  int a();\n}\n", "int a()")),
       Map.entry(Message.ASYNC_NOT_INVOKE, of("@IpcChannel\npublic interface Api {\n"
           + "  @SendSync CompletableFuture<String> a();\n}\n", "CompletableFuture<String> a()")),
+      Map.entry(Message.STREAM_NOT_INVOKE, of("@IpcChannel\npublic interface Api {\n"
+          + "  @Send Flow.Publisher<String> a();\n}\n", "Flow.Publisher<String> a()")),
+      Map.entry(Message.RAW_STREAM, of("@IpcChannel\npublic interface Api {\n  Flow.Publisher<?> a();\n}\n",
+          "Flow.Publisher<?> a()")),
+      Map.entry(Message.UNSUPPORTED_STREAM_ITEM, of("@IpcChannel\npublic interface Api {\n"
+          + "  Flow.Publisher<Object> a();\n}\n", "Flow.Publisher<Object> a()")),
+      Map.entry(Message.NESTED_STREAM, of("@IpcChannel\npublic interface Api {\n"
+          + "  CompletableFuture<Flow.Publisher<String>> a();\n}\n", "Flow.Publisher<String>> a()")),
       Map.entry(Message.DUPLICATE_CHANNEL, of("@IpcChannel\npublic interface Api {\n  void a(int x);\n"
           + "  void a(String y);\n}\n", "String y")),
       Map.entry(Message.CONSTANT_CLASH, of("@IpcChannel\npublic interface Api {\n  void getAll();\n"
@@ -98,6 +106,8 @@ class MessageCatalogueTest {
       Map.entry(Detail.EVENT_NO_REPLY, of("@IpcEvents\n@Timeout(1)\npublic interface Api {\n  void a();\n}\n",
           "@Timeout(1)")),
       Map.entry(Detail.SEND_NO_REPLY, ENTRIES.get(Message.TIMEOUT_IGNORED)),
+      Map.entry(Detail.STREAM_NO_DEADLINE, of("@IpcChannel\npublic interface Api {\n"
+          + "  @Timeout(1) Flow.Publisher<String> a();\n}\n", "@Timeout(1)")),
       Map.entry(Detail.EVENT_ONE_WAY, of("@IpcEvents\npublic interface Api {\n"
           + "  void a() throws java.io.IOException;\n}\n", "void a()")),
       Map.entry(Detail.SEND_ONE_WAY, ENTRIES.get(Message.EXCEPTION_ON_ONE_WAY)),
@@ -115,6 +125,9 @@ class MessageCatalogueTest {
       Map.entry(Detail.GENERIC_RECORD, of("@IpcChannel\npublic interface Api {\n  record Box<T>(T value) {}\n"
           + "  void a(Box<String> box);\n}\n", "Box<String> box")),
       Map.entry(Detail.IPC4J_OBJECT, unsupported("io.ipc4j.WebContents window")),
+      Map.entry(Detail.PUBLISHER, unsupported("Flow.Publisher<String> items")),
+      Map.entry(Detail.OPTIONAL_ITEM, of("@IpcChannel\npublic interface Api {\n"
+          + "  Flow.Publisher<Optional<String>> a();\n}\n", "Flow.Publisher<Optional<String>> a()")),
       Map.entry(Detail.FUTURE, unsupported("Future<String> later")),
       Map.entry(Detail.THREAD, unsupported("Thread worker")),
       Map.entry(Detail.STREAM, unsupported("java.util.stream.Stream<String> lines")),

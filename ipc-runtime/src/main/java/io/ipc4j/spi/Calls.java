@@ -4,9 +4,11 @@ import io.ipc4j.IpcException;
 import io.ipc4j.IpcInvokeException;
 import io.ipc4j.IpcRegistration;
 import io.ipc4j.internal.Failures;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Flow;
 import java.util.function.Function;
 
 /**
@@ -71,6 +73,42 @@ public final class Calls {
   }
 
   /**
+   * The typed stream of a client: each item of {@code items} converted to the declared item type. Demand and
+   * cancellation pass through to {@code items}; an item that does not convert cancels it and fails the stream
+   * with an {@link IpcException} naming {@code what}, and a remote failure arrives as the declared checked
+   * exception {@code rebuild} gives for it, if any.
+   *
+   * <pre>{@code
+   * return Calls.stream(renderer.stream(FeedApiIpc.NOTES, query), NOTE, "item of feed:notes", null);
+   * }</pre>
+   *
+   * @param <T> the declared item type
+   * @param items the untyped stream
+   * @param convert converts each item
+   * @param what what an item is, for conversion errors
+   * @param rebuild returns the declared exception for a remote failure, or null to keep it; may be null itself
+   * @return the typed stream
+   */
+  public static <T> Flow.Publisher<T> stream(Flow.Publisher<Object> items, Converter<T> convert, String what,
+      Function<IpcInvokeException, Throwable> rebuild) {
+    return new MappedPublisher<>(items, convert, what, rebuild);
+  }
+
+  /**
+   * The untyped stream of a handler whose items change in their untyped form (an {@code Optional} or object array
+   * in them, see {@link Untyped#of}): what the stream method of a served implementation returned, mapped.
+   *
+   * @param items what the implementation returned
+   * @param what what an item is, for the error when an item is null
+   * @return the untyped stream
+   * @throws NullPointerException if the implementation returned null instead of a publisher
+   */
+  public static Flow.Publisher<Object> untypedStream(Flow.Publisher<?> items, String what) {
+    Objects.requireNonNull(items, "the stream method returned null instead of a Flow.Publisher");
+    return new MappedPublisher<>(items, Untyped::of, what, null);
+  }
+
+  /**
    * Sets {@code cause} as the cause of a rebuilt exception when its constructor left the cause unset.
    *
    * @param <T> the exception type
@@ -111,7 +149,7 @@ public final class Calls {
   public static IpcRegistration registration(IpcRegistration[] added) {
     IpcRegistration[] copy = added.clone();
     for (IpcRegistration r : copy) {
-      java.util.Objects.requireNonNull(r, "added");
+      Objects.requireNonNull(r, "added");
     }
     return new IpcRegistration() {
       private boolean closed;
