@@ -50,6 +50,8 @@ final class Connection {
   private volatile String closeReason;
   /** The loop that reads this socket, when it is polled. */
   private volatile SocketLoop pollingLoop;
+  /** Who reads a socket that is not polled, once started. */
+  private volatile SharedReader shared;
   /** The stall checks of a polled socket, made when it is handed to its loop. */
   private StallChecks stalls;
 
@@ -78,12 +80,42 @@ final class Connection {
     return !closed.get();
   }
 
-  /** Starts the reader thread (after any handshake read on the caller's thread). */
+  /**
+   * Starts reading with a reader thread (after any handshake read on the caller's thread), which callers blocked on
+   * a reply may relieve: see {@link SharedReader}. The socket stops blocking; a writer waits for it to drain.
+   */
   void start(Receiver receiver) {
     this.receiver = receiver;
-    Thread reader = new Thread(this::readLoop, "ipc4j-" + name);
-    reader.setDaemon(true);
-    reader.start();
+    try {
+      SharedReader started = new SharedReader(this, channel, reader, receiver, closed);
+      outbound.drainWith(started::awaitWritable);
+      shared = started;
+      started.start();
+    } catch (IOException e) {
+      close("the connection failed: " + e.getMessage());
+      return;
+    }
+    if (closed.get()) {
+      shared.closed(); // closed as it started: its reader must not wait
+    }
+  }
+
+  /**
+   * Lets a caller blocked on a reply read the socket itself (see {@link SharedReader#lead}).
+   *
+   * @return whether it read; false if it should park (it is queued for the reading, or nothing reads here)
+   */
+  boolean lead(io.ipc4j.internal.MainLink.Waiting call, long untilNanos) {
+    SharedReader s = shared;
+    return s != null && s.lead(call, untilNanos);
+  }
+
+  /** A caller blocked on a reply stops waiting (see {@link SharedReader#leave}). */
+  void leave() {
+    SharedReader s = shared;
+    if (s != null) {
+      s.leave();
+    }
   }
 
   /**
@@ -171,20 +203,8 @@ final class Connection {
     return reader.readFrame(limit, within);
   }
 
-  private void readLoop() {
-    String reason = "the connection closed";
-    try {
-      while (!closed.get()) {
-        reader.readMessageFrame(receiver);
-      }
-    } catch (Throwable e) {
-      reason = closeReasonFor(e);
-    }
-    close(reason);
-  }
-
   /** Why reading ended, logged where it is news. */
-  private String closeReasonFor(Throwable e) {
+  String closeReasonFor(Throwable e) {
     if (e instanceof EOFException) {
       return "the peer closed the connection";
     }
@@ -309,6 +329,10 @@ final class Connection {
     SocketLoop loop = pollingLoop;
     if (loop != null) {
       loop.poller().wakeUp(); // the socket is released at the loop's next poll
+    }
+    SharedReader s = shared;
+    if (s != null) {
+      s.closed(); // and here once no thread waits on it
     }
     Receiver r = receiver;
     if (r != null) {

@@ -40,6 +40,13 @@ final class OutboundQueue {
   private volatile boolean waiting;
   /** When the polled socket last took a byte while bytes waited (or when they started to). */
   private volatile long waitingSince;
+  /** How a writer waits for a non-blocking socket that is not polled (a renderer's) to drain; null if it blocks. */
+  private volatile Drain drain;
+
+  /** Waits until a non-blocking socket can take bytes again, or has closed. */
+  interface Drain {
+    void awaitWritable() throws IOException;
+  }
 
   OutboundQueue(SocketChannel channel, AtomicBoolean closed) {
     this.channel = channel;
@@ -49,6 +56,11 @@ final class OutboundQueue {
   /** From now on the socket is polled: a write never waits on it (set before the socket stops blocking). */
   void markPolled() {
     polled = true;
+  }
+
+  /** From now on the socket does not block, though no loop polls it: a writer waits with {@code drain}. */
+  void drainWith(Drain drain) {
+    this.drain = drain;
   }
 
   boolean isPolled() {
@@ -192,6 +204,10 @@ final class OutboundQueue {
           waiting = true;
         }
         return true;
+      }
+      Drain d = drain;
+      if (written < offered && d != null) {
+        d.awaitWritable(); // the socket is full and does not block: wait for it here, as a blocking write would
       }
     }
   }

@@ -126,6 +126,17 @@ public final class SocketClient implements MainLink {
     connection.send(message);
   }
 
+  /** A caller blocked on its reply reads it itself when it may (see {@link SharedReader}). */
+  @Override
+  public boolean readWhileWaiting(Waiting call, long untilNanos) {
+    return connection.lead(call, untilNanos);
+  }
+
+  @Override
+  public void doneWaiting() {
+    connection.leave();
+  }
+
   @Override
   public void close(String reason) {
     connection.close(reason);
