@@ -6,6 +6,13 @@ import java.util.Arrays;
 
 /** Writes MessagePack into a growable byte array, choosing the smallest form of each value. */
 final class MessagePackWriter {
+  /**
+   * From this many chars on, a string goes through the JDK's UTF-8 encoder even when it is ASCII: for ASCII that is
+   * a vectorised copy, several times faster on long strings than a loop over the chars, whose cost (an array the
+   * size of the string) only short strings would notice.
+   */
+  static final int BULK_STRING_CHARS = 64;
+
   private byte[] buf;
   private int pos;
 
@@ -91,14 +98,7 @@ final class MessagePackWriter {
 
   void writeString(String s) {
     int n = s.length();
-    boolean ascii = true;
-    for (int i = 0; i < n; i++) {
-      if (s.charAt(i) >= 0x80) {
-        ascii = false;
-        break;
-      }
-    }
-    if (ascii) {
+    if (n < BULK_STRING_CHARS && isAscii(s, n)) {
       writeStringHeader(n);
       ensure(n);
       for (int i = 0; i < n; i++) {
@@ -109,6 +109,15 @@ final class MessagePackWriter {
       writeStringHeader(utf8.length);
       writeRaw(utf8, 0, utf8.length);
     }
+  }
+
+  private static boolean isAscii(String s, int n) {
+    for (int i = 0; i < n; i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void writeStringHeader(int n) {

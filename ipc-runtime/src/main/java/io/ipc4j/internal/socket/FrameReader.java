@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -14,16 +13,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The read side of a {@link Connection}: it assembles frames from the socket's bytes and hands each whole one to a
  * {@link Connection.Receiver}, on a reader thread (blocking reads) or on a polling loop (what the socket has now).
  *
- * <p>Nothing a peer claims is allocated ahead of its bytes: a payload's array grows as they arrive (see
- * {@link #capacityFor}).
+ * <p>Nothing a peer claims is allocated ahead of its bytes (see {@link PayloadAssembly}).
  */
 final class FrameReader {
   /** How many reads a poll of this socket may make before the loop moves on to other work. */
   private static final int READS_PER_POLL = 16;
-  /** The smallest array a payload that has not all arrived gets (a smaller payload's array is its exact size). */
-  static final int MIN_PAYLOAD_CHUNK = 64 * 1024;
-  /** How many times what has arrived a payload's array may hold (see {@link #capacityFor}). */
-  private static final int GROWTH = 4;
 
   private final SocketChannel channel;
   private final int maxFrameBytes;
@@ -31,14 +25,9 @@ final class FrameReader {
   private final AtomicBoolean closed;
   /** Bytes read but not yet taken, between position and limit. */
   private final ByteBuffer in = ByteBuffer.allocate(64 * 1024).flip();
-  /**
-   * The frame being read: its fields, its payload so far, its payload's whole length, and where the next bytes go.
-   * The payload's array grows as bytes arrive (see {@link #capacityFor}), never ahead of them.
-   */
+  /** The fields of the frame being read, and its payload so far. */
   private Frames.Head partialHead;
-  private byte[] partialPayload;
-  private int partialLength;
-  private ByteBuffer partialRest;
+  private final PayloadAssembly payload = new PayloadAssembly();
   /** When bytes last came from a polled socket, for the stall check (nanoTime). */
   private long lastByteNanos;
 
@@ -60,7 +49,7 @@ final class FrameReader {
 
   /** Whether part of a frame has arrived and the rest has not. */
   boolean frameInProgress() {
-    return partialRest != null || in.hasRemaining();
+    return payload.inProgress() || in.hasRemaining();
   }
 
   /**
@@ -72,31 +61,31 @@ final class FrameReader {
     // Leaves only when the buffer holds no whole frame: bytes left in the socket make it poll ready again.
     int reads = 0;
     while (true) {
-      if (partialRest != null) {
+      if (payload.inProgress()) {
         if (reads++ == READS_PER_POLL) {
           return;
         }
-        int n = channel.read(partialRest);
+        int n = channel.read(payload.rest());
         if (n < 0) {
           throw new EOFException("the peer closed the connection");
         }
         if (n > 0) {
           lastByteNanos = System.nanoTime();
         }
-        if (partialRest.hasRemaining()) {
+        if (payload.rest().hasRemaining()) {
           return;
         }
-        if (!payloadWhole()) {
+        if (!payload.whole()) {
           continue; // its array grew: read on
         }
         deliverPartial(receiver);
       }
-      while (partialRest == null && takeBufferedFrame(receiver)) {
+      while (!payload.inProgress() && takeBufferedFrame(receiver)) {
         if (closed.get()) {
           return;
         }
       }
-      if (partialRest != null) {
+      if (payload.inProgress()) {
         continue;
       }
       if (reads++ == READS_PER_POLL) {
@@ -124,7 +113,7 @@ final class FrameReader {
       return false;
     }
     in.position(in.position() + 4);
-    if (!startFrame(length).hasRemaining() && payloadWhole()) {
+    if (!startFrame(length).hasRemaining() && payload.whole()) {
       deliverPartial(receiver);
     }
     return true;
@@ -137,10 +126,9 @@ final class FrameReader {
 
   /**
    * Parses the fields of a frame whose first {@link #window} bytes (at least) are buffered ({@link #in} at its type
-   * byte), and moves all of its payload that is buffered into the payload's own array: the frame becomes partial.
-   * The array holds what is buffered and room to grow (see {@link #capacityFor}), not what the length claims.
+   * byte), and moves all of its payload that is buffered into the payload's assembly: the frame becomes partial.
    *
-   * @return where the next payload bytes go (nothing remaining if the array is full: see {@link #payloadWhole})
+   * @return where the next payload bytes go (nothing remaining once it is whole: see {@link PayloadAssembly#whole})
    */
   private ByteBuffer startFrame(int length) throws Frames.ProtocolException {
     int window = window(length);
@@ -152,53 +140,16 @@ final class FrameReader {
     int payloadLength = length - headerBytes;
     // Everything buffered of the payload, which may be more than the window: the rest comes from the socket.
     int buffered = Math.min(payloadLength, in.limit() - start - headerBytes);
-    byte[] payload = new byte[capacityFor(payloadLength, buffered)];
-    in.position(start + headerBytes);
-    in.get(payload, 0, buffered);
     partialHead = head;
-    partialPayload = payload;
-    partialLength = payloadLength;
-    partialRest = ByteBuffer.wrap(payload, buffered, payload.length - buffered);
-    return partialRest;
-  }
-
-  /**
-   * How large a payload's array is once {@code received} of its {@code length} bytes are here: four times what
-   * arrived (or {@link #MIN_PAYLOAD_CHUNK}), or the whole length when that is at most a quarter more, so a length
-   * that is claimed but not sent costs at most five times what came. Growing by four keeps the bytes copied under
-   * half the payload's size (a 3 MiB payload: 1.3 MiB copied, where doubling copied 4 MiB and cost a large call a
-   * fifth of its time), the quarter spares a payload just over a step (256 KiB and its header) a last copy, and the
-   * last array is exactly the payload's size.
-   */
-  static int capacityFor(int length, int received) {
-    long step = Math.max(MIN_PAYLOAD_CHUNK, GROWTH * (long) received);
-    return step + step / 4 >= length ? length : (int) step;
-  }
-
-  /**
-   * Whether the partial frame's payload has all arrived, once its array is full; if it has not, grows the array
-   * (see {@link #capacityFor}) and points {@link #partialRest} at the new room.
-   */
-  private boolean payloadWhole() {
-    int received = partialRest.position();
-    if (received == partialLength) {
-      return true;
-    }
-    byte[] grown = Arrays.copyOf(partialPayload, capacityFor(partialLength, received));
-    partialPayload = grown;
-    partialRest = ByteBuffer.wrap(grown, received, grown.length - received);
-    return false;
+    in.position(start + headerBytes);
+    return payload.start(payloadLength, in, buffered);
   }
 
   /** Hands the partial frame, now whole, to the receiver. */
   private void deliverPartial(Connection.Receiver receiver) throws Frames.ProtocolException {
     Frames.Head head = partialHead;
-    byte[] payload = partialPayload;
     partialHead = null;
-    partialPayload = null;
-    partialLength = 0;
-    partialRest = null;
-    receiver.frame(head, payload);
+    receiver.frame(head, payload.take());
   }
 
   private int checkedLength(int length) throws Frames.ProtocolException {
@@ -258,8 +209,8 @@ final class FrameReader {
   }
 
   /**
-   * Reads one frame after the handshake: its fields from the buffer, its payload into an array of its own (for a
-   * frame larger than the buffer, straight from the socket), so no payload is copied twice.
+   * Reads one frame after the handshake: its fields from the buffer, its payload into its assembly (for a frame
+   * larger than the buffer, straight from the socket).
    */
   void readMessageFrame(Connection.Receiver receiver) throws IOException, Frames.ProtocolException {
     fill(4);
@@ -268,8 +219,8 @@ final class FrameReader {
     fill(window(length));
     // A frame larger than the buffer is read straight into its own array, which grows as its bytes come.
     readFully(startFrame(length));
-    while (!payloadWhole()) {
-      readFully(partialRest);
+    while (!payload.whole()) {
+      readFully(payload.rest());
     }
     deliverPartial(receiver);
   }
