@@ -97,6 +97,11 @@ record Plan(boolean quick, int rounds) {
     return quick ? 50_000 : 300_000;
   }
 
+  /** How long each timed round of the concurrency scenario lasts. */
+  long concurrencyMillis() {
+    return quick ? 1_000 : 3_000;
+  }
+
   /** Processes started for cold-start rows. */
   int starts() {
     return quick ? 3 : 10;

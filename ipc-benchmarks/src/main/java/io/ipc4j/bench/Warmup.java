@@ -44,9 +44,14 @@ final class Warmup {
    * @return the medians of the batches run, in order
    */
   static List<Long> untilSteady(int leastCalls, int batchCalls, Batch batch) throws Exception {
+    return untilSteady(leastCalls, batchCalls, MAX_BATCHES, batch);
+  }
+
+  /** As {@link #untilSteady(int, int, Batch)}, with a cap of {@code maxBatches}. */
+  static List<Long> untilSteady(int leastCalls, int batchCalls, int maxBatches, Batch batch) throws Exception {
     List<Long> medians = new ArrayList<>();
     long calls = 0;
-    while (medians.size() < MAX_BATCHES && (calls < leastCalls || !isSteady(medians))) {
+    while (medians.size() < maxBatches && (calls < leastCalls || !isSteady(medians))) {
       medians.add(median(batch.run(batchCalls)));
       calls += batchCalls;
     }
