@@ -8,14 +8,15 @@ import java.util.List;
  * Warms a call up until it is steady rather than for a fixed time: it runs the call in batches, takes each batch's
  * median, and stops once it has made at least a least number of calls (so that the JIT has seen the path often
  * enough to compile it fully) and the last {@value #STEADY_BATCHES} batches' medians lie within
- * {@value #TOLERANCE} of each other, or after {@value #MAX_BATCHES} batches. A fixed time is too short for a large
+ * {@value #TOLERANCE} of each other, or after {@value #CAP} times the least number of calls (the machine may never
+ * settle: the warning that follows says so). A fixed time is too short for a large
  * payload on a loaded machine, where the compiler shares two cores with the benchmark, and both modes use this same
  * rule, so the quick mode measures rows as warm as the full mode's.
  */
 final class Warmup {
   static final int STEADY_BATCHES = 3;
   static final double TOLERANCE = 0.10;
-  static final int MAX_BATCHES = 60;
+  static final int CAP = 3;
 
   private Warmup() {}
 
@@ -44,7 +45,8 @@ final class Warmup {
    * @return the medians of the batches run, in order
    */
   static List<Long> untilSteady(int leastCalls, int batchCalls, Batch batch) throws Exception {
-    return untilSteady(leastCalls, batchCalls, MAX_BATCHES, batch);
+    int leastBatches = (leastCalls + batchCalls - 1) / batchCalls;
+    return untilSteady(leastCalls, batchCalls, Math.max(STEADY_BATCHES, CAP * leastBatches), batch);
   }
 
   /** As {@link #untilSteady(int, int, Batch)}, with a cap of {@code maxBatches}. */

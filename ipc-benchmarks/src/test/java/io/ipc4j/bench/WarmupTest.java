@@ -28,7 +28,7 @@ class WarmupTest {
 
   @Test
   void warmsUpUntilTheLastBatchesAgreeEvenAfterTheLeastCount() throws Exception {
-    List<Long> medians = Warmup.untilSteady(10, 10, replaying(900, 500, 300, 200, 100, 101, 102, 103));
+    List<Long> medians = Warmup.untilSteady(30, 10, replaying(900, 500, 300, 200, 100, 101, 102, 103));
     assertThat(medians).containsExactly(900L, 500L, 300L, 200L, 100L, 101L, 102L).inOrder();
   }
 
@@ -46,7 +46,8 @@ class WarmupTest {
       alternating.add(value);
       return new long[] {value};
     };
-    assertThat(Warmup.untilSteady(1, 1, batch)).hasSize(Warmup.MAX_BATCHES);
+    assertThat(Warmup.untilSteady(10, 2, batch)).hasSize(Warmup.CAP * 5);
+    assertThat(Warmup.untilSteady(1, 1, 7, batch)).hasSize(7);
   }
 
   @Test
