@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One socket between a renderer and the host. Frames are read either by a reader thread of its own (a renderer's
- * end) or by an event loop that polls the socket (the host's end, see {@link #startPolled}); either way the
+ * One socket between a renderer and the host. Frames are read either by a reader thread of its own, or a caller
+ * blocked on its reply (a renderer's end, see {@link SharedReader}), or by an event loop that polls the socket (the host's end, see {@link #startPolled}); either way the
  * {@link FrameReader} hands each frame to a {@link Receiver}. Any thread may write: the {@link OutboundQueue}
  * combines writers. A polled socket is never waited on: what it cannot take stays queued (within a budget) until
  * its loop sees it drain, so a renderer that stops reading holds up no thread of the host's.
@@ -83,39 +83,25 @@ final class Connection {
   /**
    * Starts reading with a reader thread (after any handshake read on the caller's thread), which callers blocked on
    * a reply may relieve: see {@link SharedReader}. The socket stops blocking; a writer waits for it to drain.
+   *
+   * @return who reads the socket, or null if it could not start (the connection is closed then)
    */
-  void start(Receiver receiver) {
+  SharedReader start(Receiver receiver) {
     this.receiver = receiver;
+    SharedReader started;
     try {
-      SharedReader started = new SharedReader(this, channel, reader, receiver, closed);
+      started = new SharedReader(this, channel, reader, receiver, closed);
       outbound.drainWith(started::awaitWritable);
       shared = started;
       started.start();
     } catch (IOException e) {
       close("the connection failed: " + e.getMessage());
-      return;
+      return null;
     }
     if (closed.get()) {
-      shared.closed(); // closed as it started: its reader must not wait
+      started.closed(); // closed as it started: its reader must not wait
     }
-  }
-
-  /**
-   * Lets a caller blocked on a reply read the socket itself (see {@link SharedReader#lead}).
-   *
-   * @return whether it read; false if it should park (it is queued for the reading, or nothing reads here)
-   */
-  boolean lead(io.ipc4j.internal.MainLink.Waiting call, long untilNanos) {
-    SharedReader s = shared;
-    return s != null && s.lead(call, untilNanos);
-  }
-
-  /** A caller blocked on a reply stops waiting (see {@link SharedReader#leave}). */
-  void leave() {
-    SharedReader s = shared;
-    if (s != null) {
-      s.leave();
-    }
+    return started;
   }
 
   /**

@@ -22,6 +22,8 @@ public final class SocketClient implements MainLink {
   private final int rendererId;
   private final Duration defaultTimeout;
   private final long spinNanos;
+  /** Who reads the socket once started: the reader thread, or a caller blocked on its reply. */
+  private volatile SharedReader reads;
 
   private SocketClient(Connection connection, int rendererId, Duration defaultTimeout, long spinNanos) {
     this.connection = connection;
@@ -98,7 +100,7 @@ public final class SocketClient implements MainLink {
    * @param onHostLost runs when the connection ends (after the side has closed), or null
    */
   public void start(RendererLink side, Runnable onHostLost) {
-    connection.start(new Connection.Receiver() {
+    reads = connection.start(new Connection.Receiver() {
       @Override
       public void frame(Frames.Head head, byte[] payload) throws Frames.ProtocolException {
         if (head.type() == Frames.GOODBYE) {
@@ -129,12 +131,16 @@ public final class SocketClient implements MainLink {
   /** A caller blocked on its reply reads it itself when it may (see {@link SharedReader}). */
   @Override
   public boolean readWhileWaiting(Waiting call, long untilNanos) {
-    return connection.lead(call, untilNanos);
+    SharedReader r = reads;
+    return r != null && r.lead(call, untilNanos);
   }
 
   @Override
   public void doneWaiting() {
-    connection.leave();
+    SharedReader r = reads;
+    if (r != null) {
+      r.leave();
+    }
   }
 
   @Override
