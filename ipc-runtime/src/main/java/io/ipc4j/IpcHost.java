@@ -220,8 +220,8 @@ public interface IpcHost extends AutoCloseable {
     /**
      * Starts renderer JVMs faster with class-data sharing; off by default. The first renderer JVM
      * {@link IpcHost#launchRenderer} starts writes an archive of the classes it loaded into {@code cacheDirectory}
-     * when it exits cleanly (one archive per JDK, class path and JVM options, kept across hosts), and later launches
-     * map those classes from it instead of loading them again. Only class paths of jar files can be archived. A
+     * as it exits, if it exits cleanly within the {@link #shutdownGrace} (one archive per JDK, class path and JVM
+     * options, kept across hosts); later launches map those classes from it instead of loading them again. Only class paths of jar files can be archived. A
      * directory that cannot be written, or an archive that is stale or damaged, never fails a launch: the renderer
      * starts without it (logged at FINE on {@code io.ipc4j}).
      *
