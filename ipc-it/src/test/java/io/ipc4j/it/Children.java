@@ -243,4 +243,14 @@ final class Children {
     /** For the reader of the outcome file. */
     static final String DISCONNECTED = IpcDisconnectedException.class.getName();
   }
+
+  /** Serves {@link FeedApi} with a {@link Feed} that reports each cancel as ("cancelled", tag), then sends "ready". */
+  public static final class FeedServer {
+    public static void main(String[] args) throws Exception {
+      IpcRenderer ipc = IpcRenderer.connect();
+      FeedApiIpc.register(ipc, new Feed(tag -> ipc.send("cancelled", tag)));
+      ipc.send("ready");
+      idle();
+    }
+  }
 }

@@ -21,11 +21,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GoldenTest {
   static Compilation compileExamples() {
     return Compile.compile(Compile.example(
-        "NotesApi", "Note", "Priority", "Settings", "NoteNotFound", "NotesEvents", "Outer"));
+        "NotesApi", "Note", "Priority", "Settings", "NoteNotFound", "NotesEvents", "Outer", "FeedApi"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"com.example.NotesApiIpc", "com.example.NotesEventsIpc", "com.example.Outer_InnerIpc"})
+  @ValueSource(strings = {"com.example.NotesApiIpc", "com.example.NotesEventsIpc", "com.example.Outer_InnerIpc",
+      "com.example.FeedApiIpc"})
   void generatedSourceMatchesGoldenFile(String generated) throws Exception {
     Compilation compilation = compileExamples();
     assertThat(compilation).succeededWithoutWarnings();
