@@ -6,6 +6,7 @@ import io.ipc4j.annotations.SendSync;
 import io.ipc4j.annotations.Timeout;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 
 /** What a notes window may ask of the main process, which owns the notes. */
@@ -70,4 +71,13 @@ public interface NotesApi {
    */
   @SendSync
   Settings settings();
+
+  /**
+   * The audit log as a live stream: every entry so far, then each new one as it is made, for as long as the
+   * subscriber stays. Entries come only as the subscriber requests them; cancelling ends the stream in the main
+   * process too.
+   *
+   * @return the entries, oldest first
+   */
+  Flow.Publisher<AuditEntry> auditLog();
 }

@@ -3,6 +3,7 @@ package io.ipc4j.example;
 import io.ipc4j.IpcHost;
 import io.ipc4j.IpcMainEvent;
 import io.ipc4j.IpcMainInvokeEvent;
+import io.ipc4j.MessageChannelMain;
 import io.ipc4j.Renderer;
 import io.ipc4j.WebContents;
 import java.io.PrintStream;
@@ -37,6 +38,11 @@ public final class NotesApp {
   private final Map<Integer, CompletableFuture<Void>> turns = new ConcurrentHashMap<>();
   private final Map<Integer, CompletableFuture<Void>> ready = new ConcurrentHashMap<>();
   private final CompletableFuture<Void> quitAsked = new CompletableFuture<>();
+  private final List<WebContents> windows = new ArrayList<>();
+  private NoteStore store; // set by start(), as the three below
+  private ExecutorService disk;
+  private IpcHost host;
+  private NotesService service;
 
   NotesApp(PrintStream out, boolean inProcess, boolean gui, Path directory) {
     this.out = out;
@@ -75,60 +81,93 @@ public final class NotesApp {
 
   /** Runs the session (or the GUI until every window is closed) and closes everything. */
   void run() throws Exception {
-    NoteStore store = new NoteStore(directory);
-    ExecutorService disk = Executors.newSingleThreadExecutor(r -> new Thread(r, "notes-disk"));
-    IpcHost host = inProcess
-        ? IpcHost.builder().interceptor(new SenderCheck()).inProcess()
-        : IpcHost.builder().interceptor(new SenderCheck()).jvmOptions("-XX:TieredStopAtLevel=1", "-Xshare:auto")
-            .overSockets();
     try {
-      NotesService service = new NotesService(host, store, disk);
-      NotesApiIpc.register(host.ipcMain(), service);
-      TranscriptApiIpc.register(host.ipcMain(), new Transcript());
-      AppApiIpc.register(host.ipcMain(), () -> quitAsked.complete(null));
-      if (gui && store.list().isEmpty()) {
-        welcome(store);
-      }
-      List<WebContents> windows = new ArrayList<>();
-      List<Long> pids = new ArrayList<>();
-      for (String name : WINDOWS) {
-        WebContents window = open(host, name);
-        service.name(window, name);
-        windows.add(window);
-        pids.add(window.osProcessId());
-      }
-      out.println("ipc4j notes: a main process and " + WINDOWS.size() + " windows ("
-          + (inProcess ? "renderers as threads in this JVM" : "renderer JVMs, pids " + pids) + ")");
-      out.println("notes are stored in " + directory);
+      start();
       if (gui) {
         // Closing a window ends its renderer; "Quit" in any window asks the main process to close them all.
         CompletableFuture.anyOf(closed(windows), quitAsked).join();
         if (quitAsked.isDone()) {
-          quit(store, disk, windows);
+          quit();
         }
         out.println("main: " + store.list().size() + " note(s) on disk; done");
         return;
       }
-      for (WebContents window : windows) {
-        ready.computeIfAbsent(window.id(), id -> new CompletableFuture<>()).get(60, TimeUnit.SECONDS);
-      }
+      turn(windows.get(1), "follow");
       turn(windows.get(0), "edit");
       turn(windows.get(1), "review");
       turn(windows.get(0), "wrap-up");
+      turn(windows.get(1), "unfollow");
       // Each window's turn ended after everything it sent before, so the logs are complete here.
       out.println("main: activity log " + service.activity());
       out.println("main: audit log    " + service.audit());
-      quit(store, disk, windows);
+      quit();
       out.println("main: " + store.list().size() + " note(s) left on disk; done");
     } finally {
+      close();
+    }
+  }
+
+  /**
+   * Starts the host and opens the windows, waits until each is listening, then gives the first two a MessagePort
+   * each, entangled, so that they can talk to each other without a handler in the main process.
+   */
+  void start() throws Exception {
+    store = new NoteStore(directory);
+    disk = Executors.newSingleThreadExecutor(r -> new Thread(r, "notes-disk"));
+    host = inProcess
+        ? IpcHost.builder().interceptor(new SenderCheck()).inProcess()
+        : IpcHost.builder().interceptor(new SenderCheck()).jvmOptions("-XX:TieredStopAtLevel=1", "-Xshare:auto")
+            .overSockets();
+    service = new NotesService(host, store, disk);
+    NotesApiIpc.register(host.ipcMain(), service);
+    TranscriptApiIpc.register(host.ipcMain(), new Transcript());
+    AppApiIpc.register(host.ipcMain(), () -> quitAsked.complete(null));
+    if (gui && store.list().isEmpty()) {
+      welcome(store);
+    }
+    List<Long> pids = new ArrayList<>();
+    for (String name : WINDOWS) {
+      WebContents window = open(host, name);
+      service.name(window, name);
+      windows.add(window);
+      pids.add(window.osProcessId());
+    }
+    out.println("ipc4j notes: a main process and " + WINDOWS.size() + " windows ("
+        + (inProcess ? "renderers as threads in this JVM" : "renderer JVMs, pids " + pids) + ")");
+    out.println("notes are stored in " + directory);
+    for (WebContents window : windows) {
+      ready.computeIfAbsent(window.id(), id -> new CompletableFuture<>()).get(60, TimeUnit.SECONDS);
+    }
+    // Each window learns the other's name with its port; the host relays their messages, main code sees none.
+    MessageChannelMain selection = new MessageChannelMain();
+    windows.get(0).postMessage(SelectionPort.CHANNEL, WINDOWS.get(1), List.of(selection.port1()));
+    windows.get(1).postMessage(SelectionPort.CHANNEL, WINDOWS.get(0), List.of(selection.port2()));
+    out.println("main: windows A and B share a MessagePort (" + SelectionPort.CHANNEL + "); main sees none of "
+        + "its messages");
+  }
+
+  /** Closes the host (and so every window still open) and the disk thread. */
+  void close() throws InterruptedException {
+    if (host != null) {
       host.close();
+    }
+    if (disk != null) {
       disk.shutdown();
       disk.awaitTermination(10, TimeUnit.SECONDS);
     }
   }
 
+  /** The windows, in the order they opened: A, B. */
+  List<WebContents> windows() {
+    return windows;
+  }
+
+  NotesService service() {
+    return service;
+  }
+
   /** Asks each window for its unsaved edits, in parallel and with a deadline, and closes it. */
-  private void quit(NoteStore store, ExecutorService disk, List<WebContents> windows) {
+  private void quit() {
     Map<String, WebContents> byName = new LinkedHashMap<>();
     for (int i = 0; i < windows.size(); i++) {
       byName.put(WINDOWS.get(i), windows.get(i));
@@ -159,7 +198,8 @@ public final class NotesApp {
     return renderer.webContents();
   }
 
-  private void turn(WebContents window, String phase) throws Exception {
+  /** Hands {@code window} its turn ({@link NotesWindow} says what each phase does) and waits until it ends. */
+  void turn(WebContents window, String phase) throws Exception {
     CompletableFuture<Void> done = new CompletableFuture<>();
     turns.put(window.id(), done);
     window.send(NotesWindow.TURN, phase);

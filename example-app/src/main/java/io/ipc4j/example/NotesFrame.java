@@ -32,7 +32,7 @@ import javax.swing.WindowConstants;
  */
 final class NotesFrame {
   private static final int WIDTH = 620;
-  private static final int HEIGHT = 420;
+  private static final int HEIGHT = 500;
   private static final int GAP = 12;
   // One colour a window, so that two windows side by side read as two.
   private static final Color[] HEADINGS = {new Color(0xD6E4F5), new Color(0xDDF0D8), new Color(0xF5E6D0)};
@@ -45,6 +45,11 @@ final class NotesFrame {
   private final JTextField title = new JTextField();
   private final JTextArea body = new JTextArea();
   private final JLabel status = new JLabel(" ");
+  /** What the window sharing this one's port has selected. */
+  private final JLabel peer = new JLabel(" ");
+  /** The main process's audit log, followed live. */
+  private final DefaultListModel<String> auditModel = new DefaultListModel<>();
+  private SelectionPort selection; // set in open(), before the window shows
   private String savedTitle = ""; // the Swing thread only, as the two below
   private String savedBody = "";
   private long loadedId = -1; // so that a refresh re-selecting the note keeps what is being typed
@@ -85,8 +90,25 @@ final class NotesFrame {
       }
     });
     WindowApiIpc.register(graph.ipc(), frame::confirmClose);
+    frame.selection = SelectionPort.listen(graph.ipc(), new SelectionPort.View() {
+      @Override
+      public void peerSelected(String other, String selected) {
+        SwingUtilities.invokeLater(() -> frame.peer.setText(other + " is looking at: " + selected));
+      }
+
+      @Override
+      public void peerClosed(String other) {
+        SwingUtilities.invokeLater(() -> frame.peer.setText(other + " closed"));
+      }
+    });
+    graph.notes().auditLog().subscribe(new AuditFollower(
+        entry -> SwingUtilities.invokeLater(() -> frame.auditModel.addElement(
+            java.time.LocalTime.ofInstant(entry.time(), java.time.ZoneId.systemDefault()).withNano(0) + "  "
+                + entry.describe())),
+        end -> SwingUtilities.invokeLater(() -> frame.auditModel.addElement("(audit log " + end + ")"))));
     SwingUtilities.invokeLater(() -> frame.show(name, index, renderer, onClosed));
     frame.refresh("connected: the list comes from the main process");
+    TranscriptApiIpc.client(graph.ipc()).ready(); // the main process hands out the shared port after this
     return frame;
   }
 
@@ -129,6 +151,7 @@ final class NotesFrame {
       if (note != null && !e.getValueIsAdjusting() && note.id() != loadedId) {
         loadedId = note.id();
         load(note.title(), note.body());
+        selection.select(note.describe()); // straight to the other window
       }
     });
     JPanel editor = new JPanel(new BorderLayout(4, 4));
@@ -147,7 +170,17 @@ final class NotesFrame {
     body.setWrapStyleWord(true);
     ((JPanel) window.getContentPane()).setBorder(BorderFactory.createLineBorder(Color.GRAY, 2));
     window.add(split, BorderLayout.CENTER);
-    window.add(status, BorderLayout.SOUTH);
+    peer.setName("peer");
+    JList<String> audit = new JList<>(auditModel);
+    audit.setName("audit");
+    audit.setVisibleRowCount(4);
+    JPanel south = new JPanel(new BorderLayout(2, 2));
+    south.add(peer, BorderLayout.NORTH);
+    JScrollPane auditPane = new JScrollPane(audit);
+    auditPane.setBorder(BorderFactory.createTitledBorder("Audit log (live stream)"));
+    south.add(auditPane, BorderLayout.CENTER);
+    south.add(status, BorderLayout.SOUTH);
+    window.add(south, BorderLayout.SOUTH);
     window.setBounds(place(index));
     window.setVisible(true);
   }

@@ -4,11 +4,13 @@ import io.ipc4j.IpcHost;
 import io.ipc4j.IpcMainEvent;
 import io.ipc4j.IpcMainInvokeEvent;
 import io.ipc4j.WebContents;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Flow;
 
 /**
  * The main process's side of {@link NotesApi}. It uses the generated sender-aware handler, so it knows which window
@@ -19,7 +21,7 @@ final class NotesService implements NotesApiIpc.Handler {
   private final NoteStore store;
   private final Executor disk;
   private final Map<Integer, String> windowNames = new ConcurrentHashMap<>();
-  private final List<String> audit = new java.util.concurrent.CopyOnWriteArrayList<>(); // main loop and disk
+  private final AuditLog audit = new AuditLog();
   private final List<String> activity = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   NotesService(IpcHost host, NoteStore store, Executor disk) {
@@ -36,8 +38,18 @@ final class NotesService implements NotesApiIpc.Handler {
     return windowNames.getOrDefault(sender.id(), "window " + sender.id());
   }
 
+  /** The audit log, one line an entry. */
   List<String> audit() {
-    return audit;
+    return audit.entries().stream().map(AuditEntry::describe).toList();
+  }
+
+  /** How many windows follow the audit log now. */
+  int auditFollowers() {
+    return audit.followers();
+  }
+
+  private void audit(String who, String what, long noteId) {
+    audit.add(new AuditEntry(who, what, noteId, Instant.now()));
   }
 
   List<String> activity() {
@@ -69,7 +81,7 @@ final class NotesService implements NotesApiIpc.Handler {
     WebContents sender = event.sender();
     // The disk write runs off the main loop; the reply goes out when it is done.
     return CompletableFuture.supplyAsync(() -> store.create(title, body, by), disk).thenApply(note -> {
-      audit.add(by + " created note " + note.id());
+      audit(by, "created", note.id());
       tellOthers(sender, others -> others.changed(note));
       return note;
     });
@@ -79,7 +91,7 @@ final class NotesService implements NotesApiIpc.Handler {
   public Note rename(IpcMainInvokeEvent event, long id, String title) throws NoteNotFoundException {
     String by = who(event.sender());
     Note note = store.rename(id, title, by).orElseThrow(() -> new NoteNotFoundException("There is no note " + id));
-    audit.add(by + " renamed note " + id);
+    audit(by, "renamed", id);
     tellOthers(event.sender(), others -> others.changed(note));
     return note;
   }
@@ -90,7 +102,7 @@ final class NotesService implements NotesApiIpc.Handler {
     WebContents sender = event.sender();
     return CompletableFuture.supplyAsync(() -> store.delete(id), disk).thenApply(deleted -> {
       if (deleted) {
-        audit.add(by + " deleted note " + id);
+        audit(by, "deleted", id);
         tellOthers(sender, others -> others.deleted(id, by));
       }
       return deleted;
@@ -105,5 +117,10 @@ final class NotesService implements NotesApiIpc.Handler {
   @Override
   public Settings settings(IpcMainEvent event) {
     return new Settings("light", 5);
+  }
+
+  @Override
+  public Flow.Publisher<AuditEntry> auditLog(IpcMainInvokeEvent event) {
+    return audit.follow();
   }
 }

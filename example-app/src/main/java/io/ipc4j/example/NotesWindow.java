@@ -1,5 +1,6 @@
 package io.ipc4j.example;
 
+import io.ipc4j.IpcDisconnectedException;
 import io.ipc4j.IpcRegistration;
 import io.ipc4j.IpcRenderer;
 import jakarta.inject.Inject;
@@ -23,6 +24,8 @@ final class NotesWindow {
   private final String name;
   private final List<String> pushes = new ArrayList<>(); // this renderer's loop only
   private long lastSeenNote = -1;
+  private SelectionPort selection;
+  private AuditFollower audit; // this renderer's loop only, as the two above
   // Read by confirmClose, which may answer on another thread once the window is no longer busy.
   private volatile List<Draft> unsaved = List.of();
   private volatile CompletableFuture<Void> busy = CompletableFuture.completedFuture(null);
@@ -53,13 +56,34 @@ final class NotesWindow {
     // Blocking calls inside a renderer listener are safe: replies never need this loop.
     IpcRegistration turns = ipc.on(TURN, (event, args) -> turn((String) args[0]));
     IpcRegistration served = WindowApiIpc.register(ipc, this::confirmClose);
+    // What the other window sends on the shared port is shown as it arrives, not at this window's next turn.
+    selection = SelectionPort.listen(ipc, new SelectionPort.View() {
+      @Override
+      public void peerSelected(String peer, String selected) {
+        say("port", SelectionPort.CHANNEL, "<- " + peer + " is looking at: " + selected);
+      }
+
+      @Override
+      public void peerClosed(String peer) {
+        sayIfOpen("port", SelectionPort.CHANNEL, "<- " + peer + " closed");
+      }
+    });
     notes.log("window " + name + " opened");
     transcript.ready();
-    return IpcRegistration.of(events, turns, served);
+    return IpcRegistration.of(events, turns, served, selection.registration());
   }
 
   private void say(String style, String call, String outcome) {
     transcript.line(String.format("[%s] %-9s %-19s %s", name, style, call, outcome));
+  }
+
+  /** As {@link #say}, from a callback that also runs when this window's own renderer closes: then nobody hears. */
+  private void sayIfOpen(String style, String call, String outcome) {
+    try {
+      say(style, call, outcome);
+    } catch (IpcDisconnectedException e) {
+      // The port closes, and the stream fails, with the renderer: there is no main process left to tell.
+    }
   }
 
   private void turn(String phase) {
@@ -71,7 +95,9 @@ final class NotesWindow {
       case "edit" -> edit();
       case "review" -> review();
       case "wrap-up" -> wrapUp();
-      default -> { }
+      case "follow" -> follow();
+      case "unfollow" -> unfollow();
+      default -> { } // only the pushes seen since the last turn
     }
     transcript.done();
   }
@@ -88,7 +114,33 @@ final class NotesWindow {
     } catch (NoteNotFoundException e) {
       say("invoke", "notes:rename", "threw " + e);
     }
-    say("invoke", "notes:list", "-> " + notes.list().size() + " note(s)");
+    List<Note> all = notes.list();
+    say("invoke", "notes:list", "-> " + all.size() + " note(s)");
+    select(all.get(0));
+  }
+
+  /** Selects {@code note}: the window that shares this one's port learns it at once, the main process does not. */
+  private void select(Note note) {
+    if (selection.connected()) { // the line first: it reaches the main process before the port's message
+      say("port", SelectionPort.CHANNEL, "-> " + note.describe() + "   (to the other window, past main)");
+      selection.select(note.describe());
+    }
+  }
+
+  /** Follows the audit log live: each entry is shown as the main process records it. */
+  private void follow() {
+    audit = new AuditFollower(
+        entry -> say("stream", "notes:auditLog", "<- " + entry.describe() + "   (live, 1 requested at a time)"),
+        end -> sayIfOpen("stream", "notes:auditLog", end));
+    notes.auditLog().subscribe(audit);
+    say("stream", "notes:auditLog", "subscribed: the log so far, then each entry as it is made");
+  }
+
+  private void unfollow() {
+    if (audit != null) {
+      audit.cancel();
+      say("stream", "notes:auditLog", "cancelled after " + audit.seen() + " entries");
+    }
   }
 
   private void review() {

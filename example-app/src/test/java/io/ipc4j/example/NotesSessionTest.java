@@ -29,6 +29,17 @@ class NotesSessionTest {
     assertThat(transcript).containsMatch("\\[B\\] invoke +notes:delete\\(1\\) +-> true");
     assertThat(transcript).containsMatch("\\[A\\] push +notes:deleted +<- note 1 by B");
     assertThat(transcript).contains("main: audit log    [A created note 1, A renamed note 1, B deleted note 1]");
+    // B follows the audit log as a live stream, and A's selection reaches B on the port they share.
+    assertThat(transcript).containsMatch("\\[B\\] stream +notes:auditLog +subscribed");
+    int created = transcript.indexOf("notes:auditLog      <- A created note 1");
+    int renamed = transcript.indexOf("notes:auditLog      <- A renamed note 1");
+    int deleted = transcript.indexOf("notes:auditLog      <- B deleted note 1");
+    assertThat(created).isAtLeast(0);
+    assertThat(renamed).isGreaterThan(created);
+    assertThat(deleted).isGreaterThan(renamed);
+    assertThat(transcript).containsMatch("\\[B\\] stream +notes:auditLog +cancelled after 3 entries");
+    assertThat(transcript).containsMatch(
+        "\\[B\\] port +selection-port +<- A is looking at: Note 1 \"Groceries for Sunday\"");
     // Quitting: B's unsaved draft is kept as a note, A (busy with an export) is closed at the deadline.
     assertThat(transcript).contains("main: window A did not answer within 2 s: closed anyway");
     assertThat(transcript).contains("main: window B has unsaved edits: kept as Note 2 \"Call the plumber\"; closed");

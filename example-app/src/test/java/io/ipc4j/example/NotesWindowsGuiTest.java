@@ -84,6 +84,17 @@ class NotesWindowsGuiTest {
     });
     click(robot, find(a, JButton.class, "new"));
     await(() -> onSwing(() -> titles(listB).contains("Written in A")) ? true : null);
+    // Selecting the note in A tells B on the port they share; B's audit log, a live stream, has A's create.
+    await(() -> onSwing(() -> titles(listA).contains("Written in A")) ? true : null);
+    onSwing(() -> {
+      listA.setSelectedIndex(titles(listA).indexOf("Written in A"));
+      return null;
+    });
+    JLabel peerB = find(b, JLabel.class, "peer");
+    await(() -> onSwing(() -> peerB.getText().equals("A is looking at: Note 3 \"Written in A\"")) ? true : null);
+    JList<?> auditB = find(b, JList.class, "audit");
+    await(() -> onSwing(() -> auditB.getModel().getSize() == 1
+        && auditB.getModel().getElementAt(0).toString().endsWith("A created note 3")) ? true : null);
     robot.waitForIdle();
     Files.createDirectories(SCREENSHOT.getParent());
     ImageIO.write(robot.createScreenCapture(boundsA.union(boundsB)), "png", SCREENSHOT.toFile());
