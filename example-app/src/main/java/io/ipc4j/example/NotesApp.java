@@ -21,8 +21,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The notes example: a main process that owns notes on disk, and two renderer windows — child JVMs by default —
- * that run a scripted session through generated clients and print what each IPC style did. Before it quits, the
- * main process asks every window for its unsaved edits, with a deadline ({@link Quit}).
+ * that run a scripted session through generated clients and print what each IPC style did. Window B follows the
+ * audit log as a live stream ({@link NotesApi#auditLog()}), and windows A and B share a MessagePort that the main
+ * process made ({@link SelectionPort}). Before it quits, the main process asks every window for its unsaved edits,
+ * with a deadline ({@link Quit}).
  *
  * <pre>
  * NotesApp [--in-process] [--gui] [--dir DIRECTORY]

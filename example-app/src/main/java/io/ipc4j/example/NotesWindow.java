@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One notes window's scripted session. Its clients are the generated ones, injected by Dagger; every step reports
- * itself to the main process, which prints the transcript.
+ * itself to the main process, which prints the transcript. The main process hands out turns by phase: {@code edit},
+ * {@code review} and {@code wrap-up} edit notes, {@code follow} and {@code unfollow} subscribe to and cancel the
+ * audit log's stream; every turn first reports the pushes seen since the last one.
  */
 final class NotesWindow {
   /** The channel on which the main process hands a window its turn. */
