@@ -42,4 +42,12 @@ public interface IpcMainEvent extends IpcEvent {
    * @return true once a reply was sent
    */
   boolean hasReturnValue();
+
+  /**
+   * The ports sent with an {@link IpcRenderer#postMessage} message, in the order they were listed; empty for
+   * {@code send} and {@code sendSync} messages.
+   *
+   * @return the received ports
+   */
+  java.util.List<MessagePortMain> ports();
 }

@@ -178,4 +178,32 @@ public interface IpcRenderer extends IpcEmitter<IpcRendererListener> {
    * @return the default deadline
    */
   Duration defaultTimeout();
+
+  /**
+   * Sends one value to the main process with ports it gives up, as Electron's {@code ipcRenderer.postMessage}: the
+   * main process's listeners on {@code channel} get {@code message} as their only argument and the ports in
+   * {@link IpcMainEvent#ports()} (as {@link MessagePortMain}s). The ports can no longer be used here.
+   *
+   * <pre>{@code
+   * MessageChannel channel = ipcRenderer.createMessageChannel();
+   * channel.port1().onMessage(event -> show(event.data()));
+   * channel.port1().start();
+   * ipcRenderer.postMessage("give-me-updates", null, List.of(channel.port2()));
+   * }</pre>
+   *
+   * @param channel the channel
+   * @param message the value; must have a codec
+   * @param transfer the ports to give up (at most 64), or an empty list
+   * @throws IpcCloneException if the value has no codec; nothing is sent
+   * @throws IllegalArgumentException if {@code transfer} names a port it may not (closed, transferred, repeated)
+   */
+  void postMessage(String channel, Object message, java.util.List<MessagePort> transfer);
+
+  /**
+   * Makes a pair of entangled ports in this renderer, as the DOM's {@code new MessageChannel()}.
+   *
+   * @return the pair
+   * @throws IpcDisconnectedException once the renderer is closed
+   */
+  MessageChannel createMessageChannel();
 }

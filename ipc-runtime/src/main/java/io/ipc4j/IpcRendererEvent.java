@@ -43,4 +43,12 @@ public interface IpcRendererEvent {
    * @return the caller's deadline
    */
   Instant deadline();
+
+  /**
+   * The ports sent with a {@link WebContents#postMessage} message, in the order they were listed; empty for every
+   * other message and for calls.
+   *
+   * @return the received ports
+   */
+  java.util.List<MessagePort> ports();
 }

@@ -139,4 +139,25 @@ public interface WebContents {
 
   /** Closes the renderer: its pending calls fail with {@link IpcDisconnectedException}. Idempotent. */
   void close();
+
+  /**
+   * Sends one value and ports to the renderer's main frame, as Electron's {@code webContents.postMessage}: its
+   * listeners on {@code channel} get {@code message} as their only argument and the ports in
+   * {@link IpcRendererEvent#ports()} (as {@link MessagePort}s). The ports can no longer be used here.
+   *
+   * <pre>{@code
+   * MessageChannelMain channel = new MessageChannelMain();
+   * webContents.postMessage("port", null, List.of(channel.port2()));
+   * channel.port1().postMessage("hello");
+   * }</pre>
+   *
+   * @param channel the channel
+   * @param message the value; must have a codec
+   * @param transfer the ports to give up (at most 64), or an empty list
+   * @throws IpcCloneException if the value has no codec; nothing is sent
+   * @throws IllegalArgumentException if {@code transfer} names a port it may not, in Electron's words ({@code Port at
+   *     index 0 is already neutered.}, {@code Port at index 1 is a duplicate.}); nothing is sent
+   * @throws IpcDisconnectedException with {@code Object has been destroyed} if the renderer is gone
+   */
+  void postMessage(String channel, Object message, java.util.List<MessagePortMain> transfer);
 }

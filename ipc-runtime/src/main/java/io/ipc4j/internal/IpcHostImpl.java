@@ -41,6 +41,8 @@ final class IpcHostImpl implements IpcHost {
   final ValueCodec values = new ValueCodec(new CodecRegistry());
   private final IpcMainImpl ipcMain = new IpcMainImpl(values.registry());
   private final MainDispatch dispatch;
+  /** The MessagePorts this host relays for. */
+  final PortTable ports = new PortTable(this);
   private final Map<Integer, WebContentsImpl> contents = new ConcurrentSkipListMap<>();
   private final AtomicInteger nextId = new AtomicInteger();
   private final AtomicInteger nextProcessId = new AtomicInteger();
@@ -153,6 +155,7 @@ final class IpcHostImpl implements IpcHost {
     int id = nextId.incrementAndGet();
     RendererContext side = new RendererContext("ipc4j-renderer-" + id, defaultTimeout, spinNanos, mainLoop);
     WebContentsImpl wc = attach(id, ProcessHandle.current().pid(), side);
+    side.ports.rendererId(id);
     side.connect(message -> {
       if (wc.isDestroyed() || closed.get()) {
         throw new IpcDisconnectedException("The main process is gone (" + wc + " was destroyed)");
@@ -226,6 +229,7 @@ final class IpcHostImpl implements IpcHost {
     if (server != null) {
       server.close();
     }
+    ports.hostClosed(); // before the loop stops, so that their close callbacks run
     mainLoop.shutdown();
     mainLoop.awaitTermination(5_000);
     watchdog.close();

@@ -100,6 +100,16 @@ final class IpcRendererImpl extends HandlingEmitter<IpcRendererListener, IpcRend
   }
 
   @Override
+  public void postMessage(String channel, Object message, java.util.List<io.ipc4j.MessagePort> transfer) {
+    context.ports.postToMain(frameId, channel, message, transfer);
+  }
+
+  @Override
+  public io.ipc4j.MessageChannel createMessageChannel() {
+    return context.ports.createChannel();
+  }
+
+  @Override
   public String toString() {
     return "IpcRenderer[frame " + frameId + "]";
   }

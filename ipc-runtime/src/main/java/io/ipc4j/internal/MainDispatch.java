@@ -75,6 +75,14 @@ final class MainDispatch {
       brokeProtocolIf(from, from.streams.end(m));
     } else if (message instanceof Message.OpenFrame m) {
       from.link.toRenderer(new Message.Reply(m.callId(), true, from.values().encodeValue(from.openFrame())));
+    } else if (message instanceof Message.PostMessage m) {
+      onPostMessage(from, m);
+    } else if (PortRelay.takes(message)) {
+      try {
+        PortRelay.receive(from, message);
+      } catch (PortTable.PortViolation v) {
+        disconnect(from, v.getMessage());
+      }
     } else {
       LOG.log(Level.WARNING, "ipc4j: {0} sent an unexpected {1}; dropped", from, message.getClass().getSimpleName());
     }
@@ -96,6 +104,35 @@ final class MainDispatch {
       from.destroy(new io.ipc4j.RenderProcessGoneDetails(io.ipc4j.RenderProcessGoneDetails.Reason.CRASHED, -1),
           from + " broke the protocol: " + reason);
     }
+  }
+
+  /** A renderer that broke the protocol is cut off; nothing it asked for happens. */
+  private static void disconnect(WebContentsImpl from, String reason) {
+    LOG.log(Level.WARNING, "ipc4j: disconnecting {0}: {1}", from, reason);
+    from.destroy(new io.ipc4j.RenderProcessGoneDetails(io.ipc4j.RenderProcessGoneDetails.Reason.CRASHED, -1),
+        from + " broke the protocol: " + reason);
+  }
+
+  /**
+   * {@code ipcRenderer.postMessage}: its ports become the main process's, then its listeners run as a send's, with
+   * the message as their one argument. Ports that no listener can receive close, so that their peers learn it.
+   */
+  private void onPostMessage(WebContentsImpl from, Message.PostMessage m) {
+    WebFrameMainImpl frame = frameOf(from, m.frameId(), m.channel());
+    if (frame == null) {
+      return;
+    }
+    java.util.List<io.ipc4j.MessagePortMain> ports;
+    try {
+      ports = PortRelay.toMain(from, m);
+    } catch (PortTable.PortViolation v) {
+      disconnect(from, v.getMessage());
+      return;
+    }
+    if (!anyListener(scopes(from, frame), m.channel())) {
+      ports.forEach(io.ipc4j.MessagePortMain::close);
+    }
+    onSend(from, m.frameId(), m.channel(), m.payload(), -1, ports);
   }
 
   /**
@@ -128,11 +165,19 @@ final class MainDispatch {
   }
 
   private void onSend(WebContentsImpl from, int frameId, String channel, byte[] payload, long syncCallId) {
+    onSend(from, frameId, channel, payload, syncCallId, java.util.List.of());
+  }
+
+  private void onSend(WebContentsImpl from, int frameId, String channel, byte[] payload, long syncCallId,
+      java.util.List<io.ipc4j.MessagePortMain> ports) {
     WebFrameMainImpl frame = frameOf(from, frameId, channel);
     if (frame == null) {
       return;
     }
     MainEvent event = new MainEvent(from, frame, channel, syncCallId);
+    if (!ports.isEmpty()) {
+      event.ports(ports);
+    }
     IpcMainImpl[] scopes = scopes(from, frame);
     Interception seen = interceptors.observe(event.isSync() ? IpcIncoming.Kind.SEND_SYNC : IpcIncoming.Kind.SEND,
         from, event, payload.length);

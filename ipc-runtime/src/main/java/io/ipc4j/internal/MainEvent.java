@@ -13,6 +13,8 @@ final class MainEvent extends CallEvent implements IpcMainEvent, IpcMainInvokeEv
   private final String channel;
   private final long syncCallId;
   private final AtomicBoolean answered;
+  /** The ports an {@code ipcRenderer.postMessage} carried; set before any listener sees the event. */
+  private java.util.List<io.ipc4j.MessagePortMain> ports = java.util.List.of();
   /** Told when a sendSync's answer goes out, while an interceptor or a recording observes the message. */
   private volatile Interception observer;
 
@@ -98,6 +100,15 @@ final class MainEvent extends CallEvent implements IpcMainEvent, IpcMainInvokeEv
     }
     sender.link.toRenderer(Message.Reply.failed(syncCallId, remoteType, remoteMessage, sender.values()));
     return true;
+  }
+
+  void ports(java.util.List<io.ipc4j.MessagePortMain> received) {
+    ports = java.util.List.copyOf(received);
+  }
+
+  @Override
+  public java.util.List<io.ipc4j.MessagePortMain> ports() {
+    return ports;
   }
 
   @Override

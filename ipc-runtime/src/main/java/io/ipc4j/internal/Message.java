@@ -157,6 +157,54 @@ public sealed interface Message extends EventLoop.Labelled {
   /** Main to renderer: {@code webContents.send}, {@code frame.send} and {@code event.reply}. */
   record Push(int frameId, String channel, byte[] payload) implements Message {}
 
+  // MessagePorts (see PortTable): a port id names one end of an entangled pair; the main process's ids are negative,
+  // a renderer's carry its renderer id in their high 32 bits, so the host can tell who may name which.
+
+  /** The most ports one message may carry, so that a frame's fields stay small whatever a peer claims. */
+  int MAX_TRANSFER = 64;
+
+  /** Renderer to main: the renderer made a pair of entangled ports ({@code ipcRenderer.createMessageChannel()}). */
+  record PortChannel(long port1, long port2) implements Message {}
+
+  /** Renderer to main: a message posted on a port the renderer holds, for that port's peer, with ports it gives up. */
+  record PortPost(long portId, long[] transfer, byte[] payload) implements Message {}
+
+  /** Renderer to main: the renderer closed a port it held (or learnt that its peer closed); it names it no more. */
+  record PortClose(long portId) implements Message {}
+
+  /** Renderer to main: {@code ipcRenderer.postMessage}: one value and the ports it gives up, for main's listeners. */
+  record PostMessage(int frameId, String channel, long[] transfer, byte[] payload) implements Message {}
+
+  /**
+   * Renderer to main: a message that reached a port the renderer had just given away (it crossed the transfer),
+   * handed back so that the host delivers it to the port's new holder.
+   */
+  record PortReturn(long portId, long[] transfer, byte[] payload) implements Message {}
+
+  /** Main to renderer: a message for a port the renderer holds, with the ports it carries. */
+  record PortDeliver(long portId, long[] transfer, byte[] payload) implements Message {
+    @Override
+    public Direction direction() {
+      return Direction.TO_RENDERER;
+    }
+  }
+
+  /** Main to renderer: the peer of a port the renderer holds closed, or its holder went away. */
+  record PortClosed(long portId) implements Message {
+    @Override
+    public Direction direction() {
+      return Direction.TO_RENDERER;
+    }
+  }
+
+  /** Main to renderer: {@code webContents.postMessage}: one value and the ports it carries, for a frame's listeners. */
+  record PostToRenderer(int frameId, String channel, long[] transfer, byte[] payload) implements Message {
+    @Override
+    public Direction direction() {
+      return Direction.TO_RENDERER;
+    }
+  }
+
   /**
    * Main to renderer: the answer to a {@link SendSync} or {@link Invoke}. When {@code ok}, the payload is the
    * encoded value; otherwise it is the encoded pair (remote type, remote message) of the failure.

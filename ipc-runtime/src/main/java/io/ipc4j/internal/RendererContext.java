@@ -47,6 +47,8 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
   private final RendererInbox inbox = new RendererInbox(this);
   /** The streams this renderer opened, and those of the main process it serves. */
   final StreamRendererSide streams = new StreamRendererSide(this);
+  /** The MessagePorts this renderer holds. */
+  final RendererPorts ports = new RendererPorts(this);
   private final AtomicLong nextCallId = new AtomicLong();
   private volatile MainLink link;
   /** How this renderer's transport opens a frame (asks the host for its id, then adds it here). */
@@ -79,6 +81,7 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
     RendererContext side = new RendererContext("ipc4j-renderer-" + client.rendererId(), client.defaultTimeout(),
         client.spinNanos(), mainLoop);
     side.frameOpener(side::requestFrame);
+    side.ports.rendererId(client.rendererId());
     side.connect(client);
     client.start(side, onHostLost);
     return side;
@@ -251,8 +254,23 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
         LOG.log(Level.WARNING, "ipc4j renderer: the host broke the protocol: {0}", broken);
         close("The ipc4j host broke the protocol: " + broken);
       }
+    } else if (message instanceof Message.PortDeliver || message instanceof Message.PortClosed
+        || message instanceof Message.PostToRenderer) {
+      portMessage(message);
     } else {
       LOG.log(Level.WARNING, "ipc4j renderer dropped an unexpected message: {0}", message.getClass().getSimpleName());
+    }
+  }
+
+  /** A port message from the host, taken where it arrives (see {@link RendererPorts}). */
+  private void portMessage(Message message) {
+    if (message instanceof Message.PortDeliver m) {
+      ports.deliver(m);
+    } else if (message instanceof Message.PortClosed m) {
+      ports.peerClosed(m.portId());
+    } else if (message instanceof Message.PostToRenderer m) {
+      java.util.List<io.ipc4j.MessagePort> received = ports.arrived(m.transfer());
+      loop.execute(inbox.delivery(new Message.Push(m.frameId(), m.channel(), m.payload()), received));
     }
   }
 
@@ -269,6 +287,7 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
     pending.forEach(call -> call.disconnect(reason));
     inbox.cancelAll();
     streams.close(reason); // before the loop stops: the failures are queued on it
+    ports.contextClosed();
     watchdog.unwatch(this);
     loop.shutdown();
     if (ownWatchdog) {

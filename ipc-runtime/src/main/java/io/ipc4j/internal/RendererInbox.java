@@ -3,7 +3,9 @@ package io.ipc4j.internal;
 import io.ipc4j.IpcException;
 import io.ipc4j.IpcRendererHandler;
 import io.ipc4j.IpcRendererListener;
+import io.ipc4j.MessagePort;
 import java.lang.System.Logger.Level;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -62,18 +64,25 @@ final class RendererInbox {
 
   /** The loop's task for one message this inbox {@link #takes}. */
   Runnable delivery(Message message) {
-    return new Delivery(message);
+    return new Delivery(message, List.of());
   }
 
-  private void dispatch(Message.Push push) {
+  /** The loop's task for a {@code webContents.postMessage}: a message for listeners, with the ports it carried. */
+  Runnable delivery(Message.Push message, List<MessagePort> ports) {
+    return new Delivery(message, ports);
+  }
+
+  private void dispatch(Message.Push push, List<MessagePort> ports) {
     IpcRendererImpl frame = context.frame(push.frameId());
     if (frame == null) {
       LOG.log(Level.DEBUG, "ipc4j: message on ''{0}'' for unknown frame {1} dropped", push.channel(), push.frameId());
+      ports.forEach(MessagePort::close); // nobody gets them: their peers learn it
       return;
     }
     Listeners.Entry<IpcRendererListener>[] entries = frame.listeners.snapshot(push.channel());
     if (entries.length == 0) {
       LOG.log(Level.DEBUG, "ipc4j: no renderer listener for ''{0}''; message dropped", push.channel());
+      ports.forEach(MessagePort::close);
       return;
     }
     Object[] args;
@@ -84,7 +93,7 @@ final class RendererInbox {
           e);
       return;
     }
-    RendererEvent event = new RendererEvent(frame, push.channel(), 0);
+    RendererEvent event = new RendererEvent(frame, push.channel(), 0, ports);
     for (Listeners.Entry<IpcRendererListener> entry : entries) {
       if (frame.listeners.take(push.channel(), entry)) {
         try {
@@ -146,15 +155,17 @@ final class RendererInbox {
   /** A message for a renderer listener, a call for a renderer handler, or a call's cancel, as the loop's task. */
   private final class Delivery implements Runnable, EventLoop.Labelled {
     private final Message message;
+    private final List<MessagePort> ports;
 
-    Delivery(Message message) {
+    Delivery(Message message, List<MessagePort> ports) {
       this.message = message;
+      this.ports = ports;
     }
 
     @Override
     public void run() {
       if (message instanceof Message.Push push) {
-        dispatch(push);
+        dispatch(push, ports);
       } else if (message instanceof Message.CallRenderer call) {
         answer(call);
       } else if (message instanceof Message.CallStream call) {

@@ -20,6 +20,15 @@ public final class RuntimeEntry {
   private RuntimeEntry() {}
 
   /**
+   * A new pair of entangled main-side ports that belong to no host yet ({@code new MessageChannelMain()}).
+   *
+   * @return the two ports
+   */
+  public static io.ipc4j.MessagePortMain[] newMainChannel() {
+    return PortTable.newPair();
+  }
+
+  /**
    * Starts a host whose renderers are threads in this JVM.
    *
    * @param defaultTimeout the deadline of calls that name none

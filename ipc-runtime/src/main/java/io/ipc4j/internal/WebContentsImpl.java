@@ -48,6 +48,8 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
    */
   final Map<Long, MainEvent> invokesInFlight = new ConcurrentHashMap<>();
   private final IpcHostImpl host;
+  /** How many MessagePort ends this renderer holds; guarded by {@link PortTable#LOCK}. */
+  int portsHeld;
   private final long osPid;
   private final Map<Integer, WebFrameMainImpl> frames = new ConcurrentHashMap<>();
   private final WebFrameMainImpl mainFrame;
@@ -210,6 +212,7 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
     }
     host.forget(this);
     link.close(reason);
+    host.ports.rendererGone(this);
     calls.close(reason);
     streams.close(reason);
     cancelInvokesInFlight();
@@ -254,6 +257,16 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
         LOG.log(Level.WARNING, "destroyed callback failed", t);
       }
     }
+  }
+
+  /** The MessagePorts of this renderer's host. */
+  PortTable ports() {
+    return host.ports;
+  }
+
+  @Override
+  public void postMessage(String channel, Object message, List<io.ipc4j.MessagePortMain> transfer) {
+    host.ports.postToRenderer(this, Message.MAIN_FRAME_ID, channel, message, transfer);
   }
 
   @Override

@@ -27,6 +27,11 @@ import java.nio.charset.StandardCharsets;
  * 0x17  STREAM_REQUEST    r → host   i64 call id, i64 n &gt; 0 (the STREAM's subscriber asks for n more items)
  * 0x18  CALL_STREAM_ITEM  r → host   i64 call id, payload (one item of a CALL_STREAM)
  * 0x19  CALL_STREAM_END   r → host   i64 call id, u8 ok (1) or failed (0), payload (empty, or [type, message])
+ * 0x1A  PORT_CHANNEL renderer → host i64 port id, i64 port id (the renderer made an entangled pair)
+ * 0x1B  PORT_POST   renderer → host  i64 port id, ports, payload (a message posted on a port it holds)
+ * 0x1C  PORT_CLOSE  renderer → host  i64 port id (it closed that port, or took note that its peer did)
+ * 0x1D  POST_MESSAGE renderer → host i32 frame id, str channel, ports, payload (ipcRenderer.postMessage)
+ * 0x1E  PORT_RETURN renderer → host  i64 port id, ports, payload (a PORT_MESSAGE for a port it gave away)
  * 0x20  PUSH        host → renderer  i32 frame id, str channel, payload
  * 0x21  REPLY       host → renderer  i64 call id, u8 ok (1) or failed (0), payload (value, or [type, message])
  * 0x22  CALL        host → renderer  i64 call id, i32 frame id, str channel, i64 timeout (ms), payload
@@ -37,8 +42,14 @@ import java.nio.charset.StandardCharsets;
  * 0x25  CALL_STREAM_REQUEST h → r    i64 call id, i64 n &gt; 0
  * 0x26  STREAM_ITEM       h → r      i64 call id, payload (one item of a STREAM)
  * 0x27  STREAM_END        h → r      i64 call id, u8 ok (1) or failed (0), payload (empty, or [type, message])
+ * 0x28  PORT_MESSAGE host → renderer i64 port id, ports, payload (a message for a port it holds)
+ * 0x29  PORT_CLOSED host → renderer  i64 port id (that port's peer closed, or its holder went away)
+ * 0x2A  POST_TO_FRAME host → renderer i32 frame id, str channel, ports, payload (webContents.postMessage)
  * 0x30  GOODBYE     host → renderer  (no fields): the host closes this renderer; the process should exit
  * </pre>
+ *
+ * {@code ports} is a u8 count {@code n} (at most {@value PortFrames#MAX_TRANSFER}) and {@code n} i64 port ids: the
+ * ports that travel with the message (see {@link PortFrames}).
  *
  * A connection starts with HELLO; anything else first, a wrong magic, version or secret, or silence past the
  * handshake deadline closes it. Before the handshake a frame may be at most {@value #MAX_HELLO_BYTES} bytes.
@@ -61,6 +72,11 @@ final class Frames {
   static final int STREAM_REQUEST = 0x17;
   static final int CALL_STREAM_ITEM = 0x18;
   static final int CALL_STREAM_END = 0x19;
+  static final int PORT_CHANNEL = 0x1A;
+  static final int PORT_POST = 0x1B;
+  static final int PORT_CLOSE = 0x1C;
+  static final int POST_MESSAGE = 0x1D;
+  static final int PORT_RETURN = 0x1E;
   static final int PUSH = 0x20;
   static final int REPLY = 0x21;
   static final int CALL = 0x22;
@@ -69,12 +85,19 @@ final class Frames {
   static final int CALL_STREAM_REQUEST = 0x25;
   static final int STREAM_ITEM = 0x26;
   static final int STREAM_END = 0x27;
+  static final int PORT_MESSAGE = 0x28;
+  static final int PORT_CLOSED = 0x29;
+  static final int POST_TO_FRAME = 0x2A;
   static final int GOODBYE = 0x30;
 
   private Frames() {}
 
   /** The header of a message frame (length, type, fixed fields, channel); the payload follows it unchanged. */
   static ByteBuffer header(Message message) {
+    ByteBuffer ports = PortFrames.header(message);
+    if (ports != null) {
+      return ports;
+    }
     if (message instanceof Message.Send m) {
       return routed(SEND, -1, m.frameId(), m.channel(), m.payload(), 0).flip();
     } else if (message instanceof Message.SendSync m) {
@@ -125,6 +148,10 @@ final class Frames {
 
   /** The payload that follows {@link #header}, or null when the message has none. */
   static byte[] payload(Message message) {
+    byte[] ports = PortFrames.payload(message);
+    if (ports != null) {
+      return ports;
+    }
     if (message instanceof Message.Send m) {
       return m.payload();
     } else if (message instanceof Message.SendSync m) {
@@ -166,10 +193,15 @@ final class Frames {
    * @param channel the channel, or null for types without one
    * @param ok a REPLY's outcome
    * @param timeoutMillis an INVOKE's or a CALL's timeout, else 0
+   * @param ports the port ids a port frame carries, else null (a port frame's own port id is its call id)
    */
-  record Head(int type, long callId, int frameId, String channel, boolean ok, long timeoutMillis) {
+  record Head(int type, long callId, int frameId, String channel, boolean ok, long timeoutMillis, long[] ports) {
     Head(int type, long callId, int frameId, String channel, boolean ok) {
       this(type, callId, frameId, channel, ok, 0);
+    }
+
+    Head(int type, long callId, int frameId, String channel, boolean ok, long timeoutMillis) {
+      this(type, callId, frameId, channel, ok, timeoutMillis, null);
     }
   }
 
@@ -209,6 +241,8 @@ final class Frames {
           yield new Head(type, callId, -1, null, ok == 1);
         }
         case GOODBYE -> new Head(type, -1, -1, null, false);
+        case PORT_CHANNEL, PORT_POST, PORT_CLOSE, POST_MESSAGE, PORT_RETURN, PORT_MESSAGE, PORT_CLOSED, POST_TO_FRAME ->
+            PortFrames.head(type, fields);
         default -> throw new ProtocolException("unknown frame type 0x" + Integer.toHexString(type));
       };
     } catch (java.nio.BufferUnderflowException e) {
@@ -236,8 +270,13 @@ final class Frames {
       case CALL_CANCEL -> new Message.CancelCall(head.callId());
       case STREAM, CALL_STREAM, STREAM_REQUEST, CALL_STREAM_REQUEST, STREAM_ITEM, CALL_STREAM_ITEM, STREAM_END,
           CALL_STREAM_END -> StreamFrames.message(head, payload);
+      case PORT_CHANNEL, PORT_POST, PORT_CLOSE, POST_MESSAGE, PORT_RETURN, PORT_MESSAGE, PORT_CLOSED, POST_TO_FRAME ->
+          PortFrames.message(head, payload);
       default -> throw new ProtocolException("frame type 0x" + Integer.toHexString(head.type()) + " carries no message");
     };
+    if (payload.length != 0 && payload(message) == null && PortFrames.fixed(head.type())) {
+      throw new ProtocolException(payload.length + " bytes left over in a " + PortFrames.name(head.type()) + " frame");
+    }
     if (payload.length != 0 && payload(message) == null) { // a frame of fixed fields only
       throw new ProtocolException(payload.length + " bytes left over in " + (head.type() == OPEN_FRAME ? "an " : "a ")
           + name(head.type()) + " frame");

@@ -1,0 +1,205 @@
+package io.ipc4j.internal;
+
+import io.ipc4j.IpcRegistration;
+import io.ipc4j.MessageEvent;
+import io.ipc4j.internal.codec.ValueCodec;
+import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * What arrives at one port object, main-side or renderer-side: the messages queued until {@link #start()}, the
+ * listeners they go to, and the close callbacks. Deliveries run as tasks of the port's loop ({@link #execute}), a
+ * batch at a time, never two at once, in arrival order; a close comes after the messages that arrived before it.
+ * Its state is guarded by the lock of the side it belongs to, so that a transfer can take its queue atomically.
+ *
+ * @param <P> the kind of port its messages carry
+ */
+abstract class PortInbox<P> {
+  private static final System.Logger LOG = System.getLogger("io.ipc4j");
+  /** How many messages one task delivers before it lets the loop run other work. */
+  private static final int BATCH = 64;
+  /** What each queued message costs beyond its payload, for the queue's bound. */
+  static final int ENTRY_COST = 64;
+
+  /** One message: its encoded value, and the port objects it carried (made when it arrived). */
+  record Entry<P>(byte[] payload, List<P> ports) {}
+
+  private final Entry<P> closeMarker = new Entry<>(new byte[0], List.of());
+  private final Object lock;
+  private final ArrayDeque<Entry<P>> queue = new ArrayDeque<>();
+  private final List<Consumer<MessageEvent<P>>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Runnable> closeCallbacks = new ArrayList<>();
+  private boolean started;
+  private boolean draining;
+  private boolean closed;
+  private boolean closeFired;
+  private long queuedBytes;
+
+  PortInbox(Object lock) {
+    this.lock = lock;
+  }
+
+  /** Runs a delivery task on the port's loop. */
+  abstract void execute(Runnable task);
+
+  /** The codec the port's messages are decoded with. */
+  abstract ValueCodec values();
+
+  /** The port, for logs. */
+  abstract String name();
+
+  /** Queues a message (dropped once closed) and starts a delivery if the port is started and none runs. */
+  void add(Entry<P> entry) {
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      queue.add(entry);
+      queuedBytes += entry.payload().length + ENTRY_COST;
+      scheduleIfIdle();
+    }
+  }
+
+  /** The bytes waiting in the queue (the payloads and {@link #ENTRY_COST} each), for the queue's bound. */
+  long queuedBytes() {
+    synchronized (lock) {
+      return queuedBytes;
+    }
+  }
+
+  /** Takes every queued message away (the port is being transferred: they go with it). */
+  List<Entry<P>> takeAll() {
+    synchronized (lock) {
+      List<Entry<P>> taken = new ArrayList<>(queue.size());
+      for (Entry<P> e : queue) {
+        if (e != closeMarker) {
+          taken.add(e);
+        }
+      }
+      queue.clear();
+      queuedBytes = 0;
+      return taken;
+    }
+  }
+
+  void start() {
+    synchronized (lock) {
+      started = true;
+      scheduleIfIdle();
+    }
+  }
+
+  IpcRegistration onMessage(Consumer<MessageEvent<P>> listener) {
+    listeners.add(listener);
+    return () -> listeners.remove(listener);
+  }
+
+  IpcRegistration onClose(Runnable callback) {
+    synchronized (lock) {
+      if (closeFired) { // too late to wait for it: it runs now, on the port's loop, as it would have
+        execute(callback);
+        return () -> {};
+      }
+      closeCallbacks.add(callback);
+    }
+    return () -> {
+      synchronized (lock) {
+        closeCallbacks.remove(callback);
+      }
+    };
+  }
+
+  boolean isClosed() {
+    synchronized (lock) {
+      return closed;
+    }
+  }
+
+  /**
+   * Closes the inbox: later messages are dropped and the close callbacks run once. A local close drops what is
+   * queued; a peer's close lets a started port deliver it first. Idempotent.
+   */
+  void close(boolean local) {
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      if (local) {
+        queue.clear();
+        queuedBytes = 0;
+      }
+      if (started) {
+        queue.add(closeMarker);
+        scheduleIfIdle();
+      } else {
+        execute(this::fireClose);
+      }
+    }
+  }
+
+  private void scheduleIfIdle() {
+    if (started && !draining && !queue.isEmpty()) {
+      draining = true;
+      execute(this::drain);
+    }
+  }
+
+  private void drain() {
+    for (int i = 0; i < BATCH; i++) {
+      Entry<P> entry;
+      synchronized (lock) {
+        entry = queue.poll();
+        if (entry == null) {
+          draining = false;
+          return;
+        }
+        queuedBytes -= entry.payload().length + ENTRY_COST;
+      }
+      if (entry == closeMarker) {
+        fireClose();
+      } else {
+        deliver(entry);
+      }
+    }
+    execute(this::drain); // still draining: the next batch, after what else the loop has to do
+  }
+
+  private void deliver(Entry<P> entry) {
+    Object data;
+    try {
+      data = values().decodeValue(entry.payload());
+    } catch (Throwable e) { // an Error too: it belongs to this message, not to the loop
+      Failures.log(Level.ERROR, "ipc4j: a message for " + name() + " could not be decoded and was dropped", e);
+      return;
+    }
+    MessageEvent<P> event = new MessageEvent<>(data, entry.ports());
+    for (Consumer<MessageEvent<P>> listener : listeners) {
+      try {
+        listener.accept(event);
+      } catch (Throwable t) {
+        LOG.log(Level.WARNING, "Error occurred in message listener of " + name(), t);
+      }
+    }
+  }
+
+  private void fireClose() {
+    List<Runnable> callbacks;
+    synchronized (lock) {
+      closeFired = true;
+      callbacks = new ArrayList<>(closeCallbacks);
+      closeCallbacks.clear();
+    }
+    for (Runnable callback : callbacks) {
+      try {
+        callback.run();
+      } catch (Throwable t) {
+        LOG.log(Level.WARNING, "Error occurred in close callback of " + name(), t);
+      }
+    }
+  }
+}

@@ -1,0 +1,82 @@
+package io.ipc4j.internal;
+
+import io.ipc4j.MessagePortMain;
+import io.ipc4j.internal.jfr.IpcPortMessageEvent;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a renderer's port frames do in the host, on the main loop: each names ports that renderer must hold (see
+ * {@link PortTable}); one that names another's, or breaks the rules of ports otherwise, is a
+ * {@link PortTable.PortViolation}, and its renderer is disconnected like any that sends a bad frame. Nothing it
+ * names is touched then.
+ */
+final class PortRelay {
+  private PortRelay() {}
+
+  /** Whether {@code message} is a port frame this class handles. */
+  static boolean takes(Message message) {
+    return message instanceof Message.PortChannel || message instanceof Message.PortPost
+        || message instanceof Message.PortClose || message instanceof Message.PortReturn;
+  }
+
+  /** Handles a port frame from {@code from}. */
+  static void receive(WebContentsImpl from, Message message) throws PortTable.PortViolation {
+    PortTable table = from.ports();
+    synchronized (PortTable.LOCK) {
+      if (message instanceof Message.PortChannel m) {
+        table.addRendererPair(from, m.port1(), m.port2());
+      } else if (message instanceof Message.PortPost m) {
+        PortEnd source = table.held(from, m.portId());
+        if (source == null) {
+          throw new PortTable.PortViolation("it posted on port " + m.portId() + ", which it does not hold");
+        }
+        List<PortEnd> carried = table.heldAll(from, m.transfer(), m.portId());
+        IpcPortMessageEvent.record(m.portId(), true, from.id, m.payload().length);
+        PortTable.deliver(source.peer, m.payload(), carried, table); // a closed peer drops it, and its ports
+      } else if (message instanceof Message.PortClose m) {
+        PortEnd end = table.held(from, m.portId());
+        if (end == null) {
+          throw new PortTable.PortViolation("it closed port " + m.portId() + ", which it does not hold");
+        }
+        end.renderer = null;
+        from.portsHeld--;
+        PortTable.closeEnd(end);
+      } else if (message instanceof Message.PortReturn m) {
+        returned(table, from, m);
+      }
+    }
+  }
+
+  /** A message that reached {@code from} after it gave its port away: it goes on to the port's new holder. */
+  private static void returned(PortTable table, WebContentsImpl from, Message.PortReturn m)
+      throws PortTable.PortViolation {
+    List<PortEnd> carried = table.heldAll(from, m.transfer(), m.portId());
+    PortEnd end = table.known(m.portId());
+    if (end == null) { // closed and forgotten meanwhile: the message goes nowhere
+      PortTable.drop(carried);
+      return;
+    }
+    if (end.renderer == from || !end.heldBefore(from)) {
+      throw new PortTable.PortViolation("it handed back a message for port " + m.portId() + ", which it never gave "
+          + "away");
+    }
+    PortTable.deliver(end, m.payload(), carried, table);
+  }
+
+  /**
+   * The ports of an {@code ipcRenderer.postMessage}, which move to the main process: new {@link MessagePortMain}s,
+   * in the order listed.
+   */
+  static List<MessagePortMain> toMain(WebContentsImpl from, Message.PostMessage m) throws PortTable.PortViolation {
+    PortTable table = from.ports();
+    synchronized (PortTable.LOCK) {
+      List<PortEnd> carried = table.heldAll(from, m.transfer(), 0);
+      List<MessagePortMain> ports = new ArrayList<>(carried.size());
+      for (PortEnd end : carried) {
+        ports.add(PortTable.toMainPort(end, table));
+      }
+      return ports;
+    }
+  }
+}

@@ -1,0 +1,351 @@
+package io.ipc4j.internal;
+
+import io.ipc4j.MessagePortMain;
+import io.ipc4j.internal.codec.CodecRegistry;
+import io.ipc4j.internal.codec.ValueCodec;
+import io.ipc4j.internal.jfr.IpcPortMessageEvent;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One host's MessagePorts, and the routing of every port message in the main process. The host knows each end it
+ * relays for by id, and who holds it; a renderer may name only the ends it holds, so ids need no secrecy. Messages
+ * between renderers go through the host (it relays them as it relays everything else: no connection between
+ * renderers, no thread per pair).
+ *
+ * <p>All state of the main side's ports, across hosts, is guarded by one lock, {@link #LOCK}: a transfer moves a
+ * port, its queue and the ports in that queue at once, and messages keep their order through it. A message that
+ * reaches a renderer just after that renderer gave its port away comes back ({@link Message.PortReturn}) and is
+ * delivered to the port's new holder.
+ *
+ * <p>A message queued in the main process for a port that is not started counts toward {@link #MAX_QUEUED_BYTES};
+ * past it, the port is closed (both ends' {@code onClose} run) and a warning is logged, so that a renderer cannot
+ * fill the host's memory through a port nobody reads.
+ */
+final class PortTable {
+  static final Object LOCK = new Object();
+  /** The most bytes that may wait in one main-side port's queue. */
+  static final long MAX_QUEUED_BYTES = 32L << 20;
+  /** The most ports one renderer may hold at once. */
+  static final int MAX_PORTS_PER_RENDERER = 1 << 16;
+  /** The codec of pairs that belong to no host yet: the built-in value types. */
+  static final ValueCodec UNBOUND_VALUES = new ValueCodec(new CodecRegistry());
+
+  private static final System.Logger LOG = System.getLogger("io.ipc4j");
+  private static long lastMainId;
+  private static Executor unboundLoop;
+
+  final IpcHostImpl host;
+  /** The ends this host relays for, by id; guarded by {@link #LOCK}. */
+  private final Map<Long, PortEnd> ends = new HashMap<>();
+
+  PortTable(IpcHostImpl host) {
+    this.host = host;
+  }
+
+  /** A new pair of main-side ports of no host. */
+  static MessagePortMain[] newPair() {
+    synchronized (LOCK) {
+      PortEnd a = new PortEnd(--lastMainId);
+      PortEnd b = new PortEnd(--lastMainId);
+      PortEnd.pair(a, b);
+      return new MessagePortMain[] {new MainPort(a), new MainPort(b)};
+    }
+  }
+
+  /** The one thread, started when needed and ended when idle, where the listeners of ports of no host run. */
+  static Executor unboundLoop() {
+    synchronized (LOCK) {
+      if (unboundLoop == null) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+            task -> {
+              Thread t = new Thread(task, "ipc4j-ports");
+              t.setDaemon(true);
+              return t;
+            });
+        unboundLoop = pool;
+      }
+      return unboundLoop;
+    }
+  }
+
+  /** Makes an end and its peer this host's (with the lock). */
+  private void bind(PortEnd end) {
+    if (end.table == this) {
+      return;
+    }
+    end.table = this;
+    end.peer.table = this;
+    ends.put(end.id, end);
+    ends.put(end.peer.id, end.peer);
+  }
+
+  /** Removes an end that nobody will name again (with the lock). */
+  private static void forget(PortEnd end) {
+    if (end.table != null) {
+      end.table.ends.remove(end.id, end);
+    }
+  }
+
+  /**
+   * Delivers one message to {@code target}'s holder with the ports it carries, which move there (with the lock).
+   * A message for a closed end is dropped, and so the ports it carried close.
+   */
+  static void deliver(PortEnd target, byte[] payload, List<PortEnd> carried, PortTable via) {
+    if (target.closed || target.local == null && target.renderer == null) {
+      drop(carried);
+      return;
+    }
+    if (target.local != null) {
+      MainPort to = target.local;
+      if (to.inbox.queuedBytes() + payload.length + PortInbox.ENTRY_COST > MAX_QUEUED_BYTES) {
+        LOG.log(Level.WARNING, "ipc4j: closing {0}: more than {1} bytes wait in its queue (is it started?)",
+            target, MAX_QUEUED_BYTES);
+        closeHere(target);
+        deliver(target, payload, carried, via); // now closed: its ports close too
+        return;
+      }
+      List<MessagePortMain> received = new ArrayList<>(carried.size());
+      for (PortEnd c : carried) {
+        received.add(toMainPort(c, target.table != null ? target.table : via));
+      }
+      to.inbox.add(new PortInbox.Entry<>(payload, received));
+      return;
+    }
+    WebContentsImpl wc = target.renderer;
+    target.table.bindAll(carried);
+    IpcPortMessageEvent.record(target.id, false, wc.id, payload.length);
+    sendCarrying(wc, new Message.PortDeliver(target.id, ids(carried), payload), carried);
+  }
+
+  private void bindAll(List<PortEnd> carried) {
+    for (PortEnd c : carried) {
+      bind(c);
+    }
+  }
+
+  /**
+   * Sends {@code message} to {@code wc}, moving the ports it carries there first; then tells it which of them are
+   * closed, and forwards what waited in their queues (with the lock).
+   */
+  private static void sendCarrying(WebContentsImpl wc, Message message, List<PortEnd> carried) {
+    List<List<PortInbox.Entry<MessagePortMain>>> queued = new ArrayList<>(carried.size());
+    for (PortEnd c : carried) {
+      queued.add(detach(c));
+      c.renderer = wc;
+      wc.portsHeld++;
+    }
+    wc.link.toRenderer(message);
+    for (int i = 0; i < carried.size(); i++) {
+      PortEnd c = carried.get(i);
+      if (c.closed) {
+        wc.link.toRenderer(new Message.PortClosed(c.id));
+      }
+      for (PortInbox.Entry<MessagePortMain> entry : queued.get(i)) {
+        deliver(c, entry.payload(), endsOf(entry.ports()), c.table);
+      }
+    }
+  }
+
+  /** Takes an end from its holder: a main-side object is neutered and gives up its queue. */
+  private static List<PortInbox.Entry<MessagePortMain>> detach(PortEnd end) {
+    MainPort old = end.local;
+    end.leaving();
+    if (old == null) {
+      return List.of();
+    }
+    end.local = null;
+    old.transferred = true;
+    return old.inbox.takeAll();
+  }
+
+  /** Gives an end to a new main-side object, with what waited for its old one (with the lock). */
+  static MainPort toMainPort(PortEnd end, PortTable table) {
+    List<PortInbox.Entry<MessagePortMain>> queued = detach(end);
+    if (table != null) {
+      table.bind(end);
+    }
+    MainPort port = new MainPort(end);
+    for (PortInbox.Entry<MessagePortMain> entry : queued) {
+      port.inbox.add(entry);
+    }
+    if (end.closed) {
+      port.inbox.close(false);
+      forget(end);
+    }
+    return port;
+  }
+
+  private static List<PortEnd> endsOf(List<MessagePortMain> ports) {
+    List<PortEnd> ends = new ArrayList<>(ports.size());
+    for (MessagePortMain p : ports) {
+      ends.add(((MainPort) p).end);
+    }
+    return ends;
+  }
+
+  private static long[] ids(List<PortEnd> carried) {
+    long[] ids = new long[carried.size()];
+    for (int i = 0; i < ids.length; i++) {
+      ids[i] = carried.get(i).id;
+    }
+    return ids;
+  }
+
+  /** Closes a main-side end here (its object's {@code close()}, or its queue overflowed), with the lock. */
+  static void closeHere(PortEnd end) {
+    end.closed = true;
+    if (end.local != null) {
+      end.local.inbox.close(true);
+    }
+    forget(end);
+    closePeer(end);
+  }
+
+  /** The ports of a message that goes nowhere close (with the lock). */
+  static void drop(List<PortEnd> carried) {
+    for (PortEnd c : carried) {
+      detach(c);
+      closeEnd(c);
+    }
+  }
+
+  /** Closes an end that no holder keeps (dropped with its message, or given up by its renderer), with the lock. */
+  static void closeEnd(PortEnd end) {
+    if (!end.closed) {
+      end.closed = true;
+      closePeer(end);
+    }
+    forget(end);
+  }
+
+  /** Tells the peer of a closed end: its object's close callbacks run, or its renderer is told. */
+  private static void closePeer(PortEnd end) {
+    PortEnd peer = end.peer;
+    if (peer.closed) {
+      return;
+    }
+    peer.closed = true;
+    if (peer.local != null) {
+      peer.local.inbox.close(false);
+      forget(peer);
+    } else if (peer.renderer != null) { // it names it until it answers with PORT_CLOSE
+      peer.renderer.link.toRenderer(new Message.PortClosed(peer.id));
+    } else {
+      forget(peer);
+    }
+  }
+
+  /** {@code webContents.postMessage} (or a frame's): the ports move to the renderer with the message. */
+  void postToRenderer(WebContentsImpl wc, int frameId, String channel, Object message,
+      List<MessagePortMain> transfer) {
+    Args.channel(channel);
+    java.util.Objects.requireNonNull(transfer, "transfer");
+    if (wc.isDestroyed()) {
+      throw new io.ipc4j.IpcDisconnectedException("Object has been destroyed");
+    }
+    byte[] payload = host.values.encodeArgs(new Object[] {message});
+    synchronized (LOCK) {
+      List<PortEnd> carried = MainPort.checkTransfer(transfer, null);
+      for (int i = 0; i < carried.size(); i++) {
+        if (carried.get(i).table != null && carried.get(i).table != this) {
+          throw new IllegalArgumentException("Port at index " + i + " belongs to another host.");
+        }
+      }
+      bindAll(carried);
+      io.ipc4j.internal.jfr.IpcMessageEvent.sent(channel, wc.id, frameId, payload.length);
+      sendCarrying(wc, new Message.PostToRenderer(frameId, channel, ids(carried), payload), carried);
+    }
+  }
+
+  /** A renderer's end is gone with it: every end it held closes, and their peers are told. */
+  void rendererGone(WebContentsImpl wc) {
+    synchronized (LOCK) {
+      for (PortEnd end : new ArrayList<>(ends.values())) {
+        if (end.renderer == wc) {
+          end.renderer = null;
+          closeEnd(end);
+        }
+      }
+      wc.portsHeld = 0;
+    }
+  }
+
+  /** The host closed: every main-side port of it closes too (after its renderers' ends did). */
+  void hostClosed() {
+    synchronized (LOCK) {
+      for (PortEnd end : new ArrayList<>(ends.values())) {
+        if (end.local != null) {
+          closeHere(end);
+        }
+      }
+      ends.clear();
+    }
+  }
+
+  /** The end with this id, held by anyone, or null (with the lock). */
+  PortEnd known(long id) {
+    return ends.get(id);
+  }
+
+  /** The end a renderer names, which it must hold (with the lock); null means a protocol violation. */
+  PortEnd held(WebContentsImpl from, long id) {
+    PortEnd end = ends.get(id);
+    return end != null && end.renderer == from ? end : null;
+  }
+
+  /** The ends of ports a renderer gives up, which must be its own and distinct (with the lock). */
+  List<PortEnd> heldAll(WebContentsImpl from, long[] ids, long source) throws PortViolation {
+    List<PortEnd> carried = new ArrayList<>(ids.length);
+    for (long id : ids) {
+      PortEnd end = held(from, id);
+      if (end == null) {
+        throw new PortViolation("it transferred port " + id + ", which it does not hold");
+      } else if (id == source) {
+        throw new PortViolation("it transferred port " + id + " through itself");
+      } else if (carried.contains(end)) {
+        throw new PortViolation("it transferred port " + id + " twice in one message");
+      }
+      carried.add(end);
+    }
+    return carried;
+  }
+
+  /** Adds a pair a renderer made (with the lock). */
+  void addRendererPair(WebContentsImpl from, long id1, long id2) throws PortViolation {
+    for (long id : new long[] {id1, id2}) {
+      if (id >>> 32 != from.id || (int) id == 0 || ends.containsKey(id) || id1 == id2) {
+        throw new PortViolation("it made a port with id " + id + ", which is not a new id of its own");
+      }
+    }
+    if (from.portsHeld + 2 > MAX_PORTS_PER_RENDERER) {
+      throw new PortViolation("it holds more than " + MAX_PORTS_PER_RENDERER + " ports");
+    }
+    PortEnd a = new PortEnd(id1);
+    PortEnd b = new PortEnd(id2);
+    PortEnd.pair(a, b);
+    a.table = this;
+    b.table = this;
+    a.renderer = from;
+    b.renderer = from;
+    from.portsHeld += 2;
+    ends.put(id1, a);
+    ends.put(id2, b);
+  }
+
+  /** A renderer broke the rules of ports: it is disconnected, as for any other bad frame. */
+  static final class PortViolation extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    PortViolation(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+}

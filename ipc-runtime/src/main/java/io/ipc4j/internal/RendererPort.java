@@ -1,0 +1,141 @@
+package io.ipc4j.internal;
+
+import io.ipc4j.IpcRegistration;
+import io.ipc4j.MessageEvent;
+import io.ipc4j.MessagePort;
+import io.ipc4j.internal.codec.ValueCodec;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * A renderer's {@link MessagePort}: one port id this renderer holds. Its listeners run on the renderer's loop. A
+ * message to a peer held by the same renderer stays here; any other goes to the host, which relays it.
+ */
+final class RendererPort implements MessagePort {
+  final long id;
+  final RendererPorts ports;
+  final PortInbox<MessagePort> inbox;
+  /** The peer's object while this renderer holds it too, else null; guarded by the ports' lock. */
+  RendererPort localPeer;
+  /** Whether it was given away; guarded by the ports' lock, read without it for a fast check. */
+  volatile boolean transferred;
+  /** Whether it was closed here, or its peer's close was learnt; guarded by the ports' lock. */
+  boolean closed;
+
+  RendererPort(long id, RendererPorts ports) {
+    this.id = id;
+    this.ports = ports;
+    this.inbox = new PortInbox<>(ports.lock) {
+      @Override
+      void execute(Runnable task) {
+        ports.context.runOnLoop(task);
+      }
+
+      @Override
+      ValueCodec values() {
+        return ports.context.values;
+      }
+
+      @Override
+      String name() {
+        return "port " + RendererPort.this.id;
+      }
+    };
+  }
+
+  private void ensureHeld() {
+    if (transferred) {
+      throw new IllegalStateException("This port was transferred: it belongs to its receiver now and can no longer "
+          + "be used here (port " + id + ")");
+    }
+  }
+
+  @Override
+  public void postMessage(Object message) {
+    postMessage(message, List.of());
+  }
+
+  @Override
+  public void postMessage(Object message, List<MessagePort> transfer) {
+    Objects.requireNonNull(transfer, "transfer");
+    ensureHeld();
+    ports.context.ensureOpen();
+    byte[] payload = ports.context.values.encodeValue(message);
+    synchronized (ports.lock) {
+      ensureHeld();
+      List<RendererPort> carried = checkTransfer(transfer, this, ports);
+      if (closed) { // as in Electron: nothing happens, the ports stay with their owner
+        return;
+      }
+      ports.post(this, payload, carried);
+    }
+  }
+
+  /**
+   * The ports a renderer gives up, checked as Electron checks them (its texts); call with the ports' lock.
+   *
+   * @param source the port they travel through, or null
+   * @param owner the renderer's ports, which they must be
+   */
+  static List<RendererPort> checkTransfer(List<MessagePort> transfer, RendererPort source, RendererPorts owner) {
+    if (transfer.size() > Message.MAX_TRANSFER) {
+      throw new IllegalArgumentException("At most " + Message.MAX_TRANSFER + " ports can be transferred with one "
+          + "message, not " + transfer.size());
+    }
+    Map<RendererPort, Boolean> seen = new IdentityHashMap<>();
+    RendererPort[] carried = new RendererPort[transfer.size()];
+    for (int i = 0; i < carried.length; i++) {
+      if (!(transfer.get(i) instanceof RendererPort port) || port.ports != owner) {
+        throw new IllegalArgumentException("Port at index " + i + " is not a valid port");
+      } else if (port == source) {
+        throw new IllegalArgumentException("Port at index " + i + " contains the source port.");
+      } else if (port.transferred) {
+        throw new IllegalArgumentException("Port at index " + i + " is already neutered.");
+      } else if (seen.put(port, Boolean.TRUE) != null) {
+        throw new IllegalArgumentException("Port at index " + i + " is a duplicate.");
+      } else if (port.closed) {
+        throw new IllegalArgumentException("Port at index " + i + " is closed.");
+      }
+      carried[i] = port;
+    }
+    return List.of(carried);
+  }
+
+  @Override
+  public IpcRegistration onMessage(Consumer<MessageEvent<MessagePort>> listener) {
+    Objects.requireNonNull(listener, "listener");
+    ensureHeld();
+    return inbox.onMessage(listener);
+  }
+
+  @Override
+  public void start() {
+    ensureHeld();
+    inbox.start();
+  }
+
+  @Override
+  public void close() {
+    synchronized (ports.lock) {
+      if (transferred || closed) {
+        return;
+      }
+      ports.closeHere(this, true);
+    }
+  }
+
+  @Override
+  public IpcRegistration onClose(Runnable callback) {
+    Objects.requireNonNull(callback, "callback");
+    ensureHeld();
+    return inbox.onClose(callback);
+  }
+
+  @Override
+  public String toString() {
+    return "MessagePort[" + id + (transferred ? ", transferred" : "") + "]";
+  }
+}
