@@ -2,13 +2,18 @@
 """Renders docs/BENCHMARKS.md from a results CSV of ipc-benchmarks (scenario,payload_bytes,p50_ns,p99_ns,ratio_to_raw).
 
 usage: render.py RESULTS.csv OUT.md --mode full|quick --jdk "openjdk 17.0.15" [--idle-cpu "0.00 ms/s"]
+                 [--alloc ALLOC.csv] [--quick-runs QUICK.csv...]
+       render.py --compare FULL.csv QUICK.csv...
 The machine (cores, CPU model) is read from this machine: render right after the run, where it ran.
+--quick-runs adds, for quick runs of the same build, each row's ratio in each quick run against the full run's, and
+their spread; --compare prints that table alone, as text.
 """
 import argparse
 import csv
 import datetime
 import os
 import platform
+import sys
 
 
 def cpu_model():
@@ -42,7 +47,61 @@ def dur(ns):
     return f"{ns / 1e6:.1f} ms"
 
 
-BASELINE = {"inproc": "inproc-handoff", "send": "send-raw-uds", "coldstart": "coldstart-jvm"}
+BASELINE = {"inproc": "inproc-handoff", "send": "send-raw-uds", "coldstart": "coldstart-jvm",
+            "concurrency": "concurrency-raw-uds"}
+TOLERANCE = 0.15  # how far a quick run's ratio may lie from the full run's
+
+
+def read(path):
+    with open(path) as f:
+        return list(csv.DictReader(f))
+
+
+def ratios(rows):
+    """Each compared row's ratio to its baseline, keyed by (scenario, payload); baselines themselves left out."""
+    return {(r["scenario"], int(r["payload_bytes"])): float(r["ratio_to_raw"]) for r in rows
+            if r["ratio_to_raw"] and r["scenario"] != baseline(r["scenario"])}
+
+
+def deviations(full, quicks):
+    """Rows of (scenario, payload, full ratio, [quick ratio or None], [deviation or None]), in the full run's order."""
+    full_ratios = ratios(full)
+    quick_ratios = [ratios(q) for q in quicks]
+    out = []
+    for key, value in full_ratios.items():
+        qs = [q.get(key) for q in quick_ratios]
+        devs = [None if q is None or not value else q / value - 1 for q in qs]
+        out.append((key[0], key[1], value, qs, devs))
+    return out
+
+
+def spread(devs):
+    """The largest deviation of any quick run from the full run, and how many of all quick ratios lie within TOLERANCE."""
+    flat = [d for _, _, _, _, ds in devs for d in ds if d is not None]
+    if not flat:
+        return None, 0, 0
+    return max(abs(d) for d in flat), sum(1 for d in flat if abs(d) <= TOLERANCE), len(flat)
+
+
+def compare_table(devs, n):
+    head = "| scenario | payload | full | " + " | ".join(f"quick {i + 1}" for i in range(n)) + " | largest deviation |"
+    lines = [head, "| --- | ---: | ---: | " + " | ".join("---:" for _ in range(n)) + " | ---: |"]
+    for scenario, payload, value, qs, ds in devs:
+        cells = [f"{q:.2f}× ({d:+.0%})" if q is not None else "-" for q, d in zip(qs, ds)]
+        worst = max((abs(d) for d in ds if d is not None), default=None)
+        lines.append(f"| `{scenario}` | {size(payload)} | {value:.2f}× | " + " | ".join(cells)
+                     + f" | {'' if worst is None else f'{worst:.0%}'} |")
+    return lines
+
+
+def compare(argv):
+    if len(argv) < 2:
+        raise SystemExit("usage: render.py --compare FULL.csv QUICK.csv...")
+    devs = deviations(read(argv[0]), [read(p) for p in argv[1:]])
+    print("\n".join(compare_table(devs, len(argv) - 1)))
+    worst, within, total = spread(devs)
+    if worst is not None:
+        print(f"\nlargest deviation {worst:.0%}; {within} of {total} quick ratios within ±{TOLERANCE:.0%} of the full run's")
 
 
 def baseline(scenario):
@@ -54,6 +113,9 @@ def baseline(scenario):
 
 
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "--compare":
+        compare(sys.argv[2:])
+        return
     ap = argparse.ArgumentParser()
     ap.add_argument("csv")
     ap.add_argument("out")
@@ -61,9 +123,9 @@ def main():
     ap.add_argument("--jdk", required=True)
     ap.add_argument("--idle-cpu", default="")
     ap.add_argument("--alloc", default="", help="CSV written by --jmh --csv: benchmark,ns_per_op,bytes_per_op")
+    ap.add_argument("--quick-runs", nargs="*", default=[], help="CSVs of --quick runs of the same build")
     args = ap.parse_args()
-    with open(args.csv) as f:
-        rows = list(csv.DictReader(f))
+    rows = read(args.csv)
     groups = [
         ("Cross-process round trip (a renderer JVM calls the host JVM)",
          lambda r: r["scenario"] in ("raw-uds", "ipc4j-generated", "ipc4j-untyped", "rmi", "grpc")),
@@ -74,6 +136,7 @@ def main():
          lambda r: r["scenario"].startswith("inproc-") and not r["scenario"].startswith("inproc-main-")),
         ("Cold start", lambda r: r["scenario"].startswith("coldstart-")),
     ]
+    concurrency = [r for r in rows if r["scenario"].startswith("concurrency-")]
     out = []
     out.append("# Benchmarks\n")
     out.append("Rendered by `ipc-benchmarks/render.py` from `ipc-benchmarks/results/latest.csv`, which one run of "
@@ -88,7 +151,8 @@ def main():
     out.append("Every ratio compares a row with a baseline measured in the same run (the machine is shared and "
                "absolute times drift): cross-process rows with `raw-uds` at the same payload (blocking Unix "
                "socket ping-pong with length-prefixed frames, the practical limit), one-way rows with "
-               "`send-raw-uds`, in-process rows with `inproc-handoff` (a bare hand-off to another thread whose "
+               "`send-raw-uds`, the concurrency rows with `concurrency-raw-uds`, in-process rows with "
+               "`inproc-handoff` (a bare hand-off to another thread whose "
                "waiter spins, then parks), cold start with `coldstart-jvm` (a JVM that starts and exits). "
                "Cross-process rows (raw socket, ipc4j, RMI, gRPC) take turns round by round at each payload, as "
                "do the spinning hand-off and the ipc4j in-process rows, so drift in the machine weighs on all "
@@ -110,7 +174,19 @@ def main():
         ("main → renderer invoke ≤ 1.1× renderer → main, in process",
          ratio(("inproc-main-generated", 64), ("inproc-generated", 64)), "≤", 1.1),
         ("3 MiB invoke ≤ 2× raw socket", ratio(("ipc4j-generated", 3 * 1024 * 1024), ("raw-uds", 3 * 1024 * 1024)), "≤", 2.0),
+        ("concurrency ≥ 50% of raw throughput (4 JVMs × 8 threads), 64 B",
+         ratio(("concurrency-raw-uds", 64), ("concurrency-ipc4j-generated", 64)), "≥", 0.5),
+        ("concurrency ≥ 50% of raw throughput (4 JVMs × 8 threads), 16 KiB",
+         ratio(("concurrency-raw-uds", 16384), ("concurrency-ipc4j-generated", 16384)), "≥", 0.5),
+        ("cold start ≤ 1.3× a bare JVM start", ratio(("coldstart-ipc4j", 0), ("coldstart-jvm", 0)), "≤", 1.3),
+        ("cold start with class-data sharing ≤ 1.3× a bare JVM start",
+         ratio(("coldstart-ipc4j-cds", 0), ("coldstart-jvm", 0)), "≤", 1.3),
     ]
+    devs = deviations(rows, [read(p) for p in args.quick_runs]) if args.quick_runs else []
+    worst, within, total = spread(devs) if devs else (None, 0, 0)
+    if args.quick_runs:
+        targets.append((f"{len(args.quick_runs)} quick runs' ratios within ±15% of the full run's: the largest "
+                        f"deviation ({within} of {total} within)", worst, "≤", TOLERANCE))
     out.append("## Targets\n")
     out.append("| target | measured | met |")
     out.append("| --- | ---: | :---: |")
@@ -133,6 +209,29 @@ def main():
             ratio = f"{float(r['ratio_to_raw']):.2f}×" if r["ratio_to_raw"] else ""
             out.append(f"| `{r['scenario']}` | {size(r['payload_bytes'])} | {dur(r['p50_ns'])} | {dur(r['p99_ns'])} "
                        f"| {ratio} | `{baseline(r['scenario'])}` |")
+        out.append("")
+    if concurrency:
+        out.append("## Throughput under concurrency (4 renderer JVMs × 8 threads, all calling at once)\n")
+        out.append("Each thread calls echo in a loop for a fixed time: through ipc4j's generated client (the "
+                   "threads of a JVM share its one connection), or, for `concurrency-raw-uds`, each over a raw "
+                   "Unix socket of its own to a thread-per-connection echo server in the host JVM. Calls per second "
+                   "are of all JVMs together (the median round); MB/s counts each call's payload once; the ratio "
+                   "is ipc4j's throughput over raw's.\n")
+        out.append("| scenario | payload | calls/s | MB/s | share of raw | baseline |")
+        out.append("| --- | ---: | ---: | ---: | ---: | --- |")
+        concurrency.sort(key=lambda r: (int(r["payload_bytes"]), r["scenario"] != baseline(r["scenario"])))
+        for r in concurrency:
+            per_second = 1e9 / int(r["p50_ns"])
+            share = f"{1 / float(r['ratio_to_raw']):.0%}" if r["ratio_to_raw"] else ""
+            out.append(f"| `{r['scenario']}` | {size(r['payload_bytes'])} | {per_second:,.0f} "
+                       f"| {per_second * int(r['payload_bytes']) / 1e6:.1f} | {share} | `{baseline(r['scenario'])}` |")
+        out.append("")
+    if devs:
+        out.append("## The quick mode against the full mode\n")
+        out.append(f"Each row's ratio in {len(args.quick_runs)} runs of `--quick` (same build, same machine) against "
+                   f"the full run's above, and how far it lies from it. The {len(args.quick_runs)} quick runs' spread: the largest "
+                   f"deviation is {worst:.0%}; {within} of {total} quick ratios lie within ±15%.\n")
+        out.extend(compare_table(devs, len(args.quick_runs)))
         out.append("")
     if args.alloc:
         with open(args.alloc) as f:

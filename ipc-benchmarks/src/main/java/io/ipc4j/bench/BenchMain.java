@@ -12,9 +12,13 @@ import java.util.List;
  * (absolute times drift on a shared machine; ratios hold).
  *
  * <pre>
- * java -jar ipc-benchmarks/target/ipc-benchmarks.jar [--quick] [--csv FILE] [--only inproc|cross|cold]
+ * java -jar ipc-benchmarks/target/ipc-benchmarks.jar [--quick] [--csv FILE] [--only inproc|cross|concurrency|cold]
  * java -jar ipc-benchmarks/target/ipc-benchmarks.jar --jmh [--csv FILE]  # allocation per call (JMH, -prof gc)
  * </pre>
+ *
+ * <p>Both modes warm each row up by the same rule (see {@link Warmup}); {@code --quick} makes fewer and smaller
+ * rounds. {@code python3 ipc-benchmarks/render.py --compare FULL.csv QUICK.csv...} prints how far each quick run's
+ * ratios lie from the full run's.
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -36,7 +40,8 @@ public final class BenchMain {
         case "--only" -> only = args[++i];
         case "--jmh" -> jmh = true;
         default -> {
-          System.err.println("usage: ipc-benchmarks [--quick] [--csv FILE] [--only inproc|cross|cold] [--jmh]");
+          System.err.println(
+              "usage: ipc-benchmarks [--quick] [--csv FILE] [--only inproc|cross|concurrency|cold] [--jmh]");
           System.exit(2);
         }
       }
@@ -56,11 +61,15 @@ public final class BenchMain {
     if (only == null || only.equals("inproc")) {
       rows.addAll(new InProcessBench(plan).run());
     }
+    if (only == null || only.equals("concurrency")) {
+      rows.addAll(new ConcurrencyBench(plan).run());
+    }
     if (only == null || only.equals("cold")) {
       rows.addAll(new CrossProcessBench(plan).coldStart());
     }
     List<Row> compared = Report.compare(rows);
     System.out.print(Report.table(compared));
+    System.out.print(Report.throughput(compared));
     System.out.printf("%nidle host CPU: %.2f ms per second%n", idleCpuMillisPerSecond());
     if (csv != null) {
       Files.writeString(csv, Report.csv(compared));

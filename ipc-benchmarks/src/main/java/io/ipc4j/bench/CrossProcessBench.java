@@ -132,16 +132,11 @@ final class CrossProcessBench {
           byte[] payload = new byte[size];
           Map<String, Plan.Round> scenarios = new LinkedHashMap<>();
           local.forEach((name, call) -> {
-            plan.warmUp(size, () -> Plan.check(call.apply(payload), size));
+            plan.warmUp(name, size, () -> Plan.check(call.apply(payload), size));
             scenarios.put(name, plan.timed(size, call));
           });
-          plan.warmUp(size, () -> {
-            try {
-              onLoop.round(payload, 10, n -> server.send("bench:kick", n));
-            } catch (Exception e) {
-              throw new IllegalStateException(e);
-            }
-          });
+          plan.warmUp("main-ipc4j-untyped", size,
+              calls -> onLoop.round(payload, calls, n -> server.send("bench:kick", n)));
           scenarios.put("main-ipc4j-untyped",
               into -> into.recordAll(onLoop.round(payload, plan.iterations(size), n -> server.send("bench:kick", n))));
           Map<String, WebContents> timers = new LinkedHashMap<>();
@@ -181,8 +176,8 @@ final class CrossProcessBench {
   /** A renderer JVM that warms up, reports that it has, then times one round of calls per "bench:go". */
   private WebContents launchTimer(IpcHost host, String mode, int size) {
     return host.launchRenderer(Peers.Ipc4jRenderer.class, mode, Integer.toString(size),
-        Integer.toString(plan.warmup(size)), Integer.toString(plan.iterations(size)),
-        Integer.toString(plan.rounds()), Long.toString(plan.warmupNanos()));
+        Integer.toString(plan.warmup(size)), Integer.toString(plan.warmupBatch(size)),
+        Integer.toString(plan.iterations(size)), Integer.toString(plan.rounds()));
   }
 
   /** One-way: pipelined raw frames, one acknowledgement at the end; the first pass warms up. */
@@ -205,7 +200,7 @@ final class CrossProcessBench {
   /** One-way: {@code @Send} messages from a renderer JVM, which times them and reports the time per message. */
   private Row ipc4jSend(IpcHost host, BlockingQueue<long[]> results) throws InterruptedException {
     WebContents sender = host.launchRenderer(Peers.Ipc4jRenderer.class, "send", "64",
-        Integer.toString(plan.messages() / 5), Integer.toString(plan.messages()), "1");
+        Integer.toString(plan.messages() / 5), Integer.toString(plan.messages()));
     long perMessage = take(results)[0];
     sender.close();
     return new Row("send-ipc4j", 64, perMessage, perMessage, null, Double.NaN);

@@ -29,8 +29,8 @@ final class InProcessBench {
   }
 
   /** Times {@code call} one round trip at a time, after warming it up. */
-  private Samples time(UnaryOperator<byte[]> call) throws Exception {
-    return inTurns(Map.of("only", call)).get("only");
+  private Samples time(String name, UnaryOperator<byte[]> call) throws Exception {
+    return inTurns(Map.of(name, call)).get(name);
   }
 
   /** Warms each call up, then times them one round trip at a time, taking turns round by round. */
@@ -43,16 +43,16 @@ final class InProcessBench {
     byte[] payload = new byte[PAYLOAD];
     Map<String, Plan.Round> rounds = new LinkedHashMap<>();
     calls.forEach((name, call) -> {
-      plan.warmUp(PAYLOAD, () -> call.apply(payload));
+      plan.warmUp(name, PAYLOAD, () -> call.apply(payload));
       rounds.put(name, plan.timed(PAYLOAD, call));
     });
     return rounds;
   }
 
   /** Times calls too short for one clock reading each: the average of batches of {@value #BATCH}. */
-  private Samples timeBatched(UnaryOperator<byte[]> call) {
+  private Samples timeBatched(String name, UnaryOperator<byte[]> call) {
     byte[] payload = new byte[PAYLOAD];
-    plan.warmUp(PAYLOAD, () -> call.apply(payload));
+    plan.warmUp(name, PAYLOAD, () -> call.apply(payload));
     Object sink = null;
     Samples samples = new Samples();
     for (int round = 0; round < plan.rounds(); round++) {
@@ -73,14 +73,14 @@ final class InProcessBench {
   List<Row> run() throws Exception {
     List<Row> rows = new ArrayList<>();
     EchoApi direct = new Echo();
-    rows.add(timeBatched(direct::echo).row("inproc-direct", PAYLOAD));
+    rows.add(timeBatched("inproc-direct", direct::echo).row("inproc-direct", PAYLOAD));
     EchoApi proxy = reflectiveProxy(direct);
-    rows.add(timeBatched(proxy::echo).row("inproc-proxy", PAYLOAD));
+    rows.add(timeBatched("inproc-proxy", proxy::echo).row("inproc-proxy", PAYLOAD));
     try (Handoffs.Handoff h = Handoffs.executor(direct::echo)) {
-      rows.add(time(h::call).row("inproc-handoff-executor", PAYLOAD));
+      rows.add(time("inproc-handoff-executor", h::call).row("inproc-handoff-executor", PAYLOAD));
     }
     try (Handoffs.Handoff h = Handoffs.park(direct::echo)) {
-      rows.add(time(h::call).row("inproc-handoff-park", PAYLOAD));
+      rows.add(time("inproc-handoff-park", h::call).row("inproc-handoff-park", PAYLOAD));
     }
     // The best hand-off and ipc4j take turns round by round, so a change in the machine's state during the run
     // (on a shared VM the same hand-off can take 0.7 or 3 µs for minutes at a time) weighs on each alike.
@@ -103,13 +103,8 @@ final class InProcessBench {
       // Main-process code itself: invokes made on the main loop, each from the previous one's callback.
       MainLoopCalls onLoop = new MainLoopCalls(host);
       byte[] payload = new byte[PAYLOAD];
-      plan.warmUp(PAYLOAD, () -> {
-        try {
-          onLoop.round(payload, 100, n -> ipc.send(MainLoopCalls.START, n));
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      plan.warmUp("inproc-main-untyped", PAYLOAD,
+          count -> onLoop.round(payload, count, n -> ipc.send(MainLoopCalls.START, n)));
       rounds.put("inproc-main-untyped",
           into -> into.recordAll(onLoop.round(payload, plan.iterations(PAYLOAD), n -> ipc.send(MainLoopCalls.START, n))));
       plan.inTurns(rounds).forEach((name, samples) -> rows.add(samples.row(name, PAYLOAD)));

@@ -140,8 +140,9 @@ public final class Peers {
 
   /**
    * An ipc4j renderer JVM that times its own round trips to the host and sends the samples back. Arguments: mode
-   * ({@code untyped}, {@code generated}, {@code send}, {@code cold} or {@code serve}), payload size, warm-up count,
-   * iterations, rounds, least warm-up time in nanoseconds; {@code serve} takes no more arguments and serves
+   * ({@code untyped}, {@code generated}, {@code send}, {@code cold} or {@code serve}), payload size, least warm-up
+   * count, warm-up batch (see {@link Warmup}), iterations, rounds; {@code send} takes mode, payload, warm-up count and
+   * messages; {@code serve} takes no more arguments and serves
    * {@link EchoApi} for the main process's calls.
    */
   public static final class Ipc4jRenderer {
@@ -149,7 +150,7 @@ public final class Peers {
      * Runs one measurement: after warming up it reports an empty sample set, then times one round per
      * "bench:go" it receives and reports each round's samples.
      *
-     * @param args mode, payload, warm-up count, iterations per round, rounds, warm-up nanoseconds
+     * @param args mode, payload, least warm-up count, warm-up batch, iterations per round, rounds
      */
     public static void main(String[] args) throws Exception {
       IpcRenderer ipc = IpcRenderer.connect();
@@ -168,8 +169,7 @@ public final class Peers {
       }
       byte[] payload = new byte[Integer.parseInt(args[1])];
       int warmup = Integer.parseInt(args[2]);
-      int iterations = Integer.parseInt(args[3]);
-      int rounds = Integer.parseInt(args[4]);
+      int iterations = Integer.parseInt(args[args.length == 4 ? 3 : 4]);
       EchoApi client = EchoApiIpc.client(ipc);
       if (mode.equals("send")) {
         for (int i = 0; i < warmup; i++) {
@@ -188,10 +188,9 @@ public final class Peers {
       boolean generated = mode.equals("generated");
       java.util.concurrent.BlockingQueue<Object> go = new java.util.concurrent.LinkedBlockingQueue<>();
       ipc.on("bench:go", (event, a) -> go.add(Boolean.TRUE));
-      long warmUntil = System.nanoTime() + Long.parseLong(args[5]);
-      for (int i = 0; i < warmup || System.nanoTime() < warmUntil; i++) {
-        call(ipc, client, payload, generated);
-      }
+      Warmup.untilSteady(warmup, Integer.parseInt(args[3]),
+          Warmup.timing(() -> call(ipc, client, payload, generated)));
+      int rounds = Integer.parseInt(args[5]);
       ipc.send("bench:result", (Object) new long[0]); // warmed up
       for (int round = 0; round < rounds; round++) {
         if (go.poll(10, java.util.concurrent.TimeUnit.MINUTES) == null) {

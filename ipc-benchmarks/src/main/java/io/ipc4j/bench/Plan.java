@@ -1,29 +1,47 @@
 package io.ipc4j.bench;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-/** How long to run: the quick mode for a check, the full mode for the published table. */
+/**
+ * How long to run: the quick mode for a check, the full mode for the published table. Both warm each row up by the
+ * same rule ({@link Warmup}); the quick mode only makes fewer and smaller rounds.
+ */
 record Plan(boolean quick, int rounds) {
   static final int[] PAYLOADS = {64, 4096, 256 * 1024, 3 * 1024 * 1024};
 
-  /** Warm-up round trips for a payload size. */
+  /**
+   * The least number of warm-up calls for a payload size, the same in both modes: the JIT compiles a path fully
+   * only after it has run some thousands of times.
+   */
   int warmup(int payload) {
-    return scaled(payload, quick ? 3_000 : 20_000);
+    return scaled(payload, 20_000);
   }
 
-  /** The least time to warm up each scenario for, whatever the count: the JIT needs seconds, not calls. */
-  long warmupNanos() {
-    return (quick ? 1_000L : 3_000L) * 1_000_000L;
+  /** Calls per warm-up batch, whose median {@link Warmup} compares with the batches before it; both modes alike. */
+  int warmupBatch(int payload) {
+    return scaled(payload, 1_000);
   }
 
-  /** Runs {@code call} {@link #warmup} times and for at least {@link #warmupNanos}. */
-  void warmUp(int payload, Runnable call) {
-    long until = System.nanoTime() + warmupNanos();
-    int count = warmup(payload);
-    for (int i = 0; i < count || System.nanoTime() < until; i++) {
-      call.run();
+  /** Warms {@code call} up until it is steady (see {@link Warmup}). */
+  void warmUp(String name, int payload, Runnable call) {
+    warmUp(name, payload, Warmup.timing(call));
+  }
+
+  /** Warms a batch of calls up until it is steady (see {@link Warmup}), and says so when it never was. */
+  void warmUp(String name, int payload, Warmup.Batch batch) {
+    try {
+      List<Long> medians = Warmup.untilSteady(warmup(payload), warmupBatch(payload), batch);
+      if (!Warmup.isSteady(medians)) {
+        System.err.printf("warning: %s at %d bytes was not steady after %d warm-up batches: %s%n", name, payload,
+            medians.size(), medians.subList(medians.size() - Warmup.STEADY_BATCHES, medians.size()));
+      }
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -77,6 +95,11 @@ record Plan(boolean quick, int rounds) {
   /** Messages for one-way throughput. */
   int messages() {
     return quick ? 50_000 : 300_000;
+  }
+
+  /** How long each timed round of the concurrency scenario lasts. */
+  long concurrencyMillis() {
+    return quick ? 1_000 : 3_000;
   }
 
   /** Processes started for cold-start rows. */

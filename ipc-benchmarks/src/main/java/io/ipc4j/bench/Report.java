@@ -16,8 +16,9 @@ final class Report {
   /**
    * Each row's baseline: cross-process round trips against {@code raw-uds} at the same payload, one-way rows
    * against {@code send-raw-uds}, in-process rows against {@code inproc-handoff} (the best bare hand-off), cold
-   * start against {@code coldstart-jvm}; the main process's calls into a renderer ({@code main-…},
-   * {@code inproc-main-…}) against the same call made the other way, renderer to main process.
+   * start against {@code coldstart-jvm}, the concurrency scenario against {@code concurrency-raw-uds}; the main
+   * process's calls into a renderer ({@code main-…}, {@code inproc-main-…}) against the same call made the other
+   * way, renderer to main process.
    */
   static String baselineOf(String scenario) {
     if (scenario.startsWith("inproc-main-")) {
@@ -31,6 +32,9 @@ final class Report {
     }
     if (scenario.startsWith("send-")) {
       return "send-raw-uds";
+    }
+    if (scenario.startsWith("concurrency-")) {
+      return "concurrency-raw-uds";
     }
     if (scenario.startsWith("coldstart-")) {
       return "coldstart-jvm";
@@ -59,13 +63,25 @@ final class Report {
 
   static String table(List<Row> rows) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "%-24s %10s %12s %12s %8s  %s%n", "scenario", "payload", "p50", "p99",
+    out.append(String.format(Locale.ROOT, "%-28s %10s %12s %12s %8s  %s%n", "scenario", "payload", "p50", "p99",
         "ratio", "baseline"));
     for (Row row : rows) {
-      out.append(String.format(Locale.ROOT, "%-24s %10s %12s %12s %8s  %s%n", row.scenario(),
+      out.append(String.format(Locale.ROOT, "%-28s %10s %12s %12s %8s  %s%n", row.scenario(),
           bytes(row.payloadBytes()), duration(row.p50Nanos()), duration(row.p99Nanos()),
           Double.isNaN(row.ratio()) ? "" : String.format(Locale.ROOT, "%.2fx", row.ratio()),
           row.baseline() == null ? "" : row.baseline()));
+    }
+    return out.toString();
+  }
+
+  /** The concurrency rows as throughput: calls per second and payload megabytes per second. */
+  static String throughput(List<Row> rows) {
+    StringBuilder out = new StringBuilder();
+    for (Row row : rows) {
+      if (row.scenario().startsWith("concurrency-")) {
+        out.append(String.format(Locale.ROOT, "%-28s %8s %,12.0f calls/s %10.1f MB/s%n", row.scenario(),
+            bytes(row.payloadBytes()), ConcurrencyBench.callsPerSecond(row), ConcurrencyBench.megabytesPerSecond(row)));
+      }
     }
     return out.toString();
   }

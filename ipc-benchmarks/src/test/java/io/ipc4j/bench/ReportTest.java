@@ -38,6 +38,21 @@ class ReportTest {
   }
 
   @Test
+  void concurrencyRowsAreComparedWithRawSocketsAndShownAsThroughput() {
+    List<Row> rows = Report.compare(List.of(row("concurrency-raw-uds", 16384, 50_000),
+        row("concurrency-ipc4j-generated", 16384, 100_000), row("raw-uds", 16384, 10_000)));
+    assertThat(rows.get(1).baseline()).isEqualTo("concurrency-raw-uds");
+    assertThat(rows.get(1).ratio()).isWithin(1e-9).of(2.0);
+    assertThat(ConcurrencyBench.callsPerSecond(rows.get(1))).isWithin(1e-6).of(10_000);
+    assertThat(ConcurrencyBench.megabytesPerSecond(rows.get(1))).isWithin(1e-6).of(163.84);
+    String throughput = Report.throughput(rows);
+    assertThat(throughput).contains("concurrency-ipc4j-generated");
+    assertThat(throughput).contains("10,000 calls/s");
+    assertThat(throughput).contains("163.8 MB/s");
+    assertThat(throughput.lines().count()).isEqualTo(2); // the concurrency rows only, not the raw-uds row
+  }
+
+  @Test
   void csvHasTheAgreedHeaderAndColumns() {
     String csv = Report.csv(Report.compare(List.of(row("raw-uds", 64, 20_000), row("rmi", 64, 40_000))));
     assertThat(csv).isEqualTo("scenario,payload_bytes,p50_ns,p99_ns,ratio_to_raw\n"
