@@ -23,7 +23,8 @@ final class StreamProbe implements Flow.Subscriber<Object> {
   final AtomicInteger signalsAfterEnd = new AtomicInteger();
   final AtomicInteger overlaps = new AtomicInteger();
   private final AtomicInteger inSignal = new AtomicInteger();
-  volatile Flow.Subscription subscription;
+  private final CompletableFuture<Flow.Subscription> subscribed = new CompletableFuture<>();
+  private volatile Flow.Subscription subscription;
 
   StreamProbe(long initial, boolean keepsUp) {
     this.initial = initial;
@@ -53,6 +54,7 @@ final class StreamProbe implements Flow.Subscriber<Object> {
   public void onSubscribe(Flow.Subscription s) {
     enter();
     subscription = s;
+    subscribed.complete(s);
     if (initial > 0) {
       s.request(initial);
     }
@@ -81,6 +83,11 @@ final class StreamProbe implements Flow.Subscriber<Object> {
     enter();
     end.complete(null);
     leave();
+  }
+
+  /** The subscription, once onSubscribe has come (within the test deadline). */
+  Flow.Subscription subscription() {
+    return subscribed.orTimeout(Await.SECONDS, TimeUnit.SECONDS).join();
   }
 
   /** The failure the stream ended with; fails the test if it completed or did not end in time. */

@@ -119,9 +119,9 @@ abstract class StreamProducer implements Flow.Subscriber<Object> {
       finished = true;
       subscription = upstream;
     }
+    ended(answer ? Outcomes.CANCELLED : Outcomes.DISCONNECTED, null); // recorded before anyone hears of it
     event.cancel();
     cancelQuietly(subscription);
-    ended(answer ? Outcomes.CANCELLED : Outcomes.DISCONNECTED, null);
     if (answer) {
       trySendEnd(true, NO_PAYLOAD);
     }
