@@ -72,7 +72,7 @@ public final class BenchMain {
       rows.addAll(new PortBench(plan).run());
     }
     if (only == null || only.equals("cold")) {
-      rows.addAll(new CrossProcessBench(plan).coldStart());
+      rows.addAll(new ColdStartBench(plan).run());
     }
     List<Row> compared = Report.compare(rows);
     System.out.print(Report.table(compared));

@@ -28,7 +28,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
-/** Round trips and one-way throughput between two JVMs, and cold start, side by side with the baselines. */
+/** Round trips and one-way throughput between two JVMs, side by side with the baselines. */
 final class CrossProcessBench {
   private final Plan plan;
   private final String java = ProcessHandle.current().info().command().orElse("java");
@@ -204,31 +204,6 @@ final class CrossProcessBench {
     long perMessage = take(results)[0];
     sender.close();
     return new Row("send-ipc4j", 64, perMessage, perMessage, null, Double.NaN);
-  }
-
-  List<Row> coldStart() throws Exception {
-    Samples jvm = new Samples();
-    for (int i = 0; i < plan.starts(); i++) {
-      long start = System.nanoTime();
-      Process p = new ProcessBuilder(java, "-cp", classPath, Peers.class.getName(), "noop").start();
-      p.waitFor(60, TimeUnit.SECONDS);
-      jvm.record(System.nanoTime() - start);
-    }
-    Samples ipc = new Samples();
-    try (IpcHost host = IpcHost.overSockets()) {
-      BlockingQueue<Long> firstCalls = new LinkedBlockingQueue<>();
-      host.ipcMain().handle(EchoApiIpc.ECHO, (event, args) -> {
-        firstCalls.add(System.nanoTime());
-        return args[0];
-      });
-      for (int i = 0; i < plan.starts(); i++) {
-        long start = System.nanoTime();
-        WebContents renderer = host.launchRenderer(Peers.Ipc4jRenderer.class, "cold");
-        ipc.record(take(firstCalls) - start);
-        renderer.close();
-      }
-    }
-    return List.of(jvm.row("coldstart-jvm", 0), ipc.row("coldstart-ipc4j", 0));
   }
 
   private static <T> T take(BlockingQueue<T> queue) throws InterruptedException {

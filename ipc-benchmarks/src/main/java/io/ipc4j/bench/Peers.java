@@ -153,11 +153,15 @@ public final class Peers {
      * @param args mode, payload, least warm-up count, warm-up batch, iterations per round, rounds
      */
     public static void main(String[] args) throws Exception {
+      long entered = System.nanoTime();
       IpcRenderer ipc = IpcRenderer.connect();
       String mode = args[0];
       if (mode.equals("cold")) {
-        // The host measures until this call reaches it, then closes this renderer, possibly before the reply.
-        ipc.invoke(EchoApiIpc.ECHO, (Object) new byte[1]);
+        // The host measures until this call reaches it, then closes this renderer, possibly before the reply. The
+        // call carries when main was entered and when the connection was made (the same clock on Linux).
+        long connected = System.nanoTime();
+        ipc.invoke(EchoApiIpc.ECHO, (Object) java.nio.ByteBuffer.allocate(16).putLong(entered).putLong(connected)
+            .array());
         Thread.sleep(Long.MAX_VALUE);
       }
       if (mode.equals("serve")) {

@@ -6,6 +6,7 @@ import io.ipc4j.IpcRenderer;
 import io.ipc4j.internal.socket.ChildConnector;
 import io.ipc4j.internal.socket.SocketOptions;
 import io.ipc4j.spi.TypeCodec;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -58,16 +59,17 @@ public final class RuntimeEntry {
    * @param stallTime how long a frame may stop arriving, or a renderer take no bytes, before it is cut off
    * @param maxOutboundBytes how many bytes may wait to be written to one renderer
    * @param maxPendingConnections how many connections may be in their handshake at once
+   * @param classDataCache where renderer JVMs keep their class-data archive, or null for none
    * @param interceptors what sees each message from a renderer first, in order
    * @return a running host
    */
   public static IpcHost socketHost(Duration defaultTimeout, Duration spinTime, Duration blockedLoopWarning,
       List<? extends TypeCodec<?>> codecs, List<String> jvmOptions, int maxFrameBytes, Duration shutdownGrace,
       Duration launchTimeout, Duration handshakeTimeout, Duration stallTime, long maxOutboundBytes,
-      int maxPendingConnections, List<IpcInterceptor> interceptors) {
+      int maxPendingConnections, Path classDataCache, List<IpcInterceptor> interceptors) {
     return withCodecs(new IpcHostImpl(defaultTimeout, spinTime, blockedLoopWarning, new SocketOptions(jvmOptions,
         maxFrameBytes, shutdownGrace, launchTimeout, handshakeTimeout, stallTime, maxOutboundBytes,
-        maxPendingConnections), interceptors), codecs);
+        maxPendingConnections, classDataCache), interceptors), codecs);
   }
 
   /** Gives a new host its builder's codecs; a conflict among them closes the host again. */

@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntConsumer;
 
 /**
  * Launches renderers, JVMs or any program: the command line, a one-time secret in a file only its user can read (named in the
@@ -39,9 +40,11 @@ final class ChildLauncher {
   private final ListeningSocket listening;
   private final Admission admission;
   private final Set<Process> children = ConcurrentHashMap.newKeySet();
+  private final ClassDataArchive archive;
 
   ChildLauncher(SocketOptions options, HostPort host, ListeningSocket listening, Admission admission) {
     this.options = options;
+    this.archive = options.classDataCache() == null ? null : new ClassDataArchive(options.classDataCache());
     this.host = host;
     this.listening = listening;
     this.admission = admission;
@@ -49,10 +52,15 @@ final class ChildLauncher {
 
   /** Launches a renderer JVM and waits until it has connected. */
   WebContents launch(Class<?> mainClass, String... args) {
-    List<String> command = JavaCommand.of(JavaCommand.Facts.of(mainClass), mainClass, options.jvmOptions(),
-        List.of(args));
+    JavaCommand.Facts facts = JavaCommand.Facts.of(mainClass);
+    ClassDataArchive.Use sharing = archive == null ? ClassDataArchive.Use.NONE
+        : archive.forLaunch(facts, options.jvmOptions());
+    List<String> jvmOptions = new ArrayList<>(sharing.options()); // first: the builder's options may log again
+    jvmOptions.addAll(options.jvmOptions());
+    List<String> command = JavaCommand.of(facts, mainClass, jvmOptions, List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command).redirectInput(Redirect.INHERIT);
-    return start(builder, new LaunchFailure("The renderer " + mainClass.getName(), true));
+    return start(builder, new LaunchFailure("The renderer " + mainClass.getName(), true),
+        sharing.pending() == null ? null : exitValue -> archive.exited(sharing, exitValue));
   }
 
   /**
@@ -69,15 +77,18 @@ final class ChildLauncher {
         .redirectError(given.redirectError()).redirectErrorStream(given.redirectErrorStream());
     builder.environment().clear();
     builder.environment().putAll(given.environment());
-    return start(builder, new LaunchFailure("The renderer program " + given.command().get(0), false));
+    return start(builder, new LaunchFailure("The renderer program " + given.command().get(0), false), null);
   }
 
   private static Redirect inheritIfPipe(Redirect redirect) {
     return redirect.type() == Redirect.Type.PIPE ? Redirect.INHERIT : redirect;
   }
 
-  /** Starts the process with a ticket of its own in its environment and waits until it has connected. */
-  private WebContents start(ProcessBuilder builder, LaunchFailure failure) {
+  /**
+   * Starts the process with a ticket of its own in its environment and waits until it has connected;
+   * {@code exited}, if not null, is given the exit value once the process ends (-1 if it never started).
+   */
+  private WebContents start(ProcessBuilder builder, LaunchFailure failure, IntConsumer exited) {
     Ticket ticket = admission.expect();
     Path secretFile = listening.directory.resolve("ticket-" + ticket.rendererId);
     Process process;
@@ -90,7 +101,13 @@ final class ChildLauncher {
     } catch (IOException e) {
       admission.forget(ticket);
       ListeningSocket.deleteQuietly(secretFile);
+      if (exited != null) {
+        exited.accept(-1);
+      }
       throw new IpcException(failure.couldNotStart(builder.command(), e), e);
+    }
+    if (exited != null) {
+      process.onExit().thenAccept(ended -> exited.accept(ended.exitValue()));
     }
     ticket.process = process;
     children.add(process);
