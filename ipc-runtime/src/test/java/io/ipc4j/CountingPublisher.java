@@ -14,13 +14,20 @@ import java.util.concurrent.atomic.AtomicLong;
 final class CountingPublisher implements Flow.Publisher<Object> {
   /** Items in the sequence; {@code Long.MAX_VALUE} for an endless one. */
   private final long count;
+  /** Where it emits: on the requesting thread, or (a source of its own, as most real ones are) on another one. */
+  private final java.util.concurrent.Executor emitter;
   final AtomicLong requested = new AtomicLong();
   final AtomicLong emitted = new AtomicLong();
   final AtomicInteger subscriptions = new AtomicInteger();
   private final CountDownLatch cancelled = new CountDownLatch(1);
 
   CountingPublisher(long count) {
+    this(count, Runnable::run);
+  }
+
+  CountingPublisher(long count, java.util.concurrent.Executor emitter) {
     this.count = count;
+    this.emitter = emitter;
   }
 
   static CountingPublisher endless() {
@@ -58,7 +65,7 @@ final class CountingPublisher implements Flow.Publisher<Object> {
         }
         requested.accumulateAndGet(n, CountingPublisher::addCapped);
         demand.accumulateAndGet(n, CountingPublisher::addCapped);
-        drain();
+        emitter.execute(this::drain);
       }
 
       @Override

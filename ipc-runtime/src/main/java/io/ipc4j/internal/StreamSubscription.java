@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
 abstract class StreamSubscription implements Flow.Subscription {
   final long id;
   final String channel;
-  private final Flow.Subscriber<? super Object> subscriber;
+  /** Null once it cancelled or had its terminal signal: it is not kept past its stream (rule 3.13). */
+  private volatile Flow.Subscriber<? super Object> subscriber;
   private final ValueCodec values;
   private final Executor loop;
   /** Items asked for and not yet arrived; {@code Long.MAX_VALUE} once unbounded. */
@@ -105,6 +106,7 @@ abstract class StreamSubscription implements Flow.Subscription {
   @Override
   public final void cancel() {
     cancelled = true;
+    subscriber = null;
     stopProducer();
   }
 
@@ -207,15 +209,20 @@ abstract class StreamSubscription implements Flow.Subscription {
   }
 
   private void deliverSubscribe() {
+    Flow.Subscriber<? super Object> s = subscriber;
+    if (s == null) {
+      return;
+    }
     try {
-      subscriber.onSubscribe(this);
+      s.onSubscribe(this);
     } catch (Throwable t) {
       subscriberFailed("onSubscribe", t);
     }
   }
 
   private void deliverItem(byte[] payload) {
-    if (done || cancelled) {
+    Flow.Subscriber<? super Object> s = subscriber;
+    if (done || s == null) {
       return;
     }
     Object value;
@@ -231,26 +238,28 @@ abstract class StreamSubscription implements Flow.Subscription {
       return;
     }
     try {
-      subscriber.onNext(value);
+      s.onNext(value);
     } catch (Throwable t) {
       subscriberFailed("onNext", t);
     }
   }
 
   private void deliverComplete() {
-    if (done || cancelled) {
+    Flow.Subscriber<? super Object> s = subscriber;
+    if (done || s == null) {
       return;
     }
     done = true;
+    subscriber = null;
     try {
-      subscriber.onComplete();
+      s.onComplete();
     } catch (Throwable t) {
       Failures.log(Level.WARNING, "ipc4j: the subscriber of the stream on '" + channel + "' failed in onComplete", t);
     }
   }
 
   private void deliverError(Throwable failure) {
-    if (done || cancelled) {
+    if (done) {
       return;
     }
     done = true;
@@ -258,8 +267,13 @@ abstract class StreamSubscription implements Flow.Subscription {
   }
 
   private void onError(Throwable failure) {
+    Flow.Subscriber<? super Object> s = subscriber;
+    subscriber = null;
+    if (s == null) {
+      return; // it cancelled
+    }
     try {
-      subscriber.onError(failure);
+      s.onError(failure);
     } catch (Throwable t) {
       Failures.log(Level.WARNING, "ipc4j: the subscriber of the stream on '" + channel + "' failed in onError", t);
     }
