@@ -363,6 +363,29 @@ class MessagePortsTest {
 
   @ParameterizedTest
   @EnumSource(HostKind.class)
+  void aMainPortNobodyStartsIsClosedOnceItsQueueHoldsMoreThanItsBound(HostKind kind) {
+    try (IpcHost host = kind.open()) {
+      Renderer renderer = host.openRenderer();
+      CompletableFuture<MessagePort> received = new CompletableFuture<>();
+      Await.Inbox<String> closed = new Await.Inbox<>();
+      renderer.ipcRenderer().on("port", (event, args) -> {
+        event.ports().get(0).onClose(() -> closed.put("renderer side"));
+        received.complete(event.ports().get(0));
+      });
+      MessageChannelMain channel = new MessageChannelMain();
+      channel.port1().onClose(() -> closed.put("main side")); // never started: its messages wait
+      renderer.webContents().postMessage("port", null, List.of(channel.port2()));
+      MessagePort port = received.orTimeout(Await.SECONDS, TimeUnit.SECONDS).join();
+      byte[] mebibyte = new byte[1 << 20];
+      for (int i = 0; i < 40; i++) { // 40 MiB, past the 32 MiB bound
+        port.postMessage(mebibyte);
+      }
+      assertThat(List.of(closed.take(), closed.take())).containsExactly("main side", "renderer side");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
   void plainMessagesCarryNoPorts(HostKind kind) {
     try (IpcHost host = kind.open()) {
       Renderer renderer = host.openRenderer();

@@ -80,7 +80,7 @@ final class MainDispatch {
     } else if (PortRelay.takes(message)) {
       try {
         PortRelay.receive(from, message);
-      } catch (PortTable.PortViolation v) {
+      } catch (PortRelay.PortViolation v) {
         disconnect(from, v.getMessage());
       }
     } else {
@@ -125,7 +125,7 @@ final class MainDispatch {
     java.util.List<io.ipc4j.MessagePortMain> ports;
     try {
       ports = PortRelay.toMain(from, m);
-    } catch (PortTable.PortViolation v) {
+    } catch (PortRelay.PortViolation v) {
       disconnect(from, v.getMessage());
       return;
     }

@@ -158,7 +158,9 @@ abstract class PortInbox<P> {
           draining = false;
           return;
         }
-        queuedBytes -= entry.payload().length + ENTRY_COST;
+        if (entry != closeMarker) {
+          queuedBytes -= entry.payload().length + ENTRY_COST;
+        }
       }
       if (entry == closeMarker) {
         fireClose();

@@ -8,11 +8,29 @@ import java.util.List;
 /**
  * What a renderer's port frames do in the host, on the main loop: each names ports that renderer must hold (see
  * {@link PortTable}); one that names another's, or breaks the rules of ports otherwise, is a
- * {@link PortTable.PortViolation}, and its renderer is disconnected like any that sends a bad frame. Nothing it
+ * {@link PortViolation}, and its renderer is disconnected like any that sends a bad frame. Nothing it
  * names is touched then.
  */
 final class PortRelay {
   private PortRelay() {}
+
+  /** The ends of ports a renderer gives up, which must be its own and distinct (with the lock). */
+  private static List<PortEnd> heldAll(PortTable table, WebContentsImpl from, long[] ids, long source)
+      throws PortViolation {
+    List<PortEnd> carried = new ArrayList<>(ids.length);
+    for (long id : ids) {
+      PortEnd end = table.held(from, id);
+      if (end == null) {
+        throw new PortViolation("it transferred port " + id + ", which it does not hold");
+      } else if (id == source) {
+        throw new PortViolation("it transferred port " + id + " through itself");
+      } else if (carried.contains(end)) {
+        throw new PortViolation("it transferred port " + id + " twice in one message");
+      }
+      carried.add(end);
+    }
+    return carried;
+  }
 
   /** Whether {@code message} is a port frame this class handles. */
   static boolean takes(Message message) {
@@ -21,7 +39,7 @@ final class PortRelay {
   }
 
   /** Handles a port frame from {@code from}. */
-  static void receive(WebContentsImpl from, Message message) throws PortTable.PortViolation {
+  static void receive(WebContentsImpl from, Message message) throws PortViolation {
     PortTable table = from.ports();
     synchronized (PortTable.LOCK) {
       if (message instanceof Message.PortChannel m) {
@@ -29,15 +47,15 @@ final class PortRelay {
       } else if (message instanceof Message.PortPost m) {
         PortEnd source = table.held(from, m.portId());
         if (source == null) {
-          throw new PortTable.PortViolation("it posted on port " + m.portId() + ", which it does not hold");
+          throw new PortViolation("it posted on port " + m.portId() + ", which it does not hold");
         }
-        List<PortEnd> carried = table.heldAll(from, m.transfer(), m.portId());
+        List<PortEnd> carried = heldAll(table, from, m.transfer(), m.portId());
         IpcPortMessageEvent.record(m.portId(), true, from.id, m.payload().length);
         PortTable.deliver(source.peer, m.payload(), carried, table); // a closed peer drops it, and its ports
       } else if (message instanceof Message.PortClose m) {
         PortEnd end = table.held(from, m.portId());
         if (end == null) {
-          throw new PortTable.PortViolation("it closed port " + m.portId() + ", which it does not hold");
+          throw new PortViolation("it closed port " + m.portId() + ", which it does not hold");
         }
         end.renderer = null;
         from.portsHeld--;
@@ -50,15 +68,15 @@ final class PortRelay {
 
   /** A message that reached {@code from} after it gave its port away: it goes on to the port's new holder. */
   private static void returned(PortTable table, WebContentsImpl from, Message.PortReturn m)
-      throws PortTable.PortViolation {
-    List<PortEnd> carried = table.heldAll(from, m.transfer(), m.portId());
+      throws PortViolation {
+    List<PortEnd> carried = heldAll(table, from, m.transfer(), m.portId());
     PortEnd end = table.known(m.portId());
     if (end == null) { // closed and forgotten meanwhile: the message goes nowhere
       PortTable.drop(carried);
       return;
     }
     if (end.renderer == from || !end.heldBefore(from)) {
-      throw new PortTable.PortViolation("it handed back a message for port " + m.portId() + ", which it never gave "
+      throw new PortViolation("it handed back a message for port " + m.portId() + ", which it never gave "
           + "away");
     }
     PortTable.deliver(end, m.payload(), carried, table);
@@ -68,15 +86,24 @@ final class PortRelay {
    * The ports of an {@code ipcRenderer.postMessage}, which move to the main process: new {@link MessagePortMain}s,
    * in the order listed.
    */
-  static List<MessagePortMain> toMain(WebContentsImpl from, Message.PostMessage m) throws PortTable.PortViolation {
+  static List<MessagePortMain> toMain(WebContentsImpl from, Message.PostMessage m) throws PortViolation {
     PortTable table = from.ports();
     synchronized (PortTable.LOCK) {
-      List<PortEnd> carried = table.heldAll(from, m.transfer(), 0);
+      List<PortEnd> carried = heldAll(table, from, m.transfer(), 0);
       List<MessagePortMain> ports = new ArrayList<>(carried.size());
       for (PortEnd end : carried) {
         ports.add(PortTable.toMainPort(end, table));
       }
       return ports;
+    }
+  }
+
+  /** A renderer broke the rules of ports: it is disconnected, as for any other bad frame. */
+  static final class PortViolation extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    PortViolation(String reason) {
+      super(reason, null, false, false);
     }
   }
 }

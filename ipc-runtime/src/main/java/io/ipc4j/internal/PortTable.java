@@ -301,32 +301,15 @@ final class PortTable {
     return end != null && end.renderer == from ? end : null;
   }
 
-  /** The ends of ports a renderer gives up, which must be its own and distinct (with the lock). */
-  List<PortEnd> heldAll(WebContentsImpl from, long[] ids, long source) throws PortViolation {
-    List<PortEnd> carried = new ArrayList<>(ids.length);
-    for (long id : ids) {
-      PortEnd end = held(from, id);
-      if (end == null) {
-        throw new PortViolation("it transferred port " + id + ", which it does not hold");
-      } else if (id == source) {
-        throw new PortViolation("it transferred port " + id + " through itself");
-      } else if (carried.contains(end)) {
-        throw new PortViolation("it transferred port " + id + " twice in one message");
-      }
-      carried.add(end);
-    }
-    return carried;
-  }
-
   /** Adds a pair a renderer made (with the lock). */
-  void addRendererPair(WebContentsImpl from, long id1, long id2) throws PortViolation {
+  void addRendererPair(WebContentsImpl from, long id1, long id2) throws PortRelay.PortViolation {
     for (long id : new long[] {id1, id2}) {
       if (id >>> 32 != from.id || (int) id == 0 || ends.containsKey(id) || id1 == id2) {
-        throw new PortViolation("it made a port with id " + id + ", which is not a new id of its own");
+        throw new PortRelay.PortViolation("it made a port with id " + id + ", which is not a new id of its own");
       }
     }
     if (from.portsHeld + 2 > MAX_PORTS_PER_RENDERER) {
-      throw new PortViolation("it holds more than " + MAX_PORTS_PER_RENDERER + " ports");
+      throw new PortRelay.PortViolation("it holds more than " + MAX_PORTS_PER_RENDERER + " ports");
     }
     PortEnd a = new PortEnd(id1);
     PortEnd b = new PortEnd(id2);
@@ -338,14 +321,5 @@ final class PortTable {
     from.portsHeld += 2;
     ends.put(id1, a);
     ends.put(id2, b);
-  }
-
-  /** A renderer broke the rules of ports: it is disconnected, as for any other bad frame. */
-  static final class PortViolation extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    PortViolation(String reason) {
-      super(reason, null, false, false);
-    }
   }
 }

@@ -241,8 +241,8 @@ final class Frames {
           yield new Head(type, callId, -1, null, ok == 1);
         }
         case GOODBYE -> new Head(type, -1, -1, null, false);
-        case PORT_CHANNEL, PORT_POST, PORT_CLOSE, POST_MESSAGE, PORT_RETURN, PORT_MESSAGE, PORT_CLOSED, POST_TO_FRAME ->
-            PortFrames.head(type, fields);
+        case PORT_CHANNEL, PORT_POST, PORT_CLOSE, POST_MESSAGE, PORT_RETURN, PORT_MESSAGE, PORT_CLOSED,
+            POST_TO_FRAME -> PortFrames.head(type, fields);
         default -> throw new ProtocolException("unknown frame type 0x" + Integer.toHexString(type));
       };
     } catch (java.nio.BufferUnderflowException e) {
