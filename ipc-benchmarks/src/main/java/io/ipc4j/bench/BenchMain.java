@@ -51,7 +51,7 @@ public final class BenchMain {
       AllocationBenchmarks.run(csv);
       return;
     }
-    Plan plan = new Plan(quick, quick ? 3 : 10);
+    Plan plan = new Plan(quick, quick ? 12 : 40);
     System.out.printf("ipc4j benchmarks (%s mode) on %d cores, Java %s%n%n", quick ? "quick" : "full",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
     List<Row> rows = new ArrayList<>();

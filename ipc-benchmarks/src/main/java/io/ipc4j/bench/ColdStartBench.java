@@ -74,12 +74,13 @@ final class ColdStartBench {
           shared.record(launch(host, calls)[0]);
         }
       }
-      // Its options differ, so it has an archive of its own to write first.
-      classesLoaded(IpcHost.builder().classDataSharing(cache).shutdownGrace(Duration.ofMinutes(2)));
+      // The class log is an option, so the renderer that counts with sharing has an archive of its own to write.
+      Path log = cache.resolve("classes.log");
+      classesLoaded(IpcHost.builder().classDataSharing(cache).shutdownGrace(Duration.ofMinutes(2)), log);
       awaitArchives(cache, 2);
       System.out.println("classes a renderer loaded before its first call reached the host: "
-          + classesLoaded(IpcHost.builder()) + "; with class-data sharing: "
-          + classesLoaded(IpcHost.builder().classDataSharing(cache)));
+          + classesLoaded(IpcHost.builder(), log) + "; with class-data sharing: "
+          + classesLoaded(IpcHost.builder().classDataSharing(cache), log));
     } finally {
       deleteTree(cache);
     }
@@ -88,8 +89,8 @@ final class ColdStartBench {
   }
 
   /** How many classes a renderer had loaded when its first call arrived, and how many of them were mapped. */
-  private static String classesLoaded(IpcHost.Builder builder) throws Exception {
-    Path log = Files.createTempFile("ipc4j-bench-classes-", ".log");
+  private static String classesLoaded(IpcHost.Builder builder, Path log) throws Exception {
+    Files.deleteIfExists(log);
     try (IpcHost host = builder.jvmOptions("-Xlog:class+load=info:file=" + log).overSockets()) {
       BlockingQueue<long[]> calls = listen(host);
       WebContents renderer = host.launchRenderer(Peers.Ipc4jRenderer.class, "cold");
@@ -100,8 +101,6 @@ final class ColdStartBench {
       renderer.close();
       long mapped = lines.stream().filter(l -> l.contains("shared objects file")).count();
       return lines.size() + " (" + mapped + " mapped from an archive)";
-    } finally {
-      Files.deleteIfExists(log);
     }
   }
 
