@@ -25,9 +25,9 @@ import java.util.concurrent.TimeUnit;
  * ({@code stream-send-ipc4j}) and raw length-prefixed frames pipelined on a Unix socket ({@code stream-raw-uds},
  * the baseline); {@code stream-ipc4j-inproc} streams the same items to a renderer thread of an in-process host. The
  * four take turns round by round. Each row's p50 is the median over rounds of the time per item (one second over the
- * items per second); its p99 is the slowest round's. The quick mode splits its items into {@value #QUICK_ROUNDS}
- * shorter rounds rather than 3: a throughput round is one sample, and a median of 3 on a shared machine is one
- * unlucky round away from the worst.
+ * items per second); its p99 is the slowest round's. A round moves a quarter of the one-way messages the plan
+ * gives ({@link Plan#messages()}), in as many rounds as the other groups take: short rounds spread each row over
+ * the whole run, while a shared machine's load changes within seconds.
  */
 final class StreamBench {
   static final String RAW = "stream-raw-uds";
@@ -38,7 +38,6 @@ final class StreamBench {
   private static final int WARMUP_ITEMS = 20_000;
   private static final int LEAST_WARMUP_ROUNDS = 4;
   private static final int MAX_WARMUP_ROUNDS = 20;
-  static final int QUICK_ROUNDS = 9;
 
   private final Plan plan;
 
@@ -75,14 +74,13 @@ final class StreamBench {
       measures.put(SEND, items -> remote(renderer, results, "send", items));
       measures.put(STREAM, items -> remote(renderer, results, "stream", items));
       measures.put(STREAM_INPROC, items -> StreamRenderer.stream(local, items));
-      Plan turns = plan.quick() ? new Plan(true, QUICK_ROUNDS) : plan;
-      long items = plan.quick() ? plan.messages() * (long) plan.rounds() / QUICK_ROUNDS : plan.messages();
+      long items = plan.messages() / 4;
       Map<String, Plan.Round> rounds = new LinkedHashMap<>();
       for (Map.Entry<String, Measure> measure : measures.entrySet()) {
         warmUp(measure.getKey(), measure.getValue());
         rounds.put(measure.getKey(), into -> into.record(measure.getValue().perItem(items)));
       }
-      turns.inTurns(rounds).forEach((name, samples) -> rows.add(samples.row(name, StreamRenderer.ITEM_BYTES)));
+      plan.inTurns(rounds).forEach((name, samples) -> rows.add(samples.row(name, StreamRenderer.ITEM_BYTES)));
       renderer.close();
     } finally {
       Files.deleteIfExists(socket);
