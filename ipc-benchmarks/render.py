@@ -48,7 +48,7 @@ def dur(ns):
 
 
 BASELINE = {"inproc": "inproc-handoff", "send": "send-raw-uds", "coldstart": "coldstart-jvm",
-            "concurrency": "concurrency-raw-uds"}
+            "concurrency": "concurrency-raw-uds", "stream": "stream-raw-uds", "port": "port-ipc4j-untyped"}
 TOLERANCE = 0.15  # how far a quick run's ratio may lie from the full run's
 
 
@@ -110,6 +110,53 @@ def baseline(scenario):
     if scenario.startswith("main-"):
         return scenario[len("main-"):]
     return BASELINE.get(scenario.split("-")[0], "raw-uds")
+
+
+def stream_section(rows):
+    """The stream rows as throughput, each against raw frames and against one-way send of the same run."""
+    chosen = [r for r in rows if r["scenario"].startswith("stream-")]
+    if not chosen:
+        return []
+    p50 = {r["scenario"]: int(r["p50_ns"]) for r in chosen}
+    out = ["## Stream throughput (64-byte items, one way)\n",
+           "A renderer JVM subscribes with `ipcRenderer.stream` to a host handler that returns a `Flow.Publisher` "
+           "of 64-byte items (`stream-ipc4j`); it asks for 256 items at first, then for 128 more each time 128 "
+           "have arrived, as a consumer that keeps the stream flowing does. `stream-send-ipc4j` sends the same "
+           "items one way from the same JVM with `@Send` (then one call, answered after all of them), and "
+           "`stream-raw-uds` writes them as length-prefixed frames pipelined on a Unix socket; "
+           "`stream-ipc4j-inproc` streams to a renderer thread of an in-process host. The four take turns round "
+           "by round; each row is the median round's time per item (the slowest round's in the last column).\n",
+           "| scenario | items/s | time per item | slowest round | share of raw | share of send |",
+           "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    for r in chosen:
+        ns = p50[r["scenario"]]
+        raw = p50.get("stream-raw-uds")
+        send = p50.get("stream-send-ipc4j")
+        out.append(f"| `{r['scenario']}` | {1e9 / ns:,.0f} | {dur(ns)} | {dur(r['p99_ns'])} "
+                   f"| {f'{raw / ns:.0%}' if raw else ''} | {f'{send / ns:.0%}' if send else ''} |")
+    out.append("")
+    return out
+
+
+def port_section(rows):
+    """The port round trips against the renderer-to-main invoke of the same run."""
+    chosen = [r for r in rows if r["scenario"].startswith("port-")]
+    if not chosen:
+        return []
+    out = ["## Port round trip (64 bytes)\n",
+           "Renderer JVM A posts on a `MessagePort` and waits for the echo: from renderer JVM B, which holds the "
+           "other end (`port-r2r`; the host relays both ways), or from a `MessagePortMain` in the host "
+           "(`port-main`); `port-ipc4j-untyped` is A's untyped `invoke` of the host's echo, the renderer to main "
+           "round trip. The three take turns round by round, all timed in A; the ratio is against the invoke.\n",
+           "| scenario | p50 | p99 | p50 ratio | baseline |",
+           "| --- | ---: | ---: | ---: | --- |"]
+    chosen.sort(key=lambda r: r["scenario"] != baseline(r["scenario"]))
+    for r in chosen:
+        ratio = f"{float(r['ratio_to_raw']):.2f}×" if r["ratio_to_raw"] else ""
+        out.append(f"| `{r['scenario']}` | {dur(r['p50_ns'])} | {dur(r['p99_ns'])} | {ratio} "
+                   f"| `{baseline(r['scenario'])}` |")
+    out.append("")
+    return out
 
 
 def main():
@@ -178,6 +225,8 @@ def main():
          ratio(("concurrency-raw-uds", 64), ("concurrency-ipc4j-generated", 64)), "≥", 0.5),
         ("concurrency ≥ 50% of raw throughput (4 JVMs × 8 threads), 16 KiB",
          ratio(("concurrency-raw-uds", 16384), ("concurrency-ipc4j-generated", 16384)), "≥", 0.5),
+        ("stream items ≥ 70% of send throughput (send time per item / stream time per item), 64 B",
+         ratio(("stream-send-ipc4j", 64), ("stream-ipc4j", 64)), "≥", 0.7),
         ("cold start ≤ 1.3× a bare JVM start", ratio(("coldstart-ipc4j", 0), ("coldstart-jvm", 0)), "≤", 1.3),
         ("cold start with class-data sharing ≤ 1.3× a bare JVM start",
          ratio(("coldstart-ipc4j-cds", 0), ("coldstart-jvm", 0)), "≤", 1.3),
@@ -226,6 +275,8 @@ def main():
             out.append(f"| `{r['scenario']}` | {size(r['payload_bytes'])} | {per_second:,.0f} "
                        f"| {per_second * int(r['payload_bytes']) / 1e6:.1f} | {share} | `{baseline(r['scenario'])}` |")
         out.append("")
+    out.extend(stream_section(rows))
+    out.extend(port_section(rows))
     if devs:
         out.append("## The quick mode against the full mode\n")
         out.append(f"Each row's ratio in {len(args.quick_runs)} runs of `--quick` (same build, same machine) against "

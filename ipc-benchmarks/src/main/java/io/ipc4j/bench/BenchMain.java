@@ -12,7 +12,8 @@ import java.util.List;
  * (absolute times drift on a shared machine; ratios hold).
  *
  * <pre>
- * java -jar ipc-benchmarks/target/ipc-benchmarks.jar [--quick] [--csv FILE] [--only inproc|cross|concurrency|cold]
+ * java -jar ipc-benchmarks/target/ipc-benchmarks.jar [--quick] [--csv FILE]
+ *     [--only inproc|cross|concurrency|stream|port|cold]
  * java -jar ipc-benchmarks/target/ipc-benchmarks.jar --jmh [--csv FILE]  # allocation per call (JMH, -prof gc)
  * </pre>
  *
@@ -40,8 +41,8 @@ public final class BenchMain {
         case "--only" -> only = args[++i];
         case "--jmh" -> jmh = true;
         default -> {
-          System.err.println(
-              "usage: ipc-benchmarks [--quick] [--csv FILE] [--only inproc|cross|concurrency|cold] [--jmh]");
+          System.err.println("usage: ipc-benchmarks [--quick] [--csv FILE] "
+              + "[--only inproc|cross|concurrency|stream|port|cold] [--jmh]");
           System.exit(2);
         }
       }
@@ -50,7 +51,7 @@ public final class BenchMain {
       AllocationBenchmarks.run(csv);
       return;
     }
-    Plan plan = new Plan(quick, quick ? 3 : 10);
+    Plan plan = new Plan(quick, quick ? 12 : 40);
     System.out.printf("ipc4j benchmarks (%s mode) on %d cores, Java %s%n%n", quick ? "quick" : "full",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
     List<Row> rows = new ArrayList<>();
@@ -63,6 +64,12 @@ public final class BenchMain {
     }
     if (only == null || only.equals("concurrency")) {
       rows.addAll(new ConcurrencyBench(plan).run());
+    }
+    if (only == null || only.equals("stream")) {
+      rows.addAll(new StreamBench(plan).run());
+    }
+    if (only == null || only.equals("port")) {
+      rows.addAll(new PortBench(plan).run());
     }
     if (only == null || only.equals("cold")) {
       rows.addAll(new ColdStartBench(plan).run());

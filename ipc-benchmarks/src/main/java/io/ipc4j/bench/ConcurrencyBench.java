@@ -59,7 +59,7 @@ final class ConcurrencyBench {
           rounds.put(mode.getKey(),
               into -> into.record(round(renderers, results, mode.getValue(), size, plan.concurrencyMillis())));
         }
-        plan.inTurns(rounds).forEach((name, samples) -> rows.add(samples.row(name, size)));
+        plan.inTurns(rounds, plan.concurrencyRounds()).forEach((name, samples) -> rows.add(samples.row(name, size)));
       }
       renderers.forEach(WebContents::close);
     } finally {

@@ -77,9 +77,14 @@ record Plan(boolean quick, int rounds) {
    * @return each scenario's samples, in the order given
    */
   Map<String, Samples> inTurns(Map<String, Round> scenarios) throws Exception {
+    return inTurns(scenarios, rounds);
+  }
+
+  /** As {@link #inTurns(Map)}, for {@code count} rounds. */
+  Map<String, Samples> inTurns(Map<String, Round> scenarios, int count) throws Exception {
     Map<String, Samples> samples = new LinkedHashMap<>();
     scenarios.keySet().forEach(name -> samples.put(name, new Samples()));
-    for (int round = 0; round < rounds; round++) {
+    for (int round = 0; round < count; round++) {
       for (Map.Entry<String, Round> scenario : scenarios.entrySet()) {
         scenario.getValue().run(samples.get(scenario.getKey()));
       }
@@ -87,9 +92,18 @@ record Plan(boolean quick, int rounds) {
     return samples;
   }
 
-  /** Measured round trips per round for a payload size. */
+  /**
+   * Measured round trips per round for a payload size. Rounds are short, so that each row's rounds are spread over
+   * the whole run: a shared machine's load changes within seconds, and quick runs with few long rounds caught
+   * different phases of it for different rows (three quick runs disagreed with each other by far more than 15%).
+   */
   int iterations(int payload) {
-    return scaled(payload, quick ? 2_000 : 10_000);
+    return scaled(payload, quick ? 500 : 2_500);
+  }
+
+  /** Rounds of the concurrency scenario, each {@link #concurrencyMillis} long. */
+  int concurrencyRounds() {
+    return quick ? 3 : 10;
   }
 
   /** Messages for one-way throughput. */

@@ -16,7 +16,8 @@ final class Report {
   /**
    * Each row's baseline: cross-process round trips against {@code raw-uds} at the same payload, one-way rows
    * against {@code send-raw-uds}, in-process rows against {@code inproc-handoff} (the best bare hand-off), cold
-   * start against {@code coldstart-jvm}, the concurrency scenario against {@code concurrency-raw-uds}; the main
+   * start against {@code coldstart-jvm}, the concurrency scenario against {@code concurrency-raw-uds}, streams against
+   * {@code stream-raw-uds}, port round trips against {@code port-ipc4j-untyped} (renderer to main invoke); the main
    * process's calls into a renderer ({@code main-…}, {@code inproc-main-…}) against the same call made the other
    * way, renderer to main process.
    */
@@ -35,6 +36,12 @@ final class Report {
     }
     if (scenario.startsWith("concurrency-")) {
       return "concurrency-raw-uds";
+    }
+    if (scenario.startsWith("stream-")) {
+      return StreamBench.RAW;
+    }
+    if (scenario.startsWith("port-")) {
+      return PortBench.INVOKE;
     }
     if (scenario.startsWith("coldstart-")) {
       return "coldstart-jvm";
