@@ -135,6 +135,7 @@ public final class SocketClient implements MainLink {
     return r != null && r.lead(call, untilNanos);
   }
 
+  /** The calling thread stops waiting for a reply: it leaves the queue for the reading, handing it on if it had it. */
   @Override
   public void doneWaiting() {
     SharedReader r = reads;
