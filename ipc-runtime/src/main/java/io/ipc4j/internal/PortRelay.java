@@ -54,6 +54,9 @@ final class PortRelay {
         PortTable.deliver(source.peer, m.payload(), carried, table); // a closed peer drops it, and its ports
       } else if (message instanceof Message.PortClose m) {
         PortEnd end = table.held(from, m.portId());
+        if (end == null && table.known(m.portId()) == null) {
+          return; // already closed and forgotten here: its close crossed ours (or the host's) on the wire
+        }
         if (end == null) {
           throw new PortViolation("it closed port " + m.portId() + ", which it does not hold");
         }

@@ -75,6 +75,28 @@ class MessagePortIsolationTest {
     assertThat(mainSide.poll(10, TimeUnit.SECONDS)).isEqualTo("echo:still here");
   }
 
+  @org.junit.jupiter.api.Test
+  void closingAPortTheHostHasForgottenIsNotAViolation() throws Exception {
+    // A close and the peer's close cross on the wire: by the time a renderer's PORT_CLOSE arrives, the host may
+    // have closed and forgotten that port already. That renderer has done nothing wrong.
+    MessageChannelMain channel = new MessageChannelMain();
+    long forgotten = PortAccess.idOf(channel.port2());
+    Renderer holder = host.openRenderer();
+    CompletableFuture<Void> heard = new CompletableFuture<>();
+    holder.ipcRenderer().on("port", (event, args) -> event.ports().get(0).onClose(() -> heard.complete(null)));
+    holder.webContents().postMessage("port", null, List.of(channel.port2()));
+    channel.port1().close();
+    heard.get(10, TimeUnit.SECONDS);
+    BlockingQueue<Object> alive = new LinkedBlockingQueue<>();
+    host.ipcMain().on("alive", (event, args) -> alive.add(args[0]));
+
+    WebContents late = host.launchRenderer(PortRogue.class, "late-close", Long.toString(forgotten));
+    late.send("go");
+
+    assertThat(alive.poll(20, TimeUnit.SECONDS)).isEqualTo("after the close");
+    assertThat(late.isDestroyed()).isFalse();
+  }
+
   /** Handshakes by hand, waits for "go", then names the port args[1] as args[0] says. */
   public static final class PortRogue {
     public static void main(String[] args) throws Exception {
@@ -91,7 +113,7 @@ class MessagePortIsolationTest {
         readFrame(channel); // "go"
         Message forged = switch (args[0]) {
           case "post" -> new Message.PortPost(victim, new long[0], payload);
-          case "close" -> new Message.PortClose(victim);
+          case "close", "late-close" -> new Message.PortClose(victim);
           case "transfer" -> new Message.PostMessage(1, "steal", new long[] {victim}, payload);
           case "return" -> new Message.PortReturn(victim, new long[0], payload);
           case "channel" -> new Message.PortChannel(((rendererId + 1) << 32) | 1, ((rendererId + 1) << 32) | 2);
@@ -99,6 +121,11 @@ class MessagePortIsolationTest {
         };
         byte[] body = Frames.payload(forged);
         write(channel, Frames.header(forged), ByteBuffer.wrap(body == null ? new byte[0] : body));
+        if (args[0].equals("late-close")) { // then a message that shows the host still listens
+          Message alive = new Message.Send(1, "alive", new io.ipc4j.internal.codec.ValueCodec(
+              new io.ipc4j.internal.codec.CodecRegistry()).encodeArgs(new Object[] {"after the close"}));
+          write(channel, Frames.header(alive), ByteBuffer.wrap(Frames.payload(alive)));
+        }
         ByteBuffer sink = ByteBuffer.allocate(64);
         while (channel.read(sink.clear()) >= 0) {
           // wait until the host hangs up
