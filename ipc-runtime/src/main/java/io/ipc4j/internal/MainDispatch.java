@@ -12,7 +12,7 @@ import java.util.concurrent.Flow;
 /**
  * Finds and runs what a renderer's message is for, on the main loop, as Electron's ipc-dispatch: a send's listeners
  * in every scope (the sending frame's {@code webFrameMain.ipc}, then its renderer's {@code webContents.ipc}, then the
- * global {@code ipcMain}; {@link #scopes} is that order), an invoke's handler (the first scope that has one), and the
+ * global {@code ipcMain}; {@link Scopes} keeps that order), an invoke's handler (the first scope that has one), and the
  * reply. The registries only hold listeners and handlers; this is where they run.
  *
  * <p>The host's interceptors ({@link Interceptors}) see a message before any scope does, and may reject it; while
@@ -25,7 +25,7 @@ final class MainDispatch {
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
   private static final String IPC_EXCEPTION = IpcException.class.getName();
 
-  private final IpcMainImpl ipcMain;
+  private final Scopes scopes;
   private final Interceptors interceptors;
 
   /**
@@ -33,7 +33,7 @@ final class MainDispatch {
    * @param interceptors what sees each message first
    */
   MainDispatch(IpcMainImpl ipcMain, Interceptors interceptors) {
-    this.ipcMain = ipcMain;
+    this.scopes = new Scopes(ipcMain);
     this.interceptors = interceptors;
   }
 
@@ -127,39 +127,10 @@ final class MainDispatch {
       disconnect(from, v.getMessage());
       return;
     }
-    if (!anyListener(scopes(from, frame), m.channel())) {
+    if (!Scopes.anyListener(scopes.of(from, frame), m.channel())) {
       ports.forEach(io.ipc4j.MessagePortMain::close);
     }
     onSend(from, m.frameId(), m.channel(), m.payload(), -1, ports);
-  }
-
-  /**
-   * The registries a message from {@code frame} goes to, in Electron's order: the frame's own scope (when anyone
-   * made it), its renderer's, then the global one.
-   */
-  private IpcMainImpl[] scopes(WebContentsImpl from, WebFrameMainImpl frame) {
-    // Made once per renderer and per scoped frame, on the main loop (the only thread that dispatches), so that a
-    // message allocates no list of scopes.
-    IpcMainImpl own = frame.scope();
-    if (own == null) {
-      if (from.scopeOrder == null) {
-        from.scopeOrder = new IpcMainImpl[] {from.ipc, ipcMain};
-      }
-      return from.scopeOrder;
-    }
-    if (frame.scopeOrder == null) {
-      frame.scopeOrder = new IpcMainImpl[] {own, from.ipc, ipcMain};
-    }
-    return frame.scopeOrder;
-  }
-
-  private static boolean anyListener(IpcMainImpl[] scopes, String channel) {
-    for (IpcMainImpl scope : scopes) {
-      if (scope.listeners.count(channel) > 0) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private void onSend(WebContentsImpl from, int frameId, String channel, byte[] payload, long syncCallId) {
@@ -176,14 +147,14 @@ final class MainDispatch {
     if (!ports.isEmpty()) {
       event.ports(ports);
     }
-    IpcMainImpl[] scopes = scopes(from, frame);
+    IpcMainImpl[] order = scopes.of(from, frame);
     Interception seen = interceptors.observe(event.isSync() ? IpcIncoming.Kind.SEND_SYNC : IpcIncoming.Kind.SEND,
         from, event, payload.length);
     if (seen != null) {
       event.observedBy(seen);
     }
     // Interceptors see every message, so it is decoded before its listeners are looked for.
-    if (!interceptors.intercepting() && !anyListener(scopes, channel)) {
+    if (!interceptors.intercepting() && !Scopes.anyListener(order, channel)) {
       noListener(from, event, seen);
       return;
     }
@@ -204,13 +175,13 @@ final class MainDispatch {
         reject(from, event, seen, rejection);
         return;
       }
-      if (!anyListener(scopes, channel)) {
+      if (!Scopes.anyListener(order, channel)) {
         noListener(from, event, seen);
         return;
       }
     }
     Throwable failure = null;
-    for (IpcMainImpl scope : scopes) {
+    for (IpcMainImpl scope : order) {
       Throwable scopeFailure = run(scope.listeners, event, args);
       if (failure == null) {
         failure = scopeFailure;
@@ -292,7 +263,7 @@ final class MainDispatch {
         return;
       }
     }
-    IpcMainHandler handler = handlerFor(from, frame, channel);
+    IpcMainHandler handler = scopes.handlerFor(from, frame, channel);
     if (handler == null) {
       replies.error(m.callId(), channel, IPC_EXCEPTION, Handlers.noHandler(channel));
       return;
@@ -344,7 +315,7 @@ final class MainDispatch {
         return;
       }
     }
-    IpcMainHandler handler = handlerFor(from, frame, channel);
+    IpcMainHandler handler = scopes.handlerFor(from, frame, channel);
     if (handler == null) {
       producer.fail(new IpcException(Handlers.noHandler(channel)), Outcomes.ERROR);
       return;
@@ -357,16 +328,5 @@ final class MainDispatch {
       return;
     }
     producer.start(result);
-  }
-
-  /** The first handler for {@code channel} in the scopes of {@code frame}, taken for one call; null if none. */
-  private IpcMainHandler handlerFor(WebContentsImpl from, WebFrameMainImpl frame, String channel) {
-    for (IpcMainImpl scope : scopes(from, frame)) {
-      IpcMainHandler handler = scope.take(channel);
-      if (handler != null) {
-        return handler;
-      }
-    }
-    return null;
   }
 }

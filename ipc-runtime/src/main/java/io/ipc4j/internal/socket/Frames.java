@@ -236,7 +236,7 @@ final class Frames {
           long callId = fields.getLong();
           int ok = fields.get();
           if (ok != 0 && ok != 1) {
-            throw new ProtocolException(name(type) + " with ok flag " + ok);
+            throw new ProtocolException(FrameNames.of(type) + " with ok flag " + ok);
           }
           yield new Head(type, callId, -1, null, ok == 1);
         }
@@ -274,12 +274,9 @@ final class Frames {
           PortFrames.message(head, payload);
       default -> throw new ProtocolException("frame type 0x" + Integer.toHexString(head.type()) + " carries no message");
     };
-    if (payload.length != 0 && payload(message) == null && PortFrames.fixed(head.type())) {
-      throw new ProtocolException(payload.length + " bytes left over in a " + PortFrames.name(head.type()) + " frame");
-    }
     if (payload.length != 0 && payload(message) == null) { // a frame of fixed fields only
       throw new ProtocolException(payload.length + " bytes left over in " + (head.type() == OPEN_FRAME ? "an " : "a ")
-          + name(head.type()) + " frame");
+          + FrameNames.of(head.type()) + " frame");
     }
     return message;
   }
@@ -309,22 +306,6 @@ final class Frames {
   static Message decode(int type, ByteBuffer body) throws ProtocolException {
     Head head = head(type, body);
     return message(head, rest(body));
-  }
-
-  /** The name of a frame type, for messages. */
-  static String name(int type) {
-    return switch (type) {
-      case REPLY -> "REPLY";
-      case CALL_REPLY -> "CALL_REPLY";
-      case CANCEL -> "CANCEL";
-      case CALL_CANCEL -> "CALL_CANCEL";
-      case OPEN_FRAME -> "OPEN_FRAME";
-      case STREAM_REQUEST -> "STREAM_REQUEST";
-      case CALL_STREAM_REQUEST -> "CALL_STREAM_REQUEST";
-      case STREAM_END -> "STREAM_END";
-      case CALL_STREAM_END -> "CALL_STREAM_END";
-      default -> "0x" + Integer.toHexString(type);
-    };
   }
 
   static String readString(ByteBuffer body) throws ProtocolException {

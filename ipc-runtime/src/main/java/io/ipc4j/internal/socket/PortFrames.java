@@ -72,25 +72,6 @@ final class PortFrames {
     return b.flip();
   }
 
-  /** Whether a port frame of this type has fixed fields only (no payload). */
-  static boolean fixed(int type) {
-    return type == Frames.PORT_CHANNEL || type == Frames.PORT_CLOSE || type == Frames.PORT_CLOSED;
-  }
-
-  /** The name of a port frame type, for messages. */
-  static String name(int type) {
-    return switch (type) {
-      case Frames.PORT_CHANNEL -> "PORT_CHANNEL";
-      case Frames.PORT_POST -> "PORT_POST";
-      case Frames.PORT_CLOSE -> "PORT_CLOSE";
-      case Frames.POST_MESSAGE -> "POST_MESSAGE";
-      case Frames.PORT_RETURN -> "PORT_RETURN";
-      case Frames.PORT_MESSAGE -> "PORT_MESSAGE";
-      case Frames.PORT_CLOSED -> "PORT_CLOSED";
-      default -> "POST_TO_FRAME";
-    };
-  }
-
   /** Reads a port frame's fields; the caller turns a buffer underflow into a {@link Frames.ProtocolException}. */
   static Frames.Head head(int type, ByteBuffer fields) throws Frames.ProtocolException {
     return switch (type) {

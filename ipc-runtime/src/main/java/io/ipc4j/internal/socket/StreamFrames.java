@@ -65,7 +65,7 @@ final class StreamFrames {
     if (type == Frames.STREAM_REQUEST || type == Frames.CALL_STREAM_REQUEST) {
       long n = fields.getLong();
       if (n <= 0) {
-        throw new Frames.ProtocolException(Frames.name(type) + " asking for " + n + " items");
+        throw new Frames.ProtocolException(FrameNames.of(type) + " asking for " + n + " items");
       }
       return new Frames.Head(type, callId, -1, null, false, n); // the count rides in the timeout's field
     }

@@ -1,0 +1,58 @@
+package io.ipc4j.internal;
+
+import io.ipc4j.IpcMainHandler;
+
+/**
+ * The registries a renderer's message goes to, in Electron's order (the frame's {@code webFrameMain.ipc} when anyone
+ * made it, then its renderer's {@code webContents.ipc}, then the global {@code ipcMain}): a send runs the listeners of
+ * each, an invoke or a stream the first handler found.
+ */
+final class Scopes {
+  private final IpcMainImpl ipcMain;
+
+  /** @param ipcMain the global registry, consulted after each renderer's own */
+  Scopes(IpcMainImpl ipcMain) {
+    this.ipcMain = ipcMain;
+  }
+
+  /**
+   * The registries a message from {@code frame} goes to, in Electron's order: the frame's own scope (when anyone
+   * made it), its renderer's, then the global one.
+   */
+  IpcMainImpl[] of(WebContentsImpl from, WebFrameMainImpl frame) {
+    // Made once per renderer and per scoped frame, on the main loop (the only thread that dispatches), so that a
+    // message allocates no list of scopes.
+    IpcMainImpl own = frame.scope();
+    if (own == null) {
+      if (from.scopeOrder == null) {
+        from.scopeOrder = new IpcMainImpl[] {from.ipc, ipcMain};
+      }
+      return from.scopeOrder;
+    }
+    if (frame.scopeOrder == null) {
+      frame.scopeOrder = new IpcMainImpl[] {own, from.ipc, ipcMain};
+    }
+    return frame.scopeOrder;
+  }
+
+  /** Whether any of {@code scopes} has a listener for {@code channel}. */
+  static boolean anyListener(IpcMainImpl[] scopes, String channel) {
+    for (IpcMainImpl scope : scopes) {
+      if (scope.listeners.count(channel) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The first handler for {@code channel} in the scopes of {@code frame}, taken for one call; null if none. */
+  IpcMainHandler handlerFor(WebContentsImpl from, WebFrameMainImpl frame, String channel) {
+    for (IpcMainImpl scope : of(from, frame)) {
+      IpcMainHandler handler = scope.take(channel);
+      if (handler != null) {
+        return handler;
+      }
+    }
+    return null;
+  }
+}
