@@ -244,7 +244,8 @@ def main():
             out.append(f"| {name} | not measured | |")
             continue
         met = value <= bound if op == "≤" else value >= bound
-        out.append(f"| {name} | {value:.2f} | {'yes' if met else 'no'} |")
+        shown = f"{value:.0%}" if bound == TOLERANCE else f"{value:.2f}"  # the spread reads as a percentage
+        out.append(f"| {name} | {shown} | {'yes' if met else 'no'} |")
     out.append("")
     for title, keep in groups:
         chosen = [r for r in rows if keep(r)]
