@@ -118,7 +118,9 @@ class ReadingCallerTest {
       Renderer r = host.openRenderer();
       Await.Inbox<Object> pushed = new Await.Inbox<>();
       r.ipcRenderer().on("later", (event, args) -> pushed.put(args[0]));
-      CompletableFuture<Object> patient = CompletableFuture.supplyAsync(() -> r.ipcRenderer().invoke("slow").join());
+      java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+      CompletableFuture<Object> patient = CompletableFuture.supplyAsync(() -> r.ipcRenderer().invoke("slow").join(),
+          thread);
       Await.until("the slow call reaches its handler", () -> slow.size() == 1);
       long started = System.nanoTime();
       CompletionException timedOut = assertThrows(CompletionException.class,
@@ -130,6 +132,7 @@ class ReadingCallerTest {
       assertThat(patient.get(Await.SECONDS, TimeUnit.SECONDS)).isEqualTo("late but answered");
       r.webContents().send("later", "still read");
       assertThat(pushed.take()).isEqualTo("still read");
+      thread.shutdown();
     }
   }
 
@@ -144,9 +147,11 @@ class ReadingCallerTest {
     });
     host.ipcMain().on("never-sync", (event, args) -> arrived.incrementAndGet()); // never sets a return value
     IpcRenderer ipc = host.openRenderer().ipcRenderer();
+    // A thread for each: the common pool may have a single one, which the first blocked call would keep.
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(3);
     List<CompletableFuture<Object>> blocked = new ArrayList<>();
-    blocked.add(CompletableFuture.supplyAsync(() -> ipc.invoke("never").join()));
-    blocked.add(CompletableFuture.supplyAsync(() -> ipc.sendSync("never-sync")));
+    blocked.add(CompletableFuture.supplyAsync(() -> ipc.invoke("never").join(), threads));
+    blocked.add(CompletableFuture.supplyAsync(() -> ipc.sendSync("never-sync"), threads));
     blocked.add(CompletableFuture.supplyAsync(() -> {
       try {
         return ipc.invoke("never").get(60, TimeUnit.SECONDS);
@@ -154,7 +159,7 @@ class ReadingCallerTest {
         throw new CompletionException(e instanceof java.util.concurrent.ExecutionException
             ? e.getCause() : e);
       }
-    }));
+    }, threads));
     Await.until("every call reaches its handler", () -> arrived.get() == 3);
     if (kind == HostKind.SOCKETS) {
       Await.until("a blocked caller reads the socket itself", ReadingCallerTest::aCallerReads);
@@ -165,5 +170,6 @@ class ReadingCallerTest {
           () -> call.get(Await.SECONDS, TimeUnit.SECONDS)).getCause();
       assertThat(failure).isInstanceOf(IpcDisconnectedException.class);
     }
+    threads.shutdown();
   }
 }
