@@ -95,7 +95,7 @@ final class PortFrames {
   private static long[] ports(int type, ByteBuffer fields) throws Frames.ProtocolException {
     int n = fields.get() & 0xff;
     if (n > MAX_TRANSFER) {
-      throw new Frames.ProtocolException(name(type) + " with " + n + " ports (at most " + MAX_TRANSFER + ")");
+      throw new Frames.ProtocolException(FrameNames.of(type) + " with " + n + " ports (at most " + MAX_TRANSFER + ")");
     }
     long[] ids = new long[n];
     for (int i = 0; i < n; i++) {
