@@ -253,4 +253,39 @@ final class Children {
       idle();
     }
   }
+
+  /**
+   * Serves {@link FeedApi} as {@link FeedServer} does, and follows the main process's endless {@code ticks("follower")}
+   * one item at a time, sending "following" once the first has come.
+   */
+  public static final class FeedFollower {
+    public static void main(String[] args) throws Exception {
+      IpcRenderer ipc = IpcRenderer.connect();
+      FeedApiIpc.register(ipc, new Feed(tag -> ipc.send("cancelled", tag)));
+      FeedApiIpc.client(ipc).ticks("follower").subscribe(new java.util.concurrent.Flow.Subscriber<Long>() {
+        private java.util.concurrent.Flow.Subscription subscription;
+
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+          subscription = s;
+          s.request(1);
+        }
+
+        @Override
+        public void onNext(Long tick) {
+          if (tick == 0) {
+            ipc.send("following");
+          }
+          subscription.request(1);
+        }
+
+        @Override
+        public void onError(Throwable failure) {}
+
+        @Override
+        public void onComplete() {}
+      });
+      idle();
+    }
+  }
 }

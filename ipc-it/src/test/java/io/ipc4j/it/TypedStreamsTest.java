@@ -144,6 +144,30 @@ class TypedStreamsTest {
     }
   }
 
+  @Test
+  void killingARendererJvmStopsTheProducerItFollowedAndFailsTheStreamsItServed() throws Exception {
+    assumeTrue(Hosts.KIND.equals("sockets"), "renderer JVMs: run with the socket host");
+    try (IpcHost children = IpcHost.builder().jvmOptions("-XX:TieredStopAtLevel=1", "-Xshare:auto")
+        .shutdownGrace(Duration.ofSeconds(2)).overSockets()) {
+      Feed served = new Feed(cancelled::add);
+      FeedApiIpc.register(children.ipcMain(), served);
+      BlockingQueue<Integer> following = new LinkedBlockingQueue<>();
+      children.ipcMain().on("following", (event, args) -> following.add(event.sender().id()));
+      WebContents child = children.launchRenderer(Children.FeedFollower.class);
+      assertThat(following.poll(60, TimeUnit.SECONDS)).isEqualTo(child.id()); // it follows the main's ticks
+      Collector<Long> ticks = new Collector<>(1);
+      FeedApiIpc.client(child).ticks("from the child").subscribe(ticks);
+      assertThat(ticks.next()).isEqualTo(0L);
+
+      ProcessHandle.of(child.osProcessId()).orElseThrow().destroyForcibly(); // kill -9
+
+      // The producer in the main process stops (its subscription is cancelled), and the stream the child served
+      // ends with the disconnect, each within the bound.
+      assertThat(cancelled.poll(WAIT, TimeUnit.SECONDS)).isEqualTo("follower");
+      assertThat(ticks.awaitFailure()).isInstanceOf(io.ipc4j.IpcDisconnectedException.class);
+    }
+  }
+
   private static void assertNotesArriveInOrder(FeedApi feed) throws Exception {
     Collector<Note> notes = Collector.unbounded();
     feed.notes("n", 3).subscribe(notes);
