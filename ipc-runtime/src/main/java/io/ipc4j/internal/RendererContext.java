@@ -87,6 +87,11 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
     return side;
   }
 
+  /** The loop where this renderer's listeners and callbacks run. */
+  EventLoop loop() {
+    return loop;
+  }
+
   /** The main frame's {@code IpcRenderer}. */
   IpcRendererImpl mainFrame() {
     return mainFrame;

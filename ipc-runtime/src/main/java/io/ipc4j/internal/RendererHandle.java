@@ -16,6 +16,11 @@ final class RendererHandle implements Renderer {
     this.mainFrame = mainFrame;
   }
 
+  /** This renderer's side (for tests that look at its event loop). */
+  RendererContext side() {
+    return side;
+  }
+
   @Override
   public IpcRenderer ipcRenderer() {
     return mainFrame;
