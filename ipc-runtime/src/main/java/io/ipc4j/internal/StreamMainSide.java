@@ -100,11 +100,7 @@ final class StreamMainSide {
    * @return null, or how the renderer broke the protocol
    */
   String item(Message.CallStreamItem item) {
-    Opened call = opened.get(item.callId());
-    if (call == null) {
-      return "it sent an item of stream " + item.callId() + ", which is not open";
-    }
-    return call.item(item.payload()) ? null : "it sent more items on '" + call.channel + "' than were requested";
+    return StreamSubscription.item(opened, item.callId(), item.payload());
   }
 
   /**
@@ -113,12 +109,7 @@ final class StreamMainSide {
    * @return null, or how the renderer broke the protocol
    */
   String end(Message.CallStreamEnd end) {
-    Opened call = opened.remove(end.callId());
-    if (call == null) {
-      return "it ended stream " + end.callId() + ", which is not open";
-    }
-    call.end(end.ok(), end.payload());
-    return null;
+    return StreamSubscription.end(opened, end.callId(), end.ok(), end.payload());
   }
 
   /** The renderer is gone: the main process's streams fail as disconnected, its own producers are cancelled. */

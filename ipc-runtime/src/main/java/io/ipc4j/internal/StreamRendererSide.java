@@ -67,11 +67,7 @@ final class StreamRendererSide {
    * @return null, or how the host broke the protocol
    */
   String item(Message.StreamItem item) {
-    Opened call = opened.get(item.callId());
-    if (call == null) {
-      return "it sent an item of stream " + item.callId() + ", which is not open";
-    }
-    return call.item(item.payload()) ? null : "it sent more items on '" + call.channel + "' than were requested";
+    return StreamSubscription.item(opened, item.callId(), item.payload());
   }
 
   /**
@@ -80,12 +76,7 @@ final class StreamRendererSide {
    * @return null, or how the host broke the protocol
    */
   String end(Message.StreamEnd end) {
-    Opened call = opened.remove(end.callId());
-    if (call == null) {
-      return "it ended stream " + end.callId() + ", which is not open";
-    }
-    call.end(end.ok(), end.payload());
-    return null;
+    return StreamSubscription.end(opened, end.callId(), end.ok(), end.payload());
   }
 
   /** The main process opens a stream on one of this renderer's handlers; the loop. */

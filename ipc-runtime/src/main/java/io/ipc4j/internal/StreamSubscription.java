@@ -291,4 +291,31 @@ abstract class StreamSubscription implements Flow.Subscription {
   public String toString() {
     return "stream " + id + " on '" + channel + "'";
   }
+
+  /**
+   * An item that arrived for stream {@code callId}, one of {@code open}.
+   *
+   * @return null, or how the peer broke the protocol
+   */
+  static String item(java.util.Map<Long, ? extends StreamSubscription> open, long callId, byte[] payload) {
+    StreamSubscription call = open.get(callId);
+    if (call == null) {
+      return "it sent an item of stream " + callId + ", which is not open";
+    }
+    return call.item(payload) ? null : "it sent more items on '" + call.channel + "' than were requested";
+  }
+
+  /**
+   * The end that arrived for stream {@code callId}, one of {@code open}, which it leaves.
+   *
+   * @return null, or how the peer broke the protocol
+   */
+  static String end(java.util.Map<Long, ? extends StreamSubscription> open, long callId, boolean ok, byte[] payload) {
+    StreamSubscription call = open.remove(callId);
+    if (call == null) {
+      return "it ended stream " + callId + ", which is not open";
+    }
+    call.end(ok, payload);
+    return null;
+  }
 }
