@@ -219,7 +219,8 @@ class FrameFuzzTest {
     } else {
       violation = referenceViolation(stream);
       expect = violation == null ? Expect.CLEAN
-          : violation.startsWith(CUT_OFF) ? Expect.EITHER : Expect.PROTOCOL_VIOLATION;
+          : violation.startsWith(CUT_OFF) || violation.startsWith(NOT_MODELLED) ? Expect.EITHER
+          : Expect.PROTOCOL_VIOLATION;
     }
     return new Input(ticketed, frames, stream, expect, violation);
   }
@@ -332,6 +333,13 @@ class FrameFuzzTest {
 
   /** How {@link #referenceViolation} marks a violation in the first bytes of a frame that never ends. */
   private static final String CUT_OFF = "in a cut-off frame: ";
+  /**
+   * How {@link #referenceViolation} marks a stream or port frame (0x16-0x1E), which this reading does not model: a
+   * mutation that lands on one may be allowed (a port frame for a port the host has forgotten is dropped, a request
+   * for a stream that ended is dropped) or not, so the host may answer either way. StreamProtocolTest,
+   * MessagePortIsolationTest and PortFramesTest hold those frames to their rules.
+   */
+  private static final String NOT_MODELLED = "a stream or port frame: ";
 
   /**
    * Reads a ticketed stream (after the handshake) as docs/protocol.md says the host must, independently of the
@@ -350,6 +358,9 @@ class FrameFuzzTest {
       ByteBuffer f = b.slice().limit(Math.min(length, b.remaining()));
       b.position(b.position() + f.limit());
       String violation = frameViolation(f, length, frames);
+      if (violation != null && violation.startsWith(NOT_MODELLED)) {
+        return violation;
+      }
       if (!whole) {
         return violation == null ? null : CUT_OFF + violation;
       }
@@ -366,6 +377,9 @@ class FrameFuzzTest {
       return null;
     }
     int type = f.get() & 0xff;
+    if (type >= Frames.STREAM && type <= Frames.PORT_RETURN) {
+      return NOT_MODELLED + "type " + type;
+    }
     int fixed = switch (type) {
       case Frames.SEND -> 4;
       case Frames.SEND_SYNC, Frames.INVOKE -> 12;
