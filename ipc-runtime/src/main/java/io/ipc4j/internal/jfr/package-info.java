@@ -5,8 +5,8 @@
  * io.ipc4j.Stream} ({@link io.ipc4j.internal.jfr.IpcStreamEvent}: one per stream, either way: items, bytes, how it
  * ended). Each is gathered only while a recording has it enabled; otherwise it costs a check and no allocation.
  *
- * <p>Port messages do not exist yet. When they do, their event belongs here, beside these and with the same fields
- * where they apply: {@code io.ipc4j.PortMessage} (one per message posted on a port).
+ * <p>{@code io.ipc4j.PortMessage} ({@link io.ipc4j.internal.jfr.IpcPortMessageEvent}) is one message posted on a
+ * port, as it enters or leaves the host: a message relayed between two renderers is two events.
  *
  * <p>This package knows nothing of hosts, renderers or transports: callers hand it plain values.
  */
