@@ -78,20 +78,12 @@ final class StreamMainSide {
 
   /** The renderer asks for more items of a stream it opened; one that has ended meanwhile is dropped. */
   void request(Message.StreamRequest request) {
-    Served producer = serving.get(request.callId());
-    if (producer != null) {
-      producer.request(request.n());
-    }
+    StreamProducer.request(serving, request.callId(), request.n());
   }
 
   /** The renderer cancelled a stream it opened; false if no such stream is served (an invoke, or ended). */
   boolean cancel(long callId) {
-    Served producer = serving.get(callId);
-    if (producer == null) {
-      return false;
-    }
-    producer.cancel(true);
-    return true;
+    return StreamProducer.cancel(serving, callId);
   }
 
   /**

@@ -252,4 +252,22 @@ abstract class StreamProducer implements Flow.Subscriber<Object> {
   public String toString() {
     return "stream " + id + " on '" + channel + "'";
   }
+
+  /** Asks stream {@code callId} of {@code serving} for {@code n} more items; one that has ended meanwhile is dropped. */
+  static void request(java.util.Map<Long, ? extends StreamProducer> serving, long callId, long n) {
+    StreamProducer producer = serving.get(callId);
+    if (producer != null) {
+      producer.request(n);
+    }
+  }
+
+  /** Cancels stream {@code callId} of {@code serving}; false if no such stream is served (an invoke, or ended). */
+  static boolean cancel(java.util.Map<Long, ? extends StreamProducer> serving, long callId) {
+    StreamProducer producer = serving.get(callId);
+    if (producer == null) {
+      return false;
+    }
+    producer.cancel(true);
+    return true;
+  }
 }

@@ -106,20 +106,12 @@ final class StreamRendererSide {
 
   /** The main process asks for more items; one that has ended meanwhile is dropped. The loop. */
   void request(Message.CallStreamRequest request) {
-    Served producer = serving.get(request.callId());
-    if (producer != null) {
-      producer.request(request.n());
-    }
+    StreamProducer.request(serving, request.callId(), request.n());
   }
 
   /** The main process cancelled a stream; false if no such stream is served (an invoke, or ended). */
   boolean cancel(long callId) {
-    Served producer = serving.get(callId);
-    if (producer == null) {
-      return false;
-    }
-    producer.cancel(true);
-    return true;
+    return StreamProducer.cancel(serving, callId);
   }
 
   /** This renderer closes: its streams fail as disconnected, the main process's streams it serves are cancelled. */
