@@ -4,9 +4,7 @@ import io.ipc4j.IpcRegistration;
 import io.ipc4j.MessageEvent;
 import io.ipc4j.MessagePortMain;
 import io.ipc4j.internal.codec.ValueCodec;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -91,24 +89,12 @@ final class MainPort implements MessagePortMain {
    * @param source the port they travel through, or null
    */
   static List<PortEnd> checkTransfer(List<MessagePortMain> transfer, MainPort source) {
-    if (transfer.size() > Message.MAX_TRANSFER) {
-      throw new IllegalArgumentException("At most " + Message.MAX_TRANSFER + " ports can be transferred with one "
-          + "message, not " + transfer.size());
-    }
-    Map<MainPort, Boolean> seen = new IdentityHashMap<>();
+    TransferChecks checks = TransferChecks.forList(transfer.size());
     PortEnd[] ends = new PortEnd[transfer.size()];
     for (int i = 0; i < ends.length; i++) {
-      if (!(transfer.get(i) instanceof MainPort port)) {
-        throw new IllegalArgumentException("Port at index " + i + " is not a valid port");
-      } else if (port == source) {
-        throw new IllegalArgumentException("Port at index " + i + " contains the source port.");
-      } else if (port.transferred) {
-        throw new IllegalArgumentException("Port at index " + i + " is already neutered.");
-      } else if (seen.put(port, Boolean.TRUE) != null) {
-        throw new IllegalArgumentException("Port at index " + i + " is a duplicate.");
-      } else if (port.end.closed) {
-        throw new IllegalArgumentException("Port at index " + i + " is closed.");
-      } else if (source != null && source.end.table != null && port.end.table != null
+      MainPort port = transfer.get(i) instanceof MainPort p ? p : null;
+      checks.check(i, port, source, port != null && port.transferred, port != null && port.end.closed);
+      if (source != null && source.end.table != null && port.end.table != null
           && source.end.table != port.end.table) {
         throw new IllegalArgumentException("Port at index " + i + " belongs to another host.");
       }

@@ -4,9 +4,7 @@ import io.ipc4j.IpcRegistration;
 import io.ipc4j.MessageEvent;
 import io.ipc4j.MessagePort;
 import io.ipc4j.internal.codec.ValueCodec;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -81,24 +79,11 @@ final class RendererPort implements MessagePort {
    * @param owner the renderer's ports, which they must be
    */
   static List<RendererPort> checkTransfer(List<MessagePort> transfer, RendererPort source, RendererPorts owner) {
-    if (transfer.size() > Message.MAX_TRANSFER) {
-      throw new IllegalArgumentException("At most " + Message.MAX_TRANSFER + " ports can be transferred with one "
-          + "message, not " + transfer.size());
-    }
-    Map<RendererPort, Boolean> seen = new IdentityHashMap<>();
+    TransferChecks checks = TransferChecks.forList(transfer.size());
     RendererPort[] carried = new RendererPort[transfer.size()];
     for (int i = 0; i < carried.length; i++) {
-      if (!(transfer.get(i) instanceof RendererPort port) || port.ports != owner) {
-        throw new IllegalArgumentException("Port at index " + i + " is not a valid port");
-      } else if (port == source) {
-        throw new IllegalArgumentException("Port at index " + i + " contains the source port.");
-      } else if (port.transferred) {
-        throw new IllegalArgumentException("Port at index " + i + " is already neutered.");
-      } else if (seen.put(port, Boolean.TRUE) != null) {
-        throw new IllegalArgumentException("Port at index " + i + " is a duplicate.");
-      } else if (port.closed) {
-        throw new IllegalArgumentException("Port at index " + i + " is closed.");
-      }
+      RendererPort port = transfer.get(i) instanceof RendererPort p && p.ports == owner ? p : null;
+      checks.check(i, port, source, port != null && port.transferred, port != null && port.closed);
       carried[i] = port;
     }
     return List.of(carried);
