@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The read side of a {@link Connection}: it assembles frames from the socket's bytes and hands each whole one to a
- * {@link Connection.Receiver}, on a reader thread (blocking reads) or on a polling loop (what the socket has now).
+ * {@link Connection.Receiver}, on the host's polling loop or by whichever thread holds a renderer's reader role
+ * ({@link SharedReader}); either way it reads what the socket has now, never blocking.
  *
  * <p>Nothing a peer claims is allocated ahead of its bytes (see {@link PayloadAssembly}).
  */
@@ -209,43 +210,6 @@ final class FrameReader {
   }
 
   /**
-   * Reads one frame after the handshake: its fields from the buffer, its payload into its assembly (for a frame
-   * larger than the buffer, straight from the socket).
-   */
-  void readMessageFrame(Connection.Receiver receiver) throws IOException, Frames.ProtocolException {
-    fill(4);
-    int length = checkedLength(in.getInt(in.position()));
-    in.position(in.position() + 4);
-    fill(window(length));
-    // A frame larger than the buffer is read straight into its own array, which grows as its bytes come.
-    readFully(startFrame(length));
-    while (!payload.whole()) {
-      readFully(payload.rest());
-    }
-    deliverPartial(receiver);
-  }
-
-  /**
-   * Makes at least {@code n} bytes available in {@link #in} (n is at most its capacity), reading as many more as
-   * the socket has: frames that queue up are taken with one read.
-   */
-  private void fill(int n) throws IOException {
-    if (in.remaining() >= n) {
-      return;
-    }
-    in.compact();
-    try {
-      while (in.position() < n) {
-        if (channel.read(in) < 0) {
-          throw new EOFException("the peer closed the connection");
-        }
-      }
-    } finally {
-      in.flip();
-    }
-  }
-
-  /**
    * One read from the socket into what {@link #in} has free, which then holds the bytes read after those it had.
    *
    * @return how many bytes came (0 only from a non-blocking socket)
@@ -263,13 +227,5 @@ final class FrameReader {
       throw new EOFException("the peer closed the connection");
     }
     return n;
-  }
-
-  private void readFully(ByteBuffer buffer) throws IOException {
-    while (buffer.hasRemaining()) {
-      if (channel.read(buffer) < 0) {
-        throw new EOFException("the peer closed the connection");
-      }
-    }
   }
 }
