@@ -60,6 +60,17 @@ final class RendererCalls implements Scheduler.Deadlines {
     return nextId.incrementAndGet();
   }
 
+  /**
+   * The arguments of a call or stream opened on the renderer, encoded with the host's codec; throws, before anything
+   * is sent, if the renderer is destroyed or an argument cannot be encoded.
+   */
+  byte[] encodeArgs(Object[] args) {
+    if (contents.isDestroyed()) {
+      throw new IpcDisconnectedException("Object has been destroyed");
+    }
+    return contents.values().encodeArgs(args);
+  }
+
   /** Calls the handler of {@code channel} in one frame; never throws but for a bad channel or timeout. */
   CompletableFuture<Object> invoke(int frameId, Duration timeout, String channel, Object[] args) {
     Args.timeout(timeout);
@@ -67,10 +78,7 @@ final class RendererCalls implements Scheduler.Deadlines {
     MainFuture<Object> future = new MainFuture<>(mainLoop);
     byte[] payload;
     try {
-      if (contents.isDestroyed()) {
-        throw new IpcDisconnectedException("Object has been destroyed");
-      }
-      payload = contents.values().encodeArgs(args);
+      payload = encodeArgs(args);
     } catch (RuntimeException e) { // nothing was sent
       future.settle(null, e);
       return future;

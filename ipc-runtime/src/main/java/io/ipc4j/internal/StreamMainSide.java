@@ -1,6 +1,5 @@
 package io.ipc4j.internal;
 
-import io.ipc4j.IpcDisconnectedException;
 import io.ipc4j.internal.jfr.IpcStreamEvent;
 import io.ipc4j.internal.jfr.Outcomes;
 import java.util.Map;
@@ -41,10 +40,7 @@ final class StreamMainSide {
     Opened call = new Opened(contents.calls.newCallId(), channel, frameId, subscriber);
     byte[] payload;
     try {
-      if (contents.isDestroyed()) {
-        throw new IpcDisconnectedException("Object has been destroyed");
-      }
-      payload = contents.values().encodeArgs(args);
+      payload = contents.calls.encodeArgs(args);
     } catch (RuntimeException e) { // nothing was sent
       call.fail(e, false);
       call.release();
@@ -107,15 +103,8 @@ final class StreamMainSide {
   /** The renderer is gone: the main process's streams fail as disconnected, its own producers are cancelled. */
   void close(String reason) {
     closedReason = reason;
-    for (Long callId : opened.keySet()) {
-      Opened call = opened.remove(callId);
-      if (call != null) {
-        call.disconnect(reason);
-      }
-    }
-    for (Served producer : serving.values()) {
-      producer.cancel(false);
-    }
+    StreamSubscription.disconnectAll(opened, reason);
+    StreamProducer.cancelAll(serving);
   }
 
   /** A stream the main process opened on the renderer. */

@@ -28,6 +28,14 @@ abstract class StreamProducer implements Flow.Subscriber<Object> {
   /** What the caller asked for before the publisher gave its subscription. */
   private long unrequested;
   private Flow.Subscription upstream;
+  /** What {@link #finish()} gives when the stream had finished already. */
+  private static final Flow.Subscription FINISHED = new Flow.Subscription() {
+    @Override
+    public void request(long n) {}
+
+    @Override
+    public void cancel() {}
+  };
   private boolean finished;
   /** Items sent and their payload bytes, for the Flight Recorder event. */
   long items;
@@ -111,13 +119,9 @@ abstract class StreamProducer implements Flow.Subscriber<Object> {
    * is cancelled and the handler's event marked.
    */
   final void cancel(boolean answer) {
-    Flow.Subscription subscription;
-    synchronized (this) {
-      if (finished) {
-        return;
-      }
-      finished = true;
-      subscription = upstream;
+    Flow.Subscription subscription = finish();
+    if (subscription == FINISHED) {
+      return;
     }
     ended(answer ? Outcomes.CANCELLED : Outcomes.DISCONNECTED, null); // recorded before anyone hears of it
     event.cancel();
@@ -129,13 +133,9 @@ abstract class StreamProducer implements Flow.Subscriber<Object> {
 
   /** Ends the stream with a failure of this side (no handler, a rejection, a publisher that broke its rules). */
   final void fail(Throwable failure, String outcome) {
-    Flow.Subscription subscription;
-    synchronized (this) {
-      if (finished) {
-        return;
-      }
-      finished = true;
-      subscription = upstream;
+    Flow.Subscription subscription = finish();
+    if (subscription == FINISHED) {
+      return;
     }
     cancelQuietly(subscription);
     failed(Failures.unwrap(failure), outcome);
@@ -202,25 +202,26 @@ abstract class StreamProducer implements Flow.Subscriber<Object> {
 
   @Override
   public final void onError(Throwable failure) {
-    synchronized (this) {
-      if (finished) {
-        return;
-      }
-      finished = true;
+    if (finish() != FINISHED) {
+      failed(Failures.unwrap(failure), Outcomes.ERROR);
     }
-    failed(Failures.unwrap(failure), Outcomes.ERROR);
   }
 
   @Override
   public final void onComplete() {
-    synchronized (this) {
-      if (finished) {
-        return;
-      }
-      finished = true;
+    if (finish() != FINISHED) {
+      ended(Outcomes.OK, null); // before the end goes: a caller that has it knows the stream was recorded
+      trySendEnd(true, NO_PAYLOAD);
     }
-    ended(Outcomes.OK, null); // before the end goes: a caller that has it knows the stream was recorded
-    trySendEnd(true, NO_PAYLOAD);
+  }
+
+  /** Marks the stream finished, once: the publisher's subscription then (null if none yet), or {@link #FINISHED}. */
+  private synchronized Flow.Subscription finish() {
+    if (finished) {
+      return FINISHED;
+    }
+    finished = true;
+    return upstream;
   }
 
   private void failed(Throwable cause, String outcome) {
@@ -258,6 +259,13 @@ abstract class StreamProducer implements Flow.Subscriber<Object> {
     StreamProducer producer = serving.get(callId);
     if (producer != null) {
       producer.request(n);
+    }
+  }
+
+  /** The side of {@code serving} is gone: every stream it serves is cancelled, with no end sent. */
+  static void cancelAll(java.util.Map<Long, ? extends StreamProducer> serving) {
+    for (StreamProducer producer : serving.values()) {
+      producer.cancel(false);
     }
   }
 

@@ -117,15 +117,8 @@ final class StreamRendererSide {
   /** This renderer closes: its streams fail as disconnected, the main process's streams it serves are cancelled. */
   void close(String reason) {
     closedReason = reason;
-    for (Long callId : opened.keySet()) {
-      Opened call = opened.remove(callId);
-      if (call != null) {
-        call.disconnect(reason);
-      }
-    }
-    for (Served producer : serving.values()) {
-      producer.cancel(false);
-    }
+    StreamSubscription.disconnectAll(opened, reason);
+    StreamProducer.cancelAll(serving);
   }
 
   /** A stream this renderer opened. */

@@ -292,6 +292,16 @@ abstract class StreamSubscription implements Flow.Subscription {
     return "stream " + id + " on '" + channel + "'";
   }
 
+  /** The side of {@code open} is gone: each of its streams is taken out and fails as disconnected, once. */
+  static void disconnectAll(java.util.Map<Long, ? extends StreamSubscription> open, String reason) {
+    for (Long callId : open.keySet()) {
+      StreamSubscription call = open.remove(callId);
+      if (call != null) {
+        call.disconnect(reason);
+      }
+    }
+  }
+
   /**
    * An item that arrived for stream {@code callId}, one of {@code open}.
    *
