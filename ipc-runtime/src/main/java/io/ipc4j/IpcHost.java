@@ -43,9 +43,9 @@ public interface IpcHost extends AutoCloseable {
   }
 
   /**
-   * A host that can launch renderers as child JVMs ({@link #launchRenderer}), with default options. It listens on
-   * a Unix domain socket in a fresh directory only this user can read (TCP loopback where the platform has no Unix
-   * domain sockets); each child gets a one-time secret, and a connection without one is refused.
+   * A host that can launch renderers as child JVMs ({@link #launchRenderer}), with default options. It listens on a
+   * Unix domain socket in a fresh directory only this user can read (TCP loopback where the platform has no Unix domain
+   * sockets); each child gets a one-time secret, and a connection without one is refused.
    *
    * @return a running host
    */
@@ -70,9 +70,8 @@ public interface IpcHost extends AutoCloseable {
   IpcMain ipcMain();
 
   /**
-   * Opens a renderer that runs as threads in this JVM. On a host built with {@link #overSockets()} it still talks
-   * to the host over the socket, with the same handshake and framing as a child JVM (useful for tests and for
-   * embedding).
+   * Opens a renderer that runs as threads in this JVM. On a host built with {@link #overSockets()} it still talks to
+   * the host over the socket, with the same handshake and framing as a child JVM (useful for tests and for embedding).
    *
    * @return the new renderer
    * @throws IpcDisconnectedException if the host is closed
@@ -80,9 +79,9 @@ public interface IpcHost extends AutoCloseable {
   Renderer openRenderer();
 
   /**
-   * Launches a renderer as a child JVM that sees what this one sees: the same {@code java}, class path, module path
-   * and main module, however this JVM was started, then the builder's JVM options, {@code mainClass} and
-   * {@code args}. The child calls {@link IpcRenderer#connect()}; this returns once it has connected.
+   * Launches a renderer as a child JVM that sees what this one sees: the same {@code java}, class path, module path and
+   * main module, however this JVM was started, then the builder's JVM options, {@code mainClass} and {@code args}. The
+   * child calls {@link IpcRenderer#connect()}; this returns once it has connected.
    *
    * <pre>{@code
    * try (IpcHost host = IpcHost.overSockets()) {
@@ -99,10 +98,10 @@ public interface IpcHost extends AutoCloseable {
   WebContents launchRenderer(Class<?> mainClass, String... args);
 
   /**
-   * Launches any program as a renderer, in any language; returns once it has connected. Its environment carries
-   * the endpoint and a one-time ticket (docs/protocol.md, section 1); {@link WebContents#osProcessId()} is its pid,
-   * and render-process-gone tells how it exited. The builder is copied; standard input left as a pipe is inherited,
-   * output and error left as pipes are passed on to this process's own.
+   * Launches any program as a renderer, in any language; returns once it has connected. Its environment carries the
+   * endpoint and a one-time ticket (docs/protocol.md, section 1); {@link WebContents#osProcessId()} is its pid, and
+   * render-process-gone tells how it exited. The builder is copied; standard input left as a pipe is inherited, output
+   * and error left as pipes are passed on to this process's own.
    *
    * <pre>{@code WebContents window = host.launchProcess(new ProcessBuilder("node", "renderer.js"));}</pre>
    *
@@ -141,29 +140,15 @@ public interface IpcHost extends AutoCloseable {
 
   /** Options for a host; each setter returns this builder. */
   final class Builder {
-    private Duration defaultTimeout = DEFAULT_TIMEOUT;
-    private Duration spinTime = Duration.ofNanos(20_000);
-    private final java.util.List<String> jvmOptions = new java.util.ArrayList<>();
-    private int maxFrameBytes = DEFAULT_MAX_FRAME_BYTES;
-    private Duration shutdownGrace = Duration.ofSeconds(2);
-    private Duration launchTimeout = Duration.ofSeconds(30);
-    private Duration handshakeTimeout = Duration.ofSeconds(10);
-    private Duration stallTime = DEFAULT_STALL_TIME;
-    private long maxOutboundBytes = DEFAULT_MAX_OUTBOUND_BYTES;
-    private int maxPendingConnections = DEFAULT_MAX_PENDING_CONNECTIONS;
-    private Duration blockedLoopWarning = DEFAULT_BLOCKED_LOOP_WARNING;
-    private java.nio.file.Path classDataCache;
-    private final List<TypeCodec<?>> codecs = new java.util.ArrayList<>();
-    private final List<IpcInterceptor> interceptors = new java.util.ArrayList<>();
+    private final RuntimeEntry.HostOptions options = new RuntimeEntry.HostOptions();
 
     Builder() {}
 
     /**
-     * Record and enum codecs the host has from the start, added to those given before: a generated class's
-     * {@code CODECS}. The host then sends and receives those types as themselves in untyped code too, before any
-     * generated {@code register} has run; renderers are not given them (each renderer has its own codecs, which its
-     * typed clients add). Without a record's codec a host receives the map of its components, and refuses to send
-     * it.
+     * Record and enum codecs the host has from the start, added to those given before: a generated class's {@code
+     * CODECS}, so that untyped code sends and receives those types as themselves before any {@code register} has run.
+     * Renderers have codecs of their own. Without a record's codec a host receives the map of its components, and
+     * refuses to send it.
      *
      * <pre>{@code
      * IpcHost host = IpcHost.builder().codecs(NotesApiIpc.CODECS).inProcess();
@@ -174,7 +159,7 @@ public interface IpcHost extends AutoCloseable {
      */
     public Builder codecs(List<? extends TypeCodec<?>> codecs) {
       Objects.requireNonNull(codecs, "codecs")
-          .forEach(codec -> this.codecs.add(Objects.requireNonNull(codec, "codec")));
+          .forEach(codec -> options.codecs.add(Objects.requireNonNull(codec, "codec")));
       return this;
     }
 
@@ -185,22 +170,20 @@ public interface IpcHost extends AutoCloseable {
      * @return this builder
      */
     public Builder defaultTimeout(Duration timeout) {
-      this.defaultTimeout = BuilderChecks.positive(timeout, "timeout");
+      options.defaultTimeout = BuilderChecks.positive(timeout, "timeout");
       return this;
     }
 
     /**
-     * The longest an idle event loop or a waiting caller spins (yielding its core as it does) before it parks;
-     * 20 µs by default. Spinning makes a reply that arrives soon cost about a microsecond instead of a thread
-     * wake-up. Each loop, and the callers of each renderer, spin less when their spins keep missing (and try
-     * again every 16th wait), so spinning does not starve the threads it waits for on a small machine. Zero turns
-     * it off (lowest CPU use, slower calls).
+     * The longest an idle event loop or a waiting caller spins (yielding its core) before it parks; 20 µs by default. A
+     * reply that comes within the spin costs about a microsecond instead of a thread wake-up; spins that keep missing
+     * grow shorter, so they do not starve a small machine. Zero turns spinning off.
      *
      * @param spin a duration of zero or more
      * @return this builder
      */
     public Builder spinTime(Duration spin) {
-      this.spinTime = BuilderChecks.notNegative(spin, "spin");
+      options.spinTime = BuilderChecks.notNegative(spin, "spin");
       return this;
     }
 
@@ -213,59 +196,57 @@ public interface IpcHost extends AutoCloseable {
      * @return this builder
      */
     public Builder jvmOptions(String... options) {
-      java.util.Arrays.stream(options).map(o -> Objects.requireNonNull(o, "options")).forEach(jvmOptions::add);
+      java.util.Arrays.stream(options).map(o -> Objects.requireNonNull(o, "options")).forEach(this.options.jvmOptions::add);
       return this;
     }
 
     /**
-     * Starts renderer JVMs faster with class-data sharing; off by default. The first renderer JVM
-     * {@link IpcHost#launchRenderer} starts writes an archive of the classes it loaded into {@code cacheDirectory}
-     * as it exits, if it exits cleanly within the {@link #shutdownGrace} (one archive per JDK, class path and JVM
-     * options, kept across hosts); later launches map those classes from it instead of loading them again. Only class paths of jar files can be archived. A
-     * directory that cannot be written, or an archive that is stale or damaged, never fails a launch: the renderer
-     * starts without it (logged at FINE on {@code io.ipc4j}).
+     * Starts renderer JVMs faster with class-data sharing; off by default. The first renderer JVM that exits cleanly
+     * within the {@link #shutdownGrace} writes an archive of its classes (one per JDK, class path of jar files and JVM
+     * options, kept across hosts) into {@code cacheDirectory}; later launches map them from it. An archive that cannot
+     * be written, or is stale or damaged, never fails a launch (logged at FINE on {@code io.ipc4j}).
      *
      * @param cacheDirectory a directory for the archive, created if need be
      * @return this builder
      */
     public Builder classDataSharing(java.nio.file.Path cacheDirectory) {
-      this.classDataCache = Objects.requireNonNull(cacheDirectory, "cacheDirectory");
+      options.classDataCache = Objects.requireNonNull(cacheDirectory, "cacheDirectory");
       return this;
     }
 
     /**
-     * The largest frame either side accepts, in bytes; {@value IpcHost#DEFAULT_MAX_FRAME_BYTES} (64 MiB) by
-     * default. A peer that announces a longer frame is disconnected before anything is allocated for it.
+     * The largest frame either side accepts, in bytes; {@value IpcHost#DEFAULT_MAX_FRAME_BYTES} (64 MiB) by default. A
+     * peer that announces a longer frame is disconnected before anything is allocated for it.
      *
      * @param bytes at least 1024
      * @return this builder
      */
     public Builder maxFrameBytes(int bytes) {
-      this.maxFrameBytes = (int) BuilderChecks.atLeast(bytes, 1024, "maxFrameBytes");
+      options.maxFrameBytes = (int) BuilderChecks.atLeast(bytes, 1024, "maxFrameBytes");
       return this;
     }
 
     /**
-     * How long a child JVM gets to exit after the host asks it to (closing the host or its {@code WebContents})
-     * before it is ended; 2 seconds by default.
+     * How long a child JVM gets to exit after the host asks it to (closing the host or its {@code WebContents}) before
+     * it is ended; 2 seconds by default.
      *
      * @param grace a duration of zero or more
      * @return this builder
      */
     public Builder shutdownGrace(Duration grace) {
-      this.shutdownGrace = BuilderChecks.notNegative(grace, "grace");
+      options.shutdownGrace = BuilderChecks.notNegative(grace, "grace");
       return this;
     }
 
     /**
-     * How long a launched renderer gets to start and connect before {@link IpcHost#launchRenderer} or
-     * {@link IpcHost#launchProcess} gives up and stops it; 30 seconds by default.
+     * How long a launched renderer gets to start and connect before {@link IpcHost#launchRenderer} or {@link
+     * IpcHost#launchProcess} gives up and stops it; 30 seconds by default.
      *
      * @param timeout a positive duration
      * @return this builder
      */
     public Builder launchTimeout(Duration timeout) {
-      this.launchTimeout = BuilderChecks.positive(timeout, "timeout");
+      options.launchTimeout = BuilderChecks.positive(timeout, "timeout");
       return this;
     }
 
@@ -276,59 +257,57 @@ public interface IpcHost extends AutoCloseable {
      * @return this builder
      */
     public Builder handshakeTimeout(Duration timeout) {
-      this.handshakeTimeout = BuilderChecks.positive(timeout, "timeout");
+      options.handshakeTimeout = BuilderChecks.positive(timeout, "timeout");
       return this;
     }
 
     /**
-     * How long a socket may stall before its renderer is disconnected; 30 seconds by default. It bounds a frame
-     * that stops arriving part way (counted from its last byte) and a renderer that takes none of the bytes the
-     * host has for it. The handshake has its own {@link #handshakeTimeout}.
+     * How long a socket may stall before its renderer is disconnected; 30 seconds by default: a frame that stops
+     * arriving part way (from its last byte), or a renderer that takes none of the bytes waiting for it.
      *
      * @param stall a positive duration
      * @return this builder
      */
     public Builder stallTime(Duration stall) {
-      this.stallTime = BuilderChecks.positive(stall, "stall");
+      options.stallTime = BuilderChecks.positive(stall, "stall");
       return this;
     }
 
     /**
-     * How many bytes may wait to be written to one renderer that does not read them; 64 MiB by default. The main
-     * loop never blocks on a renderer's socket: what the socket cannot take waits in that renderer's queue, and a
-     * renderer whose queue would grow past this is disconnected. A single frame is always accepted into an empty
-     * queue, so this bounds what piles up, not the size of one message (see {@link #maxFrameBytes}).
+     * How many bytes may wait to be written to one renderer that does not read them; 64 MiB by default. The main loop
+     * never blocks on a socket: a renderer whose queue would grow past this is disconnected. One frame is always
+     * accepted into an empty queue: this bounds what piles up, not one message (see {@link #maxFrameBytes}).
      *
      * @param bytes at least 1024
      * @return this builder
      */
     public Builder maxOutboundBytes(long bytes) {
-      this.maxOutboundBytes = BuilderChecks.atLeast(bytes, 1024, "maxOutboundBytes");
+      options.maxOutboundBytes = BuilderChecks.atLeast(bytes, 1024, "maxOutboundBytes");
       return this;
     }
 
     /**
-     * How many connections may be in their handshake at once; 64 by default. A connection beyond that is closed
-     * at once. Pending connections cost no thread each: one accept thread reads them all.
+     * How many connections may be in their handshake at once; 64 by default. A connection beyond that is closed at
+     * once. Pending connections cost no thread each: one accept thread reads them all.
      *
      * @param connections at least 1
      * @return this builder
      */
     public Builder maxPendingConnections(int connections) {
-      this.maxPendingConnections = (int) BuilderChecks.atLeast(connections, 1, "maxPendingConnections");
+      options.maxPendingConnections = (int) BuilderChecks.atLeast(connections, 1, "maxPendingConnections");
       return this;
     }
 
     /**
-     * How long one listener, handler or task may hold the main loop before a warning with the loop's stack trace
-     * is logged (and again each time as long again passes); 2 seconds by default. Slow work belongs in a handler
-     * that returns a {@code CompletionStage}.
+     * How long one listener, handler or task may hold the main loop before a warning with the loop's stack trace is
+     * logged (and again each time as long again passes); 2 seconds by default. Slow work belongs in a handler that
+     * returns a {@code CompletionStage}.
      *
      * @param threshold a positive duration
      * @return this builder
      */
     public Builder blockedLoopWarning(Duration threshold) {
-      this.blockedLoopWarning = BuilderChecks.positive(threshold, "threshold");
+      options.blockedLoopWarning = BuilderChecks.positive(threshold, "threshold");
       return this;
     }
 
@@ -339,7 +318,7 @@ public interface IpcHost extends AutoCloseable {
      * @return this builder
      */
     public Builder interceptor(IpcInterceptor interceptor) {
-      interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+      options.interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
       return this;
     }
 
@@ -349,7 +328,7 @@ public interface IpcHost extends AutoCloseable {
      * @return a running host
      */
     public IpcHost inProcess() {
-      return RuntimeEntry.inProcessHost(defaultTimeout, spinTime, blockedLoopWarning, codecs, interceptors);
+      return RuntimeEntry.inProcessHost(options);
     }
 
     /**
@@ -359,9 +338,7 @@ public interface IpcHost extends AutoCloseable {
      * @throws IpcException if it cannot listen
      */
     public IpcHost overSockets() {
-      return RuntimeEntry.socketHost(defaultTimeout, spinTime, blockedLoopWarning, codecs, jvmOptions,
-          maxFrameBytes, shutdownGrace, launchTimeout, handshakeTimeout, stallTime, maxOutboundBytes,
-          maxPendingConnections, classDataCache, interceptors);
+      return RuntimeEntry.socketHost(options);
     }
   }
 }

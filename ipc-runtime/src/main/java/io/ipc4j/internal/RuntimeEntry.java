@@ -8,6 +8,7 @@ import io.ipc4j.internal.socket.SocketOptions;
 import io.ipc4j.spi.TypeCodec;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,46 +31,66 @@ public final class RuntimeEntry {
   }
 
   /**
+   * What an {@link IpcHost.Builder} has been told, with the defaults for all it has not; the builder checks each
+   * value as it is set.
+   */
+  public static final class HostOptions {
+    /** The deadline of calls that name none. */
+    public Duration defaultTimeout = IpcHost.DEFAULT_TIMEOUT;
+    /** How long idle loops and waiting callers spin before parking. */
+    public Duration spinTime = Duration.ofNanos(20_000);
+    /** How long a task may hold the main loop before a warning is logged. */
+    public Duration blockedLoopWarning = IpcHost.DEFAULT_BLOCKED_LOOP_WARNING;
+    /** The record and enum codecs the host has from the start. */
+    public final List<TypeCodec<?>> codecs = new ArrayList<>();
+    /** What sees each message from a renderer first, in order. */
+    public final List<IpcInterceptor> interceptors = new ArrayList<>();
+    /** Options for child JVMs. */
+    public final List<String> jvmOptions = new ArrayList<>();
+    /** The largest frame either side accepts. */
+    public int maxFrameBytes = IpcHost.DEFAULT_MAX_FRAME_BYTES;
+    /** How long children get to exit before they are ended. */
+    public Duration shutdownGrace = Duration.ofSeconds(2);
+    /** How long a child gets to start and connect. */
+    public Duration launchTimeout = Duration.ofSeconds(30);
+    /** How long a connection gets to send its HELLO. */
+    public Duration handshakeTimeout = Duration.ofSeconds(10);
+    /** How long a frame may stop arriving, or a renderer take no bytes, before it is cut off. */
+    public Duration stallTime = IpcHost.DEFAULT_STALL_TIME;
+    /** How many bytes may wait to be written to one renderer. */
+    public long maxOutboundBytes = IpcHost.DEFAULT_MAX_OUTBOUND_BYTES;
+    /** How many connections may be in their handshake at once. */
+    public int maxPendingConnections = IpcHost.DEFAULT_MAX_PENDING_CONNECTIONS;
+    /** Where renderer JVMs keep their class-data archive, or null for none. */
+    public Path classDataCache;
+
+    /** Options with every default. */
+    public HostOptions() {}
+  }
+
+  /**
    * Starts a host whose renderers are threads in this JVM.
    *
-   * @param defaultTimeout the deadline of calls that name none
-   * @param spinTime how long idle loops and waiting callers spin before parking
-   * @param blockedLoopWarning how long a task may hold the main loop before a warning is logged
-   * @param codecs the record and enum codecs the host has from the start
-   * @param interceptors what sees each message from a renderer first, in order
+   * @param o what its builder was told
    * @return a running host
    */
-  public static IpcHost inProcessHost(Duration defaultTimeout, Duration spinTime, Duration blockedLoopWarning,
-      List<? extends TypeCodec<?>> codecs, List<IpcInterceptor> interceptors) {
-    return withCodecs(new IpcHostImpl(defaultTimeout, spinTime, blockedLoopWarning, null, interceptors), codecs);
+  public static IpcHost inProcessHost(HostOptions o) {
+    return withCodecs(new IpcHostImpl(o.defaultTimeout, o.spinTime, o.blockedLoopWarning, null,
+        List.copyOf(o.interceptors)), o.codecs);
   }
 
   /**
    * Starts a host that listens on a private socket and can launch renderers as child JVMs.
    *
-   * @param defaultTimeout the deadline of calls that name none
-   * @param spinTime how long idle loops and waiting callers spin before parking
-   * @param blockedLoopWarning how long a task may hold the main loop before a warning is logged
-   * @param codecs the record and enum codecs the host has from the start
-   * @param jvmOptions options for child JVMs
-   * @param maxFrameBytes the largest frame either side accepts
-   * @param shutdownGrace how long children get to exit before they are ended
-   * @param launchTimeout how long a child gets to start and connect
-   * @param handshakeTimeout how long a connection gets to send its HELLO
-   * @param stallTime how long a frame may stop arriving, or a renderer take no bytes, before it is cut off
-   * @param maxOutboundBytes how many bytes may wait to be written to one renderer
-   * @param maxPendingConnections how many connections may be in their handshake at once
-   * @param classDataCache where renderer JVMs keep their class-data archive, or null for none
-   * @param interceptors what sees each message from a renderer first, in order
+   * @param o what its builder was told
    * @return a running host
    */
-  public static IpcHost socketHost(Duration defaultTimeout, Duration spinTime, Duration blockedLoopWarning,
-      List<? extends TypeCodec<?>> codecs, List<String> jvmOptions, int maxFrameBytes, Duration shutdownGrace,
-      Duration launchTimeout, Duration handshakeTimeout, Duration stallTime, long maxOutboundBytes,
-      int maxPendingConnections, Path classDataCache, List<IpcInterceptor> interceptors) {
-    return withCodecs(new IpcHostImpl(defaultTimeout, spinTime, blockedLoopWarning, new SocketOptions(jvmOptions,
-        maxFrameBytes, shutdownGrace, launchTimeout, handshakeTimeout, stallTime, maxOutboundBytes,
-        maxPendingConnections, classDataCache), interceptors), codecs);
+  public static IpcHost socketHost(HostOptions o) {
+    SocketOptions socket = new SocketOptions(List.copyOf(o.jvmOptions), o.maxFrameBytes, o.shutdownGrace,
+        o.launchTimeout, o.handshakeTimeout, o.stallTime, o.maxOutboundBytes, o.maxPendingConnections,
+        o.classDataCache);
+    return withCodecs(new IpcHostImpl(o.defaultTimeout, o.spinTime, o.blockedLoopWarning, socket,
+        List.copyOf(o.interceptors)), o.codecs);
   }
 
   /** Gives a new host its builder's codecs; a conflict among them closes the host again. */

@@ -4,7 +4,8 @@
  *
  * <ol>
  *   <li><b>Entry.</b> {@link io.ipc4j.internal.RuntimeEntry}: the only type the API ({@code IpcHost.Builder},
- *       {@code IpcRenderer.connect()}) touches; it makes hosts and connects a child JVM.
+ *       {@code IpcRenderer.connect()}) touches; it holds what a builder was told, makes hosts and
+ *       connects a child JVM.
  *   <li><b>Host and renderer.</b> The main process: {@link io.ipc4j.internal.IpcHostImpl} (lifecycle, main loop,
  *       renderers), the registries {@link io.ipc4j.internal.IpcMainImpl} (global and per {@code WebContents}),
  *       {@link io.ipc4j.internal.MainDispatch} (runs a message's listeners or handler and replies),
