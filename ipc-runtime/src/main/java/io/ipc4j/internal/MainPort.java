@@ -1,53 +1,39 @@
 package io.ipc4j.internal;
 
-import io.ipc4j.IpcRegistration;
-import io.ipc4j.MessageEvent;
 import io.ipc4j.MessagePortMain;
 import io.ipc4j.internal.codec.ValueCodec;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * A {@link MessagePortMain}: the main-side object that holds one {@link PortEnd}. A transfer neuters it (the end
  * gets a new holder), so a port object is used by one owner only, as in Electron.
  */
-final class MainPort implements MessagePortMain {
+final class MainPort extends HeldPort<MessagePortMain> implements MessagePortMain {
   final PortEnd end;
-  final PortInbox<MessagePortMain> inbox;
-  /** Whether it was given away; guarded by {@link PortTable#LOCK}, read without it for a fast check. */
-  volatile boolean transferred;
 
   MainPort(PortEnd end) {
+    super(PortTable.LOCK);
     this.end = end;
     end.local = this;
-    this.inbox = new PortInbox<>(PortTable.LOCK) {
-      @Override
-      void execute(Runnable task) {
-        PortTable table;
-        synchronized (PortTable.LOCK) {
-          table = end.table;
-        }
-        if (table == null) {
-          PortTable.unboundLoop().execute(task);
-        } else {
-          table.host.onMainLoop(task);
-        }
-      }
+  }
 
-      @Override
-      ValueCodec values() {
-        return MainPort.this.values();
-      }
-
-      @Override
-      String name() {
-        return end.toString();
-      }
-    };
+  /** Runs on its host's main loop, or on the loop of ports of no host while it belongs to none. */
+  @Override
+  void execute(Runnable task) {
+    PortTable table;
+    synchronized (PortTable.LOCK) {
+      table = end.table;
+    }
+    if (table == null) {
+      PortTable.unboundLoop().execute(task);
+    } else {
+      table.host.onMainLoop(task);
+    }
   }
 
   /** The codec of its host, or the built-in types' while it belongs to none. */
+  @Override
   ValueCodec values() {
     PortTable table;
     synchronized (PortTable.LOCK) {
@@ -56,16 +42,9 @@ final class MainPort implements MessagePortMain {
     return table == null ? PortTable.UNBOUND_VALUES : table.host.values;
   }
 
-  private void ensureHeld() {
-    if (transferred) {
-      throw new IllegalStateException("This port was transferred: it belongs to its receiver now and can no longer "
-          + "be used here (" + end + ")");
-    }
-  }
-
   @Override
-  public void postMessage(Object message) {
-    postMessage(message, List.of());
+  String name() {
+    return end.toString();
   }
 
   @Override
@@ -104,19 +83,6 @@ final class MainPort implements MessagePortMain {
   }
 
   @Override
-  public IpcRegistration onMessage(Consumer<MessageEvent<MessagePortMain>> listener) {
-    Objects.requireNonNull(listener, "listener");
-    ensureHeld();
-    return inbox.onMessage(listener);
-  }
-
-  @Override
-  public void start() {
-    ensureHeld();
-    inbox.start();
-  }
-
-  @Override
   public void close() {
     synchronized (PortTable.LOCK) {
       if (transferred || end.closed) {
@@ -124,13 +90,6 @@ final class MainPort implements MessagePortMain {
       }
       PortTable.closeHere(end);
     }
-  }
-
-  @Override
-  public IpcRegistration onClose(Runnable callback) {
-    Objects.requireNonNull(callback, "callback");
-    ensureHeld();
-    return inbox.onClose(callback);
   }
 
   @Override

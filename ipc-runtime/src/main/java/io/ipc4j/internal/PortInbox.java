@@ -2,7 +2,6 @@ package io.ipc4j.internal;
 
 import io.ipc4j.IpcRegistration;
 import io.ipc4j.MessageEvent;
-import io.ipc4j.internal.codec.ValueCodec;
 import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,13 +11,14 @@ import java.util.function.Consumer;
 
 /**
  * What arrives at one port object, main-side or renderer-side: the messages queued until {@link #start()}, the
- * listeners they go to, and the close callbacks. Deliveries run as tasks of the port's loop ({@link #execute}), a
- * batch at a time, never two at once, in arrival order; a close comes after the messages that arrived before it.
+ * listeners they go to, and the close callbacks. Deliveries run as tasks of the port's loop
+ * ({@link HeldPort#execute}), a batch at a time, never two at once, in arrival order; a close comes after the
+ * messages that arrived before it.
  * Its state is guarded by the lock of the side it belongs to, so that a transfer can take its queue atomically.
  *
  * @param <P> the kind of port its messages carry
  */
-abstract class PortInbox<P> {
+final class PortInbox<P> {
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
   /** How many messages one task delivers before it lets the loop run other work. */
   private static final int BATCH = 64;
@@ -30,6 +30,7 @@ abstract class PortInbox<P> {
 
   private final Entry<P> closeMarker = new Entry<>(new byte[0], List.of());
   private final Object lock;
+  private final HeldPort<P> port;
   private final ArrayDeque<Entry<P>> queue = new ArrayDeque<>();
   private final List<Consumer<MessageEvent<P>>> listeners = new CopyOnWriteArrayList<>();
   private final List<Runnable> closeCallbacks = new ArrayList<>();
@@ -39,18 +40,14 @@ abstract class PortInbox<P> {
   private boolean closeFired;
   private long queuedBytes;
 
-  PortInbox(Object lock) {
+  PortInbox(Object lock, HeldPort<P> port) {
     this.lock = lock;
+    this.port = port;
   }
 
-  /** Runs a delivery task on the port's loop. */
-  abstract void execute(Runnable task);
-
-  /** The codec the port's messages are decoded with. */
-  abstract ValueCodec values();
-
-  /** The port, for logs. */
-  abstract String name();
+  private void execute(Runnable task) {
+    port.execute(task);
+  }
 
   /** Queues a message (dropped once closed) and starts a delivery if the port is started and none runs. */
   void add(Entry<P> entry) {
@@ -174,9 +171,10 @@ abstract class PortInbox<P> {
   private void deliver(Entry<P> entry) {
     Object data;
     try {
-      data = values().decodeValue(entry.payload());
+      data = port.values().decodeValue(entry.payload());
     } catch (Throwable e) { // an Error too: it belongs to this message, not to the loop
-      Failures.log(Level.ERROR, "ipc4j: a message for " + name() + " could not be decoded and was dropped", e);
+      Failures.log(Level.ERROR, "ipc4j: a message for " + port.name() + " could not be decoded and was dropped",
+          e);
       return;
     }
     MessageEvent<P> event = new MessageEvent<>(data, entry.ports());
@@ -184,7 +182,7 @@ abstract class PortInbox<P> {
       try {
         listener.accept(event);
       } catch (Throwable t) {
-        LOG.log(Level.WARNING, "Error occurred in message listener of " + name(), t);
+        LOG.log(Level.WARNING, "Error occurred in message listener of " + port.name(), t);
       }
     }
   }
@@ -200,7 +198,7 @@ abstract class PortInbox<P> {
       try {
         callback.run();
       } catch (Throwable t) {
-        LOG.log(Level.WARNING, "Error occurred in close callback of " + name(), t);
+        LOG.log(Level.WARNING, "Error occurred in close callback of " + port.name(), t);
       }
     }
   }

@@ -1,59 +1,42 @@
 package io.ipc4j.internal;
 
-import io.ipc4j.IpcRegistration;
-import io.ipc4j.MessageEvent;
 import io.ipc4j.MessagePort;
 import io.ipc4j.internal.codec.ValueCodec;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Consumer;
 
 /**
  * A renderer's {@link MessagePort}: one port id this renderer holds. Its listeners run on the renderer's loop. A
  * message to a peer held by the same renderer stays here; any other goes to the host, which relays it.
  */
-final class RendererPort implements MessagePort {
+final class RendererPort extends HeldPort<MessagePort> implements MessagePort {
   final long id;
   final RendererPorts ports;
-  final PortInbox<MessagePort> inbox;
   /** The peer's object while this renderer holds it too, else null; guarded by the ports' lock. */
   RendererPort localPeer;
-  /** Whether it was given away; guarded by the ports' lock, read without it for a fast check. */
-  volatile boolean transferred;
   /** Whether it was closed here, or its peer's close was learnt; guarded by the ports' lock. */
   boolean closed;
 
   RendererPort(long id, RendererPorts ports) {
+    super(ports.lock);
     this.id = id;
     this.ports = ports;
-    this.inbox = new PortInbox<>(ports.lock) {
-      @Override
-      void execute(Runnable task) {
-        ports.context.runOnLoop(task);
-      }
-
-      @Override
-      ValueCodec values() {
-        return ports.context.values;
-      }
-
-      @Override
-      String name() {
-        return "port " + RendererPort.this.id;
-      }
-    };
   }
 
-  private void ensureHeld() {
-    if (transferred) {
-      throw new IllegalStateException("This port was transferred: it belongs to its receiver now and can no longer "
-          + "be used here (port " + id + ")");
-    }
+  /** Runs on its renderer's loop. */
+  @Override
+  void execute(Runnable task) {
+    ports.context.runOnLoop(task);
   }
 
   @Override
-  public void postMessage(Object message) {
-    postMessage(message, List.of());
+  ValueCodec values() {
+    return ports.context.values;
+  }
+
+  @Override
+  String name() {
+    return "port " + id;
   }
 
   @Override
@@ -90,19 +73,6 @@ final class RendererPort implements MessagePort {
   }
 
   @Override
-  public IpcRegistration onMessage(Consumer<MessageEvent<MessagePort>> listener) {
-    Objects.requireNonNull(listener, "listener");
-    ensureHeld();
-    return inbox.onMessage(listener);
-  }
-
-  @Override
-  public void start() {
-    ensureHeld();
-    inbox.start();
-  }
-
-  @Override
   public void close() {
     synchronized (ports.lock) {
       if (transferred || closed) {
@@ -110,13 +80,6 @@ final class RendererPort implements MessagePort {
       }
       ports.closeHere(this, true);
     }
-  }
-
-  @Override
-  public IpcRegistration onClose(Runnable callback) {
-    Objects.requireNonNull(callback, "callback");
-    ensureHeld();
-    return inbox.onClose(callback);
   }
 
   @Override
