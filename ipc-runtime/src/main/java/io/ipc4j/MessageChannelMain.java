@@ -14,7 +14,8 @@ import io.ipc4j.internal.RuntimeEntry;
  * }</pre>
  *
  * <p>A new channel belongs to no host: its ports become the host's when one of them is transferred through it (see
- * {@link MessagePortMain} for the thread its listeners run on until then).
+ * {@link MessagePortMain} for where its listeners run until then). Each channel has its own state: channels and
+ * hosts share none.
  */
 public final class MessageChannelMain {
   private final MessagePortMain port1;

@@ -18,8 +18,10 @@ import java.util.function.Consumer;
  * <p>Messages that arrive before {@link #start()} are queued and delivered in order once it is called. Listeners run
  * on the host's main loop, one message at a time, in the order the peer posted them. A pair made by
  * {@code new MessageChannelMain()} belongs to no host until one of its ports is transferred through one; until then
- * its listeners run on one shared thread named {@code ipc4j-ports}, and its messages use the built-in value types
- * only (a host's record and enum codecs apply once the pair belongs to that host).
+ * the pair has a loop of its own, which runs its listeners and close callbacks one at a time, in order, as tasks of
+ * {@link java.util.concurrent.ForkJoinPool#commonPool()} (so an idle pair holds no thread; like any listener, these
+ * should not block), and its messages use the built-in value types only (a host's record and enum codecs apply
+ * once the pair belongs to that host). Pairs share nothing with each other.
  *
  * <p>Once transferred (with {@link WebContents#postMessage} or {@link #postMessage(Object, List)}), a port belongs
  * to its receiver: {@code postMessage}, {@code start}, {@code onMessage} and {@code onClose} on this object throw
@@ -51,7 +53,7 @@ public interface MessagePortMain {
   /**
    * Adds a listener for this port's messages. Nothing is delivered until {@link #start()}.
    *
-   * @param listener called with each message, on the main loop
+   * @param listener called with each message, on the main loop (or on its pair's own loop for a pair of no host)
    * @return a registration whose {@code close()} removes this listener
    * @throws IllegalStateException if this port was transferred
    */
@@ -74,7 +76,7 @@ public interface MessagePortMain {
    * Adds a callback run once when this port closes: by {@link #close()}, by its peer's, or because the process
    * holding its peer went away (a renderer closed, crashed or was killed, or the host closed).
    *
-   * @param callback run on the main loop (or on {@code ipc4j-ports} for a pair of no host)
+   * @param callback run on the main loop (or on its pair's own loop for a pair of no host)
    * @return a registration whose {@code close()} removes the callback
    * @throws IllegalStateException if this port was transferred
    */

@@ -188,8 +188,8 @@ class MessagePortsTest {
     channel.port2().onMessage(message -> inbox.put(message.data() + "@" + Thread.currentThread().getName()));
     channel.port2().start();
     channel.port1().postMessage("after start");
-    assertThat(inbox.take()).isEqualTo("queued@ipc4j-ports");
-    assertThat(inbox.take()).isEqualTo("after start@ipc4j-ports");
+    assertThat(inbox.take()).startsWith("queued@"); // on the pair's own loop: see MessagePortPairOfNoHostTest
+    assertThat(inbox.take()).startsWith("after start@");
     Await.Inbox<String> closed = new Await.Inbox<>();
     channel.port2().onClose(() -> closed.put("port2"));
     channel.port1().onClose(() -> closed.put("port1"));

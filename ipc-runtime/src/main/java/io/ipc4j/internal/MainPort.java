@@ -18,7 +18,7 @@ final class MainPort extends HeldPort<MessagePortMain> implements MessagePortMai
     end.local = this;
   }
 
-  /** Runs on its host's main loop, or on the loop of ports of no host while it belongs to none. */
+  /** Runs on its host's main loop, or on its pair's own loop while the pair belongs to no host. */
   @Override
   void execute(Runnable task) {
     PortTable table;
@@ -26,20 +26,20 @@ final class MainPort extends HeldPort<MessagePortMain> implements MessagePortMai
       table = end.table;
     }
     if (table == null) {
-      PortTable.unboundLoop().execute(task);
+      end.unbound.execute(task);
     } else {
       table.host.onMainLoop(task);
     }
   }
 
-  /** The codec of its host, or the built-in types' while it belongs to none. */
+  /** The codec of its host, or its pair's of the built-in types while it belongs to none. */
   @Override
   ValueCodec values() {
     PortTable table;
     synchronized (PortTable.LOCK) {
       table = end.table;
     }
-    return table == null ? PortTable.UNBOUND_VALUES : table.host.values;
+    return table == null ? end.unbound.values() : table.host.values;
   }
 
   @Override
@@ -94,6 +94,7 @@ final class MainPort extends HeldPort<MessagePortMain> implements MessagePortMai
 
   @Override
   public String toString() {
-    return "MessagePortMain[" + end.id + (transferred ? ", transferred" : "") + "]";
+    long id = end.id;
+    return "MessagePortMain[" + (id == 0 ? "no host" : id) + (transferred ? ", transferred" : "") + "]";
   }
 }

@@ -9,8 +9,13 @@ import java.util.Set;
  * guarded by {@link PortTable#LOCK}.
  */
 final class PortEnd {
-  /** Its id: negative when the main process made it, else the making renderer's id in the high 32 bits. */
-  final long id;
+  /**
+   * Its id in its host: negative when the main process made it (given when its pair is bound to a host; 0 until
+   * then), else the making renderer's id in the high 32 bits. Volatile for {@link #toString()}.
+   */
+  volatile long id;
+  /** The loop and codec of its pair while the pair belongs to no host; null for a pair a renderer made. */
+  final UnboundPair unbound;
   PortEnd peer;
   /** The main-side object that holds it, or null. */
   MainPort local;
@@ -23,8 +28,15 @@ final class PortEnd {
   /** Whether it or its peer closed (its holder may not know yet). */
   boolean closed;
 
+  /** An end of a pair a renderer made, with its id. */
   PortEnd(long id) {
     this.id = id;
+    this.unbound = null;
+  }
+
+  /** An end of a pair the main process made, which has no host and no id yet. */
+  PortEnd(UnboundPair unbound) {
+    this.unbound = unbound;
   }
 
   /** Entangles two ends. */
@@ -51,6 +63,7 @@ final class PortEnd {
 
   @Override
   public String toString() {
-    return "port " + id;
+    long known = id;
+    return known == 0 ? "a port of no host" : "port " + known;
   }
 }

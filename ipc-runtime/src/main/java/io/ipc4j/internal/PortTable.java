@@ -1,18 +1,12 @@
 package io.ipc4j.internal;
 
 import io.ipc4j.MessagePortMain;
-import io.ipc4j.internal.codec.CodecRegistry;
-import io.ipc4j.internal.codec.ValueCodec;
 import io.ipc4j.internal.jfr.IpcPortMessageEvent;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One host's MessagePorts, and the routing of every port message in the main process. The host knows each end it
@@ -20,10 +14,18 @@ import java.util.concurrent.TimeUnit;
  * between renderers go through the host (it relays them as it relays everything else: no connection between
  * renderers, no thread per pair).
  *
- * <p>All state of the main side's ports, across hosts, is guarded by one lock, {@link #LOCK}: a transfer moves a
- * port, its queue and the ports in that queue at once, and messages keep their order through it. A message that
- * reaches a renderer just after that renderer gave its port away comes back ({@link Message.PortReturn}) and is
- * delivered to the port's new holder.
+ * <p>A main-side end gets its id from the table of the host it is bound to (ids count down from -1 in each host), so
+ * hosts number their ports independently; a pair of no host needs none until it is. Such a pair has its own loop
+ * and codec ({@link UnboundPair}). Nothing here is static but constants and {@link #LOCK}.
+ *
+ * <p>All state of the main side's ports, across hosts, is guarded by that one lock, which holds no state itself.
+ * One lock is kept on purpose: a transfer moves a port, its queue and the ports in that queue at once, and
+ * messages keep their order through it; the ports of one message may belong to a host or to none (a pair of no
+ * host becomes a host's in the middle of a transfer), so a lock per host or per pair would change under a
+ * holder's feet, and taking several in the order user threads happen to name ports could deadlock. The lock is
+ * held only for short, non-blocking work (no listener runs under it). A message that reaches a renderer just after
+ * that renderer gave its port away comes back ({@link Message.PortReturn}) and is delivered to the port's new
+ * holder.
  *
  * <p>A message queued in the main process for a port that is not started counts toward {@link #MAX_QUEUED_BYTES};
  * past it, the port is closed (both ends' {@code onClose} run) and a warning is logged, so that a renderer cannot
@@ -35,14 +37,12 @@ final class PortTable {
   static final long MAX_QUEUED_BYTES = 32L << 20;
   /** The most ports one renderer may hold at once. */
   static final int MAX_PORTS_PER_RENDERER = 1 << 16;
-  /** The codec of pairs that belong to no host yet: the built-in value types. */
-  static final ValueCodec UNBOUND_VALUES = new ValueCodec(new CodecRegistry());
 
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
-  private static long lastMainId;
-  private static Executor unboundLoop;
 
   final IpcHostImpl host;
+  /** The id this host gave a main-side end last (they count down); guarded by {@link #LOCK}. */
+  private long lastMainId;
   /** The ends this host relays for, by id; guarded by {@link #LOCK}. */
   private final Map<Long, PortEnd> ends = new HashMap<>();
 
@@ -50,41 +50,28 @@ final class PortTable {
     this.host = host;
   }
 
-  /** A new pair of main-side ports of no host. */
+  /** A new pair of main-side ports of no host, with a loop and codec of its own. */
   static MessagePortMain[] newPair() {
+    PortEnd a = new PortEnd(new UnboundPair());
+    PortEnd b = new PortEnd(a.unbound);
     synchronized (LOCK) {
-      PortEnd a = new PortEnd(--lastMainId);
-      PortEnd b = new PortEnd(--lastMainId);
       PortEnd.pair(a, b);
       return new MessagePortMain[] {new MainPort(a), new MainPort(b)};
     }
   }
 
-  /** The one thread, started when needed and ended when idle, where the listeners of ports of no host run. */
-  static Executor unboundLoop() {
-    synchronized (LOCK) {
-      if (unboundLoop == null) {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-            task -> {
-              Thread t = new Thread(task, "ipc4j-ports");
-              t.setDaemon(true);
-              return t;
-            });
-        unboundLoop = pool;
-      }
-      return unboundLoop;
-    }
-  }
-
-  /** Makes an end and its peer this host's (with the lock). */
+  /** Makes an end and its peer this host's (with the lock); a pair of no host gets its ids here. */
   private void bind(PortEnd end) {
     if (end.table == this) {
       return;
     }
-    end.table = this;
-    end.peer.table = this;
-    ends.put(end.id, end);
-    ends.put(end.peer.id, end.peer);
+    for (PortEnd e : new PortEnd[] {end, end.peer}) {
+      e.table = this;
+      if (e.id == 0) {
+        e.id = --lastMainId;
+      }
+      ends.put(e.id, e);
+    }
   }
 
   /** Removes an end that nobody will name again (with the lock). */

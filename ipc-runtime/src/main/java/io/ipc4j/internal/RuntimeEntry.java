@@ -16,7 +16,11 @@ import java.util.List;
  * reaches them through these factories only, so every other internal type can stay package-private.
  */
 public final class RuntimeEntry {
-  /** This process's connection to the host that launched it, once made: a process is at most one renderer. */
+  /**
+   * This process's connection to the host that launched it, once made: a process is at most one renderer. The
+   * runtime's one piece of static state, on purpose: like Electron's ipcRenderer module it is process-wide by
+   * nature. Everything else belongs to a host, a renderer or a pair of ports.
+   */
   private static IpcRenderer child;
 
   private RuntimeEntry() {}

@@ -6,7 +6,7 @@ import io.ipc4j.MessagePortMain;
 public final class PortAccess {
   private PortAccess() {}
 
-  /** The id of a main-side port. */
+  /** The id of a main-side port: 0 until its pair belongs to a host, which numbers it then. */
   public static long idOf(MessagePortMain port) {
     return ((MainPort) port).end.id;
   }

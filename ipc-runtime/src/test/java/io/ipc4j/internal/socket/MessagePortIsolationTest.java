@@ -57,8 +57,8 @@ class MessagePortIsolationTest {
     channel.port1().onMessage(message -> mainSide.add(message.data()));
     channel.port1().onClose(() -> mainSide.add("closed"));
     channel.port1().start();
-    long victimId = PortAccess.idOf(channel.port2());
     victim.webContents().postMessage("port", null, List.of(channel.port2()));
+    long victimId = PortAccess.idOf(channel.port2()); // given when the pair became the host's
     victimPort.get(10, TimeUnit.SECONDS);
     BlockingQueue<Object> stolen = new LinkedBlockingQueue<>();
     host.ipcMain().on("steal", (event, args) -> stolen.add(event.ports()));
@@ -80,11 +80,11 @@ class MessagePortIsolationTest {
     // A close and the peer's close cross on the wire: by the time a renderer's PORT_CLOSE arrives, the host may
     // have closed and forgotten that port already. That renderer has done nothing wrong.
     MessageChannelMain channel = new MessageChannelMain();
-    long forgotten = PortAccess.idOf(channel.port2());
     Renderer holder = host.openRenderer();
     CompletableFuture<Void> heard = new CompletableFuture<>();
     holder.ipcRenderer().on("port", (event, args) -> event.ports().get(0).onClose(() -> heard.complete(null)));
     holder.webContents().postMessage("port", null, List.of(channel.port2()));
+    long forgotten = PortAccess.idOf(channel.port2()); // given when the pair became the host's
     channel.port1().close();
     heard.get(10, TimeUnit.SECONDS);
     BlockingQueue<Object> alive = new LinkedBlockingQueue<>();
