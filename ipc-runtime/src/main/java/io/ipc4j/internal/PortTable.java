@@ -22,16 +22,16 @@ import java.util.Map;
  * One lock is kept on purpose: a transfer moves a port, its queue and the ports in that queue at once, and
  * messages keep their order through it; the ports of one message may belong to a host or to none (a pair of no
  * host becomes a host's in the middle of a transfer), so a lock per host or per pair would change under a
- * holder's feet, and taking several in the order user threads happen to name ports could deadlock. The lock is
- * held only for short, non-blocking work (no listener runs under it). A message that reaches a renderer just after
- * that renderer gave its port away comes back ({@link Message.PortReturn}) and is delivered to the port's new
- * holder.
+ * holder's feet, and taking several in the order user threads happen to name ports could deadlock. No listener
+ * or callback runs under it. A message that reaches a renderer just after that renderer gave its port away comes
+ * back ({@link Message.PortReturn}) and is delivered to the port's new holder.
  *
  * <p>A message queued in the main process for a port that is not started counts toward {@link #MAX_QUEUED_BYTES};
  * past it, the port is closed (both ends' {@code onClose} run) and a warning is logged, so that a renderer cannot
  * fill the host's memory through a port nobody reads.
  */
 final class PortTable {
+  /** Guards the state of every main-side port, of every host and of none (see above); it has none of its own. */
   static final Object LOCK = new Object();
   /** The most bytes that may wait in one main-side port's queue. */
   static final long MAX_QUEUED_BYTES = 32L << 20;
