@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The runtime keeps no static mutable state: every static field of every class it compiles to is final and of a
  * kind that cannot change (a primitive, a string, an enum, a record of such, a constant of an immutable JDK type,
- * or an object with no instance fields at all, such as a sentinel or a function that captures nothing). State lives in the objects that own it (a host, a renderer, a pair of ports), so two hosts in one JVM
- * share nothing. A field that is an exception to this is named in {@link #ALLOWED} with the reason it may be.
+ * or an object with no instance fields at all, such as a sentinel or a function that captures nothing). State
+ * lives in the objects that own it (a host, a renderer, a pair of ports), so two hosts in one JVM share nothing.
+ * A field that is an exception to this is named in {@link #ALLOWED} with the reason it may be.
  */
 class NoStaticStateTest {
   /** The static fields that may break the rule ("Class.field"), and why each may. */
@@ -33,7 +34,8 @@ class NoStaticStateTest {
           "the child JVM's one connection to the host that launched it: process-wide by nature, as Electron's "
               + "ipcRenderer module is; set once, under the class's lock"),
       Map.entry("io.ipc4j.internal.PortTable.LOCK",
-          "a monitor with no state of its own: it orders every port transfer in the process (see PortTable)"),
+          "the one monitor shared by hosts, with no state of its own: it orders every port transfer in the "
+              + "process, whether the ports belong to a host or to none (see PortTable)"),
       Map.entry("io.ipc4j.internal.Listeners.NONE", "an empty array: it has no element to change"),
       Map.entry("io.ipc4j.internal.StreamProducer.NO_PAYLOAD", "an empty array: it has no element to change"),
       Map.entry("io.ipc4j.internal.socket.Frames.MAGIC",
@@ -49,9 +51,14 @@ class NoStaticStateTest {
       Map.entry("io.ipc4j.internal.jfr.IpcStreamEvent.PROBE",
           "never committed: it only asks whether it is enabled"));
 
+  /** Samples for the check's own test: a function that captures nothing, and a list. */
+  private static final Runnable NOTHING = () -> {};
+  private static final List<String> SOMETHING = new ArrayList<>();
+
   /** JDK types whose instances cannot change. */
   private static final Set<Class<?>> IMMUTABLE = Set.of(String.class, System.Logger.class, VarHandle.class,
-      MethodHandle.class, Pattern.class, Duration.class, Path.class, Class.class, Integer.class, Long.class, Boolean.class);
+      MethodHandle.class, Pattern.class, Duration.class, Path.class, Class.class, Integer.class, Long.class,
+      Boolean.class);
 
   @Test
   void everyStaticFieldOfTheRuntimeIsAFinalConstantOfAnImmutableKind() throws Exception {
@@ -103,9 +110,6 @@ class NoStaticStateTest {
         .isTrue();
     assertWithMessage("a list").that(stateless(getClass().getDeclaredField("SOMETHING"))).isFalse();
   }
-
-  private static final Runnable NOTHING = () -> {};
-  private static final List<String> SOMETHING = new ArrayList<>();
 
   private record Holder(List<String> items) {}
 
