@@ -124,4 +124,19 @@ public interface WebFrameMain {
    * @return true once destroyed
    */
   boolean isDestroyed();
+
+  /**
+   * Sends one value and ports to this frame, as Electron's {@code webFrameMain.postMessage}: the frame's listeners
+   * on {@code channel} get {@code message} as their only argument and the ports in {@link IpcRendererEvent#ports()}
+   * (as {@link MessagePort}s). The ports can no longer be used here. A frame that has closed gets nothing.
+   *
+   * @param channel the channel
+   * @param message the value; must have a codec
+   * @param transfer the ports to give up (at most 64), or an empty list
+   * @throws IpcCloneException if the value has no codec; nothing is sent
+   * @throws IllegalArgumentException if {@code transfer} names a port it may not, as
+   *     {@link WebContents#postMessage} says; nothing is sent
+   * @throws IpcDisconnectedException with {@code Object has been destroyed} if the renderer is gone
+   */
+  void postMessage(String channel, Object message, java.util.List<MessagePortMain> transfer);
 }

@@ -49,6 +49,31 @@ class MessagePortsTest {
 
   @ParameterizedTest
   @EnumSource(HostKind.class)
+  void webFrameMainPostMessageReachesThatFrameOnlyWithItsPorts(HostKind kind) {
+    try (IpcHost host = kind.open()) {
+      Renderer renderer = host.openRenderer();
+      IpcRenderer child = renderer.openFrame();
+      Await.Inbox<String> mainFrameGot = new Await.Inbox<>();
+      renderer.ipcRenderer().on("port", (event, args) -> mainFrameGot.put("main frame: " + args[0]));
+      echoPorts(child);
+      Await.Inbox<WebFrameMain> frames = new Await.Inbox<>();
+      host.ipcMain().on("hello", (event, args) -> frames.put(event.senderFrame()));
+      child.send("hello");
+      WebFrameMain childFrame = frames.take();
+      MessageChannelMain channel = new MessageChannelMain();
+      Await.Inbox<Object> replies = inboxOf(channel.port1());
+      childFrame.postMessage("port", null, List.of(channel.port2()));
+      channel.port1().postMessage("to the child frame");
+      assertThat(replies.take()).isEqualTo("echo:to the child frame");
+      mainFrameGot.assertEmptyAfter(200);
+      IllegalArgumentException reused = assertThrows(IllegalArgumentException.class,
+          () -> childFrame.postMessage("port", null, List.of(channel.port2())));
+      assertThat(reused).hasMessageThat().isEqualTo("Port at index 0 is already neutered.");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
   void messagesThatArriveBeforeStartAreQueuedAndDeliveredInOrderOnStart(HostKind kind) {
     try (IpcHost host = kind.open()) {
       Renderer renderer = host.openRenderer();

@@ -105,4 +105,9 @@ final class WebFrameMainImpl implements WebFrameMain {
   public String toString() {
     return "WebFrameMain[process " + contents.processId + ", frame " + frameId + "]";
   }
+
+  @Override
+  public void postMessage(String channel, Object message, java.util.List<io.ipc4j.MessagePortMain> transfer) {
+    contents.ports().postToRenderer(contents, frameId, channel, message, transfer);
+  }
 }
