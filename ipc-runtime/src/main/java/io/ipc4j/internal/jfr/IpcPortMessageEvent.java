@@ -1,12 +1,9 @@
 package io.ipc4j.internal.jfr;
 
-import jdk.jfr.Category;
 import jdk.jfr.DataAmount;
 import jdk.jfr.Description;
-import jdk.jfr.Event;
 import jdk.jfr.Label;
 import jdk.jfr.Name;
-import jdk.jfr.StackTrace;
 
 /**
  * {@code io.ipc4j.PortMessage}: one MessagePort message crossing the host, an instant: posted by a renderer on a port
@@ -17,23 +14,13 @@ import jdk.jfr.StackTrace;
 @Name("io.ipc4j.PortMessage")
 @Label("IPC Port Message")
 @Description("A MessagePort message posted by a renderer, or delivered to one")
-@Category("ipc4j")
-@StackTrace(false)
-public final class IpcPortMessageEvent extends Event {
+public final class IpcPortMessageEvent extends Crossing {
   /** Only asked whether the event is enabled: a message allocates no event while no recording wants one. */
   private static final IpcPortMessageEvent PROBE = new IpcPortMessageEvent();
 
   @Label("Port")
   @Description("The id of the port it was posted on (renderer-to-main) or delivered to (main-to-renderer)")
   long portId;
-
-  @Label("Direction")
-  @Description("renderer-to-main or main-to-renderer")
-  String direction;
-
-  @Label("Renderer")
-  @Description("The renderer's WebContents id")
-  int rendererId;
 
   @Label("Bytes")
   @DataAmount
