@@ -126,14 +126,41 @@ public final class ValueCodec {
         hint += sizeHint(arg);
       }
     }
-    MessagePackWriter out = new MessagePackWriter(hint);
-    new ValueEncoder(registry, out).writeArgs(args);
-    return out.toByteArray();
+    return encode(args, true, hint);
   }
 
   /**
-   * A first guess at a value's encoded size: exact for byte arrays and ASCII strings, so that a call whose
-   * arguments are such values fills its buffer exactly and hands it over without growing or copying it.
+   * Encodes arguments or one value with the thread's scratch encoder (see {@link CodecScratch}), copied out once; or,
+   * when the value is known to be large or the scratch is busy, with a writer of its own whose buffer it returns.
+   */
+  private byte[] encode(Object what, boolean isArgs, int hint) {
+    CodecScratch scratch = hint <= CodecScratch.KEEP ? CodecScratch.mine() : null;
+    ValueEncoder reused = scratch == null ? null : scratch.encoder(registry);
+    if (reused == null) {
+      MessagePackWriter out = new MessagePackWriter(hint);
+      write(new ValueEncoder(registry, out), what, isArgs);
+      return out.toByteArray();
+    }
+    try {
+      write(reused, what, isArgs);
+      return reused.out().copyOut();
+    } finally {
+      scratch.release(reused);
+    }
+  }
+
+  private static void write(ValueEncoder encoder, Object what, boolean isArgs) {
+    if (isArgs) {
+      encoder.writeArgs((Object[]) what);
+    } else {
+      encoder.writeValue(what);
+    }
+  }
+
+  /**
+   * A first guess at a value's encoded size: exact for byte arrays and ASCII strings, so that a large such value
+   * fills a buffer of its own exactly and is handed over without growing or copying it (smaller values go through
+   * the thread's scratch, see {@link CodecScratch}).
    */
   static int sizeHint(Object value) {
     if (value instanceof byte[] bytes) {
@@ -168,10 +195,17 @@ public final class ValueCodec {
    * @throws MalformedValueException if the bytes are malformed
    */
   public Object[] decodeArgs(byte[] buf, int off, int len) {
-    ValueDecoder in = new ValueDecoder(registry, buf, off, len);
-    Object[] args = in.readArgs();
-    in.expectEnd();
-    return args;
+    CodecScratch scratch = CodecScratch.mine();
+    ValueDecoder in = scratch.decoder(registry, buf, off, len);
+    boolean clean = false;
+    try {
+      Object[] args = in.readArgs();
+      in.expectEnd();
+      clean = true;
+      return args;
+    } finally {
+      scratch.release(in, clean);
+    }
   }
 
   /**
@@ -182,9 +216,7 @@ public final class ValueCodec {
    * @throws io.ipc4j.IpcCloneException if the value cannot be encoded
    */
   public byte[] encodeValue(Object value) {
-    MessagePackWriter out = new MessagePackWriter(sizeHint(value));
-    new ValueEncoder(registry, out).writeValue(value);
-    return out.toByteArray();
+    return encode(value, false, sizeHint(value));
   }
 
   /**
@@ -195,9 +227,16 @@ public final class ValueCodec {
    * @throws MalformedValueException if the bytes are malformed
    */
   public Object decodeValue(byte[] bytes) {
-    ValueDecoder in = new ValueDecoder(registry, bytes, 0, bytes.length);
-    Object value = in.read();
-    in.expectEnd();
-    return value;
+    CodecScratch scratch = CodecScratch.mine();
+    ValueDecoder in = scratch.decoder(registry, bytes, 0, bytes.length);
+    boolean clean = false;
+    try {
+      Object value = in.read();
+      in.expectEnd();
+      clean = true;
+      return value;
+    } finally {
+      scratch.release(in, clean);
+    }
   }
 }
