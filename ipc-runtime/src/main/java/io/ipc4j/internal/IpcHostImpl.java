@@ -247,8 +247,8 @@ final class IpcHostImpl implements IpcHost {
     dispatch.dispatch(from, message);
   }
 
-  /** A message from a renderer, as a main-loop task. */
-  private final class Delivery implements Runnable, EventLoop.Labelled {
+  /** A message from a renderer, as a main-loop task (its own queue node: handing a message over makes one object). */
+  private final class Delivery extends TaskQueue.Task implements EventLoop.Labelled {
     private final WebContentsImpl from;
     private final Message message;
 

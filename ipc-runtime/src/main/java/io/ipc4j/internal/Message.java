@@ -20,8 +20,8 @@ public sealed interface Message extends EventLoop.Labelled {
    */
   static long timeoutMillis(java.time.Duration timeout) {
     try {
-      long millis = timeout.toMillis();
-      boolean whole = timeout.equals(java.time.Duration.ofMillis(millis)) || millis == Long.MAX_VALUE;
+      long millis = timeout.toMillis(); // a positive timeout: whole when no nanosecond is left below the millis
+      boolean whole = timeout.getNano() % 1_000_000 == 0 || millis == Long.MAX_VALUE;
       return whole ? Math.max(1, millis) : millis + 1;
     } catch (ArithmeticException e) { // centuries: nobody waits that long
       return Long.MAX_VALUE;
