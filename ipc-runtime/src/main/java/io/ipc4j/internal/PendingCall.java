@@ -89,7 +89,10 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
     return state.get() < DONE;
   }
 
-  /** Ends the call with a {@link Message.Reply}, or a {@link Throwable}; false if it had already ended. */
+  /**
+   * Ends the call with a {@link Message.Reply}, the payload of a reply that succeeded (a {@code byte[]}), or a
+   * {@link Throwable}; false if it had already ended.
+   */
   boolean end(Object result) {
     if (!state.compareAndSet(PENDING, COMPLETING)) {
       awaitOutcome(); // the call ended when the winner took it: once this returns, everyone sees it ended
@@ -307,6 +310,9 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
 
   private Object valueOrThrow() {
     Object result = outcome;
+    if (result instanceof byte[] payload) {
+      return core.values().decodeValue(payload);
+    }
     if (result instanceof Message.Reply reply) {
       if (reply.ok()) {
         return core.values().decodeValue(reply.payload());

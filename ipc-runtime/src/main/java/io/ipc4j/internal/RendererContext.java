@@ -253,6 +253,15 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
     });
   }
 
+  /** The answer to a call, straight to it: an answer that succeeded needs no {@link Message.Reply}. */
+  @Override
+  public void reply(long callId, boolean ok, byte[] payload) {
+    PendingCall call = pending.get(callId);
+    if (call != null) {
+      call.end(ok ? payload : new Message.Reply(callId, false, payload));
+    }
+  }
+
   /** A message from the main process; any thread. */
   @Override
   public void toRenderer(Message message) {
