@@ -22,7 +22,7 @@ import java.util.concurrent.locks.LockSupport;
  * thread that finds another one settling waits for it ({@link #settleAndAwait()}); settling decodes and never
  * blocks, so that wait is short.
  */
-final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pending, MainLink.Waiting {
+final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pending, MainLink.Waiting, Runnable {
   private static final int PENDING = 0;
   private static final int COMPLETING = 1;
   /** Ended: the outcome is published. */
@@ -45,13 +45,15 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
   private final CallOwner core;
   private final AtomicInteger state = new AtomicInteger(PENDING);
   private volatile Object outcome;
-  /** Threads parked on this call, newest first; pushed and unlinked under this call's monitor. */
+  /** The thread parked on this call if it is the only one (parking makes no {@link Waiter}); under the monitor. */
+  private volatile Thread parked;
+  /** Other threads parked on this call, newest first; pushed and unlinked under this call's monitor. */
   private volatile Waiter waiters;
   private volatile boolean joining;
   /** Whether the call is an {@code invoke}'s future, which the loop settles for its callbacks. */
   private volatile boolean isFuture;
 
-  /** A parked caller (usually the only one; several threads may block on one future). */
+  /** A parked caller besides {@link #parked} (several threads may block on one future). */
   private static final class Waiter {
     final Thread thread;
     Waiter next;
@@ -73,7 +75,7 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
   PendingCall future() {
     isFuture = true;
     if (ended()) {
-      core.runOnLoop(this::settle); // it ended before it had a future (closed renderer): nobody else settles it
+      core.runOnLoop(this); // it ended before it had a future (closed renderer): nobody else settles it
     }
     return this;
   }
@@ -104,11 +106,15 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
     if (!joined) {
       core.forget(this);
     }
+    Thread only = parked;
+    if (only != null) {
+      LockSupport.unpark(only);
+    }
     for (Waiter w = waiters; w != null; w = w.next) {
       LockSupport.unpark(w.thread);
     }
     if (isFuture && !joined) {
-      core.runOnLoop(this::settle);
+      core.runOnLoop(this); // settles: the call is the loop's task itself, no lambda is made per reply
     }
     return true;
   }
@@ -196,8 +202,7 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
       return ENDED;
     }
     long limit = untilNanos - deadlineNanos < 0 ? untilNanos : deadlineNanos;
-    Waiter me = new Waiter(Thread.currentThread());
-    push(me);
+    Waiter me = push(Thread.currentThread());
     try {
       while (state.get() < DONE) {
         long remaining = limit - System.nanoTime();
@@ -235,12 +240,24 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
     }
   }
 
-  private synchronized void push(Waiter w) {
+  /** Registers a parking thread: as {@link #parked} when no other thread is (null returned), else in a waiter. */
+  private synchronized Waiter push(Thread thread) {
+    if (parked == null) {
+      parked = thread;
+      return null;
+    }
+    Waiter w = new Waiter(thread);
     w.next = waiters;
     waiters = w;
+    return w;
   }
 
+  /** Unregisters a thread that {@link #push} registered, given what push returned. */
   private synchronized void unlink(Waiter w) {
+    if (w == null) {
+      parked = null;
+      return;
+    }
     Waiter prev = null;
     for (Waiter cur = waiters; cur != null; prev = cur, cur = cur.next) {
       if (cur == w) {
@@ -275,6 +292,11 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
   Object await() {
     awaitDone();
     return valueOrThrow();
+  }
+
+  @Override
+  public void run() { // the loop's task that settles the future
+    settle();
   }
 
   /** Completes the future (once) with the decoded outcome; returns at once if another thread is doing so. */
