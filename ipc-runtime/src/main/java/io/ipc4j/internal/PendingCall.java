@@ -45,15 +45,13 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
   private final CallOwner core;
   private final AtomicInteger state = new AtomicInteger(PENDING);
   private volatile Object outcome;
-  /** The thread parked on this call if it is the only one (parking makes no {@link Waiter}); under the monitor. */
-  private volatile Thread parked;
-  /** Other threads parked on this call, newest first; pushed and unlinked under this call's monitor. */
-  private volatile Waiter waiters;
+  /** Threads parked here, under the monitor: the only one as itself (no node made), else {@link Waiter}s. */
+  private volatile Object waiters;
   private volatile boolean joining;
   /** Whether the call is an {@code invoke}'s future, which the loop settles for its callbacks. */
   private volatile boolean isFuture;
 
-  /** A parked caller besides {@link #parked} (several threads may block on one future). */
+  /** A parked caller when several threads block on one future. */
   private static final class Waiter {
     final Thread thread;
     Waiter next;
@@ -106,12 +104,13 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
     if (!joined) {
       core.forget(this);
     }
-    Thread only = parked;
-    if (only != null) {
+    Object parked = waiters;
+    if (parked instanceof Thread only) {
       LockSupport.unpark(only);
-    }
-    for (Waiter w = waiters; w != null; w = w.next) {
-      LockSupport.unpark(w.thread);
+    } else {
+      for (Waiter w = (Waiter) parked; w != null; w = w.next) {
+        LockSupport.unpark(w.thread);
+      }
     }
     if (isFuture && !joined) {
       core.runOnLoop(this); // settles: the call is the loop's task itself, no lambda is made per reply
@@ -202,7 +201,8 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
       return ENDED;
     }
     long limit = untilNanos - deadlineNanos < 0 ? untilNanos : deadlineNanos;
-    Waiter me = push(Thread.currentThread());
+    Thread me = Thread.currentThread();
+    push(me);
     try {
       while (state.get() < DONE) {
         long remaining = limit - System.nanoTime();
@@ -240,27 +240,28 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
     }
   }
 
-  /** Registers a parking thread: as {@link #parked} when no other thread is (null returned), else in a waiter. */
-  private synchronized Waiter push(Thread thread) {
+  /** Registers a parking thread: alone as itself, else the list (the one alone joins it). */
+  private synchronized void push(Thread thread) {
+    Object parked = waiters;
     if (parked == null) {
-      parked = thread;
-      return null;
+      waiters = thread;
+      return;
     }
     Waiter w = new Waiter(thread);
-    w.next = waiters;
+    w.next = parked instanceof Thread only ? new Waiter(only) : (Waiter) parked;
     waiters = w;
-    return w;
   }
 
-  /** Unregisters a thread that {@link #push} registered, given what push returned. */
-  private synchronized void unlink(Waiter w) {
-    if (w == null) {
-      parked = null;
+  /** Unregisters a thread that {@link #push} registered (a thread parks on one call at a time: once here). */
+  private synchronized void unlink(Thread thread) {
+    Object parked = waiters;
+    if (parked == thread) {
+      waiters = null;
       return;
     }
     Waiter prev = null;
-    for (Waiter cur = waiters; cur != null; prev = cur, cur = cur.next) {
-      if (cur == w) {
+    for (Waiter cur = parked instanceof Waiter list ? list : null; cur != null; prev = cur, cur = cur.next) {
+      if (cur.thread == thread) {
         if (prev == null) {
           waiters = cur.next;
         } else {
@@ -295,7 +296,7 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
   }
 
   @Override
-  public void run() { // the loop's task that settles the future
+  public void run() { // as the loop's task: settles the future
     settle();
   }
 
