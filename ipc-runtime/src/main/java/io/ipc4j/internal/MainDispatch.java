@@ -143,7 +143,7 @@ final class MainDispatch {
     if (frame == null) {
       return;
     }
-    MainEvent event = new MainEvent(from, frame, channel, syncCallId);
+    MainEvent event = new MainEvent(frame, channel, syncCallId);
     if (!ports.isEmpty()) {
       event.ports(ports);
     }
@@ -245,7 +245,7 @@ final class MainDispatch {
     if (frame == null) {
       return;
     }
-    MainEvent event = new MainEvent(from, frame, channel, -1, m.timeoutMillis());
+    MainEvent event = new MainEvent(frame, channel, -1, m.timeoutMillis());
     Interception seen = interceptors.observe(IpcIncoming.Kind.INVOKE, from, event, m.payload().length);
     Replies replies = seen == null ? from.replies : seen.replies();
     Object[] args = null;
@@ -297,7 +297,7 @@ final class MainDispatch {
     if (frame == null) {
       return;
     }
-    MainEvent event = new MainEvent(from, frame, channel, -1);
+    MainEvent event = new MainEvent(frame, channel, -1);
     Interception seen = interceptors.intercepting()
         ? new Interception(IpcIncoming.Kind.INVOKE, event, from, null, null) : null;
     StreamProducer producer = from.streams.serve(m.callId(), event, seen);
