@@ -184,6 +184,12 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
     }
   }
 
+  /** The main process's codec when it runs in this JVM (see {@link MainLink#mainValues()}), else null. */
+  ValueCodec mainValues() {
+    MainLink l = link;
+    return l == null ? null : l.mainValues();
+  }
+
   void toMain(Message message) {
     MainLink l = link;
     if (l == null) {

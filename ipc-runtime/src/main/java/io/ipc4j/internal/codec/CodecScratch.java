@@ -22,6 +22,8 @@ final class CodecScratch {
 
   private final ValueEncoder encoder = new ValueEncoder(null, new MessagePackWriter(128));
   private boolean encoding;
+  /** The encoded size of the arguments the thread copied last (see {@link ValueCodec#copyArgs}). */
+  int copiedBytes;
   /** The thread's decoder once it has decoded a value, or null (none yet, or the last one was let go). */
   private ValueDecoder decoder;
   private boolean decoding;

@@ -42,6 +42,11 @@ final class MessagePackWriter {
     return pos;
   }
 
+  /** The buffer written so far (up to {@link #position()}); for reading on this thread before it writes again. */
+  byte[] buffer() {
+    return buf;
+  }
+
   private void ensure(int extra) {
     int needed = pos + extra;
     if (needed < 0) {

@@ -175,6 +175,61 @@ public final class ValueCodec {
   }
 
   /**
+   * Copies call arguments for a receiver in this JVM as sending them would: encoded with this codec's codecs into
+   * the thread's scratch, then decoded from there with {@code receiver}'s, so that no encoding is made to hand
+   * over. {@link #copiedBytes()} then tells the size of the encoding.
+   *
+   * @param args the arguments
+   * @param receiver the codec of the side that receives them
+   * @return the receiver's copy
+   * @throws io.ipc4j.IpcCloneException if an argument cannot be encoded, as {@link #encodeArgs} does
+   * @throws Undecodable if the receiver cannot decode them: its cause is what decoding threw
+   */
+  public Object[] copyArgs(Object[] args, ValueCodec receiver) {
+    CodecScratch scratch = CodecScratch.mine();
+    ValueEncoder encoder = scratch.encoder(registry);
+    if (encoder == null) { // the scratch is busy (a codec copies from inside a value): an encoding of its own
+      byte[] bytes = encodeArgs(args);
+      scratch.copiedBytes = bytes.length;
+      return receiver.decodeCopy(bytes, bytes.length);
+    }
+    try {
+      encoder.writeArgs(args);
+      MessagePackWriter out = encoder.out();
+      scratch.copiedBytes = out.position();
+      return receiver.decodeCopy(out.buffer(), out.position()); // decoding copies every value out of the buffer
+    } finally {
+      scratch.release(encoder);
+    }
+  }
+
+  private Object[] decodeCopy(byte[] buf, int len) {
+    try {
+      return decodeArgs(buf, 0, len);
+    } catch (Throwable t) { // an Error too: it is the receiver's to answer with, as if it had decoded the bytes
+      throw new Undecodable(t);
+    }
+  }
+
+  /**
+   * The size of the encoding of the arguments this thread copied last with {@link #copyArgs}.
+   *
+   * @return its bytes
+   */
+  public static int copiedBytes() {
+    return CodecScratch.mine().copiedBytes;
+  }
+
+  /** What decoding a copy of arguments threw (the cause), for the receiver to answer with (see {@link #copyArgs}). */
+  public static final class Undecodable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Undecodable(Throwable cause) {
+      super(cause);
+    }
+  }
+
+  /**
    * Decodes call arguments.
    *
    * @param bytes an encoding made by {@link #encodeArgs}

@@ -147,4 +147,48 @@ class CodecScratchTest {
     scratch.release(mine, true);
     assertThat(other).isNotSameInstanceAs(mine); // the first was the thread's own: it was free after the refusal
   }
+  @Test
+  void argumentsCopiedForAReceiverInThisJvmAreWhatSendingThemWouldGiveIt() {
+    ValueCodec receiver = new ValueCodec(new CodecRegistry()); // it has no codec for Point: it gets the map
+    byte[] bytes = {1, 2, 3};
+    Object[] args = {new Point(1, 2), bytes, "s"};
+
+    Object[] copy = CODEC.copyArgs(args, receiver);
+
+    assertThat(copy).isEqualTo(receiver.decodeArgs(CODEC.encodeArgs(args)));
+    assertThat(copy[1]).isNotSameInstanceAs(bytes);
+    assertThat(ValueCodec.copiedBytes()).isEqualTo(CODEC.encodeArgs(args).length);
+  }
+
+  @Test
+  void whatTheReceiverCannotDecodeComesBackAsItsCauseNotAsTheSendersError() {
+    CodecRegistry refusing = new CodecRegistry();
+    refusing.addAll(List.of(new TestCodecs.PointCodec() {
+      @Override
+      public Point create(Object[] c) {
+        throw new IllegalStateException("refused by the receiver");
+      }
+    }));
+    ValueCodec receiver = new ValueCodec(refusing);
+
+    ValueCodec.Undecodable thrown =
+        assertThrows(ValueCodec.Undecodable.class, () -> CODEC.copyArgs(new Object[] {new Point(1, 2)}, receiver));
+
+    assertThat(thrown).hasCauseThat().hasMessageThat().contains("refused by the receiver");
+    assertThrows(io.ipc4j.IpcCloneException.class, // what the sender cannot encode stays the sender's error
+        () -> CODEC.copyArgs(new Object[] {new TestCodecs.Unregistered(1)}, receiver));
+  }
+
+  @Test
+  void aCopyMadeWhileTheThreadsEncoderIsBusyIsTheSame() {
+    CodecScratch scratch = CodecScratch.mine();
+    ValueEncoder busy = scratch.encoder(registry);
+    try {
+      Object[] copy = CODEC.copyArgs(new Object[] {List.of(1, "two")}, CODEC);
+      assertThat(copy).asList().containsExactly(List.of(1, "two"));
+      assertThat(ValueCodec.copiedBytes()).isEqualTo(CODEC.encodeArgs(new Object[] {List.of(1, "two")}).length);
+    } finally {
+      scratch.release(busy);
+    }
+  }
 }
