@@ -69,7 +69,7 @@ final class IpcRendererImpl extends HandlingEmitter<IpcRendererListener, IpcRend
         } catch (ValueCodec.Undecodable e) {
           undecodable = e.getCause(); // the main process answers the call with it, as if it had decoded them
         }
-        copiedBytes = ValueCodec.copiedBytes();
+        copiedBytes = context.values.copiedBytes();
       }
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);

@@ -1,8 +1,9 @@
 package io.ipc4j.internal.codec;
 
 /**
- * One thread's encoder and decoder, kept from one value to the next so that a call does not make a writer, an
- * encoder and a decoder for each value it sends or receives. What is encoded is still copied out into an array of
+ * One thread's encoder and decoder for one {@link ValueCodec} (which keeps them per thread: no static state), kept
+ * from one value to the next so that a call does not make a writer, an encoder and a decoder for each value it
+ * sends or receives. What is encoded is still copied out into an array of
  * its own (that array travels to another thread); only the scratch stays here.
  *
  * <p>A thread uses its scratch for one value at a time: an encode or decode that starts while the thread's is busy
@@ -17,9 +18,6 @@ final class CodecScratch {
    */
   static final int KEEP = 4096;
 
-  private static final byte[] NO_INPUT = new byte[0];
-  private static final ThreadLocal<CodecScratch> MINE = ThreadLocal.withInitial(CodecScratch::new);
-
   private final ValueEncoder encoder = new ValueEncoder(null, new MessagePackWriter(128));
   private boolean encoding;
   /** The encoded size of the arguments the thread copied last (see {@link ValueCodec#copyArgs}). */
@@ -27,13 +25,8 @@ final class CodecScratch {
   /** The thread's decoder once it has decoded a value, or null (none yet, or the last one was let go). */
   private ValueDecoder decoder;
   private boolean decoding;
-
-  private CodecScratch() {}
-
-  /** The calling thread's scratch. */
-  static CodecScratch mine() {
-    return MINE.get();
-  }
+  /** What a kept decoder points at between decodes, so that it keeps no reference to the last input. */
+  private final byte[] noInput = new byte[0];
 
   /** The thread's encoder, with these codecs and an empty buffer; null while it is busy with another value. */
   ValueEncoder encoder(CodecRegistry codecs) {
@@ -86,7 +79,7 @@ final class CodecScratch {
     }
     decoding = false;
     if (clean && used.reusable()) {
-      used.reset(NO_INPUT, 0, 0); // keeps no reference to the input
+      used.reset(noInput, 0, 0);
       used.codecs = null;
     } else {
       decoder = null;

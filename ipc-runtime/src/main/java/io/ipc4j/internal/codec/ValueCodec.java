@@ -92,6 +92,8 @@ public final class ValueCodec {
   static final int EXT_UUID = 9;
 
   private final CodecRegistry registry;
+  /** Each thread's encoder and decoder for this codec, reused from value to value. */
+  private final ThreadLocal<CodecScratch> scratch = ThreadLocal.withInitial(CodecScratch::new);
 
   /**
    * A codec that encodes and decodes records and enums with the codecs in {@code registry}.
@@ -109,6 +111,11 @@ public final class ValueCodec {
    */
   public CodecRegistry registry() {
     return registry;
+  }
+
+  /** The calling thread's scratch for this codec. */
+  CodecScratch scratch() {
+    return scratch.get();
   }
 
   /**
@@ -134,7 +141,7 @@ public final class ValueCodec {
    * when the value is known to be large or the scratch is busy, with a writer of its own whose buffer it returns.
    */
   private byte[] encode(Object what, boolean isArgs, int hint) {
-    CodecScratch scratch = hint <= CodecScratch.KEEP ? CodecScratch.mine() : null;
+    CodecScratch scratch = hint <= CodecScratch.KEEP ? scratch() : null;
     ValueEncoder reused = scratch == null ? null : scratch.encoder(registry);
     if (reused == null) {
       MessagePackWriter out = new MessagePackWriter(hint);
@@ -186,7 +193,7 @@ public final class ValueCodec {
    * @throws Undecodable if the receiver cannot decode them: its cause is what decoding threw
    */
   public Object[] copyArgs(Object[] args, ValueCodec receiver) {
-    CodecScratch scratch = CodecScratch.mine();
+    CodecScratch scratch = scratch();
     ValueEncoder encoder = scratch.encoder(registry);
     if (encoder == null) { // the scratch is busy (a codec copies from inside a value): an encoding of its own
       byte[] bytes = encodeArgs(args);
@@ -212,12 +219,12 @@ public final class ValueCodec {
   }
 
   /**
-   * The size of the encoding of the arguments this thread copied last with {@link #copyArgs}.
+   * The size of the encoding of the arguments this thread copied last with this codec's {@link #copyArgs}.
    *
    * @return its bytes
    */
-  public static int copiedBytes() {
-    return CodecScratch.mine().copiedBytes;
+  public int copiedBytes() {
+    return scratch().copiedBytes;
   }
 
   /** What decoding a copy of arguments threw (the cause), for the receiver to answer with (see {@link #copyArgs}). */
@@ -250,7 +257,7 @@ public final class ValueCodec {
    * @throws MalformedValueException if the bytes are malformed
    */
   public Object[] decodeArgs(byte[] buf, int off, int len) {
-    CodecScratch scratch = CodecScratch.mine();
+    CodecScratch scratch = scratch();
     ValueDecoder in = scratch.decoder(registry, buf, off, len);
     boolean clean = false;
     try {
@@ -282,7 +289,7 @@ public final class ValueCodec {
    * @throws MalformedValueException if the bytes are malformed
    */
   public Object decodeValue(byte[] bytes) {
-    CodecScratch scratch = CodecScratch.mine();
+    CodecScratch scratch = scratch();
     ValueDecoder in = scratch.decoder(registry, bytes, 0, bytes.length);
     boolean clean = false;
     try {

@@ -20,7 +20,7 @@ class CodecScratchTest {
 
   @Test
   void aThreadGetsTheSameEncoderForEveryValueOnceItIsGivenBack() {
-    CodecScratch scratch = CodecScratch.mine();
+    CodecScratch scratch = CODEC.scratch();
     ValueEncoder first = scratch.encoder(registry);
     scratch.release(first);
     ValueEncoder second = scratch.encoder(registry);
@@ -32,7 +32,7 @@ class CodecScratchTest {
 
   @Test
   void anEncodeThatStartsWhileTheThreadsEncoderIsBusyGetsNoneAndUsesItsOwn() {
-    CodecScratch scratch = CodecScratch.mine();
+    CodecScratch scratch = CODEC.scratch();
     ValueEncoder outer = scratch.encoder(registry);
     try {
       assertThat(scratch.encoder(registry)).isNull();
@@ -90,7 +90,7 @@ class CodecScratchTest {
 
   @Test
   void aThreadDecodesWithTheSameDecoderAndItKeepsNoReferenceToTheInput() {
-    CodecScratch scratch = CodecScratch.mine();
+    CodecScratch scratch = CODEC.scratch();
     byte[] input = CODEC.encodeValue("x");
     ValueDecoder first = scratch.decoder(registry, input, 0, input.length);
     assertThat(first.read()).isEqualTo("x");
@@ -105,7 +105,7 @@ class CodecScratchTest {
 
   @Test
   void aDecoderWhoseDecodeFailedIsLetGo() {
-    CodecScratch scratch = CodecScratch.mine();
+    CodecScratch scratch = CODEC.scratch();
     byte[] input = {(byte) 0xc1};
     ValueDecoder failed = scratch.decoder(registry, input, 0, input.length);
     assertThrows(MalformedValueException.class, failed::read);
@@ -119,7 +119,7 @@ class CodecScratchTest {
 
   @Test
   void aDecodeThatStartsWhileTheThreadsDecoderIsBusyGetsAFreshOneAndLeavesTheThreadsAlone() {
-    CodecScratch scratch = CodecScratch.mine();
+    CodecScratch scratch = CODEC.scratch();
     byte[] input = CODEC.encodeValue(5);
     ValueDecoder outer = scratch.decoder(registry, input, 0, input.length);
     ValueDecoder inner = scratch.decoder(registry, input, 0, input.length);
@@ -135,7 +135,7 @@ class CodecScratchTest {
 
   @Test
   void aBadRangeIsRefusedWithoutTakingTheThreadsDecoder() {
-    CodecScratch scratch = CodecScratch.mine();
+    CodecScratch scratch = CODEC.scratch();
     assertThat(CODEC.decodeValue(CODEC.encodeValue(1))).isEqualTo(1); // the thread has a decoder to keep
     assertThrows(IllegalArgumentException.class, () -> CODEC.decodeArgs(new byte[2], 1, 5));
 
@@ -157,7 +157,7 @@ class CodecScratchTest {
 
     assertThat(copy).isEqualTo(receiver.decodeArgs(CODEC.encodeArgs(args)));
     assertThat(copy[1]).isNotSameInstanceAs(bytes);
-    assertThat(ValueCodec.copiedBytes()).isEqualTo(CODEC.encodeArgs(args).length);
+    assertThat(CODEC.copiedBytes()).isEqualTo(CODEC.encodeArgs(args).length);
   }
 
   @Test
@@ -181,12 +181,12 @@ class CodecScratchTest {
 
   @Test
   void aCopyMadeWhileTheThreadsEncoderIsBusyIsTheSame() {
-    CodecScratch scratch = CodecScratch.mine();
+    CodecScratch scratch = CODEC.scratch();
     ValueEncoder busy = scratch.encoder(registry);
     try {
       Object[] copy = CODEC.copyArgs(new Object[] {List.of(1, "two")}, CODEC);
       assertThat(copy).asList().containsExactly(List.of(1, "two"));
-      assertThat(ValueCodec.copiedBytes()).isEqualTo(CODEC.encodeArgs(new Object[] {List.of(1, "two")}).length);
+      assertThat(CODEC.copiedBytes()).isEqualTo(CODEC.encodeArgs(new Object[] {List.of(1, "two")}).length);
     } finally {
       scratch.release(busy);
     }
