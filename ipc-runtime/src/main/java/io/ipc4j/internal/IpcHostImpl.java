@@ -156,17 +156,25 @@ final class IpcHostImpl implements IpcHost {
     RendererContext side = new RendererContext("ipc4j-renderer-" + id, defaultTimeout, spinNanos, mainLoop);
     WebContentsImpl wc = attach(id, ProcessHandle.current().pid(), side);
     side.ports.rendererId(id);
-    side.connect(message -> {
-      if (wc.isDestroyed() || closed.get()) {
-        throw new IpcDisconnectedException("The main process is gone (" + wc + " was destroyed)");
+    side.connect(new MainLink() {
+      @Override
+      public void toMain(Message message) {
+        if (wc.isDestroyed() || closed.get()) {
+          throw new IpcDisconnectedException("The main process is gone (" + wc + " was destroyed)");
+        }
+        if (message instanceof Message.RendererReply reply && wc.queuedOnLoop.get() == 0) {
+          // Nothing it sent earlier waits for the main loop: the answer overtakes nothing, and a thread blocked on
+          // it need not wait for the loop's turn (callbacks still run on the loop).
+          wc.calls.answer(reply);
+          return;
+        }
+        receive(wc, message);
       }
-      if (message instanceof Message.RendererReply reply && wc.queuedOnLoop.get() == 0) {
-        // Nothing it sent earlier waits for the main loop: the answer overtakes nothing, and a thread blocked on
-        // it need not wait for the loop's turn (callbacks still run on the loop).
-        wc.calls.answer(reply);
-        return;
+
+      @Override
+      public ValueCodec mainValues() {
+        return values; // the renderer's invokes copy their arguments for the host on the caller's thread
       }
-      receive(wc, message);
     });
     side.frameOpener(() -> side.addFrame(wc.openFrame()));
     return new RendererHandle(wc, side, side.mainFrame());
@@ -247,8 +255,8 @@ final class IpcHostImpl implements IpcHost {
     dispatch.dispatch(from, message);
   }
 
-  /** A message from a renderer, as a main-loop task. */
-  private final class Delivery implements Runnable, EventLoop.Labelled {
+  /** A message from a renderer, as a main-loop task (its own queue node: handing a message over makes one object). */
+  private final class Delivery extends TaskQueue.Task implements EventLoop.Labelled {
     private final WebContentsImpl from;
     private final Message message;
 

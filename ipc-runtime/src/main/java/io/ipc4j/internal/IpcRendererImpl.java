@@ -5,6 +5,7 @@ import io.ipc4j.IpcRendererHandler;
 import io.ipc4j.IpcRendererListener;
 import io.ipc4j.internal.codec.CodecOwner;
 import io.ipc4j.internal.codec.CodecRegistry;
+import io.ipc4j.internal.codec.ValueCodec;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
@@ -53,16 +54,31 @@ final class IpcRendererImpl extends HandlingEmitter<IpcRendererListener, IpcRend
   public CompletableFuture<Object> invokeWithTimeout(Duration timeout, String channel, Object... args) {
     Args.timeout(timeout);
     Args.channel(channel);
-    byte[] payload;
+    ValueCodec main = context.mainValues(); // in process: the arguments are copied for it here, not encoded
+    byte[] payload = null;
+    Object[] copy = null;
+    int copiedBytes = 0;
+    Throwable undecodable = null;
     try {
       context.ensureOpen();
-      payload = context.values.encodeArgs(args);
+      if (main == null) {
+        payload = context.values.encodeArgs(args);
+      } else {
+        try {
+          copy = context.values.copyArgs(args, main);
+        } catch (ValueCodec.Undecodable e) {
+          undecodable = e.getCause(); // the main process answers the call with it, as if it had decoded them
+        }
+        copiedBytes = context.values.copiedBytes();
+      }
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
     PendingCall call = context.newCall(channel, timeout);
     CompletableFuture<Object> future = call.future();
-    start(call, new Message.Invoke(call.id, frameId, channel, Message.timeoutMillis(timeout), payload));
+    long millis = Message.timeoutMillis(timeout);
+    start(call, main == null ? new Message.Invoke(call.id, frameId, channel, millis, payload)
+        : new Message.InvokeCopy(call.id, frameId, channel, millis, copy, copiedBytes, undecodable));
     return future;
   }
 

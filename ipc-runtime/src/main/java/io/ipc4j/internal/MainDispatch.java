@@ -55,7 +55,9 @@ final class MainDispatch {
     } else if (message instanceof Message.SendSync m) {
       onSend(from, m.frameId(), m.channel(), m.payload(), m.callId());
     } else if (message instanceof Message.Invoke m) {
-      onInvoke(from, m);
+      onInvoke(from, m, m.callId(), m.frameId(), m.channel(), m.timeoutMillis(), m.payload().length);
+    } else if (message instanceof Message.InvokeCopy m) {
+      onInvoke(from, m, m.callId(), m.frameId(), m.channel(), m.timeoutMillis(), m.payloadBytes());
     } else if (message instanceof Message.Cancel m) {
       MainEvent abandoned = from.invokesInFlight.remove(m.callId());
       if (abandoned != null) {
@@ -143,7 +145,7 @@ final class MainDispatch {
     if (frame == null) {
       return;
     }
-    MainEvent event = new MainEvent(from, frame, channel, syncCallId);
+    MainEvent event = new MainEvent(frame, channel, syncCallId);
     if (!ports.isEmpty()) {
       event.ports(ports);
     }
@@ -239,52 +241,68 @@ final class MainDispatch {
     return first;
   }
 
-  private void onInvoke(WebContentsImpl from, Message.Invoke m) {
-    String channel = m.channel();
-    WebFrameMainImpl frame = frameOf(from, m.frameId(), channel);
+  /** An invoke, as framed ({@link Message.Invoke}) or copied in process ({@link Message.InvokeCopy}). */
+  private void onInvoke(WebContentsImpl from, Message m, long callId, int frameId, String channel, long timeoutMillis,
+      int payloadBytes) {
+    WebFrameMainImpl frame = frameOf(from, frameId, channel);
     if (frame == null) {
       return;
     }
-    MainEvent event = new MainEvent(from, frame, channel, -1, m.timeoutMillis());
-    Interception seen = interceptors.observe(IpcIncoming.Kind.INVOKE, from, event, m.payload().length);
+    MainEvent event = new MainEvent(frame, channel, -1, timeoutMillis);
+    Interception seen = interceptors.observe(IpcIncoming.Kind.INVOKE, from, event, payloadBytes);
     Replies replies = seen == null ? from.replies : seen.replies();
     Object[] args = null;
     if (interceptors.intercepting()) { // before any handler is taken: a rejected call leaves a handleOnce in place
       try {
-        args = from.values().decodeArgs(m.payload());
+        args = argsOf(from, m);
       } catch (Throwable t) {
-        replies.failure(m.callId(), channel, t);
+        replies.failure(callId, channel, t);
         return;
       }
       Throwable rejection = interceptors.run(seen, args);
       if (rejection != null) {
         seen.finish(0, Outcomes.REJECTED, rejection);
-        from.replies.error(m.callId(), channel, rejection.getClass().getName(), Failures.messageOf(rejection));
+        from.replies.error(callId, channel, rejection.getClass().getName(), Failures.messageOf(rejection));
         return;
       }
     }
     IpcMainHandler handler = scopes.handlerFor(from, frame, channel);
     if (handler == null) {
-      replies.error(m.callId(), channel, IPC_EXCEPTION, Handlers.noHandler(channel));
+      replies.error(callId, channel, IPC_EXCEPTION, Handlers.noHandler(channel));
       return;
     }
     Object result;
     try {
-      result = handler.handle(event, args != null ? args : from.values().decodeArgs(m.payload()));
+      result = handler.handle(event, args != null ? args : argsOf(from, m));
     } catch (Throwable t) {
-      replies.failure(m.callId(), channel, t);
+      replies.failure(callId, channel, t);
       return;
     }
     if (result instanceof Flow.Publisher<?>) { // a stream: invoke cannot take its items
-      replies.error(m.callId(), channel, IPC_EXCEPTION, StreamProducer.notInvokable(channel));
+      replies.error(callId, channel, IPC_EXCEPTION, StreamProducer.notInvokable(channel));
       return;
     }
     if (result instanceof CompletionStage<?> stage) {
       // Kept until the stage ends (the renderer's Replies forget it then), so that the caller's cancel reaches it.
       event.working(stage);
-      from.inFlight(m.callId(), event);
+      from.inFlight(callId, event);
     }
-    replies.result(m.callId(), channel, result);
+    replies.result(callId, channel, result);
+  }
+
+  /** An invoke's arguments: decoded here, or as the caller's thread copied them (throwing what that decode threw). */
+  private static Object[] argsOf(WebContentsImpl from, Message m) {
+    if (!(m instanceof Message.InvokeCopy copy)) {
+      return from.values().decodeArgs(((Message.Invoke) m).payload());
+    }
+    Throwable t = copy.undecodable();
+    if (t == null) {
+      return copy.args();
+    }
+    if (t instanceof Error e) {
+      throw e;
+    }
+    throw t instanceof RuntimeException r ? r : new IpcException("the arguments could not be decoded", t);
   }
 
   /**
@@ -297,7 +315,7 @@ final class MainDispatch {
     if (frame == null) {
       return;
     }
-    MainEvent event = new MainEvent(from, frame, channel, -1);
+    MainEvent event = new MainEvent(frame, channel, -1);
     Interception seen = interceptors.intercepting()
         ? new Interception(IpcIncoming.Kind.INVOKE, event, from, null, null) : null;
     StreamProducer producer = from.streams.serve(m.callId(), event, seen);

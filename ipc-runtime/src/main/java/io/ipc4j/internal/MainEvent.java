@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The event of one message in the main process: an {@link IpcMainEvent} and an {@link IpcMainInvokeEvent}. */
 final class MainEvent extends CallEvent implements IpcMainEvent, IpcMainInvokeEvent {
-  private final WebContentsImpl sender;
+  /** The sending frame; its renderer's {@code WebContents} is not kept apart, so that an event is 64 bytes. */
   private final WebFrameMainImpl frame;
   private final String channel;
   private final long syncCallId;
@@ -19,14 +19,13 @@ final class MainEvent extends CallEvent implements IpcMainEvent, IpcMainInvokeEv
   private volatile Interception observer;
 
   /** @param syncCallId the call id of a {@code sendSync} message, or -1 */
-  MainEvent(WebContentsImpl sender, WebFrameMainImpl frame, String channel, long syncCallId) {
-    this(sender, frame, channel, syncCallId, 0);
+  MainEvent(WebFrameMainImpl frame, String channel, long syncCallId) {
+    this(frame, channel, syncCallId, 0);
   }
 
   /** The event of an invoke whose caller waits {@code timeoutMillis}. */
-  MainEvent(WebContentsImpl sender, WebFrameMainImpl frame, String channel, long syncCallId, long timeoutMillis) {
+  MainEvent(WebFrameMainImpl frame, String channel, long syncCallId, long timeoutMillis) {
     super(timeoutMillis);
-    this.sender = sender;
     this.frame = frame;
     this.channel = channel;
     this.syncCallId = syncCallId;
@@ -40,12 +39,16 @@ final class MainEvent extends CallEvent implements IpcMainEvent, IpcMainInvokeEv
 
   @Override
   public WebContents sender() {
-    return sender;
+    return frame.webContents();
+  }
+
+  private WebContentsImpl contents() {
+    return (WebContentsImpl) frame.webContents();
   }
 
   @Override
   public int processId() {
-    return sender.processId;
+    return contents().processId;
   }
 
   @Override
@@ -83,13 +86,14 @@ final class MainEvent extends CallEvent implements IpcMainEvent, IpcMainInvokeEv
       throw new IllegalStateException("setReturnValue answers messages sent with sendSync; the message on '"
           + channel + "' came from send, which expects no answer");
     }
+    WebContentsImpl sender = contents();
     byte[] payload = sender.values().encodeValue(value);
     if (answered.compareAndSet(false, true)) {
       Interception seen = observer;
       if (seen != null) { // before the answer goes: its sender then knows the interceptors' completions ran
         seen.finish(payload.length, io.ipc4j.internal.jfr.Outcomes.OK, null);
       }
-      sender.link.toRenderer(new Message.Reply(syncCallId, true, payload));
+      sender.link.reply(syncCallId, true, payload);
     }
   }
 
@@ -98,6 +102,7 @@ final class MainEvent extends CallEvent implements IpcMainEvent, IpcMainInvokeEv
     if (answered == null || !answered.compareAndSet(false, true)) {
       return false;
     }
+    WebContentsImpl sender = contents();
     sender.link.toRenderer(Message.Reply.failed(syncCallId, remoteType, remoteMessage, sender.values()));
     return true;
   }

@@ -10,6 +10,14 @@ public interface MainLink {
    */
   void toMain(Message message);
 
+  /**
+   * The main process's codec when it runs in this JVM, so that a renderer may copy an invoke's arguments for it
+   * on the caller's thread ({@link Message.InvokeCopy}); null (the default) when its messages must be encoded.
+   */
+  default io.ipc4j.internal.codec.ValueCodec mainValues() {
+    return null;
+  }
+
   /** Lets go of the way to the main process when the renderer's side closes (a socket closes); idempotent. */
   default void close(String reason) {}
 

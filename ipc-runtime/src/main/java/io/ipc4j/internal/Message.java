@@ -20,8 +20,8 @@ public sealed interface Message extends EventLoop.Labelled {
    */
   static long timeoutMillis(java.time.Duration timeout) {
     try {
-      long millis = timeout.toMillis();
-      boolean whole = timeout.equals(java.time.Duration.ofMillis(millis)) || millis == Long.MAX_VALUE;
+      long millis = timeout.toMillis(); // a positive timeout: whole when no nanosecond is left below the millis
+      boolean whole = timeout.getNano() % 1_000_000 == 0 || millis == Long.MAX_VALUE;
       return whole ? Math.max(1, millis) : millis + 1;
     } catch (ArithmeticException e) { // centuries: nobody waits that long
       return Long.MAX_VALUE;
@@ -58,6 +58,9 @@ public sealed interface Message extends EventLoop.Labelled {
     if (this instanceof Invoke m) {
       return "handling invoke on '" + m.channel() + "'";
     }
+    if (this instanceof InvokeCopy m) {
+      return "handling invoke on '" + m.channel() + "'";
+    }
     if (this instanceof SendSync m) {
       return "handling sendSync on '" + m.channel() + "'";
     }
@@ -87,6 +90,15 @@ public sealed interface Message extends EventLoop.Labelled {
    * caller's timeout so that the handler can see its deadline.
    */
   record Invoke(long callId, int frameId, String channel, long timeoutMillis, byte[] payload) implements Message {}
+
+  /**
+   * Renderer to main, in process only (never framed): an {@link Invoke} whose arguments the caller's thread copied
+   * for the main process ({@link ValueCodec#copyArgs}), so that no encoding crosses threads. {@code payloadBytes}
+   * is the size their encoding had; {@code undecodable}, when not null, is what decoding them threw (then
+   * {@code args} is null), which the main process answers with as if it had decoded them itself.
+   */
+  record InvokeCopy(long callId, int frameId, String channel, long timeoutMillis, Object[] args, int payloadBytes,
+      Throwable undecodable) implements Message {}
 
   /**
    * Renderer to main: the caller of an {@link Invoke} stopped waiting (its future was cancelled, or its deadline

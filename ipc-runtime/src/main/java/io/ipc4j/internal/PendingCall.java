@@ -22,7 +22,7 @@ import java.util.concurrent.locks.LockSupport;
  * thread that finds another one settling waits for it ({@link #settleAndAwait()}); settling decodes and never
  * blocks, so that wait is short.
  */
-final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pending, MainLink.Waiting {
+final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pending, MainLink.Waiting, Runnable {
   private static final int PENDING = 0;
   private static final int COMPLETING = 1;
   /** Ended: the outcome is published. */
@@ -45,13 +45,13 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
   private final CallOwner core;
   private final AtomicInteger state = new AtomicInteger(PENDING);
   private volatile Object outcome;
-  /** Threads parked on this call, newest first; pushed and unlinked under this call's monitor. */
-  private volatile Waiter waiters;
+  /** Threads parked here, under the monitor: the only one as itself (no node made), else {@link Waiter}s. */
+  private volatile Object waiters;
   private volatile boolean joining;
   /** Whether the call is an {@code invoke}'s future, which the loop settles for its callbacks. */
   private volatile boolean isFuture;
 
-  /** A parked caller (usually the only one; several threads may block on one future). */
+  /** A parked caller when several threads block on one future. */
   private static final class Waiter {
     final Thread thread;
     Waiter next;
@@ -73,7 +73,7 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
   PendingCall future() {
     isFuture = true;
     if (ended()) {
-      core.runOnLoop(this::settle); // it ended before it had a future (closed renderer): nobody else settles it
+      core.runOnLoop(this); // it ended before it had a future (closed renderer): nobody else settles it
     }
     return this;
   }
@@ -89,7 +89,10 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
     return state.get() < DONE;
   }
 
-  /** Ends the call with a {@link Message.Reply}, or a {@link Throwable}; false if it had already ended. */
+  /**
+   * Ends the call with a {@link Message.Reply}, the payload of a reply that succeeded (a {@code byte[]}), or a
+   * {@link Throwable}; false if it had already ended.
+   */
   boolean end(Object result) {
     if (!state.compareAndSet(PENDING, COMPLETING)) {
       awaitOutcome(); // the call ended when the winner took it: once this returns, everyone sees it ended
@@ -101,11 +104,16 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
     if (!joined) {
       core.forget(this);
     }
-    for (Waiter w = waiters; w != null; w = w.next) {
-      LockSupport.unpark(w.thread);
+    Object parked = waiters;
+    if (parked instanceof Thread only) {
+      LockSupport.unpark(only);
+    } else {
+      for (Waiter w = (Waiter) parked; w != null; w = w.next) {
+        LockSupport.unpark(w.thread);
+      }
     }
     if (isFuture && !joined) {
-      core.runOnLoop(this::settle);
+      core.runOnLoop(this); // settles: the call is the loop's task itself, no lambda is made per reply
     }
     return true;
   }
@@ -193,7 +201,7 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
       return ENDED;
     }
     long limit = untilNanos - deadlineNanos < 0 ? untilNanos : deadlineNanos;
-    Waiter me = new Waiter(Thread.currentThread());
+    Thread me = Thread.currentThread();
     push(me);
     try {
       while (state.get() < DONE) {
@@ -232,15 +240,28 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
     }
   }
 
-  private synchronized void push(Waiter w) {
-    w.next = waiters;
+  /** Registers a parking thread: alone as itself, else the list (the one alone joins it). */
+  private synchronized void push(Thread thread) {
+    Object parked = waiters;
+    if (parked == null) {
+      waiters = thread;
+      return;
+    }
+    Waiter w = new Waiter(thread);
+    w.next = parked instanceof Thread only ? new Waiter(only) : (Waiter) parked;
     waiters = w;
   }
 
-  private synchronized void unlink(Waiter w) {
+  /** Unregisters a thread that {@link #push} registered (a thread parks on one call at a time: once here). */
+  private synchronized void unlink(Thread thread) {
+    Object parked = waiters;
+    if (parked == thread) {
+      waiters = null;
+      return;
+    }
     Waiter prev = null;
-    for (Waiter cur = waiters; cur != null; prev = cur, cur = cur.next) {
-      if (cur == w) {
+    for (Waiter cur = parked instanceof Waiter list ? list : null; cur != null; prev = cur, cur = cur.next) {
+      if (cur.thread == thread) {
         if (prev == null) {
           waiters = cur.next;
         } else {
@@ -272,6 +293,11 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
   Object await() {
     awaitDone();
     return valueOrThrow();
+  }
+
+  @Override
+  public void run() { // as the loop's task: settles the future
+    settle();
   }
 
   /** Completes the future (once) with the decoded outcome; returns at once if another thread is doing so. */
@@ -307,6 +333,9 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
 
   private Object valueOrThrow() {
     Object result = outcome;
+    if (result instanceof byte[] payload) {
+      return core.values().decodeValue(payload);
+    }
     if (result instanceof Message.Reply reply) {
       if (reply.ok()) {
         return core.values().decodeValue(reply.payload());

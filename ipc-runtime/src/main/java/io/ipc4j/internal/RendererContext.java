@@ -184,6 +184,12 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
     }
   }
 
+  /** The main process's codec when it runs in this JVM (see {@link MainLink#mainValues()}), else null. */
+  ValueCodec mainValues() {
+    MainLink l = link;
+    return l == null ? null : l.mainValues();
+  }
+
   void toMain(Message message) {
     MainLink l = link;
     if (l == null) {
@@ -251,6 +257,15 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
         }
       }
     });
+  }
+
+  /** The answer to a call, straight to it: an answer that succeeded needs no {@link Message.Reply}. */
+  @Override
+  public void reply(long callId, boolean ok, byte[] payload) {
+    PendingCall call = pending.get(callId);
+    if (call != null) {
+      call.end(ok ? payload : new Message.Reply(callId, false, payload));
+    }
   }
 
   /** A message from the main process; any thread. */

@@ -8,6 +8,14 @@ public interface RendererLink {
   /** Hands a message to the renderer; any thread; dropped if the renderer is gone. */
   void toRenderer(Message message);
 
+  /**
+   * Hands the renderer the answer to one of its calls, as {@link #toRenderer} does a {@link Message.Reply}; a
+   * renderer in process takes it without the message.
+   */
+  default void reply(long callId, boolean ok, byte[] payload) {
+    toRenderer(new Message.Reply(callId, ok, payload));
+  }
+
   /** Ends the renderer (closes its side, or asks its process to exit). Idempotent. */
   void close(String reason);
 }

@@ -26,6 +26,11 @@ abstract class Replies {
   /** Sends the reply toward the caller; may throw if the caller's side is gone. */
   abstract void send(Message reply);
 
+  /** Sends the reply of this form toward the caller: by default as the message {@link #reply} makes. */
+  void send(long callId, boolean ok, byte[] payload) {
+    send(reply(callId, ok, payload));
+  }
+
   /**
    * Whether the caller may still wait for answers: false once this side closed (a renderer) or was destroyed (its
    * {@code WebContents}); the caller then fails its calls as disconnected, and the stages the closing cancelled
@@ -67,7 +72,7 @@ abstract class Replies {
       failure(callId, channel, e);
       return;
     }
-    deliver(channel, reply(callId, true, payload));
+    deliver(channel, callId, true, payload);
   }
 
   final void failure(long callId, String channel, Throwable failure) {
@@ -77,15 +82,15 @@ abstract class Replies {
   }
 
   final void error(long callId, String channel, String type, String message) {
-    deliver(channel, reply(callId, false, Message.Reply.failurePayload(type, message, values)));
+    deliver(channel, callId, false, Message.Reply.failurePayload(type, message, values));
   }
 
-  private void deliver(String channel, Message reply) {
+  private void deliver(String channel, long callId, boolean ok, byte[] payload) {
     if (!callerWaits()) {
       return;
     }
     try {
-      send(reply);
+      send(callId, ok, payload);
     } catch (RuntimeException e) { // the caller's side is gone: nobody waits for this answer any more
       Failures.log(Level.DEBUG, "ipc4j: the answer on '" + channel + "' could not be sent", e);
     }

@@ -9,12 +9,32 @@ package io.ipc4j.internal;
  * does not keep stealing the line a producer is about to swap.
  */
 final class TaskQueue {
-  private static final class Node {
-    final Runnable task;
+  /** A queue node; one made for a plain task, or the task itself (see {@link Task}). */
+  static class Node {
+    private final Runnable task;
     volatile Node next;
 
     Node(Runnable task) {
       this.task = task;
+    }
+
+    Runnable task() {
+      return task;
+    }
+  }
+
+  /**
+   * A task that is its own node, so that queuing it makes nothing: one per message handed to a loop. Each is queued
+   * at most once (its link to the next is the queue's).
+   */
+  abstract static class Task extends Node implements Runnable {
+    Task() {
+      super(null);
+    }
+
+    @Override
+    final Runnable task() {
+      return this;
     }
   }
 
@@ -36,7 +56,7 @@ final class TaskQueue {
 
   /** Adds a task; any thread. */
   void offer(Runnable task) {
-    Node node = new Node(task);
+    Node node = task instanceof Task own ? own : new Node(task);
     Node previous = tail.getAndSet(node);
     previous.next = node;
   }
@@ -51,7 +71,7 @@ final class TaskQueue {
    * earlier node, never a broken one (a node's task is final).
    */
   Runnable current() {
-    return end.head.task;
+    return end.head.task();
   }
 
   /** The next task, or null if none is ready; consumer thread only. */
@@ -61,6 +81,6 @@ final class TaskQueue {
       return null;
     }
     end.head = next;
-    return next.task;
+    return next.task();
   }
 }

@@ -73,6 +73,11 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
       }
 
       @Override
+      void send(long callId, boolean ok, byte[] payload) {
+        WebContentsImpl.this.link.reply(callId, ok, payload); // in process: no Reply message is made
+      }
+
+      @Override
       boolean callerWaits() {
         return !isDestroyed();
       }

@@ -66,6 +66,39 @@ class ReplyFutureTest {
   }
 
   @Test
+  void theLoopSettlesTheFutureWithTheCallItselfAsItsTask() {
+    ReplyFuture<Object> future = call.future();
+    call.end(ok("value"));
+
+    assertThat(owner.queued()).containsExactly(call); // no task object is made per reply
+    owner.runLoop();
+    assertThat(future.getNow(null)).isEqualTo("value");
+  }
+
+  @Test
+  void anAnswerThatCameAsItsPayloadAloneIsTheReplysValue() {
+    ReplyFuture<Object> future = call.future();
+    assertThat(call.end(CODEC.encodeValue(List.of("a", 1)))).isTrue(); // as a renderer in process gets it
+
+    assertThat(future.join()).isEqualTo(List.of("a", 1));
+  }
+
+  @Test
+  void threeThreadsBlockedOnOneFutureAllWakeWhenTheReplyComesThoughOneGaveUpFirst() throws Exception {
+    ReplyFuture<Object> future = call.future();
+    assertThrows(TimeoutException.class, () -> future.get(1, TimeUnit.MILLISECONDS)); // parked, then left
+    List<CompletableFuture<Object>> joined = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      joined.add(CompletableFuture.supplyAsync(future::join, command -> new Thread(command).start()));
+    }
+    awaitWaiters(3);
+    call.end(ok("all"));
+    for (CompletableFuture<Object> each : joined) {
+      assertThat(each.get(10, TimeUnit.SECONDS)).isEqualTo("all");
+    }
+  }
+
+  @Test
   void twoThreadsBlockedOnOneFutureBothWakeWhenTheReplyComes() throws Exception {
     ReplyFuture<Object> future = call.future();
     CompletableFuture<Object> joined =

@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The loop's task queue in every interleaving Lincheck's model checker finds: two producers offer, the one
- * consumer polls and checks for work meanwhile, then takes what is left. Every task runs exactly once, each
- * producer's tasks in the order offered, and a queue the consumer saw non-empty always gives it a task.
+ * consumer polls and checks for work meanwhile, then takes what is left; one producer's tasks are their own nodes
+ * ({@link TaskQueue.Task}), the other's are wrapped. Every task runs exactly once, each producer's tasks in the
+ * order offered, and a queue the consumer saw non-empty always gives it a task.
  *
  * <p>The queue is not linearizable and need not be: a poll may miss a task whose producer is between its swap
  * and its link, even after a later producer finished; that producer's own wake-up brings the loop back.
@@ -22,8 +23,8 @@ class TaskQueueInterleavingTest {
       List<String> ran = new ArrayList<>(); // the consumer's alone: one thread at a time, ordered by join
       AtomicBoolean emptyButNothing = new AtomicBoolean();
       Thread first = new Thread(() -> {
-        queue.offer(() -> ran.add("a1"));
-        queue.offer(() -> ran.add("a2"));
+        queue.offer(new Adding(ran, "a1"));
+        queue.offer(new Adding(ran, "a2"));
       });
       Thread second = new Thread(() -> {
         queue.offer(() -> ran.add("b1"));
@@ -59,5 +60,21 @@ class TaskQueueInterleavingTest {
         throw new AssertionError("tasks ran as " + ran);
       }
     });
+  }
+
+  /** A task that is its own node. */
+  private static final class Adding extends TaskQueue.Task {
+    private final List<String> ran;
+    private final String name;
+
+    Adding(List<String> ran, String name) {
+      this.ran = ran;
+      this.name = name;
+    }
+
+    @Override
+    public void run() {
+      ran.add(name);
+    }
   }
 }

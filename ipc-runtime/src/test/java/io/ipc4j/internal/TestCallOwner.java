@@ -38,6 +38,11 @@ final class TestCallOwner extends CallOwner {
     return noSpin;
   }
 
+  /** What the loop has queued and not run yet, in order. */
+  java.util.List<Runnable> queued() {
+    return java.util.List.copyOf(loop);
+  }
+
   /** Runs what the loop has queued so far, on the calling thread (which plays the loop). */
   void runLoop() {
     for (Runnable task; (task = loop.poll()) != null; ) {

@@ -14,11 +14,17 @@ abstract sealed class MessagePackReader permits ValueDecoder {
   /** Names quoted in an error message are cut to this many characters. */
   private static final int MAX_QUOTED_CHARS = 80;
 
-  final byte[] buf;
+  /** The input; another one when a thread's decoder is reused (see {@link CodecScratch}). */
+  byte[] buf;
   int pos;
   int limit;
 
   MessagePackReader(byte[] buf, int off, int len) {
+    reset(buf, off, len);
+  }
+
+  /** Points the cursor at the start of another input. */
+  final void reset(byte[] buf, int off, int len) {
     if (off < 0 || len < 0 || off + len > buf.length || off + len < 0) {
       throw new IllegalArgumentException("bad range " + off + "+" + len + " of " + buf.length);
     }

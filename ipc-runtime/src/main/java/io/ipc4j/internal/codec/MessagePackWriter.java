@@ -25,8 +25,26 @@ final class MessagePackWriter {
     return pos == buf.length ? buf : Arrays.copyOf(buf, pos);
   }
 
+  /** What was written, in an array of its own (the buffer stays this writer's, to be written again). */
+  byte[] copyOut() {
+    return Arrays.copyOf(buf, pos);
+  }
+
+  /** Starts again at the buffer's beginning; a buffer grown past {@code keep} bytes is let go, to not hold it. */
+  void clear(int keep) {
+    pos = 0;
+    if (buf.length > keep) {
+      buf = new byte[keep];
+    }
+  }
+
   int position() {
     return pos;
+  }
+
+  /** The buffer written so far (up to {@link #position()}); for reading on this thread before it writes again. */
+  byte[] buffer() {
+    return buf;
   }
 
   private void ensure(int extra) {

@@ -92,6 +92,8 @@ public final class ValueCodec {
   static final int EXT_UUID = 9;
 
   private final CodecRegistry registry;
+  /** Each thread's encoder and decoder for this codec, reused from value to value. */
+  private final ThreadLocal<CodecScratch> scratch = ThreadLocal.withInitial(CodecScratch::new);
 
   /**
    * A codec that encodes and decodes records and enums with the codecs in {@code registry}.
@@ -111,6 +113,11 @@ public final class ValueCodec {
     return registry;
   }
 
+  /** The calling thread's scratch for this codec. */
+  CodecScratch scratch() {
+    return scratch.get();
+  }
+
   /**
    * Encodes call arguments as one MessagePack array; a null array means no arguments.
    *
@@ -126,14 +133,41 @@ public final class ValueCodec {
         hint += sizeHint(arg);
       }
     }
-    MessagePackWriter out = new MessagePackWriter(hint);
-    new ValueEncoder(registry, out).writeArgs(args);
-    return out.toByteArray();
+    return encode(args, true, hint);
   }
 
   /**
-   * A first guess at a value's encoded size: exact for byte arrays and ASCII strings, so that a call whose
-   * arguments are such values fills its buffer exactly and hands it over without growing or copying it.
+   * Encodes arguments or one value with the thread's scratch encoder (see {@link CodecScratch}), copied out once; or,
+   * when the value is known to be large or the scratch is busy, with a writer of its own whose buffer it returns.
+   */
+  private byte[] encode(Object what, boolean isArgs, int hint) {
+    CodecScratch scratch = hint <= CodecScratch.KEEP ? scratch() : null;
+    ValueEncoder reused = scratch == null ? null : scratch.encoder(registry);
+    if (reused == null) {
+      MessagePackWriter out = new MessagePackWriter(hint);
+      write(new ValueEncoder(registry, out), what, isArgs);
+      return out.toByteArray();
+    }
+    try {
+      write(reused, what, isArgs);
+      return reused.out().copyOut();
+    } finally {
+      scratch.release(reused);
+    }
+  }
+
+  private static void write(ValueEncoder encoder, Object what, boolean isArgs) {
+    if (isArgs) {
+      encoder.writeArgs((Object[]) what);
+    } else {
+      encoder.writeValue(what);
+    }
+  }
+
+  /**
+   * A first guess at a value's encoded size: exact for byte arrays and ASCII strings, so that a large such value
+   * fills a buffer of its own exactly and is handed over without growing or copying it (smaller values go through
+   * the thread's scratch, see {@link CodecScratch}).
    */
   static int sizeHint(Object value) {
     if (value instanceof byte[] bytes) {
@@ -145,6 +179,61 @@ public final class ValueCodec {
       return n + (n < 32 ? 1 : n < 256 ? 2 : n < 65536 ? 3 : 5);
     }
     return 16;
+  }
+
+  /**
+   * Copies call arguments for a receiver in this JVM as sending them would: encoded with this codec's codecs into
+   * the thread's scratch, then decoded from there with {@code receiver}'s, so that no encoding is made to hand
+   * over. {@link #copiedBytes()} then tells the size of the encoding.
+   *
+   * @param args the arguments
+   * @param receiver the codec of the side that receives them
+   * @return the receiver's copy
+   * @throws io.ipc4j.IpcCloneException if an argument cannot be encoded, as {@link #encodeArgs} does
+   * @throws Undecodable if the receiver cannot decode them: its cause is what decoding threw
+   */
+  public Object[] copyArgs(Object[] args, ValueCodec receiver) {
+    CodecScratch scratch = scratch();
+    ValueEncoder encoder = scratch.encoder(registry);
+    if (encoder == null) { // the scratch is busy (a codec copies from inside a value): an encoding of its own
+      byte[] bytes = encodeArgs(args);
+      scratch.copiedBytes = bytes.length;
+      return receiver.decodeCopy(bytes, bytes.length);
+    }
+    try {
+      encoder.writeArgs(args);
+      MessagePackWriter out = encoder.out();
+      scratch.copiedBytes = out.position();
+      return receiver.decodeCopy(out.buffer(), out.position()); // decoding copies every value out of the buffer
+    } finally {
+      scratch.release(encoder);
+    }
+  }
+
+  private Object[] decodeCopy(byte[] buf, int len) {
+    try {
+      return decodeArgs(buf, 0, len);
+    } catch (Throwable t) { // an Error too: it is the receiver's to answer with, as if it had decoded the bytes
+      throw new Undecodable(t);
+    }
+  }
+
+  /**
+   * The size of the encoding of the arguments this thread copied last with this codec's {@link #copyArgs}.
+   *
+   * @return its bytes
+   */
+  public int copiedBytes() {
+    return scratch().copiedBytes;
+  }
+
+  /** What decoding a copy of arguments threw (the cause), for the receiver to answer with (see {@link #copyArgs}). */
+  public static final class Undecodable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Undecodable(Throwable cause) {
+      super(cause);
+    }
   }
 
   /**
@@ -168,10 +257,17 @@ public final class ValueCodec {
    * @throws MalformedValueException if the bytes are malformed
    */
   public Object[] decodeArgs(byte[] buf, int off, int len) {
-    ValueDecoder in = new ValueDecoder(registry, buf, off, len);
-    Object[] args = in.readArgs();
-    in.expectEnd();
-    return args;
+    CodecScratch scratch = scratch();
+    ValueDecoder in = scratch.decoder(registry, buf, off, len);
+    boolean clean = false;
+    try {
+      Object[] args = in.readArgs();
+      in.expectEnd();
+      clean = true;
+      return args;
+    } finally {
+      scratch.release(in, clean);
+    }
   }
 
   /**
@@ -182,9 +278,7 @@ public final class ValueCodec {
    * @throws io.ipc4j.IpcCloneException if the value cannot be encoded
    */
   public byte[] encodeValue(Object value) {
-    MessagePackWriter out = new MessagePackWriter(sizeHint(value));
-    new ValueEncoder(registry, out).writeValue(value);
-    return out.toByteArray();
+    return encode(value, false, sizeHint(value));
   }
 
   /**
@@ -195,9 +289,16 @@ public final class ValueCodec {
    * @throws MalformedValueException if the bytes are malformed
    */
   public Object decodeValue(byte[] bytes) {
-    ValueDecoder in = new ValueDecoder(registry, bytes, 0, bytes.length);
-    Object value = in.read();
-    in.expectEnd();
-    return value;
+    CodecScratch scratch = scratch();
+    ValueDecoder in = scratch.decoder(registry, bytes, 0, bytes.length);
+    boolean clean = false;
+    try {
+      Object value = in.read();
+      in.expectEnd();
+      clean = true;
+      return value;
+    } finally {
+      scratch.release(in, clean);
+    }
   }
 }

@@ -39,7 +39,7 @@ final class ValueDecoder extends MessagePackReader {
   private static final int SMALL = 15;
 
   /** The codecs that records and enums are rebuilt with. */
-  final CodecRegistry codecs;
+  CodecRegistry codecs;
   private int depth;
   /** Elements of the arrays, maps and sets being decoded, innermost last. */
   private Object[] stack;
@@ -55,6 +55,11 @@ final class ValueDecoder extends MessagePackReader {
   ValueDecoder(CodecRegistry codecs, byte[] buf, int off, int len) {
     super(buf, off, len);
     this.codecs = codecs;
+  }
+
+  /** Whether a decode left nothing behind, so that its thread may reuse this decoder (see {@link CodecScratch}). */
+  boolean reusable() {
+    return top == 0 && depth == 0 && keyCheck == null && (stack == null || stack.length <= 256);
   }
 
   Object[] readArgs() {
@@ -180,12 +185,7 @@ final class ValueDecoder extends MessagePackReader {
     return list;
   }
 
-  /**
-   * A map of {@code n} entries.
-   *
-   * @param valuesOnly whether it is a record's component map that its codec takes apart, so that only its values
-   *     are kept and count for its level
-   */
+  /** A map of {@code n} entries; {@code valuesOnly}: a record's map, of which only the values count for its level. */
   private Map<Object, Object> map(int n, boolean valuesOnly) {
     checkCount(n, 2);
     int base = top;
@@ -212,9 +212,7 @@ final class ValueDecoder extends MessagePackReader {
 
   /**
    * A record's map of component name to value, a level of nesting like any value; or null if the next value is no
-   * map.
-   *
-   * @param valuesOnly whether a codec takes it apart (only its values are kept), rather than it being the value
+   * map. {@code valuesOnly}: a codec takes it apart (only its values are kept), rather than it being the value.
    */
   Map<Object, Object> componentMap(boolean valuesOnly) {
     enter();

@@ -18,7 +18,8 @@ import java.util.UUID;
  * any refusal is rebuilt only when one happens (see {@link CloneRefusal}).
  */
 final class ValueEncoder {
-  private final CodecRegistry codecs;
+  /** The sending side's codecs; a thread's reused encoder is given the codecs of each encode (see CodecScratch). */
+  CodecRegistry codecs;
   private final MessagePackWriter out;
   /** The containers on the current path, outermost first; made by the first container (most calls send none). */
   private Object[] path;
@@ -27,6 +28,19 @@ final class ValueEncoder {
   ValueEncoder(CodecRegistry codecs, MessagePackWriter out) {
     this.codecs = codecs;
     this.out = out;
+  }
+
+  /** The writer this encoder writes to. */
+  MessagePackWriter out() {
+    return out;
+  }
+
+  /** Forgets the path of an encode that failed half-way, so that the encoder may be used again. */
+  void clearPath() {
+    for (int i = 0; i < depth; i++) {
+      path[i] = null;
+    }
+    depth = 0;
   }
 
   void writeArgs(Object[] args) {
