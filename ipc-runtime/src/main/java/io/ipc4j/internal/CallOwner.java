@@ -21,19 +21,6 @@ abstract class CallOwner {
   abstract IdleStrategy callerIdle();
 
   /**
-   * Lets a caller blocked on {@code call} read its reply itself (see {@link MainLink#readWhileWaiting}); an owner
-   * whose transport cannot do that says no, and the caller parks.
-   *
-   * @return whether the caller read (false: it should park)
-   */
-  boolean readWhileWaiting(PendingCall call, long untilNanos) {
-    return false;
-  }
-
-  /** A caller stops waiting for a reply (see {@link MainLink#doneWaiting}). */
-  void doneWaiting() {}
-
-  /**
    * Tells the main process that the caller of an {@code invoke} stopped waiting (cancelled, or past its deadline),
    * so that its handler can stop; never throws. An owner that cannot reach a main process does nothing.
    */

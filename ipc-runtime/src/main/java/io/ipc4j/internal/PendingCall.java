@@ -13,16 +13,15 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A renderer-side call waiting for its reply, and for an {@code invoke} also the future the caller gets (one object
  * per call). Exactly one of these ends it: the reply, its deadline, a disconnect, or a cancel. A blocked caller spins
- * briefly and then reads the socket itself for its reply when its transport lets it (see
- * {@link MainLink#readWhileWaiting}), or parks until the call ends; replies never need the renderer's event loop, so a
- * caller blocked on that loop cannot deadlock.
+ * briefly and then parks until the call ends; replies never need the renderer's event loop, so a caller blocked on
+ * that loop cannot deadlock.
  *
  * <p>The future is settled from the outcome once, by whichever thread gets there first: the renderer's loop (for
  * callbacks), or a thread that blocks on the future (which takes the reply itself, see {@link ReplyFuture}). A
  * thread that finds another one settling waits for it ({@link #settleAndAwait()}); settling decodes and never
  * blocks, so that wait is short.
  */
-final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pending, MainLink.Waiting, Runnable {
+final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pending, Runnable {
   private static final int PENDING = 0;
   private static final int COMPLETING = 1;
   /** Ended: the outcome is published. */
@@ -213,9 +212,7 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
           timeOut();
           break;
         }
-        if (!core.readWhileWaiting(this, limit)) { // a caller that may read its reply waits for it in the socket
-          LockSupport.parkNanos(this, remaining);
-        }
+        LockSupport.parkNanos(this, remaining);
         if (Thread.interrupted()) {
           if (interruptible) {
             return stopJoining(INTERRUPTED);
@@ -226,7 +223,6 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
       }
     } finally {
       unlink(me);
-      core.doneWaiting();
     }
     // Done here: the loop ends only at DONE, and timeOut() returns only once the call is DONE (won or lost).
     core.forget(this);

@@ -107,20 +107,6 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
     return callerIdle;
   }
 
-  @Override
-  boolean readWhileWaiting(PendingCall call, long untilNanos) {
-    MainLink l = link;
-    return l != null && l.readWhileWaiting(call, untilNanos);
-  }
-
-  @Override
-  void doneWaiting() {
-    MainLink l = link;
-    if (l != null) {
-      l.doneWaiting();
-    }
-  }
-
   void connect(MainLink link) {
     this.link = link;
   }

@@ -12,9 +12,9 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One socket between a renderer and the host. Frames are read either by a reader thread of its own, or a caller
- * blocked on its reply (a renderer's end, see {@link SharedReader}), or by an event loop that polls the socket (the host's end, see {@link #startPolled}); either way the
- * {@link FrameReader} hands each frame to a {@link Receiver}. Any thread may write: the {@link OutboundQueue}
+ * One socket between a renderer and the host. Frames are read either by a reader thread of its own (a renderer's
+ * end, see {@link BackgroundReader}), or by an event loop that polls the socket (the host's end, see
+ * {@link #startPolled}); either way the {@link FrameReader} hands each frame to a {@link Receiver}. Any thread may write: the {@link OutboundQueue}
  * combines writers. A polled socket is never waited on: what it cannot take stays queued (within a budget) until
  * its loop sees it drain, so a renderer that stops reading holds up no thread of the host's.
  *
@@ -51,7 +51,7 @@ final class Connection {
   /** The loop that reads this socket, when it is polled. */
   private volatile SocketLoop pollingLoop;
   /** Who reads a socket that is not polled, once started. */
-  private volatile SharedReader shared;
+  private volatile BackgroundReader shared;
   /** The stall checks of a polled socket, made when it is handed to its loop. */
   private StallChecks stalls;
 
@@ -81,16 +81,16 @@ final class Connection {
   }
 
   /**
-   * Starts reading with a reader thread (after any handshake read on the caller's thread), which callers blocked on
-   * a reply may relieve: see {@link SharedReader}. The socket stops blocking; a writer waits for it to drain.
+   * Starts reading with a reader thread (after any handshake read on the caller's thread): see
+   * {@link BackgroundReader}. The socket stops blocking; a writer waits for it to drain.
    *
    * @return who reads the socket, or null if it could not start (the connection is closed then)
    */
-  SharedReader start(Receiver receiver) {
+  BackgroundReader start(Receiver receiver) {
     this.receiver = receiver;
-    SharedReader started;
+    BackgroundReader started;
     try {
-      started = new SharedReader(this, channel, reader, receiver, closed);
+      started = new BackgroundReader(this, channel, reader, receiver, closed);
       outbound.drainWith(started::awaitWritable);
       shared = started;
       started.start();
@@ -316,7 +316,7 @@ final class Connection {
     if (loop != null) {
       loop.poller().wakeUp(); // the socket is released at the loop's next poll
     }
-    SharedReader s = shared;
+    BackgroundReader s = shared;
     if (s != null) {
       s.closed(); // and here once no thread waits on it
     }

@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The read side of a {@link Connection}: it assembles frames from the socket's bytes and hands each whole one to a
- * {@link Connection.Receiver}, on the host's polling loop or by whichever thread holds a renderer's reader role
- * ({@link SharedReader}); either way it reads what the socket has now, never blocking.
+ * {@link Connection.Receiver}, on the host's polling loop or on a renderer's background reader thread
+ * ({@link BackgroundReader}); either way it reads what the socket has now, never blocking.
  *
  * <p>Nothing a peer claims is allocated ahead of its bytes (see {@link PayloadAssembly}).
  */

@@ -22,8 +22,6 @@ public final class SocketClient implements MainLink {
   private final int rendererId;
   private final Duration defaultTimeout;
   private final long spinNanos;
-  /** Who reads the socket once started: the reader thread, or a caller blocked on its reply. */
-  private volatile SharedReader reads;
 
   private SocketClient(Connection connection, int rendererId, Duration defaultTimeout, long spinNanos) {
     this.connection = connection;
@@ -100,7 +98,7 @@ public final class SocketClient implements MainLink {
    * @param onHostLost runs when the connection ends (after the side has closed), or null
    */
   public void start(RendererLink side, Runnable onHostLost) {
-    reads = connection.start(new Connection.Receiver() {
+    connection.start(new Connection.Receiver() {
       @Override
       public void frame(Frames.Head head, byte[] payload) throws Frames.ProtocolException {
         if (head.type() == Frames.GOODBYE) {
@@ -126,22 +124,6 @@ public final class SocketClient implements MainLink {
       throw new IpcDisconnectedException("The ipc4j host is gone (" + connection.closeReason() + ")");
     }
     connection.send(message);
-  }
-
-  /** A caller blocked on its reply reads it itself when it may (see {@link SharedReader}). */
-  @Override
-  public boolean readWhileWaiting(Waiting call, long untilNanos) {
-    SharedReader r = reads;
-    return r != null && r.lead(call, untilNanos);
-  }
-
-  /** The calling thread stops waiting for a reply: it leaves the queue for the reading, handing it on if it had it. */
-  @Override
-  public void doneWaiting() {
-    SharedReader r = reads;
-    if (r != null) {
-      r.leave();
-    }
   }
 
   @Override

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Renderer JVMs whose callers read their own replies (see {@link SharedReader}): many of them at once while the host
- * pushes, and all of them blocked when their host is killed.
+ * Renderer JVMs with many callers blocked on their replies (read for them by {@link BackgroundReader}): many of them
+ * at once while the host pushes, and all of them blocked when their host is killed.
  */
 class ReadingCallersProcessTest {
   private static final int THREADS = 8;
