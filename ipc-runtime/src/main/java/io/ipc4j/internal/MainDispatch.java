@@ -54,10 +54,8 @@ final class MainDispatch {
       onSend(from, m.frameId(), m.channel(), m.payload(), -1);
     } else if (message instanceof Message.SendSync m) {
       onSend(from, m.frameId(), m.channel(), m.payload(), m.callId());
-    } else if (message instanceof Message.Invoke m) {
-      onInvoke(from, m, m.callId(), m.frameId(), m.channel(), m.timeoutMillis(), m.payload().length);
-    } else if (message instanceof Message.InvokeCopy m) {
-      onInvoke(from, m, m.callId(), m.frameId(), m.channel(), m.timeoutMillis(), m.payloadBytes());
+    } else if (message instanceof Message.Invoking m) {
+      onInvoke(from, m);
     } else if (message instanceof Message.Cancel m) {
       MainEvent abandoned = from.invokesInFlight.remove(m.callId());
       if (abandoned != null) {
@@ -242,14 +240,15 @@ final class MainDispatch {
   }
 
   /** An invoke, as framed ({@link Message.Invoke}) or copied in process ({@link Message.InvokeCopy}). */
-  private void onInvoke(WebContentsImpl from, Message m, long callId, int frameId, String channel, long timeoutMillis,
-      int payloadBytes) {
-    WebFrameMainImpl frame = frameOf(from, frameId, channel);
+  private void onInvoke(WebContentsImpl from, Message.Invoking m) {
+    long callId = m.callId();
+    String channel = m.channel();
+    WebFrameMainImpl frame = frameOf(from, m.frameId(), channel);
     if (frame == null) {
       return;
     }
-    MainEvent event = new MainEvent(frame, channel, -1, timeoutMillis);
-    Interception seen = interceptors.observe(IpcIncoming.Kind.INVOKE, from, event, payloadBytes);
+    MainEvent event = new MainEvent(frame, channel, -1, m.timeoutMillis());
+    Interception seen = interceptors.observe(IpcIncoming.Kind.INVOKE, from, event, m.payloadBytes());
     Replies replies = seen == null ? from.replies : seen.replies();
     Object[] args = null;
     if (interceptors.intercepting()) { // before any handler is taken: a rejected call leaves a handleOnce in place
@@ -291,7 +290,7 @@ final class MainDispatch {
   }
 
   /** An invoke's arguments: decoded here, or as the caller's thread copied them (throwing what that decode threw). */
-  private static Object[] argsOf(WebContentsImpl from, Message m) {
+  private static Object[] argsOf(WebContentsImpl from, Message.Invoking m) {
     if (!(m instanceof Message.InvokeCopy copy)) {
       return from.values().decodeArgs(((Message.Invoke) m).payload());
     }

@@ -55,10 +55,7 @@ public sealed interface Message extends EventLoop.Labelled {
   /** What handling this message is, for the blocked-loop warning. */
   @Override
   default String label() {
-    if (this instanceof Invoke m) {
-      return "handling invoke on '" + m.channel() + "'";
-    }
-    if (this instanceof InvokeCopy m) {
+    if (this instanceof Invoking m) {
       return "handling invoke on '" + m.channel() + "'";
     }
     if (this instanceof SendSync m) {
@@ -89,7 +86,30 @@ public sealed interface Message extends EventLoop.Labelled {
    * Renderer to main: {@code ipcRenderer.invoke}; answered by a {@link Reply} with the same call id. It carries the
    * caller's timeout so that the handler can see its deadline.
    */
-  record Invoke(long callId, int frameId, String channel, long timeoutMillis, byte[] payload) implements Message {}
+  record Invoke(long callId, int frameId, String channel, long timeoutMillis, byte[] payload) implements Invoking {
+    @Override
+    public int payloadBytes() {
+      return payload.length;
+    }
+  }
+
+  /** Renderer to main: an invoke, framed ({@link Invoke}) or copied in process ({@link InvokeCopy}). */
+  sealed interface Invoking extends Message permits Invoke, InvokeCopy {
+    /** The renderer's id of the call. */
+    long callId();
+
+    /** The frame that called. */
+    int frameId();
+
+    /** The channel. */
+    String channel();
+
+    /** The caller's deadline, in milliseconds. */
+    long timeoutMillis();
+
+    /** How many bytes the arguments took encoded. */
+    int payloadBytes();
+  }
 
   /**
    * Renderer to main, in process only (never framed): an {@link Invoke} whose arguments the caller's thread copied
@@ -98,7 +118,7 @@ public sealed interface Message extends EventLoop.Labelled {
    * {@code args} is null), which the main process answers with as if it had decoded them itself.
    */
   record InvokeCopy(long callId, int frameId, String channel, long timeoutMillis, Object[] args, int payloadBytes,
-      Throwable undecodable) implements Message {}
+      Throwable undecodable) implements Invoking {}
 
   /**
    * Renderer to main: the caller of an {@link Invoke} stopped waiting (its future was cancelled, or its deadline

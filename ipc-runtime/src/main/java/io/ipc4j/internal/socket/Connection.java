@@ -51,7 +51,7 @@ final class Connection {
   /** The loop that reads this socket, when it is polled. */
   private volatile SocketLoop pollingLoop;
   /** Who reads a socket that is not polled, once started. */
-  private volatile BackgroundReader shared;
+  private volatile BackgroundReader backgroundReader;
   /** The stall checks of a polled socket, made when it is handed to its loop. */
   private StallChecks stalls;
 
@@ -92,7 +92,7 @@ final class Connection {
     try {
       started = new BackgroundReader(this, channel, reader, receiver, closed);
       outbound.drainWith(started::awaitWritable);
-      shared = started;
+      backgroundReader = started;
       started.start();
     } catch (IOException e) {
       close("the connection failed: " + e.getMessage());
@@ -316,7 +316,7 @@ final class Connection {
     if (loop != null) {
       loop.poller().wakeUp(); // the socket is released at the loop's next poll
     }
-    BackgroundReader s = shared;
+    BackgroundReader s = backgroundReader;
     if (s != null) {
       s.closed(); // and here once no thread waits on it
     }
