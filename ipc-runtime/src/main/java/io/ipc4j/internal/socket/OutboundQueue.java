@@ -17,7 +17,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * socket takes at once: the rest waits, counted against the connection's budget, until the loop sees it drain.
  */
 final class OutboundQueue {
-  /** The most bytes one write to a polled socket is offered (a full Unix socket buffer is about 200 KiB). */
+  /**
+   * The most bytes one write to a non-blocking socket is offered (a full Unix socket buffer is about 200 KiB): the
+   * JDK copies every heap buffer it is given into native memory before it writes, and copies what the socket did
+   * not take again on the next write, so a 3 MiB frame offered whole to a socket that takes 200 KiB at a time was
+   * copied about fifteen times over.
+   */
   private static final long WRITE_WINDOW = 256 * 1024;
   /** The most buffers one gathering write is given (the usual IOV_MAX: the JDK would cut there anyway). */
   private static final int MAX_GATHER = 1024;
@@ -132,9 +137,9 @@ final class OutboundQueue {
   }
 
   /**
-   * Moves the queue into the outbox and writes it: all of it to a blocking socket; to a polled one what it takes
-   * now, in gathering writes of at most {@link #WRITE_WINDOW} bytes (the JDK copies each heap buffer it is given
-   * into native memory before writing, so a socket that takes little must not be offered much). Under the lock.
+   * Moves the queue into the outbox and writes it: all of it to a blocking socket or to one that a writer waits
+   * for (a renderer's), to a polled one what it takes now; to either kind of non-blocking socket in gathering writes
+   * of at most {@link #WRITE_WINDOW} bytes. Under the lock.
    *
    * @return whether bytes are left for a polled socket to take later
    */
@@ -158,7 +163,7 @@ final class OutboundQueue {
         return false;
       }
       boolean nonBlocking = polled;
-      long window = nonBlocking ? WRITE_WINDOW : Long.MAX_VALUE;
+      long window = nonBlocking || drain != null ? WRITE_WINDOW : Long.MAX_VALUE;
       int n = 0;
       long offered = 0;
       ByteBuffer whole = null;
