@@ -106,15 +106,70 @@ class UndecodableArgumentsTest {
     };
   }
 
-  /** A host with the old enum and the checking range codec. */
-  private static IpcHost openHost(HostKind kind) {
-    return kind.open(IpcHost.builder().codecs(List.of(OLD_URGENCY, rangeCodec(true))));
+  /** A value whose codec throws, on the host's side only, what its text names. */
+  record Token(String text) {}
+
+  /** An Error of the application's own. */
+  static final class TokenError extends Error {
+    private static final long serialVersionUID = 1L;
+
+    TokenError(String message) {
+      super(message);
+    }
   }
 
-  /** A renderer of the host with the new enum and the unchecked range codec. */
+  /** Throws a checked exception that the signature does not declare, as code in another JVM language may. */
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> RuntimeException undeclared(Throwable t) throws T {
+    throw (T) t;
+  }
+
+  /** A token's codec; {@code throwing}: it throws, when it rebuilds a token, what the token's text names. */
+  private static RecordCodec<Token> tokenCodec(boolean throwing) {
+    return new RecordCodec<>() {
+      @Override
+      public Class<Token> type() {
+        return Token.class;
+      }
+
+      @Override
+      public String typeName() {
+        return "io.ipc4j.UndecodableArgumentsTest$Token";
+      }
+
+      @Override
+      public List<String> componentNames() {
+        return List.of("text");
+      }
+
+      @Override
+      public Object[] components(Token value) {
+        return new Object[] {value.text()};
+      }
+
+      @Override
+      public Token create(Object[] c) {
+        String text = (String) c[0];
+        if (throwing && text.equals("error")) {
+          throw new TokenError("no token today");
+        }
+        if (throwing && text.equals("checked")) {
+          throw UndecodableArgumentsTest.<RuntimeException>undeclared(new java.io.IOException("no disk"));
+        }
+        return new Token(text);
+      }
+    };
+  }
+
+  /** A host with the old enum and the checking range and throwing token codecs. */
+  private static IpcHost openHost(HostKind kind) {
+    return kind.open(IpcHost.builder().codecs(List.of(OLD_URGENCY, rangeCodec(true), tokenCodec(true))));
+  }
+
+  /** A renderer of the host with the new enum and the unchecked range and plain token codecs. */
   private static IpcRenderer newerRenderer(IpcHost host) {
     IpcRenderer ipc = host.openRenderer().ipcRenderer();
-    Codecs.addTo(ipc, List.of(URGENCY, rangeCodec(false)));
+    Codecs.addTo(ipc, List.of(URGENCY, rangeCodec(false), tokenCodec(false)));
     return ipc;
   }
 
@@ -171,6 +226,31 @@ class UndecodableArgumentsTest {
           + "' refused its components (java.lang.IllegalArgumentException: from 5 is after to 1) at offset ");
       assertThat(ipc.invoke("range:set", new Range(1, 5)).join()).isEqualTo("set");
       assertThat(handled.take()).isEqualTo(new Range(1, 5));
+      handled.assertEmptyAfter(50);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
+  void whatTheHostsCodecThrowsOtherThanARefusalFailsTheInvokeAsItselfOnEitherHost(HostKind kind) {
+    try (IpcHost host = openHost(kind)) {
+      Await.Inbox<Object> handled = new Await.Inbox<>();
+      host.ipcMain().handle("token:use", (event, args) -> {
+        handled.put(args[0]);
+        return "used";
+      });
+      IpcRenderer ipc = newerRenderer(host);
+
+      IpcInvokeException error = invokeFailure(ipc, "token:use", new Token("error"));
+      assertThat(error.remoteType()).isEqualTo(TokenError.class.getName());
+      assertThat(error.remoteMessage()).isEqualTo("no token today");
+      // A checked exception the codec did not declare is still the failure, not a wrapper of it.
+      IpcInvokeException checked = invokeFailure(ipc, "token:use", new Token("checked"));
+      assertThat(checked.remoteType()).isEqualTo("java.io.IOException");
+      assertThat(checked.remoteMessage()).isEqualTo("no disk");
+
+      assertThat(ipc.invoke("token:use", new Token("fine")).join()).isEqualTo("used");
+      assertThat(handled.take()).isEqualTo(new Token("fine"));
       handled.assertEmptyAfter(50);
     }
   }
