@@ -285,7 +285,7 @@ class UndecodableArgumentsTest {
   @ParameterizedTest
   @EnumSource(HostKind.class)
   void aSendSyncWhoseArgumentsTheHostCannotDecodeThrowsTheMalformedValueAndItsListenerDoesNotRun(HostKind kind) {
-    try (IpcHost host = openHost(kind)) {
+    try (LogCapture quiet = new LogCapture().quiet(); IpcHost host = openHost(kind)) { // the host logs the failure
       Await.Inbox<Object> heard = new Await.Inbox<>();
       host.ipcMain().on("urgency:get", (event, args) -> {
         heard.put(args[0]);
