@@ -298,10 +298,9 @@ final class MainDispatch {
     if (t == null) {
       return copy.args();
     }
-    if (t instanceof Error e) {
-      throw e;
-    }
-    throw t instanceof RuntimeException r ? r : new IpcException("the arguments could not be decoded", t);
+    // An Error, or a codec's undeclared checked exception, in a wrapper that the failure reply takes off: the call
+    // fails with it, as when the main loop decodes the bytes itself.
+    throw t instanceof RuntimeException r ? r : new java.util.concurrent.CompletionException(t);
   }
 
   /**
