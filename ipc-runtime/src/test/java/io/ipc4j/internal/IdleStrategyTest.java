@@ -26,25 +26,61 @@ class IdleStrategyTest {
   }
 
   @Test
-  void aWaiterWithNoBudgetProbesWithTheFullSpinEverySixteenthWait() {
-    IdleStrategy spin = new IdleStrategy(20_000);
-    while (spin.current() > 0) {
-      spin.record(spin.next(), false);
-    }
+  void aWaiterWithNoBudgetProbesWithTheFullSpinAboutEverySixteenthWaitAtVaryingSpacing() {
+    IdleStrategy spin = exhausted(new IdleStrategy(20_000));
+    java.util.Set<Integer> gaps = new java.util.TreeSet<>();
     int probes = 0;
-    for (int i = 0; i < 4 * IdleStrategy.PROBE_INTERVAL; i++) {
+    int sinceLast = 0;
+    int waits = 64 * IdleStrategy.PROBE_INTERVAL;
+    for (int i = 0; i < waits; i++) {
       long budget = spin.next();
+      sinceLast++;
       if (budget > 0) {
         assertThat(budget).isEqualTo(20_000);
         probes++;
+        gaps.add(sinceLast);
+        sinceLast = 0;
       }
       spin.record(budget, false); // a failed probe leaves nothing again
       assertThat(spin.current()).isAtMost(10_000);
-      while (spin.current() > 0) {
-        spin.record(spin.current(), false);
-      }
+      exhausted(spin);
     }
-    assertThat(probes).isEqualTo(4);
+    // each probe comes 8 to 23 waits after the one before
+    assertThat(gaps.size()).isAtLeast(2);
+    assertThat(gaps.iterator().next()).isAtLeast(IdleStrategy.PROBE_INTERVAL / 2);
+    assertThat(((java.util.TreeSet<Integer>) gaps).last()).isLessThan(IdleStrategy.PROBE_INTERVAL * 3 / 2);
+    assertThat(probes).isAtLeast(waits / (IdleStrategy.PROBE_INTERVAL * 3 / 2));
+    assertThat(probes).isAtMost(waits / (IdleStrategy.PROBE_INTERVAL / 2));
+  }
+
+  @Test
+  void twoWaitersThatWaitOncePerCallEachProbeInTheSameCallSooner() {
+    // A caller and the loop that answers it both stopped spinning; a spin catches only when the other spins as well.
+    // Out of step by one wait, two waiters that probed every sixteenth wait never probed together.
+    IdleStrategy caller = exhausted(new IdleStrategy(20_000));
+    IdleStrategy loop = exhausted(new IdleStrategy(20_000));
+    loop.record(loop.next(), false);
+    int together = 0;
+    for (int call = 0; call < 400 * IdleStrategy.PROBE_INTERVAL; call++) {
+      long a = caller.next();
+      long b = loop.next();
+      if (a > 0 && b > 0) {
+        together++;
+      }
+      caller.record(a, false);
+      loop.record(b, false);
+      exhausted(caller);
+      exhausted(loop);
+    }
+    assertThat(together).isAtLeast(1);
+  }
+
+  /** Misses until the budget is nothing, without the waits that would count towards a probe. */
+  private static IdleStrategy exhausted(IdleStrategy spin) {
+    while (spin.current() > 0) {
+      spin.record(spin.current(), false);
+    }
+    return spin;
   }
 
   @Test
