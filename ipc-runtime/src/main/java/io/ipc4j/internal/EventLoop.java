@@ -73,6 +73,15 @@ abstract class EventLoop implements Executor {
   /** Whether the loop has nothing to do; the loop thread only (a polling loop handles what its sockets have). */
   abstract boolean nothingToDo();
 
+  /**
+   * The check made as the loop runs out of tasks, before it spins or sleeps: {@link #nothingToDo()} unless that
+   * costs a system call (a polling loop's sockets are looked at by its spin, or by the sleep, which does not wait
+   * when one is ready).
+   */
+  boolean nothingQueued() {
+    return nothingToDo();
+  }
+
   /** Sleeps until {@link #wake()} or work comes; the loop thread only. */
   abstract void sleep();
 
@@ -194,7 +203,7 @@ abstract class EventLoop implements Executor {
 
   /** Waits for work: spins while it pays (see {@link IdleStrategy}), then sleeps until work comes. */
   private void idle() {
-    if (!nothingToDo()) {
+    if (!nothingQueued()) {
       return; // work came at once: no spin, nothing for the budget to learn
     }
     activity.setRelease(activity.getPlain() | BETWEEN_TASKS);
