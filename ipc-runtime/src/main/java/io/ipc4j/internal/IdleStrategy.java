@@ -11,10 +11,8 @@ package io.ipc4j.internal;
  * monitors. A spin that catches its event keeps the full budget; one that runs out halves it, down to none. With
  * none left, about every {@value #PROBE_INTERVAL}th wait spins in full again, so a waiter notices when spinning
  * starts to pay. The waits between probes vary (from half the interval to half as many again): a spin catches only
- * when the waiter on the other side of the exchange is spinning too, and two waiters that probed at fixed intervals
- * and waited once per call each stayed out of step for good, so a main-process caller and a renderer's loop that had
- * both stopped spinning never started again (in process, 15 µs a call instead of 3 µs, for as long as the calls
- * went on). Spinning only pays when the event comes sooner than a wake-up would take, and when a spare core can run the
+ * while the waiter on the other side of the exchange spins too, and two waiters that each wait once per call and
+ * probed at a fixed spacing would stay out of step for good once both had stopped spinning. Spinning only pays when the event comes sooner than a wake-up would take, and when a spare core can run the
  * thread that produces it. Across processes on two cores neither holds (the round trip is longer than the spin and
  * the spinner takes the core the socket reader needs), so there the budget falls to nothing; between threads of one
  * JVM a reply comes within a microsecond or two and the full budget stays.
