@@ -7,15 +7,15 @@ package io.ipc4j.internal;
  * thread wake-up, and because the waiter yields rather than burns its core, the threads that produce the reply (a
  * socket reader, an event loop) still get to run when there are fewer cores than busy threads.
  *
- * <p>The spin time is learned from how recent waits ended, in the spirit of the JVM's adaptive spinning on
- * monitors. A spin that catches its event keeps the full budget; one that runs out halves it, down to none. With
- * none left, about every {@value #PROBE_INTERVAL}th wait spins in full again, so a waiter notices when spinning
- * starts to pay. The waits between probes vary (from half the interval to half as many again): a spin catches only
- * while the waiter on the other side of the exchange spins too, and two waiters that each wait once per call and
- * probed at a fixed spacing would stay out of step for good once both had stopped spinning. Spinning only pays when the event comes sooner than a wake-up would take, and when a spare core can run the
- * thread that produces it. Across processes on two cores neither holds (the round trip is longer than the spin and
- * the spinner takes the core the socket reader needs), so there the budget falls to nothing; between threads of one
- * JVM a reply comes within a microsecond or two and the full budget stays.
+ * <p>The spin time is learned from how recent waits ended, in the spirit of the JVM's adaptive spinning on monitors. A
+ * spin that catches its event keeps the full budget; one that runs out halves it, down to none. With none left, about
+ * every {@value #PROBE_INTERVAL}th wait spins in full again, so a waiter notices when spinning starts to pay. The waits
+ * between probes vary (from half the interval to half as many again): a spin catches only while the waiter on the other
+ * side of the exchange spins too, and two waiters that each wait once per call and probed at a fixed spacing would stay
+ * out of step for good once both had stopped spinning. Spinning only pays when the event comes sooner than a wake-up
+ * would take, and when a spare core can run the thread that produces it. Across processes on two cores neither holds
+ * (the round trip is longer than the spin and the spinner takes the core the socket reader needs), so there the budget
+ * falls to nothing; between threads of one JVM a reply comes within a microsecond or two and the full budget stays.
  *
  * <p>Not thread-safe by design: racing updates (several callers of one renderer) only make one wait spin a little
  * more or less. The learned state is padded on both sides, so the waiter's writes to it move no neighbour's line.
