@@ -95,7 +95,7 @@ final class BackgroundReader {
     String reason = "the connection closed";
     try {
       while (!closed.get()) {
-        frames.readPolled(receiver);
+        frames.readAvailable(receiver);
         if (!closed.get()) {
           background.select();
           background.selectedKeys().clear();

@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * One socket between a renderer and the host. Frames are read either by a reader thread of its own (a renderer's
  * end, see {@link BackgroundReader}), or by an event loop that polls the socket (the host's end, see
- * {@link #startPolled}); either way the {@link FrameReader} hands each frame to a {@link Receiver}. Any thread may write: the {@link OutboundQueue}
- * combines writers. A polled socket is never waited on: what it cannot take stays queued (within a budget) until
+ * {@link #startPolled}); either way the {@link FrameReader} hands each frame to a {@link Receiver}. Any thread may
+ * write: the {@link OutboundQueue} combines writers. A polled socket is never waited on: what it cannot take stays queued (within a budget) until
  * its loop sees it drain, so a renderer that stops reading holds up no thread of the host's.
  *
  * <p>On a polled socket, a frame that stops arriving part way, or bytes the peer does not take, cut the connection
@@ -82,11 +82,10 @@ final class Connection {
 
   /**
    * Starts reading with a reader thread (after any handshake read on the caller's thread): see
-   * {@link BackgroundReader}. The socket stops blocking; a writer waits for it to drain.
-   *
-   * @return who reads the socket, or null if it could not start (the connection is closed then)
+   * {@link BackgroundReader}. The socket stops blocking; a writer waits for it to drain. If the reader cannot start,
+   * the connection closes.
    */
-  BackgroundReader start(Receiver receiver) {
+  void start(Receiver receiver) {
     this.receiver = receiver;
     BackgroundReader started;
     try {
@@ -96,12 +95,11 @@ final class Connection {
       started.start();
     } catch (IOException e) {
       close("the connection failed: " + e.getMessage());
-      return null;
+      return;
     }
     if (closed.get()) {
       started.closed(); // closed as it started: its reader must not wait
     }
-    return started;
   }
 
   /**
@@ -170,7 +168,7 @@ final class Connection {
       return;
     }
     try {
-      reader.readPolled(receiver);
+      reader.readAvailable(receiver);
       stalls.afterPoll(pollingLoop.poller());
     } catch (Throwable e) {
       close(closeReasonFor(e));

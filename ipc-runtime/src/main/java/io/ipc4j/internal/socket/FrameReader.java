@@ -54,14 +54,15 @@ final class FrameReader {
   }
 
   /**
-   * Reads what a polled socket has and hands every whole frame to the receiver; on the polling loop. A frame's
+   * Reads what the non-blocking socket has and hands every whole frame to the receiver; on the host's polling loop or
+   * on a renderer's background reader, each of which waits in a {@code select} until the socket is ready. A frame's
    * fields are parsed once all of them (or a buffer's worth) are here; a payload larger than the buffer then goes
-   * straight from the socket into its own array, however many polls that takes. A read that fills less than the
-   * room it was given has emptied the socket, so once its frames are handed on the reader leaves without reading
-   * again: a message a wake-up costs one read, not a second one that finds nothing (the poll, which is
-   * level-triggered, is ready again at once if bytes came meanwhile).
+   * straight from the socket into its own array, however many polls that takes. A read that fills less than the room
+   * it was given has emptied the socket, so once its frames are handed on the reader leaves without reading again: a
+   * message a wake-up costs one read, not a second one that finds nothing (the poll, which is level-triggered, is
+   * ready again at once if bytes came meanwhile).
    */
-  void readPolled(Connection.Receiver receiver) throws IOException, Frames.ProtocolException {
+  void readAvailable(Connection.Receiver receiver) throws IOException, Frames.ProtocolException {
     // Leaves only when the buffer holds no whole frame: bytes left in the socket make it poll ready again.
     int reads = 0;
     boolean emptied = false;

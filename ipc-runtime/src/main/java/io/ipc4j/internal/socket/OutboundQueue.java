@@ -18,10 +18,10 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class OutboundQueue {
   /**
-   * The most bytes one write to a non-blocking socket is offered (a full Unix socket buffer is about 200 KiB): the
-   * JDK copies every heap buffer it is given into native memory before it writes, and copies what the socket did
-   * not take again on the next write, so a 3 MiB frame offered whole to a socket that takes 200 KiB at a time was
-   * copied about fifteen times over.
+   * The most bytes one write is offered (a full Unix socket buffer is about 200 KiB): the JDK copies every heap
+   * buffer it is given into native memory before it writes, and copies what a non-blocking socket did not take
+   * again on the next write, so a 3 MiB frame offered whole to a socket that takes 200 KiB at a time was copied
+   * about fifteen times over.
    */
   private static final long WRITE_WINDOW = 256 * 1024;
   /** The most buffers one gathering write is given (the usual IOV_MAX: the JDK would cut there anyway). */
@@ -137,9 +137,9 @@ final class OutboundQueue {
   }
 
   /**
-   * Moves the queue into the outbox and writes it: all of it to a blocking socket or to one that a writer waits
-   * for (a renderer's), to a polled one what it takes now; to either kind of non-blocking socket in gathering writes
-   * of at most {@link #WRITE_WINDOW} bytes. Under the lock.
+   * Moves the queue into the outbox and writes it, in gathering writes of at most {@link #WRITE_WINDOW} bytes: all
+   * of it to a blocking socket or to one that a writer waits for (a renderer's), to a polled one what it takes now.
+   * Under the lock.
    *
    * @return whether bytes are left for a polled socket to take later
    */
@@ -163,25 +163,24 @@ final class OutboundQueue {
         return false;
       }
       boolean nonBlocking = polled;
-      long window = nonBlocking || drain != null ? WRITE_WINDOW : Long.MAX_VALUE;
       int n = 0;
       long offered = 0;
       ByteBuffer whole = null;
       ByteBuffer cut = null;
       for (ByteBuffer b : outbox) {
-        if (n == MAX_GATHER || offered >= window) {
+        if (n == MAX_GATHER || offered >= WRITE_WINDOW) {
           break;
         }
         if (n == gather.length) {
           gather = Arrays.copyOf(gather, n * 2);
         }
         int remaining = b.remaining();
-        if (remaining > window - offered) { // only the window's worth of a large buffer
+        if (remaining > WRITE_WINDOW - offered) { // only the window's worth of a large buffer
           whole = b;
           cut = b.duplicate();
-          cut.limit(cut.position() + (int) (window - offered));
+          cut.limit(cut.position() + (int) (WRITE_WINDOW - offered));
           gather[n++] = cut;
-          offered = window;
+          offered = WRITE_WINDOW;
           break;
         }
         gather[n++] = b;
