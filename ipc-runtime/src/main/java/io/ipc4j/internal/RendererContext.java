@@ -248,9 +248,14 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
   /** The answer to a call, straight to it: an answer that succeeded needs no {@link Message.Reply}. */
   @Override
   public void reply(long callId, boolean ok, byte[] payload) {
+    answer(callId, ok ? payload : new Message.Reply(callId, false, payload));
+  }
+
+  /** Ends a pending call with its answer (see {@link PendingCall#end}); one no longer pending is dropped. */
+  private void answer(long callId, Object answer) {
     PendingCall call = pending.get(callId);
     if (call != null) {
-      call.end(ok ? payload : new Message.Reply(callId, false, payload));
+      call.end(answer);
     }
   }
 
@@ -258,10 +263,7 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
   @Override
   public void toRenderer(Message message) {
     if (message instanceof Message.Reply reply) {
-      PendingCall call = pending.get(reply.callId());
-      if (call != null) {
-        call.end(reply);
-      }
+      answer(reply.callId(), reply);
     } else if (RendererInbox.takes(message)) {
       loop.execute(inbox.delivery(message));
     } else if (message instanceof Message.StreamItem || message instanceof Message.StreamEnd) {

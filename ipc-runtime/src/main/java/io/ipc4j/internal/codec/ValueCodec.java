@@ -257,14 +257,19 @@ public final class ValueCodec {
    * @throws MalformedValueException if the bytes are malformed
    */
   public Object[] decodeArgs(byte[] buf, int off, int len) {
+    return (Object[]) decode(buf, off, len, true);
+  }
+
+  /** Decodes arguments or one value with the thread's decoder when it is free (see {@link CodecScratch}). */
+  private Object decode(byte[] buf, int off, int len, boolean isArgs) {
     CodecScratch scratch = scratch();
     ValueDecoder in = scratch.decoder(registry, buf, off, len);
     boolean clean = false;
     try {
-      Object[] args = in.readArgs();
+      Object decoded = isArgs ? in.readArgs() : in.read();
       in.expectEnd();
       clean = true;
-      return args;
+      return decoded;
     } finally {
       scratch.release(in, clean);
     }
@@ -289,16 +294,6 @@ public final class ValueCodec {
    * @throws MalformedValueException if the bytes are malformed
    */
   public Object decodeValue(byte[] bytes) {
-    CodecScratch scratch = scratch();
-    ValueDecoder in = scratch.decoder(registry, bytes, 0, bytes.length);
-    boolean clean = false;
-    try {
-      Object value = in.read();
-      in.expectEnd();
-      clean = true;
-      return value;
-    } finally {
-      scratch.release(in, clean);
-    }
+    return decode(bytes, 0, bytes.length, false);
   }
 }
