@@ -18,12 +18,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Callers blocked on their replies while the renderer's reader thread reads for them: messages keep their order,
  * deadlines hold, the loop's work keeps flowing, and a host that goes fails every blocked caller.
  */
-class ReadingCallerTest {
+class BlockedCallerTest {
   private static final int LARGE = 64 * 1024;
 
   @ParameterizedTest
   @EnumSource(HostKind.class)
-  void aReplyReadByABlockedCallerNeverOvertakesAMessageSentBeforeIt(HostKind kind) {
+  void aReplyToABlockedCallerNeverOvertakesAMessageSentBeforeIt(HostKind kind) {
     try (IpcHost host = kind.open()) {
       host.ipcMain().handle("mark", (event, args) -> {
         event.sender().send("before", args[0]);
@@ -41,7 +41,7 @@ class ReadingCallerTest {
             overtaken.add(v);
           }
         }));
-        // ...even when a caller blocked on another reply is the one that reads both.
+        // ...and so does the reply of a caller blocked on it.
         assertThat(r.ipcRenderer().invoke("mark", 1000 + i).join()).isEqualTo(1000 + i);
       }
       CompletableFuture.allOf(callbacks.toArray(new CompletableFuture<?>[0])).orTimeout(Await.SECONDS,
@@ -52,9 +52,9 @@ class ReadingCallerTest {
 
   @ParameterizedTest
   @EnumSource(HostKind.class)
-  void aListenerBlockedOnACallReadsPastTheMessagesForItsOwnLoopToItsReply(HostKind kind) {
+  void aListenerBlockedOnACallGetsItsReplyPastTheMessagesForItsOwnLoop(HostKind kind) {
     // The reply comes behind far more than a socket holds, all for the loop that is blocked waiting for it: the
-    // blocked caller must read them (queueing them for its loop, not running them) to reach its reply. A deadline
+    // reader must take them (queueing them for that loop, not running them) to reach the reply. A deadline
     // makes a broken rule fail the call instead of hanging the test.
     try (IpcHost host = kind.open(Duration.ofSeconds(Await.SECONDS))) {
       int count = 100; // 6.4 MB
@@ -93,7 +93,7 @@ class ReadingCallerTest {
 
   @ParameterizedTest
   @EnumSource(HostKind.class)
-  void aCallerWhoseDeadlinePassesWhileItReadsHandsTheReadingOn(HostKind kind) throws Exception {
+  void aCallerWhoseDeadlinePassesLeavesTheOtherCallsAndMessagesServed(HostKind kind) throws Exception {
     try (IpcHost host = kind.open(Duration.ofSeconds(Await.SECONDS))) {
       List<CompletableFuture<Object>> slow = new CopyOnWriteArrayList<>();
       host.ipcMain().handle("never", (event, args) -> new CompletableFuture<>());
@@ -114,7 +114,7 @@ class ReadingCallerTest {
           () -> r.ipcRenderer().invokeWithTimeout(Duration.ofMillis(300), "never").join());
       assertThat(timedOut).hasCauseThat().isInstanceOf(IpcTimeoutException.class);
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(Await.SECONDS));
-      // The caller that gave up read no more: the other one, or the reader thread, reads the next reply and message.
+      // The caller that gave up takes nothing with it: the next reply and message still arrive.
       slow.get(0).complete("late but answered");
       assertThat(patient.get(Await.SECONDS, TimeUnit.SECONDS)).isEqualTo("late but answered");
       r.webContents().send("later", "still read");

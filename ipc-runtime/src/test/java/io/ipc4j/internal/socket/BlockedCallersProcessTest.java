@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Renderer JVMs with many callers blocked on their replies (read for them by {@link BackgroundReader}): many of them
  * at once while the host pushes, and all of them blocked when their host is killed.
  */
-class ReadingCallersProcessTest {
+class BlockedCallersProcessTest {
   private static final int THREADS = 8;
   private static final int CALLS = 300;
 
@@ -73,7 +73,7 @@ class ReadingCallersProcessTest {
   }
 
   @Test
-  void killingTheHostFailsEveryCallerBlockedOnItsReplyWhetherItReadsOrWaits(@TempDir Path markers)
+  void killingTheHostFailsEveryCallerBlockedOnItsReplyWhateverItWaitsIn(@TempDir Path markers)
       throws Exception {
     String java = ProcessHandle.current().info().command().orElseThrow();
     Process hostProcess = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp",
@@ -159,8 +159,8 @@ class ReadingCallersProcessTest {
   }
 
   /**
-   * Blocks a thread on each kind of wait for a reply that never comes, one of them reading the socket and the others
-   * queued behind it; records how each ends (marker files in args[0]).
+   * Blocks a thread on each kind of wait for a reply that never comes (invoke and join, a timed get, sendSync);
+   * records how each ends (marker files in args[0]).
    */
   public static final class Waiters {
     static final int KINDS = 3;
