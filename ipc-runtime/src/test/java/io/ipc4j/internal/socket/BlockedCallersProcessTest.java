@@ -7,6 +7,7 @@ import io.ipc4j.IpcRenderer;
 import io.ipc4j.WebContents;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -75,28 +76,9 @@ class BlockedCallersProcessTest {
   @Test
   void killingTheHostFailsEveryCallerBlockedOnItsReplyWhateverItWaitsIn(@TempDir Path markers)
       throws Exception {
-    String java = ProcessHandle.current().info().command().orElseThrow();
-    Process hostProcess = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp",
-        System.getProperty("java.class.path"), HostOfWaiters.class.getName(), markers.toString())
-        .inheritIO().start();
-    try {
-      Path pending = markers.resolve("pending");
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (!Files.exists(pending) && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
-      assertThat(Files.exists(pending)).isTrue();
-      long orphanPid = Long.parseLong(Files.readString(markers.resolve("pid")));
-      hostProcess.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      ProcessHandle orphan = ProcessHandle.of(orphanPid).orElse(null);
-      if (orphan != null) {
-        orphan.onExit().get(30, TimeUnit.SECONDS); // it exits by itself once its host is lost
-      }
-      for (int i = 0; i < Waiters.KINDS; i++) {
-        assertThat(Files.readString(markers.resolve("outcome-" + i))).isEqualTo("io.ipc4j.IpcDisconnectedException");
-      }
-    } finally {
-      hostProcess.destroyForcibly();
+    KilledHost.killOncePending(HostOfWaiters.class, markers, Duration.ofSeconds(60), Duration.ofSeconds(30));
+    for (int i = 0; i < Waiters.KINDS; i++) {
+      assertThat(Files.readString(markers.resolve("outcome-" + i))).isEqualTo("io.ipc4j.IpcDisconnectedException");
     }
   }
 

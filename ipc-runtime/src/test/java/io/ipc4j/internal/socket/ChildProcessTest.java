@@ -233,27 +233,8 @@ class ChildProcessTest {
 
   @Test
   void aChildWhoseHostDiesFailsItsCallsAndExits(@TempDir Path markers) throws Exception {
-    String java = ProcessHandle.current().info().command().orElseThrow();
-    Process hostProcess = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp",
-        System.getProperty("java.class.path"), ChildMains.HostInAChild.class.getName(), markers.toString())
-        .inheritIO().start();
-    try {
-      Path pending = markers.resolve("pending");
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (!Files.exists(pending) && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
-      assertThat(Files.exists(pending)).isTrue();
-      long orphanPid = Long.parseLong(Files.readString(markers.resolve("pid")));
-      hostProcess.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      ProcessHandle orphan = ProcessHandle.of(orphanPid).orElse(null);
-      if (orphan != null) {
-        orphan.onExit().get(10, TimeUnit.SECONDS); // it exits by itself: no orphan waits forever
-      }
-      assertThat(Files.readString(markers.resolve("outcome"))).isEqualTo("io.ipc4j.IpcDisconnectedException");
-    } finally {
-      hostProcess.destroyForcibly();
-    }
+    KilledHost.killOncePending(ChildMains.HostInAChild.class, markers, Duration.ofSeconds(30), Duration.ofSeconds(10));
+    assertThat(Files.readString(markers.resolve("outcome"))).isEqualTo("io.ipc4j.IpcDisconnectedException");
   }
 
   @Test
