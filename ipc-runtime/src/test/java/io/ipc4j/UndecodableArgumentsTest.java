@@ -37,7 +37,7 @@ class UndecodableArgumentsTest {
   /** A range; the host's codec refuses one whose ends are the wrong way round, the renderer's does not check. */
   record Range(int from, int to) {}
 
-  private static final EnumCodec<Urgency> URGENCY = new EnumCodec<>() {
+  static final EnumCodec<Urgency> URGENCY = new EnumCodec<>() {
     @Override
     public Class<Urgency> type() {
       return Urgency.class;
@@ -54,7 +54,7 @@ class UndecodableArgumentsTest {
     }
   };
 
-  private static final EnumCodec<OldUrgency> OLD_URGENCY = new EnumCodec<>() {
+  static final EnumCodec<OldUrgency> OLD_URGENCY = new EnumCodec<>() {
     @Override
     public Class<OldUrgency> type() {
       return OldUrgency.class;
@@ -72,7 +72,7 @@ class UndecodableArgumentsTest {
   };
 
   /** A range's codec; {@code checked}: it refuses a range whose ends are the wrong way round. */
-  private static RecordCodec<Range> rangeCodec(boolean checked) {
+  static RecordCodec<Range> rangeCodec(boolean checked) {
     return new RecordCodec<>() {
       @Override
       public Class<Range> type() {
@@ -125,7 +125,7 @@ class UndecodableArgumentsTest {
   }
 
   /** A token's codec; {@code throwing}: it throws, when it rebuilds a token, what the token's text names. */
-  private static RecordCodec<Token> tokenCodec(boolean throwing) {
+  static RecordCodec<Token> tokenCodec(boolean throwing) {
     return new RecordCodec<>() {
       @Override
       public Class<Token> type() {

@@ -93,7 +93,7 @@ final class MainEvent extends CallEvent implements IpcMainEvent, IpcMainInvokeEv
       if (seen != null) { // before the answer goes: its sender then knows the interceptors' completions ran
         seen.finish(payload.length, io.ipc4j.internal.jfr.Outcomes.OK, null);
       }
-      sender.link.reply(syncCallId, true, payload);
+      sender.link.toRenderer(new Message.Reply(syncCallId, true, payload));
     }
   }
 

@@ -34,9 +34,6 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
   static final int GAVE_UP = 1;
   static final int INTERRUPTED = 2;
 
-  /** The remote type a malformed failure reply is reported with (the real one is unknown). */
-  static final String MALFORMED_FAILURE_TYPE = RemoteFailure.MALFORMED_TYPE;
-
   final long id;
   final String channel;
   final Duration timeout;
@@ -89,8 +86,9 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
   }
 
   /**
-   * Ends the call with a {@link Message.Reply}, the payload of a reply that succeeded (a {@code byte[]}), or a
-   * {@link Throwable}; false if it had already ended.
+   * Ends the call with a {@link Message.Reply}, a {@link Throwable}, or anything else as the value the main process
+   * copied for this side in process (a value that crossed as a copy is never a message or a throwable); false if it
+   * had already ended.
    */
   boolean end(Object result) {
     if (!state.compareAndSet(PENDING, COMPLETING)) {
@@ -329,9 +327,6 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
 
   private Object valueOrThrow() {
     Object result = outcome;
-    if (result instanceof byte[] payload) {
-      return core.values().decodeValue(payload);
-    }
     if (result instanceof Message.Reply reply) {
       if (reply.ok()) {
         return core.values().decodeValue(reply.payload());
@@ -341,6 +336,9 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
     if (result instanceof RuntimeException e) {
       throw e;
     }
-    throw new IpcException("Unexpected outcome of the call on '" + channel + "'", (Throwable) result);
+    if (result instanceof Throwable t) {
+      throw new IpcException("Unexpected outcome of the call on '" + channel + "'", t);
+    }
+    return result; // copied for this side
   }
 }

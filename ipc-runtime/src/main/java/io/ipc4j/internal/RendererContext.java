@@ -245,10 +245,15 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
     });
   }
 
-  /** The answer to a call, straight to it: an answer that succeeded needs no {@link Message.Reply}. */
   @Override
-  public void reply(long callId, boolean ok, byte[] payload) {
-    answer(callId, ok ? payload : new Message.Reply(callId, false, payload));
+  public ValueCodec rendererValues() {
+    return values;
+  }
+
+  /** The answer to a call, copied for this side on the main loop: straight to the call, with no message. */
+  @Override
+  public void replyCopy(long callId, Object copy) {
+    answer(callId, copy);
   }
 
   /** Ends a pending call with its answer (see {@link PendingCall#end}); one no longer pending is dropped. */

@@ -9,11 +9,19 @@ public interface RendererLink {
   void toRenderer(Message message);
 
   /**
-   * Hands the renderer the answer to one of its calls, as {@link #toRenderer} does a {@link Message.Reply}; a
-   * renderer in process takes it without the message.
+   * The renderer's codec when it runs in this JVM, so that the main process may copy an answer for it on the main
+   * loop and hand it over with {@link #replyCopy}; null (the default) when its answers must be encoded.
    */
-  default void reply(long callId, boolean ok, byte[] payload) {
-    toRenderer(new Message.Reply(callId, ok, payload));
+  default io.ipc4j.internal.codec.ValueCodec rendererValues() {
+    return null;
+  }
+
+  /**
+   * Hands the renderer the answer to one of its calls that succeeded, as copied for it with
+   * {@link #rendererValues()}'s codec (only a link that has one takes it).
+   */
+  default void replyCopy(long callId, Object copy) {
+    throw new UnsupportedOperationException("This renderer takes encoded answers only");
   }
 
   /** Ends the renderer (closes its side, or asks its process to exit). Idempotent. */

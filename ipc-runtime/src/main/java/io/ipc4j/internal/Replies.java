@@ -14,6 +14,8 @@ import java.util.concurrent.CompletionStage;
  * its own), made once: answering a call allocates nothing here unless the handler returned a stage.
  */
 abstract class Replies {
+  /** What {@link #copyFor} returns for a value the caller's codec cannot decode. */
+  private static final Object NOT_COPIED = new Object();
   private final ValueCodec values;
 
   Replies(ValueCodec values) {
@@ -26,9 +28,17 @@ abstract class Replies {
   /** Sends the reply toward the caller; may throw if the caller's side is gone. */
   abstract void send(Message reply);
 
-  /** Sends the reply of this form toward the caller: by default as the message {@link #reply} makes. */
-  void send(long callId, boolean ok, byte[] payload) {
-    send(reply(callId, ok, payload));
+  /**
+   * The caller's codec when the caller is in this JVM, so that a value is copied for it rather than encoded (see
+   * {@link RendererLink#rendererValues()}); null (the default) when answers must be encoded.
+   */
+  ValueCodec receiverValues() {
+    return null;
+  }
+
+  /** Sends the caller a value copied for it with {@link #receiverValues()}'s codec; may throw as {@link #send}. */
+  void sendCopy(long callId, Object copy) {
+    throw new UnsupportedOperationException("This side sends encoded answers only");
   }
 
   /**
@@ -67,12 +77,32 @@ abstract class Replies {
   final void value(long callId, String channel, Object value) {
     byte[] payload;
     try {
+      ValueCodec receiver = receiverValues();
+      if (receiver != null) {
+        Object copy = copyFor(value, receiver);
+        if (copy != NOT_COPIED) {
+          deliver(channel, callId, true, null, copy);
+          return;
+        }
+      }
       payload = values.encodeValue(value);
     } catch (Throwable e) { // a value too deep for the stack fails its call, not the loop (or the stage's thread)
       failure(callId, channel, e);
       return;
     }
-    deliver(channel, callId, true, payload);
+    deliver(channel, callId, true, payload, null);
+  }
+
+  /**
+   * The caller's copy of {@code value}, or {@link #NOT_COPIED} if its codec cannot decode it: it is then sent
+   * encoded, and the caller fails decoding it as a caller in another process would.
+   */
+  private Object copyFor(Object value, ValueCodec receiver) {
+    try {
+      return values.copyValue(value, receiver);
+    } catch (ValueCodec.Undecodable e) {
+      return NOT_COPIED;
+    }
   }
 
   final void failure(long callId, String channel, Throwable failure) {
@@ -82,15 +112,20 @@ abstract class Replies {
   }
 
   final void error(long callId, String channel, String type, String message) {
-    deliver(channel, callId, false, Message.Reply.failurePayload(type, message, values));
+    deliver(channel, callId, false, Message.Reply.failurePayload(type, message, values), null);
   }
 
-  private void deliver(String channel, long callId, boolean ok, byte[] payload) {
+  /** Sends the encoded answer {@code payload}, or when that is null the caller's {@code copy}. */
+  private void deliver(String channel, long callId, boolean ok, byte[] payload, Object copy) {
     if (!callerWaits()) {
       return;
     }
     try {
-      send(callId, ok, payload);
+      if (payload == null) {
+        sendCopy(callId, copy);
+      } else {
+        send(reply(callId, ok, payload));
+      }
     } catch (RuntimeException e) { // the caller's side is gone: nobody waits for this answer any more
       Failures.log(Level.DEBUG, "ipc4j: the answer on '" + channel + "' could not be sent", e);
     }

@@ -73,8 +73,13 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
       }
 
       @Override
-      void send(long callId, boolean ok, byte[] payload) {
-        WebContentsImpl.this.link.reply(callId, ok, payload); // in process: no Reply message is made
+      ValueCodec receiverValues() {
+        return WebContentsImpl.this.link.rendererValues();
+      }
+
+      @Override
+      void sendCopy(long callId, Object copy) {
+        WebContentsImpl.this.link.replyCopy(callId, copy); // in process: no encoding, no Reply message
       }
 
       @Override

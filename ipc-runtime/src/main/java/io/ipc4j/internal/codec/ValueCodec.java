@@ -126,6 +126,10 @@ public final class ValueCodec {
    * @throws io.ipc4j.IpcCloneException if an argument cannot be encoded; its path starts with {@code [index]}
    */
   public byte[] encodeArgs(Object[] args) {
+    return encode(args, true, argsHint(args));
+  }
+
+  private static int argsHint(Object[] args) {
     int hint = 5;
     if (args != null) {
       hint = args.length < 16 ? 1 : 3;
@@ -133,7 +137,7 @@ public final class ValueCodec {
         hint += sizeHint(arg);
       }
     }
-    return encode(args, true, hint);
+    return hint;
   }
 
   /**
@@ -182,9 +186,9 @@ public final class ValueCodec {
   }
 
   /**
-   * Copies call arguments for a receiver in this JVM as sending them would: encoded with this codec's codecs into
-   * the thread's scratch, then decoded from there with {@code receiver}'s, so that no encoding is made to hand
-   * over. {@link #copiedBytes()} then tells the size of the encoding.
+   * Copies call arguments for a receiver in this JVM as sending them would: encoded with this codec's codecs (into
+   * the thread's scratch when they are small), then decoded from there with {@code receiver}'s, so that no encoding
+   * is handed over. {@link #copiedBytes()} then tells the size of the encoding.
    *
    * @param args the arguments
    * @param receiver the codec of the side that receives them
@@ -193,33 +197,50 @@ public final class ValueCodec {
    * @throws Undecodable if the receiver cannot decode them: its cause is what decoding threw
    */
   public Object[] copyArgs(Object[] args, ValueCodec receiver) {
+    return (Object[]) copy(args, true, argsHint(args), receiver);
+  }
+
+  /**
+   * Copies one value for a receiver in this JVM, as {@link #copyArgs} copies arguments.
+   *
+   * @param value the value
+   * @param receiver the codec of the side that receives it
+   * @return the receiver's copy
+   * @throws io.ipc4j.IpcCloneException if the value cannot be encoded, as {@link #encodeValue} does
+   * @throws Undecodable if the receiver cannot decode it: its cause is what decoding threw
+   */
+  public Object copyValue(Object value, ValueCodec receiver) {
+    return copy(value, false, sizeHint(value), receiver);
+  }
+
+  private Object copy(Object what, boolean isArgs, int hint, ValueCodec receiver) {
     CodecScratch scratch = scratch();
-    ValueEncoder encoder = scratch.encoder(registry);
-    if (encoder == null) { // the scratch is busy (a codec copies from inside a value): an encoding of its own
-      byte[] bytes = encodeArgs(args);
+    ValueEncoder encoder = hint <= CodecScratch.KEEP ? scratch.encoder(registry) : null;
+    if (encoder == null) { // large, or the scratch is busy (a codec copies from inside a value): an encoding of its own
+      byte[] bytes = encode(what, isArgs, hint);
       scratch.copiedBytes = bytes.length;
-      return receiver.decodeCopy(bytes, bytes.length);
+      return receiver.decodeCopy(bytes, bytes.length, isArgs);
     }
     try {
-      encoder.writeArgs(args);
+      write(encoder, what, isArgs);
       MessagePackWriter out = encoder.out();
       scratch.copiedBytes = out.position();
-      return receiver.decodeCopy(out.buffer(), out.position()); // decoding copies every value out of the buffer
+      return receiver.decodeCopy(out.buffer(), out.position(), isArgs); // decoding copies every value out
     } finally {
       scratch.release(encoder);
     }
   }
 
-  private Object[] decodeCopy(byte[] buf, int len) {
+  private Object decodeCopy(byte[] buf, int len, boolean isArgs) {
     try {
-      return decodeArgs(buf, 0, len);
+      return decode(buf, 0, len, isArgs);
     } catch (Throwable t) { // an Error too: it is the receiver's to answer with, as if it had decoded the bytes
       throw new Undecodable(t);
     }
   }
 
   /**
-   * The size of the encoding of the arguments this thread copied last with this codec's {@link #copyArgs}.
+   * The size of the encoding of the arguments or value this thread copied last with this codec.
    *
    * @return its bytes
    */
@@ -227,7 +248,7 @@ public final class ValueCodec {
     return scratch().copiedBytes;
   }
 
-  /** What decoding a copy of arguments threw (the cause), for the receiver to answer with (see {@link #copyArgs}). */
+  /** What decoding a copy threw (the cause), for the receiver to answer with (see {@link #copyArgs}). */
   public static final class Undecodable extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
