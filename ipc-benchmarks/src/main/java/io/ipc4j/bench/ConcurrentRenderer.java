@@ -7,11 +7,9 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,14 +45,7 @@ public final class ConcurrentRenderer {
       thread.setDaemon(true);
       return thread;
     });
-    BlockingQueue<Object[]> go = new LinkedBlockingQueue<>();
-    ipc.on(GO, (event, a) -> go.add(a));
-    ipc.send(RESULT, (Object) new long[0]); // ready
-    while (true) {
-      Object[] round = go.poll(10, TimeUnit.MINUTES);
-      if (round == null) {
-        throw new IllegalStateException("the host started no round for ten minutes");
-      }
+    Rounds.play(ipc, GO, RESULT, round -> {
       boolean useRaw = round[0].equals("raw");
       int size = ((Number) round[1]).intValue();
       long start = System.nanoTime();
@@ -68,8 +59,8 @@ public final class ConcurrentRenderer {
       for (Future<Long> count : counts) {
         calls += count.get(10, TimeUnit.MINUTES);
       }
-      ipc.send(RESULT, (Object) new long[] {calls, System.nanoTime() - start});
-    }
+      return new long[] {calls, System.nanoTime() - start};
+    });
   }
 
   private static long callUntil(long deadline, int size, java.util.function.UnaryOperator<byte[]> echo) {

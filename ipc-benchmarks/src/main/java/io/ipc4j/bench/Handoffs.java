@@ -16,28 +16,28 @@ import java.util.function.UnaryOperator;
 final class Handoffs {
   private Handoffs() {}
 
-  /** A hand-off; {@link #close()} stops its thread. */
-  interface Handoff extends AutoCloseable {
-    byte[] call(byte[] request);
+  /**
+   * A hand-off; {@link #close()} stops its thread.
+   *
+   * @param handOff takes a request to the loop and brings back its result
+   * @param stop stops the loop
+   */
+  record Handoff(UnaryOperator<byte[]> handOff, Runnable stop) implements AutoCloseable {
+    byte[] call(byte[] request) {
+      return handOff.apply(request);
+    }
 
     @Override
-    void close();
+    public void close() {
+      stop.run();
+    }
   }
 
   /** A single-thread executor and a CompletableFuture: what most code writes. */
   static Handoff executor(UnaryOperator<byte[]> work) {
     ExecutorService loop = Executors.newSingleThreadExecutor(r -> daemon(r, "bench-executor"));
-    return new Handoff() {
-      @Override
-      public byte[] call(byte[] request) {
-        return CompletableFuture.supplyAsync(() -> work.apply(request), loop).join();
-      }
-
-      @Override
-      public void close() {
-        loop.shutdownNow();
-      }
-    };
+    return new Handoff(request -> CompletableFuture.supplyAsync(() -> work.apply(request), loop).join(),
+        loop::shutdownNow);
   }
 
   /** A blocking queue to the loop, park/unpark back: every hand-off wakes a parked thread. */
@@ -55,22 +55,14 @@ final class Handoffs {
       }
     }, "bench-park");
     loop.start();
-    return new Handoff() {
-      @Override
-      public byte[] call(byte[] request) {
-        Slot slot = new Slot(request, Thread.currentThread());
-        queue.add(slot);
-        while (slot.result == null) {
-          LockSupport.park(slot);
-        }
-        return slot.result;
+    return new Handoff(request -> {
+      Slot slot = new Slot(request, Thread.currentThread());
+      queue.add(slot);
+      while (slot.result == null) {
+        LockSupport.park(slot);
       }
-
-      @Override
-      public void close() {
-        loop.interrupt();
-      }
-    };
+      return slot.result;
+    }, loop::interrupt);
   }
 
   /** A queue whose loop and caller spin for a bounded time, then park: ipc4j's own idle strategy. */
@@ -104,33 +96,27 @@ final class Handoffs {
     }, "bench-spin");
     holder[0] = loop;
     loop.start();
-    return new Handoff() {
-      @Override
-      public byte[] call(byte[] request) {
-        Slot slot = new Slot(request, Thread.currentThread());
-        queue.add(slot);
-        if (parked.get()) {
-          LockSupport.unpark(holder[0]);
-        }
-        long start = System.nanoTime();
-        while (slot.result == null && System.nanoTime() - start < spinNanos) {
-          Thread.onSpinWait();
-        }
-        if (slot.result == null) {
-          slot.parked = true;
-          while (slot.result == null) {
-            LockSupport.parkNanos(slot, 1_000_000);
-          }
-        }
-        return slot.result;
-      }
-
-      @Override
-      public void close() {
-        running.set(false);
+    return new Handoff(request -> {
+      Slot slot = new Slot(request, Thread.currentThread());
+      queue.add(slot);
+      if (parked.get()) {
         LockSupport.unpark(holder[0]);
       }
-    };
+      long start = System.nanoTime();
+      while (slot.result == null && System.nanoTime() - start < spinNanos) {
+        Thread.onSpinWait();
+      }
+      if (slot.result == null) {
+        slot.parked = true;
+        while (slot.result == null) {
+          LockSupport.parkNanos(slot, 1_000_000);
+        }
+      }
+      return slot.result;
+    }, () -> {
+      running.set(false);
+      LockSupport.unpark(holder[0]);
+    });
   }
 
   private static final class Slot {

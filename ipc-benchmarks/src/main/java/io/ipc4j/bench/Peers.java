@@ -179,14 +179,7 @@ public final class Peers {
         for (int i = 0; i < warmup; i++) {
           client.sink(payload);
         }
-        long before = client.received();
-        long start = System.nanoTime();
-        for (int i = 0; i < iterations; i++) {
-          client.sink(payload);
-        }
-        long arrived = client.received() - before; // answered after every earlier message
-        long elapsed = System.nanoTime() - start;
-        ipc.send("bench:result", new long[] {elapsed / Math.max(1, arrived)});
+        ipc.send("bench:result", new long[] {StreamRenderer.timeSends(client, payload, iterations)});
         Thread.sleep(Long.MAX_VALUE);
       }
       boolean generated = mode.equals("generated");

@@ -3,9 +3,7 @@ package io.ipc4j.bench;
 import io.ipc4j.IpcRenderer;
 import io.ipc4j.MessagePort;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -64,15 +62,8 @@ public final class PortRenderer {
         }
       });
     }
-    BlockingQueue<Object[]> go = new LinkedBlockingQueue<>();
-    ipc.on(GO, (event, a) -> go.add(a));
-    ipc.send(RESULT, (Object) new long[0]); // ready
     byte[] payload = new byte[64];
-    while (true) {
-      Object[] round = go.poll(10, TimeUnit.MINUTES);
-      if (round == null) {
-        throw new IllegalStateException("the host started no round for ten minutes");
-      }
+    Rounds.play(ipc, GO, RESULT, round -> {
       String mode = (String) round[0];
       MessagePort port = switch (mode) {
         case "r2r" -> ports.get(TO_RENDERER);
@@ -88,8 +79,8 @@ public final class PortRenderer {
         samples[i] = System.nanoTime() - start;
         Plan.check((byte[]) back, payload.length);
       }
-      ipc.send(RESULT, (Object) samples);
-    }
+      return samples;
+    });
   }
 
   /** The caller's one echo in flight: the port's listener, on the event loop, hands it to the waiting thread. */

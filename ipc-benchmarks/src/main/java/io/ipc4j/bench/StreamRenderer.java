@@ -7,8 +7,6 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,23 +40,16 @@ public final class StreamRenderer {
     channel.connect(UnixDomainSocketAddress.of(args[0]));
     Frames raw = new Frames(channel);
     byte[] payload = new byte[ITEM_BYTES];
-    BlockingQueue<Object[]> go = new LinkedBlockingQueue<>();
-    ipc.on(GO, (event, a) -> go.add(a));
-    ipc.send(RESULT, (Object) new long[0]); // ready
-    while (true) {
-      Object[] round = go.poll(10, TimeUnit.MINUTES);
-      if (round == null) {
-        throw new IllegalStateException("the host started no round for ten minutes");
-      }
+    Rounds.play(ipc, GO, RESULT, round -> {
       long items = ((Number) round[1]).longValue();
       long perItem = switch ((String) round[0]) {
         case "raw" -> raw(raw, payload, items);
-        case "send" -> send(client, payload, items);
+        case "send" -> timeSends(client, payload, items);
         case "stream" -> stream(ipc, items);
         default -> throw new IllegalArgumentException("no stream mode " + round[0]);
       };
-      ipc.send(RESULT, (Object) new long[] {perItem});
-    }
+      return new long[] {perItem};
+    });
   }
 
   /** Makes {@code ipcMain} stream items on {@value #ITEMS}. */
@@ -80,7 +71,11 @@ public final class StreamRenderer {
     return elapsed / items;
   }
 
-  private static long send(EchoApi client, byte[] payload, long items) {
+  /**
+   * Sends {@code items} {@code @Send} messages of {@code payload}, then one call that is answered after all of them;
+   * returns the time per message in nanoseconds.
+   */
+  static long timeSends(EchoApi client, byte[] payload, long items) {
     long before = client.received();
     long start = System.nanoTime();
     for (long i = 0; i < items; i++) {

@@ -1,5 +1,6 @@
 package io.ipc4j.internal;
 
+import io.ipc4j.IpcPort;
 import io.ipc4j.IpcRegistration;
 import io.ipc4j.MessageEvent;
 import io.ipc4j.internal.codec.ValueCodec;
@@ -14,7 +15,7 @@ import java.util.function.Consumer;
  *
  * @param <P> the kind of port its messages carry
  */
-abstract class HeldPort<P> {
+abstract class HeldPort<P extends IpcPort<P>> implements IpcPort<P> {
   final PortInbox<P> inbox;
   /** Whether it was given away; guarded by its side's lock, read without it for a fast check. */
   volatile boolean transferred;
@@ -31,9 +32,6 @@ abstract class HeldPort<P> {
 
   /** The port, for messages and logs ("port 12"). */
   abstract String name();
-
-  /** Posts {@code message}, moving the ports in {@code transfer} with it; the subclass implements its API method. */
-  public abstract void postMessage(Object message, List<P> transfer);
 
   /** Throws if it was transferred: it belongs to its receiver then. */
   final void ensureHeld() {

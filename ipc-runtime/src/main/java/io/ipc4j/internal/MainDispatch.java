@@ -57,10 +57,7 @@ final class MainDispatch {
     } else if (message instanceof Message.Invoking m) {
       onInvoke(from, m);
     } else if (message instanceof Message.Cancel m) {
-      MainEvent abandoned = from.invokesInFlight.remove(m.callId());
-      if (abandoned != null) {
-        abandoned.cancel();
-      } else { // else a stream, or a call answered already, or never asked
+      if (!from.replies.cancel(m.callId())) { // a stream, or a call answered already, or never asked
         from.streams.cancel(m.callId());
       }
     } else if (message instanceof Message.RendererReply m) {
@@ -284,7 +281,7 @@ final class MainDispatch {
     if (result instanceof CompletionStage<?> stage) {
       // Kept until the stage ends (the renderer's Replies forget it then), so that the caller's cancel reaches it.
       event.working(stage);
-      from.inFlight(callId, event);
+      from.replies.keep(callId, event);
     }
     replies.result(callId, channel, result);
   }

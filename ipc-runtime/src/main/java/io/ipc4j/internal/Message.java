@@ -76,17 +76,23 @@ public sealed interface Message extends EventLoop.Labelled {
     return "handling " + getClass().getSimpleName();
   }
 
+  /** A message with an encoded value or arguments, which its frame carries after its fields. */
+  sealed interface WithPayload extends Message {
+    /** The encoded value or arguments. */
+    byte[] payload();
+  }
+
   /** Renderer to main: {@code ipcRenderer.send}. */
-  record Send(int frameId, String channel, byte[] payload) implements Message {}
+  record Send(int frameId, String channel, byte[] payload) implements WithPayload {}
 
   /** Renderer to main: {@code ipcRenderer.sendSync}; answered by a {@link Reply} with the same call id. */
-  record SendSync(long callId, int frameId, String channel, byte[] payload) implements Message {}
+  record SendSync(long callId, int frameId, String channel, byte[] payload) implements WithPayload {}
 
   /**
    * Renderer to main: {@code ipcRenderer.invoke}; answered by a {@link Reply} with the same call id. It carries the
    * caller's timeout so that the handler can see its deadline.
    */
-  record Invoke(long callId, int frameId, String channel, long timeoutMillis, byte[] payload) implements Invoking {
+  record Invoke(long callId, int frameId, String channel, long timeoutMillis, byte[] payload) implements Invoking, WithPayload {
     @Override
     public int payloadBytes() {
       return payload.length;
@@ -135,7 +141,7 @@ public sealed interface Message extends EventLoop.Labelled {
    * that the renderer's handler can see its deadline.
    */
   record CallRenderer(long callId, int frameId, String channel, long timeoutMillis, byte[] payload)
-      implements Message {}
+      implements WithPayload {}
 
   /**
    * Main to renderer: the main process stopped waiting for a {@link CallRenderer} (its future was cancelled, or its
@@ -148,46 +154,46 @@ public sealed interface Message extends EventLoop.Labelled {
    * Renderer to main: the answer to a {@link CallRenderer}, in the same form as a {@link Reply} (a failure's payload
    * is the pair (remote type, remote message)).
    */
-  record RendererReply(long callId, boolean ok, byte[] payload) implements Message {}
+  record RendererReply(long callId, boolean ok, byte[] payload) implements WithPayload {}
 
   /**
    * Renderer to main: {@code ipcRenderer.stream} opens a stream on a main handler. Its items come as
    * {@link StreamItem}s, only as many as {@link StreamRequest}s have asked for, and it ends with one
    * {@link StreamEnd}; a {@link Cancel} with its call id cancels it. It has no deadline.
    */
-  record Stream(long callId, int frameId, String channel, byte[] payload) implements Message {}
+  record Stream(long callId, int frameId, String channel, byte[] payload) implements WithPayload {}
 
   /** Renderer to main: the subscriber of a {@link Stream} asks for {@code n} (positive) more items. */
   record StreamRequest(long callId, long n) implements Message {}
 
   /** Main to renderer: one item of a renderer's {@link Stream} (the encoded value). */
-  record StreamItem(long callId, byte[] payload) implements Message {}
+  record StreamItem(long callId, byte[] payload) implements WithPayload {}
 
   /**
    * Main to renderer: a renderer's {@link Stream} has ended, its last message. When {@code ok} the payload is empty
    * (completed, or ended after a cancel); otherwise it is the pair (remote type, remote message), as a failed
    * {@link Reply}'s.
    */
-  record StreamEnd(long callId, boolean ok, byte[] payload) implements Message {}
+  record StreamEnd(long callId, boolean ok, byte[] payload) implements WithPayload {}
 
   /**
    * Main to renderer: {@code webContents.stream} (or a frame's) opens a stream on a renderer handler, with ids the
    * host chooses; {@link Stream} the other way round. Its items come as {@link CallStreamItem}s, as many as
    * {@link CallStreamRequest}s asked for, it ends with one {@link CallStreamEnd}, and a {@link CancelCall} cancels it.
    */
-  record CallStream(long callId, int frameId, String channel, byte[] payload) implements Message {}
+  record CallStream(long callId, int frameId, String channel, byte[] payload) implements WithPayload {}
 
   /** Main to renderer: the main process's subscriber of a {@link CallStream} asks for {@code n} more items. */
   record CallStreamRequest(long callId, long n) implements Message {}
 
   /** Renderer to main: one item of a {@link CallStream}. */
-  record CallStreamItem(long callId, byte[] payload) implements Message {}
+  record CallStreamItem(long callId, byte[] payload) implements WithPayload {}
 
   /** Renderer to main: a {@link CallStream} has ended, in the form of a {@link StreamEnd}. */
-  record CallStreamEnd(long callId, boolean ok, byte[] payload) implements Message {}
+  record CallStreamEnd(long callId, boolean ok, byte[] payload) implements WithPayload {}
 
   /** Main to renderer: {@code webContents.send}, {@code frame.send} and {@code event.reply}. */
-  record Push(int frameId, String channel, byte[] payload) implements Message {}
+  record Push(int frameId, String channel, byte[] payload) implements WithPayload {}
 
   // MessagePorts (see PortTable): a port id names one end of an entangled pair; the main process's ids are negative,
   // a renderer's carry its renderer id in their high 32 bits, so the host can tell who may name which.
@@ -199,22 +205,22 @@ public sealed interface Message extends EventLoop.Labelled {
   record PortChannel(long port1, long port2) implements Message {}
 
   /** Renderer to main: a message posted on a port the renderer holds, for that port's peer, with ports it gives up. */
-  record PortPost(long portId, long[] transfer, byte[] payload) implements Message {}
+  record PortPost(long portId, long[] transfer, byte[] payload) implements WithPayload {}
 
   /** Renderer to main: the renderer closed a port it held (or learnt that its peer closed); it names it no more. */
   record PortClose(long portId) implements Message {}
 
   /** Renderer to main: {@code ipcRenderer.postMessage}: one value and the ports it gives up, for main's listeners. */
-  record PostMessage(int frameId, String channel, long[] transfer, byte[] payload) implements Message {}
+  record PostMessage(int frameId, String channel, long[] transfer, byte[] payload) implements WithPayload {}
 
   /**
    * Renderer to main: a message that reached a port the renderer had just given away (it crossed the transfer),
    * handed back so that the host delivers it to the port's new holder.
    */
-  record PortReturn(long portId, long[] transfer, byte[] payload) implements Message {}
+  record PortReturn(long portId, long[] transfer, byte[] payload) implements WithPayload {}
 
   /** Main to renderer: a message for a port the renderer holds, with the ports it carries. */
-  record PortDeliver(long portId, long[] transfer, byte[] payload) implements Message {
+  record PortDeliver(long portId, long[] transfer, byte[] payload) implements WithPayload {
     @Override
     public Direction direction() {
       return Direction.TO_RENDERER;
@@ -230,7 +236,7 @@ public sealed interface Message extends EventLoop.Labelled {
   }
 
   /** Main to renderer: {@code webContents.postMessage}: one value and the ports it carries, for a frame's listeners. */
-  record PostToRenderer(int frameId, String channel, long[] transfer, byte[] payload) implements Message {
+  record PostToRenderer(int frameId, String channel, long[] transfer, byte[] payload) implements WithPayload {
     @Override
     public Direction direction() {
       return Direction.TO_RENDERER;
@@ -241,7 +247,7 @@ public sealed interface Message extends EventLoop.Labelled {
    * Main to renderer: the answer to a {@link SendSync} or {@link Invoke}. When {@code ok}, the payload is the
    * encoded value; otherwise it is the encoded pair (remote type, remote message) of the failure.
    */
-  record Reply(long callId, boolean ok, byte[] payload) implements Message {
+  record Reply(long callId, boolean ok, byte[] payload) implements WithPayload {
     /**
      * A failed reply: its payload is the pair (remote type, remote message).
      *

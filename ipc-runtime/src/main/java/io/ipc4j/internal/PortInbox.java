@@ -1,5 +1,6 @@
 package io.ipc4j.internal;
 
+import io.ipc4j.IpcPort;
 import io.ipc4j.IpcRegistration;
 import io.ipc4j.MessageEvent;
 import java.lang.System.Logger.Level;
@@ -18,7 +19,7 @@ import java.util.function.Consumer;
  *
  * @param <P> the kind of port its messages carry
  */
-final class PortInbox<P> {
+final class PortInbox<P extends IpcPort<P>> {
   private static final System.Logger LOG = System.getLogger("io.ipc4j");
   /** How many messages one task delivers before it lets the loop run other work. */
   private static final int BATCH = 64;

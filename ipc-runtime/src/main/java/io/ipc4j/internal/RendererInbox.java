@@ -6,9 +6,7 @@ import io.ipc4j.IpcRendererListener;
 import io.ipc4j.MessagePort;
 import java.lang.System.Logger.Level;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the main process sends one renderer, run on the renderer's loop: messages for its frames' listeners, and calls
@@ -27,8 +25,6 @@ final class RendererInbox {
   private final RendererContext context;
   /** How this renderer answers the main process's calls: a {@link Message.RendererReply} toward it. */
   private final Replies replies;
-  /** The calls whose handlers returned a stage not yet complete, by call id: what a cancel reaches. */
-  private final Map<Long, RendererEvent> inFlight = new ConcurrentHashMap<>();
 
   RendererInbox(RendererContext context) {
     this.context = context;
@@ -46,11 +42,6 @@ final class RendererInbox {
       @Override
       boolean callerWaits() {
         return context.isOpen();
-      }
-
-      @Override
-      void stageEnded(long callId) {
-        inFlight.remove(callId);
       }
     };
   }
@@ -129,27 +120,21 @@ final class RendererInbox {
     if (result instanceof CompletionStage<?> stage) {
       // Kept until the stage ends (the replies forget it then), so that the main process's cancel reaches it.
       event.working(stage);
-      inFlight.put(call.callId(), event);
-      if (!context.isOpen()) { // closed while the handler ran: the sweep of close() may have missed it
-        cancelAll();
-      }
+      replies.keep(call.callId(), event);
     }
     replies.result(call.callId(), call.channel(), result);
   }
 
   /** The main process stopped waiting for a call: its handler's event turns cancelled, its future is cancelled. */
   private void cancel(Message.CancelCall cancel) {
-    RendererEvent abandoned = inFlight.remove(cancel.callId());
-    if (abandoned != null) {
-      abandoned.cancel();
-    } else { // else a stream, or a call answered already, or never asked
+    if (!replies.cancel(cancel.callId())) { // a stream, or a call answered already, or never asked
       context.streams.cancel(cancel.callId());
     }
   }
 
   /** Cancels every call still being handled: the renderer is closing, so nobody waits for their answers. */
   void cancelAll() {
-    CallEvent.cancelAll(inFlight);
+    replies.cancelAll();
   }
 
   /** A message for a renderer listener, a call for a renderer handler, or a call's cancel, as the loop's task. */

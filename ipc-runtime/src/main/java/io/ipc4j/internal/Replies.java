@@ -2,7 +2,9 @@ package io.ipc4j.internal;
 
 import io.ipc4j.internal.codec.ValueCodec;
 import java.lang.System.Logger.Level;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How a handler's outcome becomes the reply of its call, the same on either side: a value is encoded and sent, a
@@ -11,12 +13,16 @@ import java.util.concurrent.CompletionStage;
  * throws escapes: it becomes the reply.
  *
  * <p>One per side that answers calls (a renderer's {@code WebContents} on the main side, a renderer's context on
- * its own), made once: answering a call allocates nothing here unless the handler returned a stage.
+ * its own), made once: answering a call allocates nothing here unless the handler returned a stage. A call whose
+ * handler returned a stage is kept until the stage ends ({@link #keep}), so that its caller's cancel reaches it; when
+ * the caller's side goes, every such call is cancelled, since nobody waits for it any more.
  */
 abstract class Replies {
   /** What {@link #copyFor} returns for a value the caller's codec cannot decode. */
   private static final Object NOT_COPIED = new Object();
   private final ValueCodec values;
+  /** The calls whose handlers returned a stage not yet ended, by call id: what a cancel reaches. */
+  private final Map<Long, CallEvent> inFlight = new ConcurrentHashMap<>();
 
   Replies(ValueCodec values) {
     this.values = values;
@@ -51,7 +57,39 @@ abstract class Replies {
   }
 
   /** The stage a handler returned for {@code callId} has ended (or refused its callback): nothing more to track. */
-  void stageEnded(long callId) {}
+  void stageEnded(long callId) {
+    inFlight.remove(callId);
+  }
+
+  /**
+   * Keeps a call whose handler returned a stage until the stage ends, so that a cancel reaches it; one kept after
+   * the caller stopped waiting is cancelled at once, as {@link #cancelAll} cancels the others.
+   */
+  final void keep(long callId, CallEvent event) {
+    inFlight.put(callId, event);
+    if (!callerWaits()) { // the side closed while the handler ran: the sweep of its close may have missed it
+      cancelAll();
+    }
+  }
+
+  /**
+   * The caller stopped waiting for a call: its handler's event turns cancelled, its future is cancelled.
+   *
+   * @return false if no such call is kept (a stream, or a call answered already, or never asked)
+   */
+  final boolean cancel(long callId) {
+    CallEvent abandoned = inFlight.remove(callId);
+    if (abandoned == null) {
+      return false;
+    }
+    abandoned.cancel();
+    return true;
+  }
+
+  /** Cancels every call still being handled: the caller's side is gone, so nobody waits for their answers. */
+  final void cancelAll() {
+    CallEvent.cancelAll(inFlight);
+  }
 
   /** Answers with what the handler returned: a value at once, a {@code CompletionStage} when it completes. */
   final void result(long callId, String channel, Object result) {

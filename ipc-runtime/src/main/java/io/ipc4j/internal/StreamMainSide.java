@@ -3,7 +3,6 @@ package io.ipc4j.internal;
 import io.ipc4j.internal.jfr.IpcStreamEvent;
 import io.ipc4j.internal.jfr.Outcomes;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
@@ -31,9 +30,7 @@ final class StreamMainSide {
 
   /** {@code webContents.stream} and {@code frame.stream}: a cold publisher; each subscribe opens one stream. */
   Flow.Publisher<Object> publisher(int frameId, String channel, Object[] args) {
-    Args.channel(channel);
-    Objects.requireNonNull(args, "args");
-    return subscriber -> open(frameId, channel, args, Objects.requireNonNull(subscriber, "subscriber"));
+    return StreamSubscription.publisher(channel, args, subscriber -> open(frameId, channel, args, subscriber));
   }
 
   private void open(int frameId, String channel, Object[] args, Flow.Subscriber<? super Object> subscriber) {

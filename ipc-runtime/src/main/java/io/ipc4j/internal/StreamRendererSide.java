@@ -4,7 +4,6 @@ import io.ipc4j.IpcException;
 import io.ipc4j.IpcRendererHandler;
 import io.ipc4j.internal.jfr.Outcomes;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Flow;
 
@@ -27,9 +26,7 @@ final class StreamRendererSide {
 
   /** {@code ipcRenderer.stream} of one frame: a cold publisher; each subscribe opens one stream. */
   Flow.Publisher<Object> publisher(int frameId, String channel, Object[] args) {
-    Args.channel(channel);
-    Objects.requireNonNull(args, "args");
-    return subscriber -> open(frameId, channel, args, Objects.requireNonNull(subscriber, "subscriber"));
+    return StreamSubscription.publisher(channel, args, subscriber -> open(frameId, channel, args, subscriber));
   }
 
   private void open(int frameId, String channel, Object[] args, Flow.Subscriber<? super Object> subscriber) {

@@ -5,12 +5,14 @@ import io.ipc4j.IpcException;
 import io.ipc4j.internal.codec.ValueCodec;
 import io.ipc4j.internal.jfr.Outcomes;
 import java.lang.System.Logger.Level;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * The caller's side of one stream, on either side: the {@link Flow.Subscription} its subscriber gets, the demand the
@@ -290,6 +292,17 @@ abstract class StreamSubscription implements Flow.Subscription {
   @Override
   public String toString() {
     return "stream " + id + " on '" + channel + "'";
+  }
+
+  /**
+   * {@code webContents.stream}, {@code frame.stream} or {@code ipcRenderer.stream}: a cold publisher whose channel and
+   * arguments are checked now; each {@code subscribe} opens one stream with {@code open}.
+   */
+  static Flow.Publisher<Object> publisher(String channel, Object[] args,
+      Consumer<Flow.Subscriber<? super Object>> open) {
+    Args.channel(channel);
+    Objects.requireNonNull(args, "args");
+    return subscriber -> open.accept(Objects.requireNonNull(subscriber, "subscriber"));
   }
 
   /** The side of {@code open} is gone: each of its streams is taken out and fails as disconnected, once. */

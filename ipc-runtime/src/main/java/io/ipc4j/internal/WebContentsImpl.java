@@ -42,11 +42,6 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
   IpcMainImpl[] scopeOrder;
   /** How this renderer's invokes are answered: a {@link Message.Reply} through its link. */
   final Replies replies;
-  /**
-   * This renderer's invokes whose handlers returned a stage not yet complete, by call id: what a
-   * {@link Message.Cancel} reaches.
-   */
-  final Map<Long, MainEvent> invokesInFlight = new ConcurrentHashMap<>();
   private final IpcHostImpl host;
   /** How many MessagePort ends this renderer holds; guarded by {@link PortTable#LOCK}. */
   int portsHeld;
@@ -85,11 +80,6 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
       @Override
       boolean callerWaits() {
         return !isDestroyed();
-      }
-
-      @Override
-      void stageEnded(long callId) {
-        invokesInFlight.remove(callId);
       }
     };
     this.calls = new RendererCalls(this, host.mainLoop());
@@ -225,7 +215,7 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
     host.ports.rendererGone(this);
     calls.close(reason);
     streams.close(reason);
-    cancelInvokesInFlight();
+    replies.cancelAll(); // nobody waits for its invokes' answers: their handlers are told, as by a cancel
     frames.values().forEach(WebFrameMainImpl::dropScope);
     host.onMainLoop(() -> {
       if (gone != null) {
@@ -241,22 +231,6 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
         runOnce(callback);
       }
     });
-  }
-
-  /**
-   * Keeps an invoke whose handler returned a stage until the stage ends, so that a {@link Message.Cancel} reaches it;
-   * one kept after this renderer was destroyed is cancelled at once, as {@link #destroy} cancels the others.
-   */
-  void inFlight(long callId, MainEvent event) {
-    invokesInFlight.put(callId, event);
-    if (isDestroyed()) {
-      cancelInvokesInFlight();
-    }
-  }
-
-  /** The renderer is gone, so nobody waits for its invokes' answers: their handlers are told, as by a cancel. */
-  private void cancelInvokesInFlight() {
-    CallEvent.cancelAll(invokesInFlight);
   }
 
   private void runOnce(Runnable callback) {

@@ -148,26 +148,7 @@ final class Frames {
 
   /** The payload that follows {@link #header}, or null when the message has none. */
   static byte[] payload(Message message) {
-    byte[] ports = PortFrames.payload(message);
-    if (ports != null) {
-      return ports;
-    }
-    if (message instanceof Message.Send m) {
-      return m.payload();
-    } else if (message instanceof Message.SendSync m) {
-      return m.payload();
-    } else if (message instanceof Message.Invoke m) {
-      return m.payload();
-    } else if (message instanceof Message.Push m) {
-      return m.payload();
-    } else if (message instanceof Message.Reply m) {
-      return m.payload();
-    } else if (message instanceof Message.CallRenderer m) {
-      return m.payload();
-    } else if (message instanceof Message.RendererReply m) {
-      return m.payload();
-    }
-    return StreamFrames.payload(message);
+    return message instanceof Message.WithPayload m ? m.payload() : null;
   }
 
   static ByteBuffer hello(byte[] secret) {

@@ -41,22 +41,6 @@ final class PortFrames {
     return null;
   }
 
-  /** The payload of a port frame that has one, or null. */
-  static byte[] payload(Message message) {
-    if (message instanceof Message.PortPost m) {
-      return m.payload();
-    } else if (message instanceof Message.PortDeliver m) {
-      return m.payload();
-    } else if (message instanceof Message.PortReturn m) {
-      return m.payload();
-    } else if (message instanceof Message.PostMessage m) {
-      return m.payload();
-    } else if (message instanceof Message.PostToRenderer m) {
-      return m.payload();
-    }
-    return null;
-  }
-
   private static int portBytes(long[] ports) {
     if (ports.length > MAX_TRANSFER) { // the API refuses more first: this is a last guard
       throw new IllegalArgumentException(ports.length + " ports in one message (at most " + MAX_TRANSFER + ")");

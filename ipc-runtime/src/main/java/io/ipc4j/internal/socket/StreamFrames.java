@@ -34,24 +34,6 @@ final class StreamFrames {
     return null;
   }
 
-  /** The payload of a stream's message, or null if it has none (or is not one). */
-  static byte[] payload(Message message) {
-    if (message instanceof Message.Stream m) {
-      return m.payload();
-    } else if (message instanceof Message.CallStream m) {
-      return m.payload();
-    } else if (message instanceof Message.StreamItem m) {
-      return m.payload();
-    } else if (message instanceof Message.CallStreamItem m) {
-      return m.payload();
-    } else if (message instanceof Message.StreamEnd m) {
-      return m.payload();
-    } else if (message instanceof Message.CallStreamEnd m) {
-      return m.payload();
-    }
-    return null;
-  }
-
   /**
    * The fields of a stream frame without an outcome flag (the ends are read as replies are).
    *
