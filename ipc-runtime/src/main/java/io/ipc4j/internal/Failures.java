@@ -10,7 +10,7 @@ import java.util.concurrent.ExecutionException;
  * Public only for {@link #unwrap}, which the SPI shares; the package is not exported.
  */
 public final class Failures {
-  private static final System.Logger LOG = System.getLogger("io.ipc4j");
+  private static final System.Logger LOG = Log.IPC4J;
 
   private Failures() {}
 

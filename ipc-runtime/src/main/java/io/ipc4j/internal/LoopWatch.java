@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * scheduler's thread.
  */
 final class LoopWatch {
-  private static final System.Logger LOG = System.getLogger("io.ipc4j");
+  private static final System.Logger LOG = Log.IPC4J;
 
   final EventLoop loop;
   private final String advice;

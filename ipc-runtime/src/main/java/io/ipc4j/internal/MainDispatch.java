@@ -22,7 +22,7 @@ import java.util.concurrent.Flow;
  * escapes: a failure becomes the answer of the call it belongs to, or is logged.
  */
 final class MainDispatch {
-  private static final System.Logger LOG = System.getLogger("io.ipc4j");
+  private static final System.Logger LOG = Log.IPC4J;
   private static final String IPC_EXCEPTION = IpcException.class.getName();
 
   private final Scopes scopes;

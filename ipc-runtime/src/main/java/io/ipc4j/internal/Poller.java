@@ -15,7 +15,7 @@ import java.util.Iterator;
  * host side, not two (a reader thread's and then the loop's). Everything but {@link #wakeUp()} runs on the loop.
  */
 public final class Poller {
-  private static final System.Logger LOG = System.getLogger("io.ipc4j");
+  private static final System.Logger LOG = Log.IPC4J;
 
   /** A socket served by the loop. */
   public interface Readable {

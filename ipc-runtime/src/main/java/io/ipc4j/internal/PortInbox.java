@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * @param <P> the kind of port its messages carry
  */
 final class PortInbox<P extends IpcPort<P>> {
-  private static final System.Logger LOG = System.getLogger("io.ipc4j");
+  private static final System.Logger LOG = Log.IPC4J;
   /** How many messages one task delivers before it lets the loop run other work. */
   private static final int BATCH = 64;
   /** What each queued message costs beyond its payload, for the queue's bound. */

@@ -38,7 +38,7 @@ final class PortTable {
   /** The most ports one renderer may hold at once. */
   static final int MAX_PORTS_PER_RENDERER = 1 << 16;
 
-  private static final System.Logger LOG = System.getLogger("io.ipc4j");
+  private static final System.Logger LOG = Log.IPC4J;
 
   final IpcHostImpl host;
   /** The id this host gave a main-side end last (they count down); guarded by {@link #LOCK}. */

@@ -28,7 +28,7 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
   static final String ADVICE = "Move slow work in a renderer listener or invoke callback to another thread; this "
       + "renderer's listeners and callbacks wait meanwhile.";
 
-  private static final System.Logger LOG = System.getLogger("io.ipc4j");
+  private static final System.Logger LOG = Log.IPC4J;
 
   final Duration defaultTimeout;
   /** This renderer's codecs, its frames' alike; never the host's, even in the host's JVM. */

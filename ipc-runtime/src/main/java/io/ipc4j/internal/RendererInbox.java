@@ -20,7 +20,7 @@ import java.util.concurrent.CompletionStage;
  * waits for it any more.
  */
 final class RendererInbox {
-  private static final System.Logger LOG = System.getLogger("io.ipc4j");
+  private static final System.Logger LOG = Log.IPC4J;
 
   private final RendererContext context;
   /** How this renderer answers the main process's calls: a {@link Message.RendererReply} toward it. */

@@ -16,7 +16,7 @@ import java.util.Map;
  * any later message names it); only their listeners run on the loop.
  */
 final class RendererPorts {
-  private static final System.Logger LOG = System.getLogger("io.ipc4j");
+  private static final System.Logger LOG = Log.IPC4J;
 
   final RendererContext context;
   final Object lock = new Object();

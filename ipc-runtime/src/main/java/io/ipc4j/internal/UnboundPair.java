@@ -14,7 +14,7 @@ import java.util.concurrent.ForkJoinPool;
  * knows the built-in value types and is made when first needed. Each pair has its own: pairs share nothing.
  */
 final class UnboundPair implements Executor {
-  private static final System.Logger LOG = System.getLogger("io.ipc4j");
+  private static final System.Logger LOG = Log.IPC4J;
   /** How many tasks one turn runs before it lets other work of the pool go first. */
   private static final int TURN = 64;
 

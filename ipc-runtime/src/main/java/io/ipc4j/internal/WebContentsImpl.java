@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 
 /** The main process's handle on one renderer; also what its transport hands the renderer's messages to. */
 final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwner {
-  private static final System.Logger LOG = System.getLogger("io.ipc4j");
+  private static final System.Logger LOG = Log.IPC4J;
 
   final int id;
   final int processId;

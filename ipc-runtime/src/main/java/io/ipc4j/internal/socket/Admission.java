@@ -3,6 +3,7 @@ package io.ipc4j.internal.socket;
 import io.ipc4j.IpcDisconnectedException;
 import io.ipc4j.IpcException;
 import io.ipc4j.internal.HostPort;
+import io.ipc4j.internal.Log;
 import io.ipc4j.internal.SocketLoop;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
@@ -26,7 +27,7 @@ import java.util.function.Consumer;
  * {@link SocketServer#launch} may be called from while it waits for a child's handshake.
  */
 final class Admission {
-  private static final System.Logger LOG = System.getLogger("io.ipc4j");
+  private static final System.Logger LOG = Log.IPC4J;
 
   private final HostPort host;
   private final SocketOptions options;

@@ -2,6 +2,7 @@ package io.ipc4j.internal.socket;
 
 import io.ipc4j.IpcException;
 import io.ipc4j.IpcHost;
+import io.ipc4j.internal.Log;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ public final class ChildConnector {
   /** The environment variable that carries the host's maximum frame size. */
   static final String MAX_FRAME_ENV = "IPC4J_MAX_FRAME_BYTES";
 
-  private static final System.Logger LOG = System.getLogger("io.ipc4j");
+  private static final System.Logger LOG = Log.IPC4J;
 
   private ChildConnector() {}
 

@@ -4,6 +4,7 @@ import io.ipc4j.IpcException;
 import io.ipc4j.WebContents;
 import io.ipc4j.internal.ConnectedRenderer;
 import io.ipc4j.internal.HostPort;
+import io.ipc4j.internal.Log;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -31,7 +32,7 @@ import java.util.function.IntConsumer;
  * after its grace period.
  */
 final class ChildLauncher {
-  private static final System.Logger LOG = System.getLogger("io.ipc4j");
+  private static final System.Logger LOG = Log.IPC4J;
   /** How long a process seen to exit gets for its HELLO, already sent, to be read and admitted. */
   private static final long EXIT_WAIT_MILLIS = 500;
 

@@ -1,5 +1,6 @@
 package io.ipc4j.internal.socket;
 
+import io.ipc4j.internal.Log;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +29,7 @@ import java.util.zip.CRC32C;
  * so each is checked before its first use by this host).
  */
 final class ClassDataArchive {
-  private static final System.Logger LOG = System.getLogger("io.ipc4j");
+  private static final System.Logger LOG = Log.IPC4J;
   /** Keeps the JVM quiet about an archive it cannot use: it then starts without it, as it would anyway. */
   private static final String QUIET = "-Xlog:cds*=off";
 

@@ -1,5 +1,6 @@
 package io.ipc4j.internal.socket;
 
+import io.ipc4j.internal.Log;
 import io.ipc4j.internal.Message;
 import io.ipc4j.internal.Poller;
 import io.ipc4j.internal.SocketLoop;
@@ -22,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * after the stall time, checked by the loop's {@link Poller} (no timer of its own).
  */
 final class Connection {
-  private static final System.Logger LOG = System.getLogger("io.ipc4j");
+  private static final System.Logger LOG = Log.IPC4J;
 
   /** What the reader does with frames, and with the end of the connection. */
   interface Receiver {

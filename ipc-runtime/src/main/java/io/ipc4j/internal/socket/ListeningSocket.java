@@ -1,6 +1,7 @@
 package io.ipc4j.internal.socket;
 
 import io.ipc4j.IpcException;
+import io.ipc4j.internal.Log;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
@@ -20,7 +21,7 @@ import java.util.stream.Stream;
  * where those are unavailable); the directory also holds the children's one-time secrets until they are read.
  */
 final class ListeningSocket {
-  private static final System.Logger LOG = System.getLogger("io.ipc4j");
+  private static final System.Logger LOG = Log.IPC4J;
 
   final Path directory;
   final ServerSocketChannel channel;

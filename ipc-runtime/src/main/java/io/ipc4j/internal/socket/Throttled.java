@@ -1,5 +1,6 @@
 package io.ipc4j.internal.socket;
 
+import io.ipc4j.internal.Log;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.TimeUnit;
 
@@ -8,7 +9,7 @@ import java.util.concurrent.TimeUnit;
  * a second, with a count of those left out. On the accept thread.
  */
 final class Throttled {
-  private static final System.Logger LOG = System.getLogger("io.ipc4j");
+  private static final System.Logger LOG = Log.IPC4J;
   private static final long PERIOD_NANOS = TimeUnit.SECONDS.toNanos(1);
   private long quietUntil = System.nanoTime();
   private int leftOut;

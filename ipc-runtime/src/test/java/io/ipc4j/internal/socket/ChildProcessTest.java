@@ -182,12 +182,18 @@ class ChildProcessTest {
 
   @Test
   void aClosedChildThatOutstaysItsGracePeriodIsEndedWhileTheHostRuns() throws Exception {
-    // A child exits a second after its host lets it go; a grace period far shorter than that runs out first.
+    // A child exits a second after its host lets it go; a grace period far shorter than that runs out first. The
+    // child is closed once it has said it is ready: closed before, its sendSync would fail and end it at once.
     try (LogCapture log = new LogCapture();
         IpcHost host = host().shutdownGrace(Duration.ofMillis(50)).overSockets()) {
-      host.ipcMain().on("ready", (event, args) -> event.setReturnValue(null));
+      java.util.concurrent.CountDownLatch ready = new java.util.concurrent.CountDownLatch(1);
+      host.ipcMain().on("ready", (event, args) -> {
+        event.setReturnValue(null);
+        ready.countDown();
+      });
       WebContents wc = host.launchRenderer(ChildMains.Idler.class);
       ProcessHandle child = ProcessHandle.of(wc.osProcessId()).orElseThrow();
+      assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
       wc.close();
       child.onExit().get(10, TimeUnit.SECONDS);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
