@@ -142,6 +142,35 @@ class MainInvokesRendererTest {
     }
   }
 
+  /** Code written once against {@link IpcTarget}: asks whichever window or frame it is given where it is. */
+  private static Object whereIs(IpcTarget target) {
+    assertThat(target.isDestroyed()).isFalse();
+    target.send("noted", "asked");
+    return answerOf(target.invokeWithTimeout(Duration.ofSeconds(Await.SECONDS), "where"));
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
+  void codeWrittenAgainstIpcTargetServesAWindowAndAFrameAlike(HostKind kind) {
+    try (IpcHost host = kind.open()) {
+      Renderer r = host.openRenderer();
+      IpcRenderer child = r.openFrame();
+      Await.Inbox<String> noted = new Await.Inbox<>();
+      r.ipcRenderer().handle("where", (event, args) -> "main");
+      r.ipcRenderer().on("noted", (event, args) -> noted.put("main " + args[0]));
+      child.handle("where", (event, args) -> "child");
+      child.on("noted", (event, args) -> noted.put("child " + args[0]));
+      Await.Inbox<WebFrameMain> frames = new Await.Inbox<>();
+      host.ipcMain().on("hello", (event, args) -> frames.put(event.senderFrame()));
+      child.send("hello");
+
+      assertThat(whereIs(r.webContents())).isEqualTo("main");
+      assertThat(noted.take()).isEqualTo("main asked");
+      assertThat(whereIs(frames.take())).isEqualTo("child");
+      assertThat(noted.take()).isEqualTo("child asked");
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(HostKind.class)
   void theHostsDefaultDeadlineTimesTheCallOutAndALateAnswerIsDropped(HostKind kind) {

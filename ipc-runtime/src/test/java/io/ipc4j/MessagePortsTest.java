@@ -29,6 +29,33 @@ class MessagePortsTest {
     return inbox;
   }
 
+  /** Code written once against {@link IpcPort}: answers each message on {@code port} with "back:" + it. */
+  private static <P extends IpcPort<P>> void echoBack(P port) {
+    port.onMessage(message -> port.postMessage("back:" + message.data()));
+    port.start();
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
+  void codeWrittenAgainstIpcPortServesTheMainSidesPortAndARenderersAlike(HostKind kind) {
+    try (IpcHost host = kind.open()) {
+      Renderer renderer = host.openRenderer();
+      renderer.ipcRenderer().on("port", (event, args) -> echoBack(event.ports().get(0))); // a MessagePort
+      MessageChannelMain toRenderer = new MessageChannelMain();
+      Await.Inbox<Object> fromRenderer = inboxOf(toRenderer.port1());
+      renderer.webContents().postMessage("port", null, List.of(toRenderer.port2()));
+      MessageChannelMain local = new MessageChannelMain();
+      echoBack(local.port2()); // a MessagePortMain
+      Await.Inbox<Object> fromMain = inboxOf(local.port1());
+
+      toRenderer.port1().postMessage("r");
+      local.port1().postMessage("m");
+
+      assertThat(fromRenderer.take()).isEqualTo("back:r");
+      assertThat(fromMain.take()).isEqualTo("back:m");
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(HostKind.class)
   void aPortSentToARendererCarriesMessagesBothWaysInOrder(HostKind kind) {
