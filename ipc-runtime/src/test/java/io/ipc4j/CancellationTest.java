@@ -79,6 +79,28 @@ class CancellationTest {
 
   @ParameterizedTest
   @EnumSource(HostKind.class)
+  void aCallerThatWaitsCenturiesOrForeverIsServedWithNoDeadlineAndADecadeIsADecade(HostKind kind) {
+    try (IpcHost host = kind.open()) {
+      Await.Inbox<Instant> deadlines = new Await.Inbox<>();
+      host.ipcMain().handle("when", (event, args) -> {
+        deadlines.put(event.deadline());
+        return null;
+      });
+      IpcRenderer renderer = host.openRenderer().ipcRenderer();
+      renderer.invokeWithTimeout(Duration.ofDays(365L * 500), "when").join();
+      assertThat(deadlines.take()).isEqualTo(Instant.MAX);
+      renderer.invokeWithTimeout(java.time.temporal.ChronoUnit.FOREVER.getDuration(), "when").join();
+      assertThat(deadlines.take()).isEqualTo(Instant.MAX);
+      Instant before = Instant.now();
+      renderer.invokeWithTimeout(Duration.ofDays(3650), "when").join();
+      Instant decade = deadlines.take();
+      assertThat(decade).isAtLeast(before.plus(Duration.ofDays(3650)).minusSeconds(5));
+      assertThat(decade).isAtMost(Instant.now().plus(Duration.ofDays(3650)).plusSeconds(5));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
   void aReplyAfterTheCancelIsDroppedAndTheRendererCarriesOn(HostKind kind) {
     try (IpcHost host = kind.open()) {
       Await.Inbox<String> answered = new Await.Inbox<>();

@@ -142,6 +142,17 @@ class MainInvokesRendererTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
+  void aMainProcessCallThatWaitsForeverIsServedAndItsHandlerSeesNoDeadline(HostKind kind) {
+    try (IpcHost host = kind.open()) {
+      Renderer r = host.openRenderer();
+      r.ipcRenderer().handle("when", (event, args) -> event.deadline().toString());
+      assertThat(answerOf(r.webContents().invokeWithTimeout(java.time.temporal.ChronoUnit.FOREVER.getDuration(),
+          "when"))).isEqualTo(java.time.Instant.MAX.toString());
+    }
+  }
+
   /** Code written once against {@link IpcTarget}: asks whichever window or frame it is given where it is. */
   private static Object whereIs(IpcTarget target) {
     assertThat(target.isDestroyed()).isFalse();

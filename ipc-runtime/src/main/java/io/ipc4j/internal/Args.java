@@ -28,4 +28,16 @@ final class Args {
     }
     return timeout;
   }
+
+  /** The longest wait a deadline counts, about 146 years: longer ones are as good as never. */
+  private static final Duration LONGEST_WAIT = Duration.ofNanos(Long.MAX_VALUE / 2);
+
+  /**
+   * When a call of this deadline started now stops waiting, in {@link System#nanoTime()}'s terms: a deadline of
+   * centuries (or {@code ChronoUnit.FOREVER}) is counted as {@link #LONGEST_WAIT}, so that it neither overflows nor
+   * fails the call.
+   */
+  static long deadlineNanos(Duration timeout) {
+    return System.nanoTime() + (timeout.compareTo(LONGEST_WAIT) < 0 ? timeout : LONGEST_WAIT).toNanos();
+  }
 }

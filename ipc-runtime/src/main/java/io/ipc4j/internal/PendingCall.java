@@ -62,7 +62,7 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
     this.id = id;
     this.channel = channel;
     this.timeout = timeout;
-    this.deadlineNanos = System.nanoTime() + timeout.toNanos();
+    this.deadlineNanos = Args.deadlineNanos(timeout);
   }
 
   /** This call as the future of an {@code invoke}; its callbacks run on the renderer's event loop. */

@@ -43,7 +43,7 @@ final class RendererCalls implements Scheduler.Deadlines {
       this.id = id;
       this.channel = channel;
       this.timeout = timeout;
-      this.deadlineNanos = System.nanoTime() + timeout.toNanos();
+      this.deadlineNanos = Args.deadlineNanos(timeout);
       this.future = future;
     }
   }
