@@ -1,6 +1,5 @@
 package io.ipc4j.internal;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -13,18 +12,21 @@ import java.util.concurrent.CompletionStage;
  * has no deadline.
  */
 abstract class CallEvent {
-  /** When the call arrived ({@link System#nanoTime()}): the deadline is kept monotonic until someone asks. */
-  private final long arrivedNanos;
-  /** How long the caller waits; 0 for a message nobody waits on. */
-  private final long timeoutMillis;
+  /** A wait longer than this (about 146 years) never ends: its deadline is {@link Instant#MAX}. */
+  private static final long NEVER_MILLIS = Long.MAX_VALUE / 2_000_000;
+
+  /** When the caller stops waiting ({@link System#nanoTime()}): kept monotonic until someone asks. */
+  private final long deadlineNanos;
+  /** Whether anyone waits: false for a message, or for a wait so long it never ends. */
+  private final boolean hasDeadline;
   private volatile boolean cancelled;
   /** What the handler returned while it is pending, to cancel with the call. */
   private volatile CompletionStage<?> work;
 
   /** @param timeoutMillis how long the caller waits from now, or 0 for a message nobody waits on */
   CallEvent(long timeoutMillis) {
-    this.timeoutMillis = timeoutMillis;
-    this.arrivedNanos = timeoutMillis > 0 ? System.nanoTime() : 0;
+    this.hasDeadline = timeoutMillis > 0 && timeoutMillis <= NEVER_MILLIS;
+    this.deadlineNanos = hasDeadline ? System.nanoTime() + timeoutMillis * 1_000_000 : 0;
   }
 
   /** The channel the call came on. */
@@ -37,15 +39,10 @@ abstract class CallEvent {
 
   /** The caller's deadline in wall-clock time, as this side sees it; {@link Instant#MAX} if nobody waits. */
   public Instant deadline() {
-    if (timeoutMillis == 0) {
+    if (!hasDeadline) {
       return Instant.MAX;
     }
-    try {
-      long left = Duration.ofMillis(timeoutMillis).toNanos() - (System.nanoTime() - arrivedNanos);
-      return Instant.now().plusNanos(left);
-    } catch (ArithmeticException | java.time.DateTimeException e) { // a wait of centuries: it never ends
-      return Instant.MAX;
-    }
+    return Instant.now().plusNanos(deadlineNanos - System.nanoTime());
   }
 
   /** Keeps what the handler returned, so that a cancel can reach it; one cancelled already is cancelled now. */

@@ -11,8 +11,8 @@ final class MainEvent extends CallEvent implements IpcMainEvent, IpcMainInvokeEv
   /** The sending frame; its renderer's {@code WebContents} is not kept apart, so that an event is 64 bytes. */
   private final WebFrameMainImpl frame;
   private final String channel;
-  private final long syncCallId;
-  private final AtomicBoolean answered;
+  /** A {@code sendSync}'s call and whether it was answered; null for any other message (an invoke's event is 48 B). */
+  private final SyncAnswer answered;
   /** The ports an {@code ipcRenderer.postMessage} carried; set before any listener sees the event. */
   private java.util.List<io.ipc4j.MessagePortMain> ports = java.util.List.of();
   /** Told when a sendSync's answer goes out, while an interceptor or a recording observes the message. */
@@ -28,8 +28,7 @@ final class MainEvent extends CallEvent implements IpcMainEvent, IpcMainInvokeEv
     super(timeoutMillis);
     this.frame = frame;
     this.channel = channel;
-    this.syncCallId = syncCallId;
-    this.answered = syncCallId >= 0 ? new AtomicBoolean() : null;
+    this.answered = syncCallId >= 0 ? new SyncAnswer(syncCallId) : null;
   }
 
   @Override
@@ -93,7 +92,7 @@ final class MainEvent extends CallEvent implements IpcMainEvent, IpcMainInvokeEv
       if (seen != null) { // before the answer goes: its sender then knows the interceptors' completions ran
         seen.finish(payload.length, io.ipc4j.internal.jfr.Outcomes.OK, null);
       }
-      sender.link.toRenderer(new Message.Reply(syncCallId, true, payload));
+      sender.link.toRenderer(new Message.Reply(answered.callId, true, payload));
     }
   }
 
@@ -103,7 +102,7 @@ final class MainEvent extends CallEvent implements IpcMainEvent, IpcMainInvokeEv
       return false;
     }
     WebContentsImpl sender = contents();
-    sender.link.toRenderer(Message.Reply.failed(syncCallId, remoteType, remoteMessage, sender.values()));
+    sender.link.toRenderer(Message.Reply.failed(answered.callId, remoteType, remoteMessage, sender.values()));
     return true;
   }
 
@@ -119,5 +118,15 @@ final class MainEvent extends CallEvent implements IpcMainEvent, IpcMainInvokeEv
   @Override
   public String toString() {
     return "IpcMainEvent[" + channel + " from " + frame + "]";
+  }
+
+  /** A {@code sendSync}'s call id, and whether its answer went (claimed once). */
+  private static final class SyncAnswer extends AtomicBoolean {
+    private static final long serialVersionUID = 1L;
+    final long callId;
+
+    SyncAnswer(long callId) {
+      this.callId = callId;
+    }
   }
 }
