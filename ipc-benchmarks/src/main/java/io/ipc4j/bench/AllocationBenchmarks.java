@@ -24,8 +24,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * threads counted). An invoke of 64 bytes allocates, with compressed references: on the caller's thread the
  * argument array (24 B), the handler's copy of the arguments (24 B) and of the bytes (80 B), the call that is also
  * its future (64 B, and its 16-byte state), the invoke message (48 B) and its delivery on the main loop (32 B):
- * 288 B; on the main loop the event (64 B) and the caller's copy of the answer (80 B), made there and handed over
- * without an encoding: 144 B. Per-thread counters ({@code ThreadMXBean.getThreadAllocatedBytes}) give those two
+ * 288 B; on the main loop the event (48 B) and the caller's copy of the answer (80 B), made there and handed over
+ * without an encoding: 128 B. Per-thread counters ({@code ThreadMXBean.getThreadAllocatedBytes}) give those two
  * sums; this benchmark's figure is lower where the JIT keeps an object off the heap. Encoders, writers and
  * decoders are each thread's own and reused (see {@code CodecScratch}).
  */
