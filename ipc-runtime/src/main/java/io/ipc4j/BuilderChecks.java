@@ -15,21 +15,27 @@ final class BuilderChecks {
     return value;
   }
 
-  /** {@code d}, if it is given and not negative. */
+  /**
+   * The longest duration an option counts, about 146 years: a longer one (such as {@code ChronoUnit.FOREVER}) is as
+   * good as never, and counted as this, so that no deadline made from it overflows {@link System#nanoTime()}.
+   */
+  static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE / 2);
+
+  /** {@code d} (at most {@link #LONGEST}), if it is given and not negative. */
   static Duration notNegative(Duration d, String name) {
     Objects.requireNonNull(d, name);
     if (d.isNegative()) {
       throw new IllegalArgumentException(name + " must not be negative: " + d);
     }
-    return d;
+    return d.compareTo(LONGEST) > 0 ? LONGEST : d;
   }
 
-  /** {@code d}, if it is given and positive. */
+  /** {@code d} (at most {@link #LONGEST}), if it is given and positive. */
   static Duration positive(Duration d, String name) {
     Objects.requireNonNull(d, name);
     if (d.isNegative() || d.isZero()) {
       throw new IllegalArgumentException(name + " must be positive: " + d);
     }
-    return d;
+    return d.compareTo(LONGEST) > 0 ? LONGEST : d;
   }
 }

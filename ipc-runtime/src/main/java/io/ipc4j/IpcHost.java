@@ -138,7 +138,10 @@ public interface IpcHost extends AutoCloseable {
   @Override
   void close();
 
-  /** Options for a host; each setter returns this builder. */
+  /**
+   * Options for a host; each setter returns this builder. A duration longer than about 146 years (such as
+   * {@code ChronoUnit.FOREVER.getDuration()}) counts as never: a default deadline that long gives calls none.
+   */
   final class Builder {
     private final RuntimeEntry.HostOptions options = new RuntimeEntry.HostOptions();
 

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletionStage;
  * has no deadline.
  */
 abstract class CallEvent {
-  /** A wait longer than this (about 146 years) never ends: its deadline is {@link Instant#MAX}. */
+  /** A wait this long (about 146 years, the longest a deadline counts) or longer never ends: no deadline. */
   private static final long NEVER_MILLIS = Long.MAX_VALUE / 2_000_000;
 
   /** When the caller stops waiting ({@link System#nanoTime()}): kept monotonic until someone asks. */
@@ -25,7 +25,7 @@ abstract class CallEvent {
 
   /** @param timeoutMillis how long the caller waits from now, or 0 for a message nobody waits on */
   CallEvent(long timeoutMillis) {
-    this.hasDeadline = timeoutMillis > 0 && timeoutMillis <= NEVER_MILLIS;
+    this.hasDeadline = timeoutMillis > 0 && timeoutMillis < NEVER_MILLIS;
     this.deadlineNanos = hasDeadline ? System.nanoTime() + timeoutMillis * 1_000_000 : 0;
   }
 
