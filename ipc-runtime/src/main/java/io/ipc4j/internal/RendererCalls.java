@@ -93,8 +93,12 @@ final class RendererCalls implements Scheduler.Deadlines {
       disconnect(call, reason);
       return future;
     }
-    contents.link.toRenderer(
-        new Message.CallRenderer(call.id, frameId, channel, Message.timeoutMillis(timeout), payload));
+    try {
+      contents.link.toRenderer(
+          new Message.CallRenderer(call.id, frameId, channel, Message.timeoutMillis(timeout), payload));
+    } catch (RuntimeException e) { // refused (too large to frame, say): the call fails with why, not at its deadline
+      end(call, null, e);
+    }
     return future;
   }
 

@@ -164,8 +164,12 @@ abstract class Replies {
       } else {
         send(reply(callId, ok, payload));
       }
-    } catch (RuntimeException e) { // the caller's side is gone: nobody waits for this answer any more
-      Failures.log(Level.DEBUG, "ipc4j: the answer on '" + channel + "' could not be sent", e);
+    } catch (RuntimeException e) {
+      if (ok && callerWaits()) { // refused, not gone (too large to frame, say): the caller learns why instead
+        error(callId, channel, e.getClass().getName(), Failures.messageOf(e));
+        return;
+      }
+      Failures.log(Level.DEBUG, "ipc4j: the answer on '" + channel + "' could not be sent", e); // nobody waits
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.ipc4j.internal.socket;
 
+import io.ipc4j.IpcException;
 import io.ipc4j.internal.Log;
 import io.ipc4j.internal.Message;
 import io.ipc4j.internal.Poller;
@@ -41,6 +42,7 @@ final class Connection {
   private final String name;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final FrameReader reader;
+  private final int maxFrameBytes;
   private final OutboundQueue outbound;
   private final long maxOutboundBytes;
   private final long writeStallMillis;
@@ -74,6 +76,7 @@ final class Connection {
     this.writeStallMillis = writeStallMillis;
     this.maxOutboundBytes = maxOutboundBytes;
     this.reader = new FrameReader(channel, maxFrameBytes, closed);
+    this.maxFrameBytes = maxFrameBytes;
     this.outbound = new OutboundQueue(channel, closed);
   }
 
@@ -217,6 +220,11 @@ final class Connection {
       return; // dropped, as for a renderer that is gone
     }
     int size = header.remaining() + (payload == null ? 0 : payload.length);
+    if (size - 4 > maxFrameBytes) { // the peer would disconnect: this message fails instead, and nothing is sent
+      throw new IpcException(String.format(Locale.ROOT, "A message of %,d bytes is larger than a frame may be (%,d "
+          + "bytes, IpcHost.Builder.maxFrameBytes); nothing was sent. Send large data in parts (a stream, or several "
+          + "messages), or raise the limit", size - 4L, maxFrameBytes));
+    }
     long before = outbound.reserve(size);
     if (outbound.isPolled() && before > 0 && before + size > maxOutboundBytes) {
       outbound.release(size);
