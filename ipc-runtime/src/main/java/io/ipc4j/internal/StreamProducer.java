@@ -174,6 +174,7 @@ abstract class StreamProducer implements Flow.Subscriber<Object> {
       return;
     }
     Flow.Subscription violated;
+    RuntimeException refused = null;
     synchronized (this) {
       if (finished) {
         return;
@@ -189,11 +190,16 @@ abstract class StreamProducer implements Flow.Subscriber<Object> {
         bytes += payload.length;
         try {
           sendItem(payload);
-        } catch (RuntimeException e) { // the caller is gone: its side's end cancels this stream
-          Failures.log(Level.DEBUG, "ipc4j: an item of the stream on '" + channel + "' could not be sent", e);
+          return;
+        } catch (RuntimeException e) {
+          refused = e;
+          violated = null;
         }
-        return;
       }
+    }
+    if (refused != null) { // too large to frame, say, or the caller is gone: the stream fails, never skips an item
+      fail(refused, Outcomes.ERROR);
+      return;
     }
     cancelQuietly(violated);
     failed(new IllegalStateException("The publisher on '" + channel + "' emitted more items than were requested"),
