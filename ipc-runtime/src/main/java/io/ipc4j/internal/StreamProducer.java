@@ -191,13 +191,16 @@ abstract class StreamProducer implements Flow.Subscriber<Object> {
         try {
           sendItem(payload);
           return;
+        } catch (io.ipc4j.IpcDisconnectedException e) { // the caller is gone: its side's end cancels this stream
+          Failures.log(Level.DEBUG, "ipc4j: an item of the stream on '" + channel + "' could not be sent", e);
+          return;
         } catch (RuntimeException e) {
           refused = e;
           violated = null;
         }
       }
     }
-    if (refused != null) { // too large to frame, say, or the caller is gone: the stream fails, never skips an item
+    if (refused != null) { // refused (too large to frame, say): the stream fails, and never goes on without the item
       fail(refused, Outcomes.ERROR);
       return;
     }
