@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * A port message too large for a frame throws in whoever posts it, on either side, with the reason; the port and the
- * renderer go on working.
+ * A port message too large for a frame throws in whoever posts it, on either side, with the reason; it transfers none
+ * of the ports it would have carried, and the ports and the renderer go on working.
  */
 class OversizedPortMessageTest {
   private static final String SAYS_WHY = "is larger than a frame may be (65,536 bytes, IpcHost.Builder.maxFrameBytes)";
@@ -35,6 +35,32 @@ class OversizedPortMessageTest {
           .hasMessageThat().contains(SAYS_WHY);
       assertThat(assertThrows(IpcException.class, () -> port.postMessage(new byte[100 * 1024])))
           .hasMessageThat().contains(SAYS_WHY);
+
+      // A refused message transfers nothing: the ports it would have carried stay where they were, and work.
+      MessageChannelMain kept = new MessageChannelMain();
+      assertThat(assertThrows(IpcException.class,
+          () -> r.webContents().postMessage("port", new byte[100 * 1024], List.of(kept.port2()))))
+          .hasMessageThat().contains(SAYS_WHY);
+      assertThat(assertThrows(IpcException.class,
+          () -> channel.port1().postMessage(new byte[100 * 1024], List.of(kept.port1()))))
+          .hasMessageThat().contains(SAYS_WHY);
+      Await.Inbox<Object> inKept = new Await.Inbox<>();
+      kept.port2().onMessage(message -> inKept.put(message.data()));
+      kept.port2().start();
+      kept.port1().postMessage("still here");
+      assertThat(inKept.take()).isEqualTo("still here");
+      MessageChannel rendererPair = r.ipcRenderer().createMessageChannel();
+      assertThat(assertThrows(IpcException.class,
+          () -> r.ipcRenderer().postMessage("port", new byte[100 * 1024], List.of(rendererPair.port1()))))
+          .hasMessageThat().contains(SAYS_WHY);
+      assertThat(assertThrows(IpcException.class,
+          () -> port.postMessage(new byte[100 * 1024], List.of(rendererPair.port2()))))
+          .hasMessageThat().contains(SAYS_WHY);
+      Await.Inbox<Object> inRendererPair = new Await.Inbox<>();
+      rendererPair.port2().onMessage(message -> inRendererPair.put(message.data()));
+      rendererPair.port2().start();
+      rendererPair.port1().postMessage("kept too");
+      assertThat(inRendererPair.take()).isEqualTo("kept too");
 
       channel.port1().postMessage("to the renderer");
       port.postMessage("to the main process");

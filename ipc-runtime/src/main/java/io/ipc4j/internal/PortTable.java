@@ -123,13 +123,13 @@ final class PortTable {
    * closed, and forwards what waited in their queues (with the lock).
    */
   private static void sendCarrying(WebContentsImpl wc, Message message, List<PortEnd> carried) {
+    wc.link.toRenderer(message); // first: a message refused (too large to frame, say) leaves its ports here
     List<List<PortInbox.Entry<MessagePortMain>>> queued = new ArrayList<>(carried.size());
     for (PortEnd c : carried) {
       queued.add(detach(c));
       c.renderer = wc;
       wc.portsHeld++;
     }
-    wc.link.toRenderer(message);
     for (int i = 0; i < carried.size(); i++) {
       PortEnd c = carried.get(i);
       if (c.closed) {

@@ -68,9 +68,8 @@ final class RendererPorts {
       peer.inbox.add(new PortInbox.Entry<>(payload, moved));
       return;
     }
-    List<List<PortInbox.Entry<MessagePort>>> queued = detachAll(carried);
-    context.toMain(new Message.PortPost(from.id, ids(carried), payload));
-    handBack(carried, queued);
+    context.toMain(new Message.PortPost(from.id, ids(carried), payload)); // refused, it leaves its ports here
+    handBack(carried, detachAll(carried));
   }
 
   /** {@code ipcRenderer.postMessage}: the ports go to the main process with the message. */
@@ -81,9 +80,8 @@ final class RendererPorts {
     byte[] payload = context.values.encodeArgs(new Object[] {message});
     synchronized (lock) {
       List<RendererPort> carried = RendererPort.checkTransfer(transfer, null, this);
-      List<List<PortInbox.Entry<MessagePort>>> queued = detachAll(carried);
-      context.toMain(new Message.PostMessage(frameId, channel, ids(carried), payload));
-      handBack(carried, queued);
+      context.toMain(new Message.PostMessage(frameId, channel, ids(carried), payload)); // refused: ports stay
+      handBack(carried, detachAll(carried));
     }
   }
 
