@@ -17,7 +17,8 @@ final class BuilderChecks {
 
   /**
    * The longest duration an option counts, about 146 years: a longer one (such as {@code ChronoUnit.FOREVER}) is as
-   * good as never, and counted as this, so that no deadline made from it overflows {@link System#nanoTime()}.
+   * good as never, and counted as this, so that no deadline made from it overflows {@link System#nanoTime()}. The
+   * runtime caps a call's own deadline at the same length ({@code internal.Args.LONGEST_WAIT}).
    */
   static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE / 2);
 

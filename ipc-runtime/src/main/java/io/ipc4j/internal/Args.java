@@ -29,8 +29,11 @@ final class Args {
     return timeout;
   }
 
-  /** The longest wait a deadline counts, about 146 years: longer ones are as good as never. */
-  private static final Duration LONGEST_WAIT = Duration.ofNanos(Long.MAX_VALUE / 2);
+  /**
+   * The longest wait a deadline counts, about 146 years: longer ones are as good as never. (The builder caps its
+   * durations at the same length, {@code BuilderChecks.LONGEST}, on its side of the API.)
+   */
+  static final Duration LONGEST_WAIT = Duration.ofNanos(Long.MAX_VALUE / 2);
 
   /**
    * When a call of this deadline started now stops waiting, in {@link System#nanoTime()}'s terms: a deadline of

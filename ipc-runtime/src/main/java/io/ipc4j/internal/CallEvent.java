@@ -12,8 +12,8 @@ import java.util.concurrent.CompletionStage;
  * has no deadline.
  */
 abstract class CallEvent {
-  /** A wait this long (about 146 years, the longest a deadline counts) or longer never ends: no deadline. */
-  private static final long NEVER_MILLIS = Long.MAX_VALUE / 2_000_000;
+  /** A wait this long ({@link Args#LONGEST_WAIT}, the longest a deadline counts) or longer never ends. */
+  private static final long NEVER_MILLIS = Args.LONGEST_WAIT.toMillis();
 
   /** When the caller stops waiting ({@link System#nanoTime()}): kept monotonic until someone asks. */
   private final long deadlineNanos;
