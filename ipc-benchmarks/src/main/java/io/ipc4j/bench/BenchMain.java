@@ -51,6 +51,10 @@ public final class BenchMain {
       AllocationBenchmarks.run(csv);
       return;
     }
+    List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
+    if (!jvmArgs.containsAll(Plan.STEADY_JVM_OPTIONS)) {
+      System.exit(rerun(jvmArgs, args)); // this JVM hosts rows too: it runs as its peers do
+    }
     Plan plan = new Plan(quick, quick ? 12 : 40);
     System.out.printf("ipc4j benchmarks (%s mode) on %d cores, Java %s%n%n", quick ? "quick" : "full",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
@@ -81,6 +85,27 @@ public final class BenchMain {
     if (csv != null) {
       Files.writeString(csv, Report.csv(compared));
       System.out.println("wrote " + csv);
+    }
+  }
+
+  /**
+   * Runs the benchmarks again in a JVM with {@link Plan#STEADY_JVM_OPTIONS} added to this one's options, sharing
+   * this process's output.
+   *
+   * @return its exit status
+   */
+  private static int rerun(List<String> jvmArgs, String[] args) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(jvmArgs);
+    command.addAll(Plan.STEADY_JVM_OPTIONS);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchMain.class.getName()));
+    command.addAll(List.of(args));
+    Process run = new ProcessBuilder(command).inheritIO().start();
+    try {
+      return run.waitFor();
+    } finally {
+      run.destroy();
     }
   }
 

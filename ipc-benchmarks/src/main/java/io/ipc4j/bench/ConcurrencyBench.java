@@ -38,7 +38,7 @@ final class ConcurrencyBench {
     Path dir = Files.createTempDirectory("ipc4j-bench-");
     Path socket = dir.resolve("echo.sock");
     List<Row> rows = new ArrayList<>();
-    try (RawEchoServer raw = RawEchoServer.start(socket); IpcHost host = IpcHost.overSockets()) {
+    try (RawEchoServer raw = RawEchoServer.start(socket); IpcHost host = Plan.socketHost()) {
       EchoApiIpc.register(host.ipcMain(), new InProcessBench.Echo());
       BlockingQueue<long[]> results = new LinkedBlockingQueue<>();
       host.ipcMain().on(ConcurrentRenderer.RESULT, (event, args) -> results.add((long[]) args[0]));

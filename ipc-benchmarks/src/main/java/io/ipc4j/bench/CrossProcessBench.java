@@ -47,7 +47,9 @@ final class CrossProcessBench {
   }
 
   private Peer start(String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(java, "-cp", classPath, Peers.class.getName()));
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(Plan.STEADY_JVM_OPTIONS);
+    command.addAll(List.of("-cp", classPath, Peers.class.getName()));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -95,7 +97,7 @@ final class CrossProcessBench {
         Peer rmiPeer = start("rmi", Integer.toString(rmiPort));
         Peer grpcPeer = start("grpc");
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
-        IpcHost host = IpcHost.overSockets()) {
+        IpcHost host = Plan.socketHost()) {
       channel.connect(UnixDomainSocketAddress.of(socket));
       Frames frames = new Frames(channel);
       Peers.RemoteEcho rmi = (Peers.RemoteEcho) LocateRegistry.getRegistry("127.0.0.1", rmiPort).lookup("echo");

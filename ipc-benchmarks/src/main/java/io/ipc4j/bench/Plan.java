@@ -1,5 +1,6 @@
 package io.ipc4j.bench;
 
+import io.ipc4j.IpcHost;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,21 @@ import java.util.function.UnaryOperator;
  */
 record Plan(boolean quick, int rounds) {
   static final int[] PAYLOADS = {64, 4096, 256 * 1024, 3 * 1024 * 1024};
+
+  /**
+   * JVM options for every peer and renderer JVM a steady-state row starts (not the cold-start rows, which measure
+   * JVMs as they come). Without transparent huge pages, the first touch of each 4 KiB page of a JVM's heap is a page
+   * fault, about 7 µs on a virtual machine; a JVM that allocates a few large arrays per call (as ipc4j, RMI and gRPC
+   * do for a 256 KiB echo) then spends about 2.5 ms a call faulting for hundreds of calls whenever its heap grows into
+   * memory it has not touched, which can be after any warm-up. Quick runs caught such phases at 8–16× the raw
+   * socket. With huge pages a fault maps 2 MiB at once and the phases are gone.
+   */
+  static final List<String> STEADY_JVM_OPTIONS = List.of("-XX:+UseTransparentHugePages");
+
+  /** A host over sockets whose renderer JVMs run with {@link #STEADY_JVM_OPTIONS}. */
+  static IpcHost socketHost() {
+    return IpcHost.builder().jvmOptions(STEADY_JVM_OPTIONS.toArray(String[]::new)).overSockets();
+  }
 
   /**
    * The least number of warm-up calls for a payload size, the same in both modes: the JIT compiles a path fully

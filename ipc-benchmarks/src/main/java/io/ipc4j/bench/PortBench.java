@@ -33,7 +33,7 @@ final class PortBench {
 
   List<Row> run() throws Exception {
     List<Row> rows = new ArrayList<>();
-    try (IpcHost host = IpcHost.overSockets()) {
+    try (IpcHost host = Plan.socketHost()) {
       EchoApiIpc.register(host.ipcMain(), new InProcessBench.Echo());
       BlockingQueue<long[]> results = new LinkedBlockingQueue<>();
       host.ipcMain().on(PortRenderer.RESULT, (event, args) -> results.add((long[]) args[0]));

@@ -55,7 +55,7 @@ final class StreamBench {
     Path socket = dir.resolve("sink.sock");
     List<Row> rows = new ArrayList<>();
     try (ServerSocketChannel sink = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        IpcHost host = IpcHost.overSockets();
+        IpcHost host = Plan.socketHost();
         IpcHost inProcess = IpcHost.inProcess()) {
       sink.bind(UnixDomainSocketAddress.of(socket));
       Thread sinkThread = new Thread(() -> sink(sink), "raw-sink");
