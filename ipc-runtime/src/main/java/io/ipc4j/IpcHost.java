@@ -30,6 +30,8 @@ public interface IpcHost extends AutoCloseable {
   long DEFAULT_MAX_OUTBOUND_BYTES = 64L * 1024 * 1024;
   /** How many connections may be in their handshake at once unless configured otherwise: 64. */
   int DEFAULT_MAX_PENDING_CONNECTIONS = 64;
+  /** How many calls one renderer may have in flight unless configured otherwise: 10,000. */
+  int DEFAULT_MAX_CALLS_IN_FLIGHT = 10_000;
   /** How long a task may hold the main loop before a warning is logged, unless configured otherwise: 2 seconds. */
   Duration DEFAULT_BLOCKED_LOOP_WARNING = Duration.ofSeconds(2);
 
@@ -53,11 +55,7 @@ public interface IpcHost extends AutoCloseable {
     return builder().overSockets();
   }
 
-  /**
-   * A builder for a host with options.
-   *
-   * @return a new builder
-   */
+  /** {@return a new builder for a host with options} */
   static Builder builder() {
     return new Builder();
   }
@@ -113,25 +111,13 @@ public interface IpcHost extends AutoCloseable {
    */
   WebContents launchProcess(ProcessBuilder builder);
 
-  /**
-   * Every renderer that is not destroyed, in the order they were opened.
-   *
-   * @return an immutable snapshot
-   */
+  /** {@return every renderer that is not destroyed, in the order they were opened: an immutable snapshot} */
   List<WebContents> allWebContents();
 
-  /**
-   * The deadline calls use when they name none.
-   *
-   * @return the default deadline
-   */
+  /** {@return the deadline calls use when they name none} */
   Duration defaultTimeout();
 
-  /**
-   * Whether {@link #close()} has been called.
-   *
-   * @return true once closed
-   */
+  /** {@return whether {@link #close()} has been called} */
   boolean isClosed();
 
   /** Closes every renderer, fails every pending call with {@link IpcDisconnectedException}, stops the loop. */
@@ -302,6 +288,20 @@ public interface IpcHost extends AutoCloseable {
     }
 
     /**
+     * How many calls one renderer may have in flight at once; 10,000 by default. Its invokes whose handlers returned a
+     * {@code CompletionStage} that has not ended count, and its streams that main handlers still serve; calls answered
+     * at once never do. A call beyond the limit fails at once with an {@link IpcException} that names this option, and
+     * no interceptor or handler sees it: a renderer cannot pile up work and memory in the host without end.
+     *
+     * @param calls at least 1
+     * @return this builder
+     */
+    public Builder maxCallsInFlight(int calls) {
+      options.maxCallsInFlight = (int) BuilderChecks.atLeast(calls, 1, "maxCallsInFlight");
+      return this;
+    }
+
+    /**
      * How long one listener, handler or task may hold the main loop before a warning with the loop's stack trace is
      * logged (and again each time as long again passes); 2 seconds by default. Slow work belongs in a handler that
      * returns a {@code CompletionStage}.
@@ -325,11 +325,7 @@ public interface IpcHost extends AutoCloseable {
       return this;
     }
 
-    /**
-     * Builds a host whose renderers are threads in this JVM.
-     *
-     * @return a running host
-     */
+    /** {@return a running host, built with these options, whose renderers are threads in this JVM} */
     public IpcHost inProcess() {
       return RuntimeEntry.inProcessHost(options);
     }

@@ -48,6 +48,8 @@ final class IpcHostImpl implements IpcHost {
   private final AtomicInteger nextProcessId = new AtomicInteger();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final SocketServer server;
+  /** How many calls one renderer may have in flight. */
+  final int maxCallsInFlight;
 
   /**
    * Starts a host and its main event loop.
@@ -57,9 +59,11 @@ final class IpcHostImpl implements IpcHost {
    * @param blockedLoopWarning how long a task may hold the main loop before a warning is logged
    * @param sockets the socket transport's options, or null for a host whose renderers are all in process
    * @param interceptors what sees each message from a renderer first, in order
+   * @param maxCallsInFlight how many calls one renderer may have in flight (see {@link WebContentsImpl#callRefusal})
    */
   IpcHostImpl(Duration defaultTimeout, Duration spinTime, Duration blockedLoopWarning, SocketOptions sockets,
-      List<IpcInterceptor> interceptors) {
+      List<IpcInterceptor> interceptors, int maxCallsInFlight) {
+    this.maxCallsInFlight = maxCallsInFlight;
     this.dispatch = new MainDispatch(ipcMain, new Interceptors(interceptors));
     this.defaultTimeout = defaultTimeout;
     this.spinNanos = spinTime.toNanos();

@@ -3,7 +3,6 @@ package io.ipc4j.internal;
 import io.ipc4j.IpcException;
 import io.ipc4j.IpcIncoming;
 import io.ipc4j.IpcMainHandler;
-import io.ipc4j.IpcMainListener;
 import io.ipc4j.internal.jfr.Outcomes;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.CompletionStage;
@@ -179,7 +178,7 @@ final class MainDispatch {
     }
     Throwable failure = null;
     for (IpcMainImpl scope : order) {
-      Throwable scopeFailure = run(scope.listeners, event, args);
+      Throwable scopeFailure = Scopes.runListeners(scope.listeners, event, args);
       if (failure == null) {
         failure = scopeFailure;
       }
@@ -217,31 +216,17 @@ final class MainDispatch {
     }
   }
 
-  /** Runs one scope's listeners, each with the shared event, as an EventEmitter's emit does (its list taken now). */
-  private static Throwable run(Listeners<IpcMainListener> registry, MainEvent event, Object[] args) {
-    Throwable first = null;
-    for (Listeners.Entry<IpcMainListener> entry : registry.snapshot(event.channel())) {
-      if (!registry.take(event.channel(), entry)) {
-        continue;
-      }
-      try {
-        entry.listener.onMessage(event, args);
-      } catch (Throwable t) {
-        Failures.log(Level.WARNING, "Error occurred in listener for '" + event.channel() + "'", t);
-        if (first == null) {
-          first = t;
-        }
-      }
-    }
-    return first;
-  }
-
   /** An invoke, as framed ({@link Message.Invoke}) or copied in process ({@link Message.InvokeCopy}). */
   private void onInvoke(WebContentsImpl from, Message.Invoking m) {
     long callId = m.callId();
     String channel = m.channel();
     WebFrameMainImpl frame = frameOf(from, m.frameId(), channel);
     if (frame == null) {
+      return;
+    }
+    String refused = from.callRefusal(channel);
+    if (refused != null) { // before the interceptors and any handler: nothing of it runs
+      from.replies.error(callId, channel, IPC_EXCEPTION, refused);
       return;
     }
     MainEvent event = new MainEvent(frame, channel, -1, m.timeoutMillis());
@@ -313,7 +298,12 @@ final class MainDispatch {
     MainEvent event = new MainEvent(frame, channel, -1);
     Interception seen = interceptors.intercepting()
         ? new Interception(IpcIncoming.Kind.INVOKE, event, from, null, null) : null;
+    String refused = from.callRefusal(channel); // counted before this stream is
     StreamProducer producer = from.streams.serve(m.callId(), event, seen);
+    if (refused != null) {
+      producer.fail(new IpcException(refused), Outcomes.ERROR);
+      return;
+    }
     Object[] args = null;
     if (seen != null) { // before any handler is taken: a rejected stream leaves a handleOnce in place
       try {

@@ -56,6 +56,11 @@ abstract class Replies {
     return true;
   }
 
+  /** How many calls are kept: their handlers returned stages that have not ended. */
+  final int kept() {
+    return inFlight.size();
+  }
+
   /** The stage a handler returned for {@code callId} has ended (or refused its callback): nothing more to track. */
   void stageEnded(long callId) {
     inFlight.remove(callId);

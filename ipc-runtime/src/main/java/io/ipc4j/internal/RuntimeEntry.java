@@ -65,6 +65,8 @@ public final class RuntimeEntry {
     public long maxOutboundBytes = IpcHost.DEFAULT_MAX_OUTBOUND_BYTES;
     /** How many connections may be in their handshake at once. */
     public int maxPendingConnections = IpcHost.DEFAULT_MAX_PENDING_CONNECTIONS;
+    /** How many calls one renderer may have in flight. */
+    public int maxCallsInFlight = IpcHost.DEFAULT_MAX_CALLS_IN_FLIGHT;
     /** Where renderer JVMs keep their class-data archive, or null for none. */
     public Path classDataCache;
 
@@ -80,7 +82,7 @@ public final class RuntimeEntry {
    */
   public static IpcHost inProcessHost(HostOptions o) {
     return withCodecs(new IpcHostImpl(o.defaultTimeout, o.spinTime, o.blockedLoopWarning, null,
-        List.copyOf(o.interceptors)), o.codecs);
+        List.copyOf(o.interceptors), o.maxCallsInFlight), o.codecs);
   }
 
   /**
@@ -94,7 +96,7 @@ public final class RuntimeEntry {
         o.launchTimeout, o.handshakeTimeout, o.stallTime, o.maxOutboundBytes, o.maxPendingConnections,
         o.classDataCache);
     return withCodecs(new IpcHostImpl(o.defaultTimeout, o.spinTime, o.blockedLoopWarning, socket,
-        List.copyOf(o.interceptors)), o.codecs);
+        List.copyOf(o.interceptors), o.maxCallsInFlight), o.codecs);
   }
 
   /** Gives a new host its builder's codecs; a conflict among them closes the host again. */

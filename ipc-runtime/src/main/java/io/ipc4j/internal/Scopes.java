@@ -1,6 +1,7 @@
 package io.ipc4j.internal;
 
 import io.ipc4j.IpcMainHandler;
+import io.ipc4j.IpcMainListener;
 
 /**
  * The registries a renderer's message goes to, in Electron's order (the frame's {@code webFrameMain.ipc} when anyone
@@ -54,5 +55,24 @@ final class Scopes {
       }
     }
     return null;
+  }
+
+  /** Runs one scope's listeners, each with the shared event, as an EventEmitter's emit does (its list taken now). */
+  static Throwable runListeners(Listeners<IpcMainListener> registry, MainEvent event, Object[] args) {
+    Throwable first = null;
+    for (Listeners.Entry<IpcMainListener> entry : registry.snapshot(event.channel())) {
+      if (!registry.take(event.channel(), entry)) {
+        continue;
+      }
+      try {
+        entry.listener.onMessage(event, args);
+      } catch (Throwable t) {
+        Failures.log(System.Logger.Level.WARNING, "Error occurred in listener for '" + event.channel() + "'", t);
+        if (first == null) {
+          first = t;
+        }
+      }
+    }
+    return first;
   }
 }

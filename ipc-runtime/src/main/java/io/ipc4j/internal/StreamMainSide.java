@@ -69,6 +69,11 @@ final class StreamMainSide {
     return producer;
   }
 
+  /** How many streams the renderer opened are still served. */
+  int served() {
+    return serving.size();
+  }
+
   /** The renderer asks for more items of a stream it opened; one that has ended meanwhile is dropped. */
   void request(Message.StreamRequest request) {
     StreamProducer.request(serving, request.callId(), request.n());

@@ -43,6 +43,8 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
   /** How this renderer's invokes are answered: a {@link Message.Reply} through its link. */
   final Replies replies;
   private final IpcHostImpl host;
+  /** When a refused call was last logged ({@code nanoTime}), or 0; the main loop only. */
+  private long refusalLoggedAt;
   /** How many MessagePort ends this renderer holds; guarded by {@link PortTable#LOCK}. */
   int portsHeld;
   private final long osPid;
@@ -251,6 +253,27 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
   @Override
   public void postMessage(String channel, Object message, List<io.ipc4j.MessagePortMain> transfer) {
     host.ports.postToRenderer(this, Message.MAIN_FRAME_ID, channel, message, transfer);
+  }
+
+  /**
+   * Null, or why a call the renderer opens now (an invoke or a stream) is refused before anything of it runs: the
+   * renderer already has as many calls in flight as the host allows, counting invokes whose handlers returned stages
+   * that have not ended and streams that main handlers still serve. A refusal is logged at most once a second.
+   */
+  String callRefusal(String channel) {
+    int inFlight = replies.kept() + streams.served();
+    if (inFlight < host.maxCallsInFlight) {
+      return null;
+    }
+    String reason = String.format(java.util.Locale.ROOT, "%s already has %,d calls in flight, as many as the host "
+        + "allows (IpcHost.Builder.maxCallsInFlight): its call on '%s' was refused and no handler ran. Let calls end "
+        + "before making more, or raise the limit", this, inFlight, channel);
+    long now = System.nanoTime();
+    if (now - refusalLoggedAt >= 1_000_000_000L || refusalLoggedAt == 0) {
+      refusalLoggedAt = now;
+      Log.IPC4J.log(System.Logger.Level.WARNING, "ipc4j: " + reason);
+    }
+    return reason;
   }
 
   @Override
