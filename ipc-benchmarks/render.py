@@ -204,7 +204,9 @@ def main():
                "waiter spins, then parks), cold start with `coldstart-jvm` (a JVM that starts and exits). "
                "Cross-process rows (raw socket, ipc4j, RMI, gRPC) take turns round by round at each payload, as "
                "do the spinning hand-off and the ipc4j in-process rows, so drift in the machine weighs on all "
-               "alike.\n")
+               "alike. Every JVM of the steady-state rows (the benchmark's own, the peers and the renderers) "
+               "runs with `-XX:+UseTransparentHugePages`, and the cold-start rows start JVMs as they come "
+               "(see ipc-benchmarks/README.md).\n")
     p50 = {(r["scenario"], int(r["payload_bytes"])): int(r["p50_ns"]) for r in rows}
 
     def ratio(a, b):
