@@ -169,6 +169,7 @@ public interface IpcRenderer extends IpcEmitter<IpcRendererListener> {
    *
    * @return the new frame's {@code IpcRenderer}
    * @throws IpcDisconnectedException if the renderer is closed or its host is gone
+   * @throws IpcException if the renderer has 65,536 frames already (they live as long as it does)
    */
   IpcRenderer openFrame();
 

@@ -30,6 +30,7 @@ public interface Renderer extends AutoCloseable {
    *
    * @return the new frame's {@code IpcRenderer}
    * @throws IpcDisconnectedException if the renderer is closed
+   * @throws IpcException if the renderer has 65,536 frames already (they live as long as it does)
    */
   IpcRenderer openFrame();
 

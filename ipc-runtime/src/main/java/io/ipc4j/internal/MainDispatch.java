@@ -70,7 +70,14 @@ final class MainDispatch {
     } else if (message instanceof Message.CallStreamEnd m) {
       brokeProtocolIf(from, from.streams.end(m));
     } else if (message instanceof Message.OpenFrame m) {
-      from.link.toRenderer(new Message.Reply(m.callId(), true, from.values().encodeValue(from.openFrame())));
+      int frameId;
+      try {
+        frameId = from.openFrame();
+      } catch (IpcException e) { // one frame too many: this call fails, the renderer goes on
+        from.replies.error(m.callId(), "(open frame)", IPC_EXCEPTION, e.getMessage());
+        return;
+      }
+      from.link.toRenderer(new Message.Reply(m.callId(), true, from.values().encodeValue(frameId)));
     } else if (message instanceof Message.PostMessage m) {
       onPostMessage(from, m);
     } else if (PortRelay.takes(message)) {

@@ -42,6 +42,9 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
   IpcMainImpl[] scopeOrder;
   /** How this renderer's invokes are answered: a {@link Message.Reply} through its link. */
   final Replies replies;
+  /** The most frames one renderer may have, its main frame included. */
+  static final int MAX_FRAMES = 1 << 16;
+
   private final IpcHostImpl host;
   /** When a refused call was last logged ({@code nanoTime}), or 0; the main loop only. */
   private long refusalLoggedAt;
@@ -109,8 +112,18 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
     return host.defaultTimeout();
   }
 
-  /** Assigns the next frame id of this renderer. */
+  /**
+   * Assigns the next frame id of this renderer.
+   *
+   * @throws io.ipc4j.IpcException if it has {@link #MAX_FRAMES} already: frames are never closed, so a renderer that
+   *     kept asking would otherwise fill the host's memory
+   */
   int openFrame() {
+    if (frames.size() >= MAX_FRAMES) {
+      throw new io.ipc4j.IpcException(String.format(java.util.Locale.ROOT, "%s already has %,d frames, as many as a "
+          + "renderer may have; no frame was opened. Frames live as long as their renderer: open one per view you "
+          + "keep, not one per message", this, MAX_FRAMES));
+    }
     int frameId = nextFrameId.incrementAndGet();
     frames.put(frameId, new WebFrameMainImpl(this, frameId));
     return frameId;
