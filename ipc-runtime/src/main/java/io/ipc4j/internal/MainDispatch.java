@@ -109,9 +109,7 @@ final class MainDispatch {
 
   /** A renderer that broke the protocol is cut off; nothing it asked for happens. */
   private static void disconnect(WebContentsImpl from, String reason) {
-    LOG.log(Level.WARNING, "ipc4j: disconnecting {0}: {1}", from, reason);
-    from.destroy(new io.ipc4j.RenderProcessGoneDetails(io.ipc4j.RenderProcessGoneDetails.Reason.CRASHED, -1),
-        from + " broke the protocol: " + reason);
+    from.brokeProtocol(reason);
   }
 
   /**
@@ -231,9 +229,7 @@ final class MainDispatch {
     if (frame == null) {
       return;
     }
-    String refused = from.callRefusal(channel);
-    if (refused != null) { // before the interceptors and any handler: nothing of it runs
-      from.replies.error(callId, channel, IPC_EXCEPTION, refused);
+    if (from.refusesCall(callId, channel, null)) { // before the interceptors and any handler: nothing of it runs
       return;
     }
     MainEvent event = new MainEvent(frame, channel, -1, m.timeoutMillis());
@@ -305,12 +301,10 @@ final class MainDispatch {
     MainEvent event = new MainEvent(frame, channel, -1);
     Interception seen = interceptors.intercepting()
         ? new Interception(IpcIncoming.Kind.INVOKE, event, from, null, null) : null;
-    String refused = from.callRefusal(channel); // counted before this stream is
-    StreamProducer producer = from.streams.serve(m.callId(), event, seen);
-    if (refused != null) {
-      producer.fail(new IpcException(refused), Outcomes.ERROR);
+    if (from.refusesCall(m.callId(), channel, event)) {
       return;
     }
+    StreamProducer producer = from.streams.serve(m.callId(), event, seen);
     Object[] args = null;
     if (seen != null) { // before any handler is taken: a rejected stream leaves a handleOnce in place
       try {

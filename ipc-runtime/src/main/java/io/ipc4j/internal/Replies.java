@@ -56,6 +56,11 @@ abstract class Replies {
     return true;
   }
 
+  /** Whether the call is kept: its handler returned a stage that has not ended. */
+  final boolean isKept(long callId) {
+    return !inFlight.isEmpty() && inFlight.containsKey(callId);
+  }
+
   /** How many calls are kept: their handlers returned stages that have not ended. */
   final int kept() {
     return inFlight.size();

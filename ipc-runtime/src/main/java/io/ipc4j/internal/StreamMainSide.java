@@ -69,6 +69,11 @@ final class StreamMainSide {
     return producer;
   }
 
+  /** Whether the renderer's stream with this id is still served. */
+  boolean isServed(long callId) {
+    return !serving.isEmpty() && serving.containsKey(callId);
+  }
+
   /** How many streams the renderer opened are still served. */
   int served() {
     return serving.size();

@@ -8,6 +8,7 @@ import io.ipc4j.WebFrameMain;
 import io.ipc4j.internal.codec.CodecOwner;
 import io.ipc4j.internal.codec.CodecRegistry;
 import io.ipc4j.internal.codec.ValueCodec;
+import io.ipc4j.internal.jfr.Outcomes;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
@@ -269,11 +270,38 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
   }
 
   /**
+   * Whether a call the renderer opens now (an invoke, or a stream with its {@code streamEvent}) must not run: it
+   * reused the id of a call of its still in flight (a handler's stage that has not ended, or a stream still served),
+   * which cuts it off; or it has as many calls in flight as the host allows, which fails this call (see {@link
+   * #callRefusal}).
+   */
+  boolean refusesCall(long callId, String channel, MainEvent streamEvent) {
+    if (replies.isKept(callId) || streams.isServed(callId)) {
+      brokeProtocol("it opened call " + callId + " on '" + channel + "' while its call " + callId + " was in flight");
+      return true;
+    }
+    String refusal = callRefusal(channel);
+    if (refusal != null && streamEvent != null) {
+      streams.serve(callId, streamEvent, null).fail(new io.ipc4j.IpcException(refusal), Outcomes.ERROR);
+    } else if (refusal != null) {
+      replies.error(callId, channel, io.ipc4j.IpcException.class.getName(), refusal);
+    }
+    return refusal != null;
+  }
+
+  /** Cuts off this renderer, which broke the protocol ({@code reason} says how); nothing it asked for happens. */
+  void brokeProtocol(String reason) {
+    Log.IPC4J.log(Level.WARNING, "ipc4j: disconnecting {0}: {1}", this, reason);
+    destroy(new RenderProcessGoneDetails(RenderProcessGoneDetails.Reason.CRASHED, -1),
+        this + " broke the protocol: " + reason);
+  }
+
+  /**
    * Null, or why a call the renderer opens now (an invoke or a stream) is refused before anything of it runs: the
    * renderer already has as many calls in flight as the host allows, counting invokes whose handlers returned stages
    * that have not ended and streams that main handlers still serve. A refusal is logged at most once a second.
    */
-  String callRefusal(String channel) {
+  private String callRefusal(String channel) {
     int inFlight = replies.kept() + streams.served();
     if (inFlight < host.maxCallsInFlight) {
       return null;
