@@ -84,6 +84,8 @@ final class ReferenceReading {
   /** The frame ids the renderer has: 1 to this. */
   private int frames = Message.MAIN_FRAME_ID;
   private final Map<Long, Port> ports = new HashMap<>();
+  /** The ids of the renderer's streams the host still serves. */
+  private final Set<Long> served = new java.util.HashSet<>();
   /** Per frame type read whole (or whose fields broke the protocol): {allowed, violations}. */
   final Map<Integer, int[]> verdicts = new TreeMap<>();
 
@@ -193,7 +195,12 @@ final class ReferenceReading {
     f.position(1);
     return switch (type) {
       case Frames.SEND, Frames.POST_MESSAGE -> knownFrame(f.getInt(), type == Frames.SEND ? null : f);
-      case Frames.SEND_SYNC, Frames.INVOKE, Frames.STREAM -> knownFrame(f.getInt(9), null);
+      case Frames.SEND_SYNC -> knownFrame(f.getInt(9), null);
+      case Frames.INVOKE, Frames.STREAM -> call(type, f, length);
+      case Frames.CANCEL, Frames.STREAM_REQUEST -> { // either ends a stream the host serves (a request: its one item)
+        served.remove(f.getLong(1));
+        yield null;
+      }
       case Frames.OPEN_FRAME -> {
         frames++;
         yield null;
@@ -203,8 +210,44 @@ final class ReferenceReading {
       case Frames.PORT_POST -> post(f.getLong(), f);
       case Frames.PORT_CLOSE -> close(f.getLong());
       case Frames.PORT_RETURN -> handBack(f.getLong(), f);
-      default -> null; // CALL_REPLY (for no call of the host's: dropped), CANCEL, STREAM_REQUEST (for none: dropped)
+      default -> null; // CALL_REPLY, for no call of the host's: dropped
     };
+  }
+
+  /**
+   * An INVOKE or STREAM: from a frame the renderer has, and with an id none of its calls in flight has. The fuzzed
+   * host answers every INVOKE at once, so only its streams stay in flight: a STREAM on "echo" whose arguments decode
+   * is served (one item, the first argument) until a request or a cancel ends it.
+   */
+  private String call(int type, ByteBuffer f, int length) {
+    long id = f.getLong(1);
+    String violation = knownFrame(f.getInt(9), null);
+    if (violation != null) {
+      return violation;
+    }
+    if (served.contains(id)) {
+      return "call " + id + " while its call " + id + " was in flight";
+    }
+    if (type == Frames.STREAM && length <= f.limit()) {
+      f.position(13);
+      byte[] utf8 = new byte[f.getInt()];
+      f.get(utf8);
+      byte[] payload = new byte[f.remaining()];
+      f.get(payload);
+      if (new String(utf8, java.nio.charset.StandardCharsets.UTF_8).equals("echo") && decodes(payload)) {
+        served.add(id);
+      }
+    }
+    return null;
+  }
+
+  private static boolean decodes(byte[] payload) {
+    try {
+      TestPeer.CODEC.decodeArgs(payload);
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   /** A message from frame {@code frameId}; a POST_MESSAGE ({@code f} at its channel) moves its ports to main. */
