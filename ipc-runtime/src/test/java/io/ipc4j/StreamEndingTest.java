@@ -220,8 +220,15 @@ class StreamEndingTest {
       } finally {
         host.close();
       }
-      for (StreamProbe probe : probes) {
-        Throwable failure = probe.failure();
+      for (int i = 0; i < probes.size(); i++) {
+        StreamProbe probe = probes.get(i);
+        Throwable failure;
+        try {
+          failure = probe.failure();
+        } catch (AssertionError e) {
+          throw new AssertionError("round " + round + ", renderer " + i / 2 + "'s stream "
+              + (i % 2 == 0 ? "on a main handler" : "from the main process") + ": " + e.getMessage(), e);
+        }
         if (!(failure instanceof IpcDisconnectedException)) {
           throw new AssertionError("round " + round + ": the stream ended with " + failure, failure);
         }

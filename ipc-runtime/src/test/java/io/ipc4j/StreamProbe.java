@@ -111,7 +111,23 @@ final class StreamProbe implements Flow.Subscriber<Object> {
     try {
       return end.get(Await.SECONDS, TimeUnit.SECONDS);
     } catch (Exception e) {
-      throw new AssertionError("the stream did not end within " + Await.SECONDS + " s", e);
+      throw new AssertionError("the stream did not end within " + Await.SECONDS + " s; " + state(), e);
     }
+  }
+
+  /** What this subscriber saw, and where every ipc4j thread is: for a stream that did not end, the place it hangs. */
+  private String state() {
+    StringBuilder out = new StringBuilder();
+    out.append(threads.size()).append(" signals (").append(items.size()).append(" items not taken), the last on ")
+        .append(threads.isEmpty() ? "none" : threads.get(threads.size() - 1)).append("; ipc4j threads:");
+    Thread.getAllStackTraces().forEach((thread, stack) -> {
+      if (thread.getName().startsWith("ipc4j")) {
+        out.append("\n  ").append(thread.getName()).append(' ').append(thread.getState());
+        for (int i = 0; i < Math.min(6, stack.length); i++) {
+          out.append("\n    at ").append(stack[i]);
+        }
+      }
+    });
+    return out.toString();
   }
 }
