@@ -119,15 +119,18 @@ final class PortInbox<P extends IpcPort<P>> {
 
   /**
    * Closes the inbox: later messages are dropped and the close callbacks run once. A local close drops what is
-   * queued; a peer's close lets a started port deliver it first. Idempotent.
+   * queued, and the ports those messages carried close (as those of any message that goes nowhere); a peer's close
+   * lets a started port deliver it first. Idempotent.
    */
   void close(boolean local) {
+    List<P> carried = new ArrayList<>(0);
     synchronized (lock) {
       if (closed) {
         return;
       }
       closed = true;
       if (local) {
+        queue.forEach(entry -> carried.addAll(entry.ports()));
         queue.clear();
         queuedBytes = 0;
       }
@@ -138,6 +141,7 @@ final class PortInbox<P extends IpcPort<P>> {
         execute(this::fireClose);
       }
     }
+    carried.forEach(IpcPort::close);
   }
 
   private void scheduleIfIdle() {
