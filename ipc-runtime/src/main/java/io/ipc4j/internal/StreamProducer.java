@@ -100,10 +100,10 @@ abstract class StreamProducer implements Flow.Subscriber<Object> {
       if (finished) {
         return;
       }
-      credit = StreamSubscription.addCapped(credit, n);
+      credit = DemandWindow.addCapped(credit, n);
       subscription = upstream;
       if (subscription == null) {
-        unrequested = StreamSubscription.addCapped(unrequested, n);
+        unrequested = DemandWindow.addCapped(unrequested, n);
         return;
       }
     }

@@ -20,11 +20,11 @@ import java.util.function.Consumer;
  * loop, in the order they arrived (onSubscribe first); nothing reaches it after it cancelled or after one terminal
  * signal.
  *
- * <p>The demand is counted here as the producer counts its credit: every request adds (up to {@code Long.MAX_VALUE},
- * which stays unbounded) and every arriving item takes one. An item that finds no demand was sent beyond what was
- * asked: the peer broke the protocol ({@link #item} says so, its caller acts). The call stays known until the
- * producer's end arrives, a cancelled one too (the producer answers a cancel with its end), so that an item for an
- * id nobody knows is always a broken protocol, never a late item.
+ * <p>The producer is asked for the subscriber's demand a window at a time ({@link DemandWindow}), and that is counted
+ * here as the producer counts its credit: every request sent adds, every arriving item takes one. An item that finds
+ * no demand was sent beyond what was asked: the peer broke the protocol ({@link #item} says so, its caller acts). The
+ * call stays known until the producer's end arrives, a cancelled one too (the producer answers a cancel with its
+ * end), so that an item for an id nobody knows is always a broken protocol, never a late item.
  */
 abstract class StreamSubscription implements Flow.Subscription {
   final long id;
@@ -33,8 +33,9 @@ abstract class StreamSubscription implements Flow.Subscription {
   private volatile Flow.Subscriber<? super Object> subscriber;
   private final ValueCodec values;
   private final Executor loop;
-  /** Items asked for and not yet arrived; {@code Long.MAX_VALUE} once unbounded. */
+  /** Items asked of the producer and not yet arrived. */
   private final AtomicLong demand = new AtomicLong();
+  private final DemandWindow window = new DemandWindow(); // how much of its subscriber's demand is asked for
   /** Whether the producer need not be told anything more: it was cancelled, or it has ended. */
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final ConcurrentLinkedQueue<Runnable> signals = new ConcurrentLinkedQueue<>();
@@ -97,7 +98,15 @@ abstract class StreamSubscription implements Flow.Subscription {
     if (cancelled || stopped.get()) {
       return;
     }
-    demand.accumulateAndGet(n, StreamSubscription::addCapped); // before it is sent: the items may come at once
+    ask(window.requested(n));
+  }
+
+  /** Asks the producer for {@code n} more items (none when 0), as the window allows (see {@link DemandWindow}). */
+  private void ask(long n) {
+    if (n == 0 || cancelled || stopped.get()) {
+      return;
+    }
+    demand.accumulateAndGet(n, DemandWindow::addCapped); // before it is sent: the items may come at once
     try {
       sendRequest(n);
     } catch (RuntimeException e) { // the peer is gone: its disconnect ends the stream
@@ -186,11 +195,6 @@ abstract class StreamSubscription implements Flow.Subscription {
     }
   }
 
-  static long addCapped(long a, long b) {
-    long sum = a + b;
-    return sum < 0 ? Long.MAX_VALUE : sum;
-  }
-
   /** Queues a signal; the first one queued while none waits schedules the drain on the loop. */
   private void signal(Runnable signal) {
     signals.offer(signal);
@@ -243,7 +247,9 @@ abstract class StreamSubscription implements Flow.Subscription {
       s.onNext(value);
     } catch (Throwable t) {
       subscriberFailed("onNext", t);
+      return;
     }
+    ask(window.delivered());
   }
 
   private void deliverComplete() {
