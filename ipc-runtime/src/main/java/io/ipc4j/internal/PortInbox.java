@@ -25,6 +25,8 @@ final class PortInbox<P extends IpcPort<P>> {
   private static final int BATCH = 64;
   /** What each queued message costs beyond its payload, for the queue's bound. */
   static final int ENTRY_COST = 64;
+  /** The most bytes that may wait in one port's queue, on either side. */
+  static final long MAX_QUEUED_BYTES = 32L << 20;
 
   /** One message: its encoded value, and the port objects it carried (made when it arrived). */
   record Entry<P>(byte[] payload, List<P> ports) {}
@@ -62,11 +64,20 @@ final class PortInbox<P extends IpcPort<P>> {
     }
   }
 
-  /** The bytes waiting in the queue (the payloads and {@link #ENTRY_COST} each), for the queue's bound. */
-  long queuedBytes() {
+  /**
+   * Whether a message of {@code payload} bytes would take the queue past {@link #MAX_QUEUED_BYTES} (the payloads and
+   * {@link #ENTRY_COST} each); if so, a warning naming {@code port} says so, and its holder closes the port rather
+   * than let whoever posts fill this process's memory through a port nobody reads. Either side, the same bound.
+   */
+  boolean overflowsWith(byte[] payload, Object port) {
     synchronized (lock) {
-      return queuedBytes;
+      if (queuedBytes + payload.length + ENTRY_COST <= MAX_QUEUED_BYTES) {
+        return false;
+      }
     }
+    LOG.log(Level.WARNING, "ipc4j: closing {0}: more than {1} bytes wait in its queue (is it started?)", port,
+        MAX_QUEUED_BYTES);
+    return true;
   }
 
   /** Takes every queued message away (the port is being transferred: they go with it). */

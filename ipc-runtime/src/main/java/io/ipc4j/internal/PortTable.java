@@ -26,15 +26,13 @@ import java.util.Map;
  * or callback runs under it. A message that reaches a renderer just after that renderer gave its port away comes
  * back ({@link Message.PortReturn}) and is delivered to the port's new holder.
  *
- * <p>A message queued in the main process for a port that is not started counts toward {@link #MAX_QUEUED_BYTES};
- * past it, the port is closed (both ends' {@code onClose} run) and a warning is logged, so that a renderer cannot
- * fill the host's memory through a port nobody reads.
+ * <p>A message queued in the main process for a port that is not started counts toward the queue's bound
+ * ({@link PortInbox#overflowsWith}); past it, the port is closed (both ends' {@code onClose} run) and a warning is
+ * logged, so that a renderer cannot fill the host's memory through a port nobody reads.
  */
 final class PortTable {
   /** Guards the state of every main-side port, of every host and of none (see above); it has none of its own. */
   static final Object LOCK = new Object();
-  /** The most bytes that may wait in one main-side port's queue. */
-  static final long MAX_QUEUED_BYTES = 32L << 20;
   /** The most ports one renderer may hold at once. */
   static final int MAX_PORTS_PER_RENDERER = 1 << 16;
 
@@ -92,9 +90,7 @@ final class PortTable {
     }
     if (target.local != null) {
       MainPort to = target.local;
-      if (to.inbox.queuedBytes() + payload.length + PortInbox.ENTRY_COST > MAX_QUEUED_BYTES) {
-        LOG.log(Level.WARNING, "ipc4j: closing {0}: more than {1} bytes wait in its queue (is it started?)",
-            target, MAX_QUEUED_BYTES);
+      if (to.inbox.overflowsWith(payload, target)) {
         closeHere(target);
         deliver(target, payload, carried, via); // now closed: its ports close too
         return;

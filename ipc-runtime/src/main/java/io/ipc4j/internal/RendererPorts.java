@@ -174,11 +174,8 @@ final class RendererPorts {
         }
         return;
       }
-      if (port.inbox.queuedBytes() + message.payload().length + PortInbox.ENTRY_COST > PortTable.MAX_QUEUED_BYTES) {
-        // Another process fills a queue nobody empties: the port closes, as a main-side port does, rather than
-        // this renderer's memory (the message goes back to the host, which drops it and closes its ports).
-        LOG.log(Level.WARNING, "ipc4j: closing port {0}: more than {1} bytes wait in its queue (is it started?)",
-            port.id, PortTable.MAX_QUEUED_BYTES);
+      if (port.inbox.overflowsWith(message.payload(), "port " + port.id)) {
+        // The message goes back to the host, which drops it and closes its ports.
         closeHere(port, true);
         deliver(message);
         return;
