@@ -114,12 +114,13 @@ class ArchitectureTest {
   private static final String JFR_PACKAGE = "io.ipc4j.internal.jfr.";
   /**
    * What the socket transport may use outside its package: the ports (what it needs of the host and of a renderer
-   * side), the messages it carries, the poller of the loop it runs on, and the runtime's logger.
+   * side), the messages it carries, the poller of the loop it runs on, and the runtime's logger and its throttled
+   * warnings.
    */
   private static final Set<String> SOCKET_MAY_USE = Set.of(
       "io.ipc4j.internal.HostPort", "io.ipc4j.internal.ConnectedRenderer", "io.ipc4j.internal.MainLink",
       "io.ipc4j.internal.RendererLink", "io.ipc4j.internal.SocketLoop", "io.ipc4j.internal.Message",
-      "io.ipc4j.internal.Poller", "io.ipc4j.internal.Log");
+      "io.ipc4j.internal.Poller", "io.ipc4j.internal.Log", "io.ipc4j.internal.Throttled");
   /** Who may create the socket transport: the entry, the host over sockets, a renderer side over a socket. */
   private static final Set<String> SOCKET_CREATORS = Set.of(
       "io.ipc4j.internal.RuntimeEntry", "io.ipc4j.internal.IpcHostImpl", "io.ipc4j.internal.RendererContext");

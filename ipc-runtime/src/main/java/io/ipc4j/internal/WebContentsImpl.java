@@ -47,8 +47,8 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
   static final int MAX_FRAMES = 1 << 16;
 
   private final IpcHostImpl host;
-  /** When a refused call was last logged ({@code nanoTime}), or 0; the main loop only. */
-  private long refusalLoggedAt;
+  /** Refused calls, logged at most once a second; the main loop only. */
+  private final Throttled refusals = new Throttled();
   /** How many MessagePort ends this renderer holds; guarded by {@link PortTable#LOCK}. */
   int portsHeld;
   private final long osPid;
@@ -309,11 +309,7 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
     String reason = String.format(java.util.Locale.ROOT, "%s already has %,d calls in flight, as many as the host "
         + "allows (IpcHost.Builder.maxCallsInFlight): its call on '%s' was refused and no handler ran. Let calls end "
         + "before making more, or raise the limit", this, inFlight, channel);
-    long now = System.nanoTime();
-    if (now - refusalLoggedAt >= 1_000_000_000L || refusalLoggedAt == 0) {
-      refusalLoggedAt = now;
-      Log.IPC4J.log(System.Logger.Level.WARNING, "ipc4j: " + reason);
-    }
+    refusals.warn("ipc4j: " + reason);
     return reason;
   }
 

@@ -5,6 +5,7 @@ import io.ipc4j.IpcException;
 import io.ipc4j.internal.HostPort;
 import io.ipc4j.internal.Log;
 import io.ipc4j.internal.SocketLoop;
+import io.ipc4j.internal.Throttled;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
