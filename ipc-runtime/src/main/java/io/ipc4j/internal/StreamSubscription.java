@@ -106,7 +106,7 @@ abstract class StreamSubscription implements Flow.Subscription {
     if (n == 0 || cancelled || stopped.get()) {
       return;
     }
-    demand.accumulateAndGet(n, DemandWindow::addCapped); // before it is sent: the items may come at once
+    demand.addAndGet(n); // before it is sent: the items may come at once
     try {
       sendRequest(n);
     } catch (RuntimeException e) { // the peer is gone: its disconnect ends the stream
@@ -140,13 +140,8 @@ abstract class StreamSubscription implements Flow.Subscription {
    * @return false if it came beyond the demand: the peer broke the protocol
    */
   final boolean item(byte[] payload) {
-    for (long d = demand.get(); d != Long.MAX_VALUE; d = demand.get()) {
-      if (d == 0) {
-        return false;
-      }
-      if (demand.compareAndSet(d, d - 1)) {
-        break;
-      }
+    if (demand.getAndUpdate(d -> d == 0 ? 0 : d - 1) == 0) { // at most a window: it never becomes unbounded
+      return false;
     }
     items++;
     bytes += payload.length;
