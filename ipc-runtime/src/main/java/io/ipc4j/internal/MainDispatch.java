@@ -84,7 +84,7 @@ final class MainDispatch {
       try {
         PortRelay.receive(from, message);
       } catch (PortRelay.PortViolation v) {
-        disconnect(from, v.getMessage());
+        from.brokeProtocol(v.getMessage());
       }
     } else {
       LOG.log(Level.WARNING, "ipc4j: {0} sent an unexpected {1}; dropped", from, message.getClass().getSimpleName());
@@ -95,7 +95,7 @@ final class MainDispatch {
     WebFrameMainImpl frame = from.frame(frameId);
     if (frame == null) {
       // A renderer may speak only for its own frames: one that claims another's is cut off.
-      disconnect(from, "it sent on '" + channel + "' from frame " + frameId + ", which it does not have");
+      from.brokeProtocol("it sent on '" + channel + "' from frame " + frameId + ", which it does not have");
     }
     return frame;
   }
@@ -103,13 +103,8 @@ final class MainDispatch {
   /** Cuts off a renderer that broke the protocol ({@code reason} says how), as a malformed frame would; else none. */
   private static void brokeProtocolIf(WebContentsImpl from, String reason) {
     if (reason != null) {
-      disconnect(from, reason);
+      from.brokeProtocol(reason);
     }
-  }
-
-  /** A renderer that broke the protocol is cut off; nothing it asked for happens. */
-  private static void disconnect(WebContentsImpl from, String reason) {
-    from.brokeProtocol(reason);
   }
 
   /**
@@ -125,7 +120,7 @@ final class MainDispatch {
     try {
       ports = PortRelay.toMain(from, m);
     } catch (PortRelay.PortViolation v) {
-      disconnect(from, v.getMessage());
+      from.brokeProtocol(v.getMessage());
       return;
     }
     if (!Scopes.anyListener(scopes.of(from, frame), m.channel())) {

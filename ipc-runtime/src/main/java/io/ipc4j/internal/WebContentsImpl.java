@@ -25,6 +25,8 @@ import java.util.function.Consumer;
 /** The main process's handle on one renderer; also what its transport hands the renderer's messages to. */
 final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwner {
   private static final System.Logger LOG = Log.IPC4J;
+  /** The most frames one renderer may have, its main frame included. */
+  static final int MAX_FRAMES = 1 << 16;
 
   final int id;
   final int processId;
@@ -43,9 +45,6 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
   IpcMainImpl[] scopeOrder;
   /** How this renderer's invokes are answered: a {@link Message.Reply} through its link. */
   final Replies replies;
-  /** The most frames one renderer may have, its main frame included. */
-  static final int MAX_FRAMES = 1 << 16;
-
   private final IpcHostImpl host;
   /** Refused calls, logged at most once a second; the main loop only. */
   private final Throttled refusals = new Throttled();
@@ -291,7 +290,7 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
 
   /** Cuts off this renderer, which broke the protocol ({@code reason} says how); nothing it asked for happens. */
   void brokeProtocol(String reason) {
-    Log.IPC4J.log(Level.WARNING, "ipc4j: disconnecting {0}: {1}", this, reason);
+    LOG.log(Level.WARNING, "ipc4j: disconnecting {0}: {1}", this, reason);
     destroy(new RenderProcessGoneDetails(RenderProcessGoneDetails.Reason.CRASHED, -1),
         this + " broke the protocol: " + reason);
   }
