@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -45,14 +44,7 @@ class CallsInFlightLimitTest {
         return stage;
       });
       host.ipcMain().handle("quick", (event, args) -> "quick " + args[0]);
-      host.ipcMain().handle("endless", (event, args) -> (Flow.Publisher<Object>) subscriber -> subscriber.onSubscribe(
-          new Flow.Subscription() {
-            @Override
-            public void request(long n) {}
-
-            @Override
-            public void cancel() {}
-          }));
+      host.ipcMain().handle("endless", (event, args) -> CountingPublisher.endless());
     }
   }
 
@@ -102,12 +94,12 @@ class CallsInFlightLimitTest {
     Slow slow = new Slow(kind, 2);
     try (IpcHost host = slow.host; LogCapture log = new LogCapture().quiet()) {
       IpcRenderer a = host.openRenderer().ipcRenderer();
-      StreamProbe first = StreamProbe.all();
+      StreamProbe first = new StreamProbe(0, false); // asks for nothing: served, and quiet
       a.stream("endless").subscribe(first);
       CompletableFuture<Object> held = a.invoke("slow");
       Await.until("the call in flight", () -> slow.stages.size() == 1);
 
-      StreamProbe refused = StreamProbe.all();
+      StreamProbe refused = new StreamProbe(0, false);
       a.stream("endless").subscribe(refused);
       Throwable failure = refused.end.orTimeout(Await.SECONDS, TimeUnit.SECONDS).join();
       assertThat(failure).hasMessageThat().contains("already has 2 calls in flight");
@@ -125,14 +117,28 @@ class CallsInFlightLimitTest {
 
   @ParameterizedTest
   @EnumSource(HostKind.class)
-  void theLimitMustBeAtLeastOne(HostKind kind) {
+  void byDefaultARendererMayHaveTenThousandCallsInFlight(HostKind kind) {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> IpcHost.builder().maxCallsInFlight(0));
-    assertThat(e).hasMessageThat().contains("maxCallsInFlight");
-    try (IpcHost host = kind.open()) {
-      assertThat(IpcHost.DEFAULT_MAX_CALLS_IN_FLIGHT).isEqualTo(10_000);
-      host.ipcMain().handle("quick", (event, args) -> "quick " + args[0]);
-      assertThat(host.openRenderer().ipcRenderer().invoke("quick", 1).join()).isEqualTo("quick 1");
+    assertThat(e).hasMessageThat().contains("maxCallsInFlight must be at least 1");
+    List<CompletableFuture<Object>> stages = new CopyOnWriteArrayList<>();
+    try (IpcHost host = kind.open(); LogCapture log = new LogCapture().quiet()) {
+      host.ipcMain().handle("slow", (event, args) -> {
+        CompletableFuture<Object> stage = new CompletableFuture<>();
+        stages.add(stage);
+        return stage;
+      });
+      IpcRenderer renderer = host.openRenderer().ipcRenderer();
+      List<CompletableFuture<Object>> calls = new java.util.ArrayList<>();
+      for (int i = 0; i < IpcHost.DEFAULT_MAX_CALLS_IN_FLIGHT; i++) {
+        calls.add(renderer.invoke("slow"));
+      }
+      Await.until("10,000 calls in flight", () -> stages.size() == 10_000);
+      assertThat(failureOf(renderer.invoke("slow"))).hasMessageThat().contains("already has 10,000 calls in flight");
+      stages.forEach(stage -> stage.complete("done"));
+      for (CompletableFuture<Object> call : calls) {
+        assertThat(call.join()).isEqualTo("done");
+      }
     }
   }
 }
