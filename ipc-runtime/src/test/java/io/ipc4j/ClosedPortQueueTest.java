@@ -3,8 +3,6 @@ package io.ipc4j;
 import static com.google.common.truth.Truth.assertThat;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -18,11 +16,8 @@ class ClosedPortQueueTest {
   void aMainPortClosedWithAQueuedMessageClosesThePortsThatMessageCarried(HostKind kind) {
     try (IpcHost host = kind.open()) {
       Renderer renderer = host.openRenderer();
-      CompletableFuture<MessagePort> received = new CompletableFuture<>();
-      renderer.ipcRenderer().on("port", (event, args) -> received.complete(event.ports().get(0)));
       MessageChannelMain channel = new MessageChannelMain(); // port1 stays here, never started
-      renderer.webContents().postMessage("port", null, List.of(channel.port2()));
-      MessagePort sender = received.orTimeout(Await.SECONDS, TimeUnit.SECONDS).join();
+      MessagePort sender = GivenPorts.toRenderer(renderer, channel.port2());
 
       MessageChannel carried = renderer.ipcRenderer().createMessageChannel();
       Await.Inbox<String> closed = new Await.Inbox<>();
@@ -41,11 +36,8 @@ class ClosedPortQueueTest {
   void aRendererPortClosedWithAQueuedMessageClosesThePortsThatMessageCarried(HostKind kind) {
     try (IpcHost host = kind.open()) {
       Renderer renderer = host.openRenderer();
-      CompletableFuture<MessagePort> received = new CompletableFuture<>();
-      renderer.ipcRenderer().on("port", (event, args) -> received.complete(event.ports().get(0)));
       MessageChannelMain channel = new MessageChannelMain();
-      renderer.webContents().postMessage("port", null, List.of(channel.port2()));
-      MessagePort holder = received.orTimeout(Await.SECONDS, TimeUnit.SECONDS).join(); // never started
+      MessagePort holder = GivenPorts.toRenderer(renderer, channel.port2()); // never started
 
       MessageChannelMain carried = new MessageChannelMain();
       Await.Inbox<String> closed = new Await.Inbox<>();

@@ -3,8 +3,6 @@ package io.ipc4j;
 import static com.google.common.truth.Truth.assertThat;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -22,21 +20,10 @@ class RendererPortQueueBoundTest {
       Renderer flooder = host.openRenderer();
       Renderer victim = host.openRenderer();
       Await.Inbox<String> closed = new Await.Inbox<>();
-      CompletableFuture<MessagePort> flooding = new CompletableFuture<>();
-      flooder.ipcRenderer().on("port", (event, args) -> {
-        event.ports().get(0).onClose(() -> closed.put("flooder's end"));
-        flooding.complete(event.ports().get(0));
-      });
-      CompletableFuture<MessagePort> held = new CompletableFuture<>();
-      victim.ipcRenderer().on("port", (event, args) -> {
-        event.ports().get(0).onClose(() -> closed.put("victim's end")); // never started: its messages wait
-        held.complete(event.ports().get(0));
-      });
       MessageChannelMain channel = new MessageChannelMain();
-      victim.webContents().postMessage("port", null, List.of(channel.port2()));
-      held.orTimeout(Await.SECONDS, TimeUnit.SECONDS).join();
-      flooder.webContents().postMessage("port", null, List.of(channel.port1()));
-      MessagePort port = flooding.orTimeout(Await.SECONDS, TimeUnit.SECONDS).join();
+      GivenPorts.toRenderer(victim, channel.port2()).onClose(() -> closed.put("victim's end")); // never started
+      MessagePort port = GivenPorts.toRenderer(flooder, channel.port1());
+      port.onClose(() -> closed.put("flooder's end"));
 
       byte[] mebibyte = new byte[1 << 20];
       for (int i = 0; i < 40; i++) { // 40 MiB, past the 32 MiB bound
