@@ -7,7 +7,9 @@ import fs from 'node:fs';
 import net from 'node:net';
 import { decode, encode } from './msgpack.mjs';
 
-const VERSION = 2;
+const VERSION = 3;
+/** The bit of a REPLY's or CALL's type that says its payload is one byte array as it is, not an encoding. */
+const AS_IS = 0x80;
 const MAGIC = Buffer.from('IPC4J', 'ascii');
 // The frame types of protocol.md section 2.
 const {
@@ -187,7 +189,8 @@ class Session {
 
   receive(type, body) {
     const f = new Fields(body);
-    switch (type) {
+    const asIs = type === (REPLY | AS_IS) || type === (CALL | AS_IS);
+    switch (asIs ? type & ~AS_IS : type) {
       case PUSH: {
         const frameId = f.i32();
         const channel = f.str();
@@ -202,7 +205,8 @@ class Session {
         if (!call) break; // a call that ended (its deadline passed): the reply is dropped
         this.pending.delete(id);
         clearTimeout(call.timer);
-        const value = decode(f.rest());
+        if (asIs && !ok) throw new Error('the host sent a failed REPLY as it is');
+        const value = asIs ? Buffer.from(f.rest()) : decode(f.rest());
         if (ok) {
           call.resolve(value);
         } else {
@@ -215,7 +219,7 @@ class Session {
         const frameId = f.i32();
         const channel = f.str();
         const deadline = new Date(Date.now() + Number(f.i64()));
-        this.answer(id, this.frames.get(frameId), channel, deadline, decode(f.rest()));
+        this.answer(id, this.frames.get(frameId), channel, deadline, asIs ? [Buffer.from(f.rest())] : decode(f.rest()));
         break;
       }
       case CALL_CANCEL: // the host stopped waiting: the handler's signal aborts; no answer is expected

@@ -91,8 +91,13 @@ final class Interception implements IpcIncoming {
   Replies replies() {
     return new Replies(sender.values()) {
       @Override
-      Message reply(long callId, boolean ok, byte[] payload) {
-        return new Message.Reply(callId, ok, payload);
+      Message reply(long callId, boolean ok, byte[] payload, boolean asIs) {
+        return new Message.Reply(callId, ok, payload, asIs);
+      }
+
+      @Override
+      boolean framesAsSent() {
+        return sender.link.framesAsSent();
       }
 
       @Override

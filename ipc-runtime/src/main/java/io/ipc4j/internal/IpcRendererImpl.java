@@ -56,13 +56,18 @@ final class IpcRendererImpl extends HandlingEmitter<IpcRendererListener, IpcRend
     Args.channel(channel);
     ValueCodec main = context.mainValues(); // in process: the arguments are copied for it here, not encoded
     byte[] payload = null;
+    boolean asIs = false;
     Object[] copy = null;
     int copiedBytes = 0;
     Throwable undecodable = null;
     try {
       context.ensureOpen();
       if (main == null) {
-        payload = context.values.encodeArgs(args);
+        payload = context.mainFramesAsSent() ? AsIs.argument(args) : null;
+        asIs = payload != null;
+        if (!asIs) {
+          payload = context.values.encodeArgs(args);
+        }
       } else {
         try {
           copy = context.values.copyArgs(args, main);
@@ -77,7 +82,7 @@ final class IpcRendererImpl extends HandlingEmitter<IpcRendererListener, IpcRend
     PendingCall call = context.newCall(channel, timeout);
     CompletableFuture<Object> future = call.future();
     long millis = Message.timeoutMillis(timeout);
-    start(call, main == null ? new Message.Invoke(call.id, frameId, channel, millis, payload)
+    start(call, main == null ? new Message.Invoke(call.id, frameId, channel, millis, payload, asIs)
         : new Message.InvokeCopy(call.id, frameId, channel, millis, copy, copiedBytes, undecodable));
     return future;
   }

@@ -272,7 +272,7 @@ final class MainDispatch {
   /** An invoke's arguments: decoded here, or as the caller's thread copied them (throwing what that decode threw). */
   private static Object[] argsOf(WebContentsImpl from, Message.Invoking m) {
     if (!(m instanceof Message.InvokeCopy copy)) {
-      return from.values().decodeArgs(((Message.Invoke) m).payload());
+      return ((Message.Invoke) m).args(from.values());
     }
     Throwable t = copy.undecodable();
     if (t == null) {

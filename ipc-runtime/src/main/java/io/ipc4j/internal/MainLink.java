@@ -18,6 +18,17 @@ public interface MainLink {
     return null;
   }
 
+  /**
+   * Whether this link writes each message to a socket before {@code toMain} returns (or copies what the socket
+   * could not take yet), so that a large {@code byte[]} may cross as it is ({@link Message.WithPayload#asIs}); false
+   * (the default) for a link that hands messages over in this JVM, which must never carry the sender's own array.
+   *
+   * @return whether messages are framed as they are sent
+   */
+  default boolean framesAsSent() {
+    return false;
+  }
+
   /** Lets go of the way to the main process when the renderer's side closes (a socket closes); idempotent. */
   default void close(String reason) {}
 }

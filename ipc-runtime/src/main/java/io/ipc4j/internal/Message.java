@@ -80,6 +80,40 @@ public sealed interface Message extends EventLoop.Labelled {
   sealed interface WithPayload extends Message {
     /** The encoded value or arguments. */
     byte[] payload();
+
+    /**
+     * Whether the payload is not an encoding but one {@code byte[]} as it is: a call's only argument
+     * ({@link Invoke}, {@link CallRenderer}) or its answer ({@link Reply}, {@link RendererReply}, when ok), of at
+     * least {@link AsIs#MIN_BYTES} (see {@link AsIs}). Only
+     * frames carry such a payload: when it is sent, the array is the sender's own, and the socket transport writes
+     * it, or copies what it could not write yet, before the send returns; when it arrives, it is the frame's array.
+     * So a large array crosses without being encoded, copied and decoded again on the way.
+     *
+     * @return whether the payload is the bytes as they are
+     */
+    default boolean asIs() {
+      return false;
+    }
+
+    /**
+     * The arguments the payload holds.
+     *
+     * @param values the codec of the side that receives them
+     * @return the decoded arguments, or the one array as it is
+     */
+    default Object[] args(ValueCodec values) {
+      return asIs() ? new Object[] {payload()} : values.decodeArgs(payload());
+    }
+
+    /**
+     * The value the payload holds.
+     *
+     * @param values the codec of the side that receives it
+     * @return the decoded value, or the array as it is
+     */
+    default Object value(ValueCodec values) {
+      return asIs() ? payload() : values.decodeValue(payload());
+    }
   }
 
   /** Renderer to main: {@code ipcRenderer.send}. */
@@ -92,7 +126,13 @@ public sealed interface Message extends EventLoop.Labelled {
    * Renderer to main: {@code ipcRenderer.invoke}; answered by a {@link Reply} with the same call id. It carries the
    * caller's timeout so that the handler can see its deadline.
    */
-  record Invoke(long callId, int frameId, String channel, long timeoutMillis, byte[] payload) implements Invoking, WithPayload {
+  record Invoke(long callId, int frameId, String channel, long timeoutMillis, byte[] payload, boolean asIs)
+      implements Invoking, WithPayload {
+    /** An invoke whose arguments are encoded. */
+    public Invoke(long callId, int frameId, String channel, long timeoutMillis, byte[] payload) {
+      this(callId, frameId, channel, timeoutMillis, payload, false);
+    }
+
     @Override
     public int payloadBytes() {
       return payload.length;
@@ -140,8 +180,13 @@ public sealed interface Message extends EventLoop.Labelled {
    * call id. The host chooses these ids; they are apart from the renderer's own. It carries the caller's timeout so
    * that the renderer's handler can see its deadline.
    */
-  record CallRenderer(long callId, int frameId, String channel, long timeoutMillis, byte[] payload)
-      implements WithPayload {}
+  record CallRenderer(long callId, int frameId, String channel, long timeoutMillis, byte[] payload, boolean asIs)
+      implements WithPayload {
+    /** A call whose arguments are encoded. */
+    public CallRenderer(long callId, int frameId, String channel, long timeoutMillis, byte[] payload) {
+      this(callId, frameId, channel, timeoutMillis, payload, false);
+    }
+  }
 
   /**
    * Main to renderer: the main process stopped waiting for a {@link CallRenderer} (its future was cancelled, or its
@@ -154,7 +199,12 @@ public sealed interface Message extends EventLoop.Labelled {
    * Renderer to main: the answer to a {@link CallRenderer}, in the same form as a {@link Reply} (a failure's payload
    * is the pair (remote type, remote message)).
    */
-  record RendererReply(long callId, boolean ok, byte[] payload) implements WithPayload {}
+  record RendererReply(long callId, boolean ok, byte[] payload, boolean asIs) implements WithPayload {
+    /** An answer whose payload is encoded. */
+    public RendererReply(long callId, boolean ok, byte[] payload) {
+      this(callId, ok, payload, false);
+    }
+  }
 
   /**
    * Renderer to main: {@code ipcRenderer.stream} opens a stream on a main handler. Its items come as
@@ -244,10 +294,21 @@ public sealed interface Message extends EventLoop.Labelled {
   }
 
   /**
-   * Main to renderer: the answer to a {@link SendSync} or {@link Invoke}. When {@code ok}, the payload is the
-   * encoded value; otherwise it is the encoded pair (remote type, remote message) of the failure.
+   * Main to renderer: the answer to a {@link SendSync} or {@link Invoke}. When {@code ok}, the payload is the value,
+   * encoded or as it is ({@link #asIs}); otherwise it is the encoded pair (remote type, remote message) of the failure.
    */
-  record Reply(long callId, boolean ok, byte[] payload) implements WithPayload {
+  record Reply(long callId, boolean ok, byte[] payload, boolean asIs) implements WithPayload {
+    /**
+     * An answer whose payload is encoded.
+     *
+     * @param callId the call it answers
+     * @param ok whether the payload is the value, not a failure
+     * @param payload the encoded value, or the failure's pair
+     */
+    public Reply(long callId, boolean ok, byte[] payload) {
+      this(callId, ok, payload, false);
+    }
+
     /**
      * A failed reply: its payload is the pair (remote type, remote message).
      *

@@ -76,9 +76,10 @@ final class RendererCalls implements Scheduler.Deadlines {
     Args.timeout(timeout);
     Args.channel(channel);
     MainFuture<Object> future = new MainFuture<>(mainLoop);
+    byte[] asIs = contents.link.framesAsSent() ? AsIs.argument(args) : null;
     byte[] payload;
     try {
-      payload = encodeArgs(args);
+      payload = asIs != null && !contents.isDestroyed() ? asIs : encodeArgs(args);
     } catch (RuntimeException e) { // nothing was sent
       future.settle(null, e);
       return future;
@@ -95,7 +96,7 @@ final class RendererCalls implements Scheduler.Deadlines {
     }
     try {
       contents.link.toRenderer(
-          new Message.CallRenderer(call.id, frameId, channel, Message.timeoutMillis(timeout), payload));
+          new Message.CallRenderer(call.id, frameId, channel, Message.timeoutMillis(timeout), payload, asIs != null));
     } catch (RuntimeException e) { // refused (too large to frame, say): the call fails with why, not at its deadline
       end(call, null, e);
     }
@@ -116,7 +117,7 @@ final class RendererCalls implements Scheduler.Deadlines {
     Throwable failure = null;
     try {
       if (reply.ok()) {
-        value = contents.values().decodeValue(reply.payload());
+        value = reply.value(contents.values());
       } else {
         failure = RemoteFailure.of(call.channel, reply.payload(), contents.values());
       }

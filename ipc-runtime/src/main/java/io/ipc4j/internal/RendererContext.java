@@ -176,6 +176,12 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
     return l == null ? null : l.mainValues();
   }
 
+  /** Whether the way to the main process frames each message as it is sent (see {@link MainLink#framesAsSent}). */
+  boolean mainFramesAsSent() {
+    MainLink l = link;
+    return l != null && l.framesAsSent();
+  }
+
   void toMain(Message message) {
     MainLink l = link;
     if (l == null) {

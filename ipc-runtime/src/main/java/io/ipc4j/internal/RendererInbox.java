@@ -30,8 +30,13 @@ final class RendererInbox {
     this.context = context;
     this.replies = new Replies(context.values) {
       @Override
-      Message reply(long callId, boolean ok, byte[] payload) {
-        return new Message.RendererReply(callId, ok, payload);
+      Message reply(long callId, boolean ok, byte[] payload, boolean asIs) {
+        return new Message.RendererReply(callId, ok, payload, asIs);
+      }
+
+      @Override
+      boolean framesAsSent() {
+        return context.mainFramesAsSent();
       }
 
       @Override
@@ -107,7 +112,7 @@ final class RendererInbox {
     RendererEvent event = new RendererEvent(frame, call.channel(), call.timeoutMillis());
     Object result;
     try {
-      result = handler.handle(event, context.values.decodeArgs(call.payload()));
+      result = handler.handle(event, call.args(context.values));
     } catch (Throwable t) {
       replies.failure(call.callId(), call.channel(), t);
       return;

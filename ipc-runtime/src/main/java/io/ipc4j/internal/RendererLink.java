@@ -24,6 +24,17 @@ public interface RendererLink {
     throw new UnsupportedOperationException("This renderer takes encoded answers only");
   }
 
+  /**
+   * Whether this link writes each message to a socket before {@code toRenderer} returns (or copies what the socket
+   * could not take yet), so that a large {@code byte[]} may cross as it is ({@link Message.WithPayload#asIs}); false
+   * (the default) for a link that hands messages over in this JVM, which must never carry the sender's own array.
+   *
+   * @return whether messages are framed as they are sent
+   */
+  default boolean framesAsSent() {
+    return false;
+  }
+
   /** Ends the renderer (closes its side, or asks its process to exit). Idempotent. */
   void close(String reason);
 }

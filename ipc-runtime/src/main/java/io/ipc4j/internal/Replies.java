@@ -28,8 +28,11 @@ abstract class Replies {
     this.values = values;
   }
 
-  /** The reply message of this side's form. */
-  abstract Message reply(long callId, boolean ok, byte[] payload);
+  /** The reply message of this side's form; {@code asIs}: see {@link Message.WithPayload#asIs}. */
+  abstract Message reply(long callId, boolean ok, byte[] payload, boolean asIs);
+
+  /** Whether {@link #send} frames the reply before it returns (see {@link RendererLink#framesAsSent}). */
+  abstract boolean framesAsSent();
 
   /** Sends the reply toward the caller; may throw if the caller's side is gone. */
   abstract void send(Message reply);
@@ -124,21 +127,26 @@ abstract class Replies {
 
   final void value(long callId, String channel, Object value) {
     byte[] payload;
+    boolean asIs;
     try {
       ValueCodec receiver = receiverValues();
       if (receiver != null) {
         Object copy = copyFor(value, receiver);
         if (copy != NOT_COPIED) {
-          deliver(channel, callId, true, null, copy);
+          deliver(channel, callId, true, null, copy, false);
           return;
         }
       }
-      payload = values.encodeValue(value);
+      payload = framesAsSent() ? AsIs.value(value) : null;
+      asIs = payload != null;
+      if (!asIs) {
+        payload = values.encodeValue(value);
+      }
     } catch (Throwable e) { // a value too deep for the stack fails its call, not the loop (or the stage's thread)
       failure(callId, channel, e);
       return;
     }
-    deliver(channel, callId, true, payload, null);
+    deliver(channel, callId, true, payload, null, asIs);
   }
 
   /**
@@ -160,11 +168,11 @@ abstract class Replies {
   }
 
   final void error(long callId, String channel, String type, String message) {
-    deliver(channel, callId, false, Message.Reply.failurePayload(type, message, values), null);
+    deliver(channel, callId, false, Message.Reply.failurePayload(type, message, values), null, false);
   }
 
-  /** Sends the encoded answer {@code payload}, or when that is null the caller's {@code copy}. */
-  private void deliver(String channel, long callId, boolean ok, byte[] payload, Object copy) {
+  /** Sends the answer {@code payload} (encoded, or {@code asIs}), or when that is null the caller's {@code copy}. */
+  private void deliver(String channel, long callId, boolean ok, byte[] payload, Object copy, boolean asIs) {
     if (!callerWaits()) {
       return;
     }
@@ -172,7 +180,7 @@ abstract class Replies {
       if (payload == null) {
         sendCopy(callId, copy);
       } else {
-        send(reply(callId, ok, payload));
+        send(reply(callId, ok, payload, asIs));
       }
     } catch (RuntimeException e) {
       if (ok && callerWaits()) { // refused, not gone (too large to frame, say): the caller learns why instead

@@ -63,8 +63,13 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
     this.ipc = new IpcMainImpl(host.values.registry());
     this.replies = new Replies(host.values) {
       @Override
-      Message reply(long callId, boolean ok, byte[] payload) {
-        return new Message.Reply(callId, ok, payload);
+      Message reply(long callId, boolean ok, byte[] payload, boolean asIs) {
+        return new Message.Reply(callId, ok, payload, asIs);
+      }
+
+      @Override
+      boolean framesAsSent() {
+        return WebContentsImpl.this.link.framesAsSent();
       }
 
       @Override

@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One socket between a renderer and the host. Frames are read either by a reader thread of its own (a renderer's
  * end, see {@link BackgroundReader}), or by an event loop that polls the socket (the host's end, see
  * {@link #startPolled}); either way the {@link FrameReader} hands each frame to a {@link Receiver}. Any thread may
- * write: the {@link OutboundQueue} combines writers. A polled socket is never waited on: what it cannot take stays queued (within a budget) until
- * its loop sees it drain, so a renderer that stops reading holds up no thread of the host's.
+ * write: the {@link OutboundQueue} combines writers. A polled socket is never waited on: what it cannot take stays
+ * queued (within a budget) until its loop sees it drain, so a renderer that stops reading holds up no host thread.
  *
  * <p>On a polled socket, a frame that stops arriving part way, or bytes the peer does not take, cut the connection
  * after the stall time, checked by the loop's {@link Poller} (no timer of its own).
@@ -214,8 +214,9 @@ final class Connection {
    * socket (the host's end) it writes only what the socket takes at once and never waits: the rest stays queued
    * and the polling loop writes it as the socket drains, or, while bytes already wait, the frame just joins them.
    * A renderer whose queue would pass its budget is disconnected; a frame is always accepted into an empty queue.
+   * A payload {@code asIs} is the sender's own array: written, or copied where the socket did not take it, by return.
    */
-  void send(ByteBuffer header, byte[] payload) {
+  void send(ByteBuffer header, byte[] payload, boolean asIs) {
     if (closed.get()) {
       return; // dropped, as for a renderer that is gone
     }
@@ -232,21 +233,21 @@ final class Connection {
           + "pass the limit of %,d (IpcHost.Builder.maxOutboundBytes)", before, size, maxOutboundBytes));
       return;
     }
-    outbound.add(header, payload);
-    if (!outbound.isWaiting()) {
-      flush();
+    outbound.add(header, payload, asIs);
+    if (asIs || !outbound.isWaiting()) {
+      flush(asIs);
     } // else the socket is full: the loop writes this frame with the others once it drains (see writable)
   }
 
   void send(Message message) {
-    send(Frames.header(message), Frames.payload(message));
+    send(Frames.header(message), Frames.payload(message), message instanceof Message.WithPayload m && m.asIs());
   }
 
-  /** Writes what is queued; bytes a polled socket cannot take now wait for {@link #writable()}. */
-  private void flush() {
+  /** Writes what is queued (see OutboundQueue#write); bytes a polled socket cannot take wait for {@link #writable}. */
+  private void flush(boolean settle) {
     boolean left;
     try {
-      left = outbound.write();
+      left = outbound.write(settle);
     } catch (IOException e) {
       close(closed.get() ? "the connection closed" : "writing failed: " + e.getMessage());
       return;
@@ -293,7 +294,7 @@ final class Connection {
   /** The polled socket can take bytes again: writes what waits; on the polling loop. */
   private void writable() {
     if (!closed.get()) {
-      flush();
+      flush(false);
     }
     updateWriteInterest();
   }

@@ -48,6 +48,10 @@ import java.nio.charset.StandardCharsets;
  * 0x30  GOODBYE     host → renderer  (no fields): the host closes this renderer; the process should exit
  * </pre>
  *
+ * A type with its high bit set ({@link #AS_IS}: 0x92, 0xA2, 0xA1, 0x94) is INVOKE, CALL, REPLY (ok only) or CALL_REPLY
+ * (ok only) whose payload is not a value-codec encoding but the bytes of one {@code byte[]} as they are: the call's
+ * only argument, or its answer (see {@link Message.WithPayload#asIs}). Any other type with that bit is unknown.
+ *
  * {@code ports} is a u8 count {@code n} (at most {@value PortFrames#MAX_TRANSFER}) and {@code n} i64 port ids: the
  * ports that travel with the message (see {@link PortFrames}).
  *
@@ -56,8 +60,8 @@ import java.nio.charset.StandardCharsets;
  */
 final class Frames {
   static final byte[] MAGIC = "IPC4J".getBytes(StandardCharsets.US_ASCII);
-  /** 2: INVOKE and CALL carry their timeout, and CANCEL and CALL_CANCEL exist. */
-  static final int VERSION = 2;
+  /** 3: INVOKE, CALL, REPLY and CALL_REPLY may carry one array as it is ({@link #AS_IS}). */
+  static final int VERSION = 3;
   static final int MAX_HELLO_BYTES = 256;
 
   static final int HELLO = 0x01;
@@ -89,6 +93,8 @@ final class Frames {
   static final int PORT_CLOSED = 0x29;
   static final int POST_TO_FRAME = 0x2A;
   static final int GOODBYE = 0x30;
+  /** The bit that marks a call's or an answer's payload as one {@code byte[]} as it is. */
+  static final int AS_IS = 0x80;
 
   private Frames() {}
 
@@ -103,12 +109,13 @@ final class Frames {
     } else if (message instanceof Message.SendSync m) {
       return routed(SEND_SYNC, m.callId(), m.frameId(), m.channel(), m.payload(), 0).flip();
     } else if (message instanceof Message.Invoke m) {
-      ByteBuffer b = routed(INVOKE, m.callId(), m.frameId(), m.channel(), m.payload(), 8);
+      ByteBuffer b = routed(INVOKE | (m.asIs() ? AS_IS : 0), m.callId(), m.frameId(), m.channel(), m.payload(), 8);
       return b.putLong(m.timeoutMillis()).flip();
     } else if (message instanceof Message.Push m) {
       return routed(PUSH, -1, m.frameId(), m.channel(), m.payload(), 0).flip();
     } else if (message instanceof Message.CallRenderer m) {
-      return routed(CALL, m.callId(), m.frameId(), m.channel(), m.payload(), 8).putLong(m.timeoutMillis()).flip();
+      return routed(CALL | (m.asIs() ? AS_IS : 0), m.callId(), m.frameId(), m.channel(), m.payload(), 8)
+          .putLong(m.timeoutMillis()).flip();
     } else if (message instanceof Message.OpenFrame m) {
       return start(OPEN_FRAME, 8, 0).putLong(m.callId()).flip();
     } else if (message instanceof Message.Cancel m) {
@@ -116,9 +123,9 @@ final class Frames {
     } else if (message instanceof Message.CancelCall m) {
       return start(CALL_CANCEL, 8, 0).putLong(m.callId()).flip();
     } else if (message instanceof Message.Reply m) {
-      return reply(REPLY, m.callId(), m.ok(), m.payload());
+      return reply(REPLY | (m.asIs() ? AS_IS : 0), m.callId(), m.ok(), m.payload());
     } else if (message instanceof Message.RendererReply m) {
-      return reply(CALL_REPLY, m.callId(), m.ok(), m.payload());
+      return reply(CALL_REPLY | (m.asIs() ? AS_IS : 0), m.callId(), m.ok(), m.payload());
     }
     ByteBuffer stream = StreamFrames.header(message);
     if (stream != null) {
@@ -175,8 +182,14 @@ final class Frames {
    * @param ok a REPLY's outcome
    * @param timeoutMillis an INVOKE's or a CALL's timeout, else 0
    * @param ports the port ids a port frame carries, else null (a port frame's own port id is its call id)
+   * @param asIs whether the payload is one array as it is ({@link #AS_IS})
    */
-  record Head(int type, long callId, int frameId, String channel, boolean ok, long timeoutMillis, long[] ports) {
+  record Head(int type, long callId, int frameId, String channel, boolean ok, long timeoutMillis, long[] ports,
+      boolean asIs) {
+    Head(int type, long callId, int frameId, String channel, boolean ok, long timeoutMillis, long[] ports) {
+      this(type, callId, frameId, channel, ok, timeoutMillis, ports, false);
+    }
+
     Head(int type, long callId, int frameId, String channel, boolean ok) {
       this(type, callId, frameId, channel, ok, 0);
     }
@@ -192,6 +205,17 @@ final class Frames {
    * @throws ProtocolException for an unknown type or fields that do not fit
    */
   static Head head(int type, ByteBuffer fields) throws ProtocolException {
+    int base = type & ~AS_IS;
+    if (base != type) {
+      if (base != INVOKE && base != CALL && base != REPLY && base != CALL_REPLY) {
+        throw new ProtocolException("unknown frame type 0x" + Integer.toHexString(type));
+      }
+      Head h = head(base, fields);
+      if ((base == REPLY || base == CALL_REPLY) && !h.ok()) {
+        throw new ProtocolException("a failed " + FrameNames.of(base) + " with its payload as it is");
+      }
+      return new Head(base, h.callId(), h.frameId(), h.channel(), h.ok(), h.timeoutMillis(), null, true);
+    }
     try {
       return switch (type) {
         case SEND, PUSH -> new Head(type, -1, fields.getInt(), readString(fields), false);
@@ -240,12 +264,14 @@ final class Frames {
     Message message = switch (head.type()) {
       case SEND -> new Message.Send(head.frameId(), head.channel(), payload);
       case SEND_SYNC -> new Message.SendSync(head.callId(), head.frameId(), head.channel(), payload);
-      case INVOKE -> new Message.Invoke(head.callId(), head.frameId(), head.channel(), head.timeoutMillis(), payload);
+      case INVOKE -> new Message.Invoke(head.callId(), head.frameId(), head.channel(), head.timeoutMillis(), payload,
+          head.asIs());
       case PUSH -> new Message.Push(head.frameId(), head.channel(), payload);
-      case REPLY -> new Message.Reply(head.callId(), head.ok(), payload);
+      case REPLY -> new Message.Reply(head.callId(), head.ok(), payload, head.asIs());
       case CALL ->
-          new Message.CallRenderer(head.callId(), head.frameId(), head.channel(), head.timeoutMillis(), payload);
-      case CALL_REPLY -> new Message.RendererReply(head.callId(), head.ok(), payload);
+          new Message.CallRenderer(head.callId(), head.frameId(), head.channel(), head.timeoutMillis(), payload,
+              head.asIs());
+      case CALL_REPLY -> new Message.RendererReply(head.callId(), head.ok(), payload, head.asIs());
       case OPEN_FRAME -> new Message.OpenFrame(head.callId());
       case CANCEL -> new Message.Cancel(head.callId());
       case CALL_CANCEL -> new Message.CancelCall(head.callId());

@@ -53,9 +53,14 @@ final class HostEnd implements RendererLink, Connection.Receiver {
     ConnectedRenderer renderer = host.admit(ticket.rendererId, osPid, end);
     end.renderer = renderer;
     connection.send(Frames.welcome(ticket.rendererId, renderer.processId(), host.defaultTimeout().toMillis(),
-        host.spinNanos()), null);
+        host.spinNanos()), null, false);
     connection.startPolled(end, loop, options.stallTime());
     ticket.admitted.complete(renderer);
+  }
+
+  @Override
+  public boolean framesAsSent() {
+    return true;
   }
 
   @Override
@@ -68,7 +73,7 @@ final class HostEnd implements RendererLink, Connection.Receiver {
   @Override
   public void close(String reason) {
     if (connection.isOpen()) {
-      connection.send(Frames.goodbye(), null);
+      connection.send(Frames.goodbye(), null, false);
     }
     connection.close(reason);
     if (process != null) {

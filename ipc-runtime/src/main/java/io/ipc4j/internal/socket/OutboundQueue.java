@@ -101,22 +101,38 @@ final class OutboundQueue {
     outboundBytes.getAndAdd(-size);
   }
 
-  /** Queues a frame whose bytes were reserved. */
-  void add(ByteBuffer header, byte[] payload) {
-    queue.offer(payload == null || payload.length == 0
-        ? new ByteBuffer[] {header}
-        : new ByteBuffer[] {header, ByteBuffer.wrap(payload)});
+  /**
+   * Queues a frame whose bytes were reserved. A payload {@code asIs} is the sender's own array: it is queued
+   * read-only, which marks it as borrowed until it is written (see {@link #write}).
+   */
+  void add(ByteBuffer header, byte[] payload, boolean asIs) {
+    if (payload == null || payload.length == 0) {
+      queue.offer(new ByteBuffer[] {header});
+    } else {
+      ByteBuffer wrapped = ByteBuffer.wrap(payload);
+      queue.offer(new ByteBuffer[] {header, asIs ? wrapped.asReadOnlyBuffer() : wrapped});
+    }
   }
 
   /**
    * Writes what is queued unless another writer holds the lock (it then writes these frames too: a writer looks
-   * again after letting go).
+   * again after letting go). Whoever holds the lock leaves no borrowed payload behind: a blocking or drained socket
+   * takes everything, and what a polled socket did not take of a borrowed array is copied before the lock is let go.
    *
+   * @param settle whether to wait for the lock instead, so that once this returns the caller's borrowed payload has
+   *     been written or copied and its array is the sender's again
    * @return whether bytes are left for a polled socket to take when it drains
    * @throws IOException if writing failed (what was queued is dropped)
    */
-  boolean write() throws IOException {
-    while (writeLock.tryLock()) {
+  boolean write(boolean settle) throws IOException {
+    boolean held;
+    if (settle) {
+      writeLock.lock(); // whoever held it settled what it took; what is still queued is taken here
+      held = true;
+    } else {
+      held = writeLock.tryLock();
+    }
+    for (; held; held = writeLock.tryLock()) {
       boolean left;
       try {
         left = writeNow();
@@ -207,12 +223,21 @@ final class OutboundQueue {
           waitingSince = System.nanoTime(); // the stall time counts from the last byte the socket took
           waiting = true;
         }
+        copyBorrowed();
         return true;
       }
       Drain d = drain;
       if (written < offered && d != null) {
         d.awaitWritable(); // the socket is full and does not block: wait for it here, as a blocking write would
       }
+    }
+  }
+
+  /** Copies what the socket has not taken of each borrowed payload in the outbox, in place; under the lock. */
+  private void copyBorrowed() {
+    for (int i = outbox.size(); i > 0; i--) {
+      ByteBuffer b = outbox.pollFirst();
+      outbox.addLast(b.isReadOnly() ? ByteBuffer.allocate(b.remaining()).put(b).flip() : b);
     }
   }
 

@@ -42,7 +42,7 @@ public final class SocketClient implements MainLink {
     Connection connection = new Connection(channel, "renderer-connection", maxFrameBytes);
     ByteBuffer welcome;
     try {
-      connection.send(Frames.hello(secret), null);
+      connection.send(Frames.hello(secret), null, false);
       welcome = connection.readFrame(Frames.MAX_HELLO_BYTES, HANDSHAKE_TIMEOUT); // a timed wait: no timer thread
       if ((welcome.get() & 0xff) != Frames.WELCOME) {
         throw new Frames.ProtocolException("the host answered the handshake with something else");
@@ -116,6 +116,11 @@ public final class SocketClient implements MainLink {
         }
       }
     });
+  }
+
+  @Override
+  public boolean framesAsSent() {
+    return true;
   }
 
   @Override

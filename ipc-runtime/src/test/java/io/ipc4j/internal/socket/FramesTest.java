@@ -56,6 +56,62 @@ class FramesTest {
   }
 
   @Test
+  void aCallsOneLargeArrayAndAnAnswerThatIsOneCrossAsTheyAreUnderTheTypesHighBit() throws Exception {
+    byte[] big = new byte[70_000];
+    big[0] = 1;
+    big[69_999] = 2;
+    for (Message m : List.of(new Message.Invoke(7, 1, "c", 100, big, true),
+        new Message.CallRenderer(8, 1, "c", 100, big, true), new Message.Reply(9, true, big, true),
+        new Message.RendererReply(10, true, big, true))) {
+      byte[] bytes = frame(m);
+      assertThat(bytes[4] & 0xff).isEqualTo(Frames.AS_IS | frame(withoutAsIs(m))[4]);
+      Message.WithPayload back = (Message.WithPayload) roundTrip(m);
+      assertThat(back.asIs()).isTrue();
+      assertThat(back.payload()).isEqualTo(big);
+      assertThat(frame(back)).isEqualTo(bytes);
+      // The payload is the array's bytes, after the fields, with no encoding around them.
+      assertThat(java.util.Arrays.copyOfRange(bytes, bytes.length - big.length, bytes.length)).isEqualTo(big);
+      Message.WithPayload encoded = (Message.WithPayload) withoutAsIs(m);
+      assertThat(bytes.length - big.length).isEqualTo(frame(encoded).length - encoded.payload().length);
+    }
+    Message.Invoke invoke = new Message.Invoke(7, 1, "c", 100, big, true);
+    assertThat(invoke.args(CODEC)).asList().containsExactly(big);
+    assertThat(invoke.args(CODEC)[0]).isSameInstanceAs(big);
+    assertThat(new Message.Reply(9, true, big, true).value(CODEC)).isSameInstanceAs(big);
+  }
+
+  private static Message withoutAsIs(Message m) {
+    byte[] encoded = CODEC.encodeValue(((Message.WithPayload) m).payload());
+    if (m instanceof Message.Invoke i) {
+      return new Message.Invoke(i.callId(), i.frameId(), i.channel(), i.timeoutMillis(), CODEC.encodeArgs(
+          new Object[] {i.payload()}));
+    } else if (m instanceof Message.CallRenderer c) {
+      return new Message.CallRenderer(c.callId(), c.frameId(), c.channel(), c.timeoutMillis(), CODEC.encodeArgs(
+          new Object[] {c.payload()}));
+    } else if (m instanceof Message.Reply r) {
+      return new Message.Reply(r.callId(), true, encoded);
+    }
+    return new Message.RendererReply(((Message.RendererReply) m).callId(), true, encoded);
+  }
+
+  @Test
+  void onlyCallsAndTheAnswersOfCallsThatSucceededMayCarryAnArrayAsItIs() {
+    ByteBuffer send = ByteBuffer.allocate(9).putInt(1).putInt(1).put((byte) 'c').flip();
+    assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.decode(Frames.SEND | Frames.AS_IS, send)))
+        .hasMessageThat().isEqualTo("unknown frame type 0x90");
+    assertThat(assertThrows(Frames.ProtocolException.class,
+        () -> Frames.decode(Frames.GOODBYE | Frames.AS_IS, ByteBuffer.allocate(0))))
+        .hasMessageThat().isEqualTo("unknown frame type 0xb0");
+    ByteBuffer failed = ByteBuffer.allocate(9).putLong(1).put((byte) 0).flip();
+    assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.decode(Frames.REPLY | Frames.AS_IS, failed)))
+        .hasMessageThat().isEqualTo("a failed REPLY with its payload as it is");
+    ByteBuffer failedCall = ByteBuffer.allocate(9).putLong(1).put((byte) 0).flip();
+    assertThat(assertThrows(Frames.ProtocolException.class,
+        () -> Frames.decode(Frames.CALL_REPLY | Frames.AS_IS, failedCall)))
+        .hasMessageThat().isEqualTo("a failed CALL_REPLY with its payload as it is");
+  }
+
+  @Test
   void malformedFramesAreProtocolErrors() {
     assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.decode(0x7e, ByteBuffer.allocate(0))))
         .hasMessageThat().contains("unknown frame type 0x7e");

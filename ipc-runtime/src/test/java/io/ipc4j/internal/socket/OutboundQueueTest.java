@@ -56,7 +56,7 @@ class OutboundQueueTest {
     for (int i = 4; i < payload.length; i++) {
       payload[i] = (byte) (seq + writer);
     }
-    connection.send(Frames.header(new Message.Push(1, "w" + writer, payload)), payload);
+    connection.send(new Message.Push(1, "w" + writer, payload));
   }
 
   /** Reads one frame on the peer's end: its fields, then its payload. */

@@ -163,7 +163,7 @@ class PolledConnectionTest {
     long start = System.nanoTime();
     byte[] big = new byte[512 * 1024];
     for (int i = 0; i < 64 && connection.isOpen(); i++) { // the peer never reads: the socket fills up
-      connection.send(Frames.header(new Message.Push(1, "x", big)), big);
+      connection.send(new Message.Push(1, "x", big));
     }
     assertThat(recorder.closed.get(10, TimeUnit.SECONDS))
         .matches("it did not read: it took no byte for the stall time of 300 ms while [0-9,]+ bytes were waiting "

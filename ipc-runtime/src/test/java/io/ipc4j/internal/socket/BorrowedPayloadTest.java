@@ -1,0 +1,115 @@
+package io.ipc4j.internal.socket;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import io.ipc4j.internal.Message;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A payload sent as it is ({@link Message.WithPayload#asIs}) is the sender's own array, which the sender may change
+ * as soon as the send returns: by then the connection has written it, or copied what the socket has not taken yet,
+ * whoever was writing at the time. The peer never reads these tests' frames until the sends have returned.
+ */
+class BorrowedPayloadTest {
+  private static final int SIZE = 2 << 20; // ten times what a Unix socket takes at once
+
+  @TempDir Path dir;
+  private SocketPair pair;
+
+  @BeforeEach
+  void connect() throws IOException {
+    pair = new SocketPair(dir);
+  }
+
+  @AfterEach
+  void close() throws IOException {
+    pair.close();
+  }
+
+  private static final class Ignored implements Connection.Receiver {
+    @Override
+    public void frame(Frames.Head head, byte[] payload) {}
+
+    @Override
+    public void closed(String why) {}
+  }
+
+  private static byte[] filled(int value) {
+    byte[] bytes = new byte[SIZE];
+    Arrays.fill(bytes, (byte) value);
+    return bytes;
+  }
+
+  /** Reads one frame on the peer's end and returns its payload. */
+  private byte[] readPayload() throws IOException {
+    ByteBuffer length = ByteBuffer.allocate(4);
+    readFully(length);
+    ByteBuffer body = ByteBuffer.allocate(length.flip().getInt());
+    readFully(body);
+    body.flip();
+    try {
+      Frames.head(body.get() & 0xff, body);
+    } catch (Frames.ProtocolException e) {
+      throw new IOException(e);
+    }
+    byte[] payload = new byte[body.remaining()];
+    body.get(payload);
+    return payload;
+  }
+
+  private void readFully(ByteBuffer b) throws IOException {
+    while (b.hasRemaining()) {
+      if (pair.peerEnd.read(b) < 0) {
+        throw new EOFException();
+      }
+    }
+  }
+
+  @Test
+  void aPolledSocketCopiesWhatItCouldNotTakeOfABorrowedArrayBeforeTheSendReturns() throws Exception {
+    Connection connection = new Connection(pair.hostEnd, "polled", 8 << 20);
+    connection.startPolled(new Ignored(), pair.loop);
+    byte[] value = filled(1);
+    long start = System.nanoTime();
+    connection.send(new Message.Reply(1, true, value, true)); // most of it cannot be written now
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000L); // it did not wait
+    assertThat(connection.outboundBytes()).isGreaterThan(0L);
+    Arrays.fill(value, (byte) 9);
+    assertThat(readPayload()).isEqualTo(filled(1));
+  }
+
+  @Test
+  void aBorrowedArrayQueuedBehindAnotherWriterIsWrittenBeforeItsSendReturns() throws Exception {
+    Connection connection = new Connection(pair.hostEnd, "renderer", 8 << 20);
+    connection.start(new Ignored()); // a renderer's end: a writer waits for the socket to drain
+    byte[] first = filled(2);
+    CompletableFuture<Void> firstSent = CompletableFuture.runAsync(
+        () -> connection.send(new Message.Push(1, "first", first))); // holds the socket until the peer reads
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (connection.outboundBytes() < SIZE / 2 && System.nanoTime() < deadline) {
+      Thread.sleep(1); // until the first writer is at it and waits for the socket
+    }
+    byte[] second = filled(3);
+    CompletableFuture<Void> secondSent = CompletableFuture.runAsync(() -> {
+      connection.send(new Message.Reply(2, true, second, true));
+      Arrays.fill(second, (byte) 9); // as soon as its send returns
+    });
+    Thread.sleep(200);
+    assertThat(secondSent.isDone()).isFalse(); // it waits for the writer ahead of it, as a blocking write would
+    assertThat(readPayload()).isEqualTo(filled(2));
+    assertThat(readPayload()).isEqualTo(filled(3));
+    firstSent.get(10, TimeUnit.SECONDS);
+    secondSent.get(10, TimeUnit.SECONDS);
+    connection.close("done");
+  }
+}
