@@ -176,6 +176,11 @@ class FrameFuzzTest {
         assertWithMessage("frames of type %s taken", FrameNames.of(type)).that(v[0] > 0).isEqualTo(!onlyWrong);
         assertWithMessage("frames of type %s refused", FrameNames.of(type)).that(v[1]).isGreaterThan(0);
       }
+      for (int type : List.of(Frames.INVOKE | Frames.AS_IS, Frames.CALL_REPLY | Frames.AS_IS)) { // as it is
+        int[] v = verdicts.getOrDefault(type, new int[2]);
+        assertWithMessage("frames of type 0x%s taken", Integer.toHexString(type)).that(v[0]).isGreaterThan(0);
+        assertWithMessage("frames of type 0x%s refused", Integer.toHexString(type)).that(v[1]).isGreaterThan(0);
+      }
       assertWithMessage("the host kept its loops").that(mainLoop.isAlive() && acceptor.isAlive()).isTrue();
     } finally {
       reader.shutdownNow();
@@ -305,8 +310,9 @@ class FrameFuzzTest {
       case 1 -> bytes(Frames.header(new Message.Cancel(r.nextInt(index + 2))));
       case 2 -> whole(new Message.Send(frameId, r.nextBoolean() ? "note" : "nobody", args(r, true)));
       case 3 -> whole(new Message.SendSync(index, frameId, "sync", args(r, false)));
-      case 4, 5 -> whole(new Message.Invoke(index, frameId, r.nextBoolean() ? "echo" : "missing",
-          1 + r.nextInt(60_000), args(r, false)));
+      case 4, 5 -> whole(r.nextInt(5) > 0
+          ? new Message.Invoke(index, frameId, r.nextBoolean() ? "echo" : "missing", 1 + r.nextInt(60_000), args(r, false))
+          : new Message.Invoke(index, frameId, "echo", 1 + r.nextInt(60_000), asIs(r), true));
       case 6 -> whole(new Message.Stream(index, frameId, r.nextBoolean() ? "echo" : "missing", args(r, false)));
       case 7 -> bytes(Frames.header(new Message.StreamRequest(r.nextInt(index + 2), 1 + r.nextInt(100))));
       case 8, 9 -> ports.channel(r);
@@ -326,10 +332,19 @@ class FrameFuzzTest {
         long[] transfer = ports.transfer(r);
         yield whole(new Message.PortReturn(on, transfer, args(r, false)));
       }
-      default -> r.nextInt(3) > 0 ? whole(new Message.RendererReply(index, r.nextBoolean(), args(r, false)))
+      default -> r.nextInt(3) > 0
+          ? whole(r.nextInt(5) == 0 ? new Message.RendererReply(index, r.nextInt(4) > 0, asIs(r), true) // 0: refused
+              : new Message.RendererReply(index, r.nextBoolean(), args(r, false)))
           : r.nextBoolean() ? whole(new Message.CallStreamItem(index, args(r, false)))
           : whole(new Message.CallStreamEnd(index, r.nextBoolean(), new byte[0]));
     };
+  }
+
+  /** An array that a frame carries as it is: any bytes (mostly fewer than a call sends so, which a peer may do). */
+  private static byte[] asIs(SplittableRandom r) {
+    byte[] bytes = new byte[r.nextInt(8) == 0 ? r.nextInt(64 * 1024, 100 * 1024) : r.nextInt(200)];
+    r.nextBytes(bytes);
+    return bytes;
   }
 
   /** Encoded call arguments: small values, now and then (for SEND only, which gets no reply) a large one. */

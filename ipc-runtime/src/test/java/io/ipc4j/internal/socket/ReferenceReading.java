@@ -61,6 +61,10 @@ final class ReferenceReading {
     LAYOUT.put(Frames.PORT_CLOSED, "L");
     LAYOUT.put(Frames.POST_TO_FRAME, "ISP");
     LAYOUT.put(Frames.GOODBYE, "");
+    // A call's one array, or an answer, as it is: the fields of the type without the high bit.
+    for (int type : List.of(Frames.INVOKE, Frames.CALL_REPLY, Frames.REPLY, Frames.CALL)) {
+      LAYOUT.put(type | Frames.AS_IS, LAYOUT.get(type));
+    }
   }
 
   /** Who holds a port end the host knows. */
@@ -163,6 +167,9 @@ final class ReferenceReading {
           if (ok != 0 && ok != 1) {
             return "ok flag " + ok;
           }
+          if (ok == 0 && (type & Frames.AS_IS) != 0) {
+            return "a failed answer as it is";
+          }
         }
         case 'S' -> {
           int n = f.getInt();
@@ -184,7 +191,8 @@ final class ReferenceReading {
   }
 
   /** What the host does with a whole frame whose fields are fine: null if it takes it, else the violation. */
-  private String frameViolation(int type, ByteBuffer f, int length) {
+  private String frameViolation(int asSent, ByteBuffer f, int length) {
+    int type = asSent & ~Frames.AS_IS; // a type with the high bit has a layout only if it may carry an array as it is
     if (type >= Frames.PUSH) {
       return "a host-to-renderer type";
     }
