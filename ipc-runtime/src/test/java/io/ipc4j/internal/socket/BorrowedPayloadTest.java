@@ -21,14 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
  * whoever was writing at the time. The peer never reads these tests' frames until the sends have returned.
  */
 class BorrowedPayloadTest {
-  private static final int SIZE = 2 << 20; // ten times what a Unix socket takes at once
 
   @TempDir Path dir;
   private SocketPair pair;
+  /** Twice what the socket holds, and a mebibyte more: a send of it leaves bytes the peer must read first. */
+  private int size;
 
   @BeforeEach
   void connect() throws IOException {
     pair = new SocketPair(dir);
+    new Connection(pair.hostEnd, "sizing", 1); // the socket's buffer is the size a connection asks for
+    size = 2 * pair.hostEnd.getOption(java.net.StandardSocketOptions.SO_SNDBUF) + (1 << 20);
   }
 
   @AfterEach
@@ -44,8 +47,8 @@ class BorrowedPayloadTest {
     public void closed(String why) {}
   }
 
-  private static byte[] filled(int value) {
-    byte[] bytes = new byte[SIZE];
+  private byte[] filled(int value) {
+    byte[] bytes = new byte[size];
     Arrays.fill(bytes, (byte) value);
     return bytes;
   }
@@ -77,7 +80,7 @@ class BorrowedPayloadTest {
 
   @Test
   void aPolledSocketCopiesWhatItCouldNotTakeOfABorrowedArrayBeforeTheSendReturns() throws Exception {
-    Connection connection = new Connection(pair.hostEnd, "polled", 8 << 20);
+    Connection connection = new Connection(pair.hostEnd, "polled", 64 << 20);
     connection.startPolled(new Ignored(), pair.loop);
     byte[] value = filled(1);
     long start = System.nanoTime();
@@ -90,13 +93,13 @@ class BorrowedPayloadTest {
 
   @Test
   void aBorrowedArrayQueuedBehindAnotherWriterIsWrittenBeforeItsSendReturns() throws Exception {
-    Connection connection = new Connection(pair.hostEnd, "renderer", 8 << 20);
+    Connection connection = new Connection(pair.hostEnd, "renderer", 64 << 20);
     connection.start(new Ignored()); // a renderer's end: a writer waits for the socket to drain
     byte[] first = filled(2);
     CompletableFuture<Void> firstSent = CompletableFuture.runAsync(
         () -> connection.send(new Message.Push(1, "first", first))); // holds the socket until the peer reads
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (connection.outboundBytes() < SIZE / 2 && System.nanoTime() < deadline) {
+    while (connection.outboundBytes() < size / 4 && System.nanoTime() < deadline) {
       Thread.sleep(1); // until the first writer is at it and waits for the socket
     }
     byte[] second = filled(3);

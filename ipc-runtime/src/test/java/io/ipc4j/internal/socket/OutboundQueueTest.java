@@ -182,14 +182,28 @@ class OutboundQueueTest {
   @Test
   void aFrameThatWouldPassTheBudgetBehindWaitingBytesDisconnectsWithTheReason() throws Exception {
     Closed closed = new Closed();
-    Connection connection = new Connection(pair.hostEnd, "polled", 8 << 20, 10_000, 64 * 1024);
+    Connection connection = new Connection(pair.hostEnd, "polled", 64 << 20, 10_000, 64 * 1024);
     connection.startPolled(closed, pair.loop);
     long start = System.nanoTime();
-    push(connection, 0, 0, 1 << 20); // the peer reads nothing: most of it waits
+    int full = pair.hostEnd.getOption(java.net.StandardSocketOptions.SO_SNDBUF);
+    push(connection, 0, 0, 2 * full + (1 << 20)); // the peer reads nothing: what the socket does not hold waits
     push(connection, 0, 1, 1_000);
     assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000L); // no writer waited
     assertThat(closed.reason.get(5, TimeUnit.SECONDS)).matches("it did not read: [0-9,]+ bytes were waiting for "
         + "it and 1,0[0-9]{2} more would pass the limit of 65,536 \\(IpcHost.Builder.maxOutboundBytes\\)");
     assertThat(connection.isOpen()).isFalse();
+  }
+
+  @Test
+  void eachEndAsksForASendBufferThatTakesALargeFrameInOneWrite() throws Exception {
+    Path limit = Path.of("/proc/sys/net/core/wmem_max"); // Linux: what a socket may be granted
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(limit), "not Linux");
+    long allowed = Long.parseLong(java.nio.file.Files.readAllLines(limit).get(0).trim());
+    new Connection(pair.hostEnd, "polled", 8 << 20);
+    new Connection(pair.peerEnd, "renderer", 8 << 20);
+    for (java.nio.channels.SocketChannel end : List.of(pair.hostEnd, pair.peerEnd)) {
+      assertThat((long) end.getOption(java.net.StandardSocketOptions.SO_SNDBUF))
+          .isAtLeast(Math.min(OutboundQueue.SEND_BUFFER_BYTES, allowed));
+    }
   }
 }
