@@ -8,7 +8,7 @@ import net from 'node:net';
 import { decode, encode } from './msgpack.mjs';
 
 const VERSION = 3;
-/** The bit of a REPLY's or CALL's type that says its payload is one byte array as it is, not an encoding. */
+/** The bit of a PUSH's, REPLY's or CALL's type that says its payload is one byte array as it is, not an encoding. */
 const AS_IS = 0x80;
 const MAGIC = Buffer.from('IPC4J', 'ascii');
 // The frame types of protocol.md section 2.
@@ -189,12 +189,12 @@ class Session {
 
   receive(type, body) {
     const f = new Fields(body);
-    const asIs = type === (REPLY | AS_IS) || type === (CALL | AS_IS);
+    const asIs = type === (PUSH | AS_IS) || type === (REPLY | AS_IS) || type === (CALL | AS_IS);
     switch (asIs ? type & ~AS_IS : type) {
       case PUSH: {
         const frameId = f.i32();
         const channel = f.str();
-        const args = decode(f.rest());
+        const args = asIs ? [Buffer.from(f.rest())] : decode(f.rest());
         this.frames.get(frameId)?.emit(channel, args); // a frame it does not have has no listeners
         break;
       }

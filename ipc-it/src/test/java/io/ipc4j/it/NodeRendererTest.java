@@ -204,6 +204,18 @@ class NodeRendererTest {
   }
 
   @Test
+  void aLargeArrayThatCrossesAsItIsReachesItAsBytes() throws Exception {
+    WebContents node = launch();
+    awaitMessage("node:values");
+    byte[] big = new byte[100_000]; // the host sends the one argument of a PUSH or CALL as it is
+    new java.util.Random(7).nextBytes(big);
+    node.send("main:push", (Object) big);
+    assertThat((byte[]) awaitMessage("node:pushed")[0]).isEqualTo(big);
+    Object echoed = node.invoke("renderer:echo", (Object) big).get(WAIT_SECONDS, TimeUnit.SECONDS);
+    assertThat((byte[]) ((List<?>) echoed).get(0)).isEqualTo(big);
+  }
+
+  @Test
   void aCallItServesLearnsItsDeadlineAndItsCancel() throws Exception {
     WebContents node = launch();
     awaitMessage("node:values"); // its handlers are in place

@@ -25,7 +25,9 @@ final class IpcRendererImpl extends HandlingEmitter<IpcRendererListener, IpcRend
   public void send(String channel, Object... args) {
     Args.channel(channel);
     context.ensureOpen();
-    context.toMain(new Message.Send(frameId, channel, context.values.encodeArgs(args)));
+    byte[] asIs = context.mainFramesAsSent() ? AsIs.ofArguments(args) : null;
+    context.toMain(asIs != null ? new Message.Send(frameId, channel, asIs, true)
+        : new Message.Send(frameId, channel, context.values.encodeArgs(args)));
   }
 
   @Override
@@ -63,7 +65,7 @@ final class IpcRendererImpl extends HandlingEmitter<IpcRendererListener, IpcRend
     try {
       context.ensureOpen();
       if (main == null) {
-        payload = context.mainFramesAsSent() ? AsIs.argument(args) : null;
+        payload = context.mainFramesAsSent() ? AsIs.ofArguments(args) : null;
         asIs = payload != null;
         if (!asIs) {
           payload = context.values.encodeArgs(args);

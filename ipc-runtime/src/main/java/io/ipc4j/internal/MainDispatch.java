@@ -50,9 +50,9 @@ final class MainDispatch {
       return;
     }
     if (message instanceof Message.Send m) {
-      onSend(from, m.frameId(), m.channel(), m.payload(), -1);
+      onSend(from, m.frameId(), m.channel(), m, -1);
     } else if (message instanceof Message.SendSync m) {
-      onSend(from, m.frameId(), m.channel(), m.payload(), m.callId());
+      onSend(from, m.frameId(), m.channel(), m, m.callId());
     } else if (message instanceof Message.Invoking m) {
       onInvoke(from, m);
     } else if (message instanceof Message.Cancel m) {
@@ -126,14 +126,14 @@ final class MainDispatch {
     if (!Scopes.anyListener(scopes.of(from, frame), m.channel())) {
       ports.forEach(io.ipc4j.MessagePortMain::close);
     }
-    onSend(from, m.frameId(), m.channel(), m.payload(), -1, ports);
+    onSend(from, m.frameId(), m.channel(), m, -1, ports);
   }
 
-  private void onSend(WebContentsImpl from, int frameId, String channel, byte[] payload, long syncCallId) {
-    onSend(from, frameId, channel, payload, syncCallId, java.util.List.of());
+  private void onSend(WebContentsImpl from, int frameId, String channel, Message.WithPayload m, long syncCallId) {
+    onSend(from, frameId, channel, m, syncCallId, java.util.List.of());
   }
 
-  private void onSend(WebContentsImpl from, int frameId, String channel, byte[] payload, long syncCallId,
+  private void onSend(WebContentsImpl from, int frameId, String channel, Message.WithPayload m, long syncCallId,
       java.util.List<io.ipc4j.MessagePortMain> ports) {
     WebFrameMainImpl frame = frameOf(from, frameId, channel);
     if (frame == null) {
@@ -145,7 +145,7 @@ final class MainDispatch {
     }
     IpcMainImpl[] order = scopes.of(from, frame);
     Interception seen = interceptors.observe(event.isSync() ? IpcIncoming.Kind.SEND_SYNC : IpcIncoming.Kind.SEND,
-        from, event, payload.length);
+        from, event, m.payload().length);
     if (seen != null) {
       event.observedBy(seen);
     }
@@ -156,7 +156,7 @@ final class MainDispatch {
     }
     Object[] args;
     try {
-      args = from.values().decodeArgs(payload);
+      args = AsIs.arguments(m, from.values());
     } catch (Throwable e) { // an Error too (a codec's, or memory): it answers this message, the loop goes on
       Failures.log(Level.ERROR, "ipc4j: a message on '" + channel + "' from " + from + " could not be decoded", e);
       if (seen != null) {
@@ -272,7 +272,7 @@ final class MainDispatch {
   /** An invoke's arguments: decoded here, or as the caller's thread copied them (throwing what that decode threw). */
   private static Object[] argsOf(WebContentsImpl from, Message.Invoking m) {
     if (!(m instanceof Message.InvokeCopy copy)) {
-      return ((Message.Invoke) m).args(from.values());
+      return AsIs.arguments((Message.Invoke) m, from.values());
     }
     Throwable t = copy.undecodable();
     if (t == null) {

@@ -82,9 +82,9 @@ public sealed interface Message extends EventLoop.Labelled {
     byte[] payload();
 
     /**
-     * Whether the payload is not an encoding but one {@code byte[]} as it is: a call's only argument
-     * ({@link Invoke}, {@link CallRenderer}) or its answer ({@link Reply}, {@link RendererReply}, when ok), of at
-     * least {@link AsIs#MIN_BYTES} (see {@link AsIs}). Only
+     * Whether the payload is not an encoding but one {@code byte[]} as it is: the only argument of a message or a
+     * call ({@link Send}, {@link Push}, {@link Invoke}, {@link CallRenderer}) or a call's answer ({@link Reply},
+     * {@link RendererReply}, when ok), of at least {@link AsIs#MIN_BYTES} (see {@link AsIs}). Only
      * frames carry such a payload: when it is sent, the array is the sender's own, and the socket transport writes
      * it, or copies what it could not write yet, before the send returns; when it arrives, it is the frame's array.
      * So a large array crosses without being encoded, copied and decoded again on the way.
@@ -94,30 +94,15 @@ public sealed interface Message extends EventLoop.Labelled {
     default boolean asIs() {
       return false;
     }
-
-    /**
-     * The arguments the payload holds.
-     *
-     * @param values the codec of the side that receives them
-     * @return the decoded arguments, or the one array as it is
-     */
-    default Object[] args(ValueCodec values) {
-      return asIs() ? new Object[] {payload()} : values.decodeArgs(payload());
-    }
-
-    /**
-     * The value the payload holds.
-     *
-     * @param values the codec of the side that receives it
-     * @return the decoded value, or the array as it is
-     */
-    default Object value(ValueCodec values) {
-      return asIs() ? payload() : values.decodeValue(payload());
-    }
   }
 
   /** Renderer to main: {@code ipcRenderer.send}. */
-  record Send(int frameId, String channel, byte[] payload) implements WithPayload {}
+  record Send(int frameId, String channel, byte[] payload, boolean asIs) implements WithPayload {
+    /** A message whose arguments are encoded. */
+    public Send(int frameId, String channel, byte[] payload) {
+      this(frameId, channel, payload, false);
+    }
+  }
 
   /** Renderer to main: {@code ipcRenderer.sendSync}; answered by a {@link Reply} with the same call id. */
   record SendSync(long callId, int frameId, String channel, byte[] payload) implements WithPayload {}
@@ -243,7 +228,12 @@ public sealed interface Message extends EventLoop.Labelled {
   record CallStreamEnd(long callId, boolean ok, byte[] payload) implements WithPayload {}
 
   /** Main to renderer: {@code webContents.send}, {@code frame.send} and {@code event.reply}. */
-  record Push(int frameId, String channel, byte[] payload) implements WithPayload {}
+  record Push(int frameId, String channel, byte[] payload, boolean asIs) implements WithPayload {
+    /** A message whose arguments are encoded. */
+    public Push(int frameId, String channel, byte[] payload) {
+      this(frameId, channel, payload, false);
+    }
+  }
 
   // MessagePorts (see PortTable): a port id names one end of an entangled pair; the main process's ids are negative,
   // a renderer's carry its renderer id in their high 32 bits, so the host can tell who may name which.

@@ -329,7 +329,7 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
     Object result = outcome;
     if (result instanceof Message.Reply reply) {
       if (reply.ok()) {
-        return reply.value(core.values());
+        return AsIs.answer(reply, core.values());
       }
       throw RemoteFailure.of(channel, reply.payload(), core.values());
     }

@@ -76,7 +76,7 @@ final class RendererCalls implements Scheduler.Deadlines {
     Args.timeout(timeout);
     Args.channel(channel);
     MainFuture<Object> future = new MainFuture<>(mainLoop);
-    byte[] asIs = contents.link.framesAsSent() ? AsIs.argument(args) : null;
+    byte[] asIs = contents.link.framesAsSent() ? AsIs.ofArguments(args) : null;
     byte[] payload;
     try {
       payload = asIs != null && !contents.isDestroyed() ? asIs : encodeArgs(args);
@@ -117,7 +117,7 @@ final class RendererCalls implements Scheduler.Deadlines {
     Throwable failure = null;
     try {
       if (reply.ok()) {
-        value = reply.value(contents.values());
+        value = AsIs.answer(reply, contents.values());
       } else {
         failure = RemoteFailure.of(call.channel, reply.payload(), contents.values());
       }

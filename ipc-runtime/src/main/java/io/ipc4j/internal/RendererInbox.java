@@ -83,7 +83,7 @@ final class RendererInbox {
     }
     Object[] args;
     try {
-      args = context.values.decodeArgs(push.payload());
+      args = AsIs.arguments(push, context.values);
     } catch (Throwable e) { // an Error too (a codec's, say): it belongs to this message, not to the loop
       Failures.log(Level.ERROR, "ipc4j: message on '" + push.channel() + "' could not be decoded and was dropped",
           e);
@@ -112,7 +112,7 @@ final class RendererInbox {
     RendererEvent event = new RendererEvent(frame, call.channel(), call.timeoutMillis());
     Object result;
     try {
-      result = handler.handle(event, call.args(context.values));
+      result = handler.handle(event, AsIs.arguments(call, context.values));
     } catch (Throwable t) {
       replies.failure(call.callId(), call.channel(), t);
       return;

@@ -137,7 +137,7 @@ abstract class Replies {
           return;
         }
       }
-      payload = framesAsSent() ? AsIs.value(value) : null;
+      payload = framesAsSent() ? AsIs.ofAnswer(value) : null;
       asIs = payload != null;
       if (!asIs) {
         payload = values.encodeValue(value);

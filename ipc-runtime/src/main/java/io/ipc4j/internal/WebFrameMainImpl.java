@@ -76,9 +76,10 @@ final class WebFrameMainImpl implements WebFrameMain {
     if (isDestroyed()) {
       throw new IpcDisconnectedException("Object has been destroyed");
     }
-    byte[] payload = contents.values().encodeArgs(args);
+    byte[] asIs = contents.link.framesAsSent() ? AsIs.ofArguments(args) : null;
+    byte[] payload = asIs != null ? asIs : contents.values().encodeArgs(args);
     io.ipc4j.internal.jfr.IpcMessageEvent.sent(channel, contents.id, frameId, payload.length);
-    contents.link.toRenderer(new Message.Push(frameId, channel, payload));
+    contents.link.toRenderer(new Message.Push(frameId, channel, payload, asIs != null));
   }
 
   @Override

@@ -48,9 +48,9 @@ import java.nio.charset.StandardCharsets;
  * 0x30  GOODBYE     host → renderer  (no fields): the host closes this renderer; the process should exit
  * </pre>
  *
- * A type with its high bit set ({@link #AS_IS}: 0x92, 0xA2, 0xA1, 0x94) is INVOKE, CALL, REPLY (ok only) or CALL_REPLY
- * (ok only) whose payload is not a value-codec encoding but the bytes of one {@code byte[]} as they are: the call's
- * only argument, or its answer (see {@link Message.WithPayload#asIs}). Any other type with that bit is unknown.
+ * A type with its high bit set ({@link #AS_IS}) is SEND, PUSH, INVOKE, CALL, REPLY (ok only) or CALL_REPLY (ok
+ * only) whose payload is not a value-codec encoding but the bytes of one {@code byte[]} as they are: the only
+ * argument, or the answer (see {@link Message.WithPayload#asIs}). Any other type with that bit is unknown.
  *
  * {@code ports} is a u8 count {@code n} (at most {@value PortFrames#MAX_TRANSFER}) and {@code n} i64 port ids: the
  * ports that travel with the message (see {@link PortFrames}).
@@ -60,7 +60,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class Frames {
   static final byte[] MAGIC = "IPC4J".getBytes(StandardCharsets.US_ASCII);
-  /** 3: INVOKE, CALL, REPLY and CALL_REPLY may carry one array as it is ({@link #AS_IS}). */
+  /** 3: SEND, PUSH, INVOKE, CALL, REPLY and CALL_REPLY may carry one array as it is ({@link #AS_IS}). */
   static final int VERSION = 3;
   static final int MAX_HELLO_BYTES = 256;
 
@@ -105,14 +105,14 @@ final class Frames {
       return ports;
     }
     if (message instanceof Message.Send m) {
-      return routed(SEND, -1, m.frameId(), m.channel(), m.payload(), 0).flip();
+      return routed(SEND | (m.asIs() ? AS_IS : 0), -1, m.frameId(), m.channel(), m.payload(), 0).flip();
     } else if (message instanceof Message.SendSync m) {
       return routed(SEND_SYNC, m.callId(), m.frameId(), m.channel(), m.payload(), 0).flip();
     } else if (message instanceof Message.Invoke m) {
       ByteBuffer b = routed(INVOKE | (m.asIs() ? AS_IS : 0), m.callId(), m.frameId(), m.channel(), m.payload(), 8);
       return b.putLong(m.timeoutMillis()).flip();
     } else if (message instanceof Message.Push m) {
-      return routed(PUSH, -1, m.frameId(), m.channel(), m.payload(), 0).flip();
+      return routed(PUSH | (m.asIs() ? AS_IS : 0), -1, m.frameId(), m.channel(), m.payload(), 0).flip();
     } else if (message instanceof Message.CallRenderer m) {
       return routed(CALL | (m.asIs() ? AS_IS : 0), m.callId(), m.frameId(), m.channel(), m.payload(), 8)
           .putLong(m.timeoutMillis()).flip();
@@ -207,7 +207,7 @@ final class Frames {
   static Head head(int type, ByteBuffer fields) throws ProtocolException {
     int base = type & ~AS_IS;
     if (base != type) {
-      if (base != INVOKE && base != CALL && base != REPLY && base != CALL_REPLY) {
+      if (base != SEND && base != PUSH && base != INVOKE && base != CALL && base != REPLY && base != CALL_REPLY) {
         throw new ProtocolException("unknown frame type 0x" + Integer.toHexString(type));
       }
       Head h = head(base, fields);
@@ -262,11 +262,11 @@ final class Frames {
    */
   static Message message(Head head, byte[] payload) throws ProtocolException {
     Message message = switch (head.type()) {
-      case SEND -> new Message.Send(head.frameId(), head.channel(), payload);
+      case SEND -> new Message.Send(head.frameId(), head.channel(), payload, head.asIs());
       case SEND_SYNC -> new Message.SendSync(head.callId(), head.frameId(), head.channel(), payload);
       case INVOKE -> new Message.Invoke(head.callId(), head.frameId(), head.channel(), head.timeoutMillis(), payload,
           head.asIs());
-      case PUSH -> new Message.Push(head.frameId(), head.channel(), payload);
+      case PUSH -> new Message.Push(head.frameId(), head.channel(), payload, head.asIs());
       case REPLY -> new Message.Reply(head.callId(), head.ok(), payload, head.asIs());
       case CALL ->
           new Message.CallRenderer(head.callId(), head.frameId(), head.channel(), head.timeoutMillis(), payload,

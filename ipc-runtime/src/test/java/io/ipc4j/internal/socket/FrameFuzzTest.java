@@ -176,7 +176,8 @@ class FrameFuzzTest {
         assertWithMessage("frames of type %s taken", FrameNames.of(type)).that(v[0] > 0).isEqualTo(!onlyWrong);
         assertWithMessage("frames of type %s refused", FrameNames.of(type)).that(v[1]).isGreaterThan(0);
       }
-      for (int type : List.of(Frames.INVOKE | Frames.AS_IS, Frames.CALL_REPLY | Frames.AS_IS)) { // as it is
+      for (int type : List.of(Frames.SEND | Frames.AS_IS, Frames.INVOKE | Frames.AS_IS,
+          Frames.CALL_REPLY | Frames.AS_IS)) { // as it is
         int[] v = verdicts.getOrDefault(type, new int[2]);
         assertWithMessage("frames of type 0x%s taken", Integer.toHexString(type)).that(v[0]).isGreaterThan(0);
         assertWithMessage("frames of type 0x%s refused", Integer.toHexString(type)).that(v[1]).isGreaterThan(0);
@@ -308,7 +309,8 @@ class FrameFuzzTest {
     return switch (r.nextInt(16)) {
       case 0 -> bytes(Frames.header(new Message.OpenFrame(index)));
       case 1 -> bytes(Frames.header(new Message.Cancel(r.nextInt(index + 2))));
-      case 2 -> whole(new Message.Send(frameId, r.nextBoolean() ? "note" : "nobody", args(r, true)));
+      case 2 -> whole(r.nextInt(5) > 0 ? new Message.Send(frameId, r.nextBoolean() ? "note" : "nobody", args(r, true))
+          : new Message.Send(frameId, "note", asIs(r), true));
       case 3 -> whole(new Message.SendSync(index, frameId, "sync", args(r, false)));
       case 4, 5 -> whole(r.nextInt(5) > 0
           ? new Message.Invoke(index, frameId, r.nextBoolean() ? "echo" : "missing", 1 + r.nextInt(60_000), args(r, false))

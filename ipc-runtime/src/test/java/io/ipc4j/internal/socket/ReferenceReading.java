@@ -61,8 +61,8 @@ final class ReferenceReading {
     LAYOUT.put(Frames.PORT_CLOSED, "L");
     LAYOUT.put(Frames.POST_TO_FRAME, "ISP");
     LAYOUT.put(Frames.GOODBYE, "");
-    // A call's one array, or an answer, as it is: the fields of the type without the high bit.
-    for (int type : List.of(Frames.INVOKE, Frames.CALL_REPLY, Frames.REPLY, Frames.CALL)) {
+    // The one argument, or an answer, as it is: the fields of the type without the high bit.
+    for (int type : List.of(Frames.SEND, Frames.INVOKE, Frames.CALL_REPLY, Frames.PUSH, Frames.REPLY, Frames.CALL)) {
       LAYOUT.put(type | Frames.AS_IS, LAYOUT.get(type));
     }
   }
