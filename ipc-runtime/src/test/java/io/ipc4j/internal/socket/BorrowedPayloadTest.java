@@ -3,9 +3,7 @@ package io.ipc4j.internal.socket;
 import static com.google.common.truth.Truth.assertThat;
 
 import io.ipc4j.internal.Message;
-import java.io.EOFException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
@@ -53,31 +51,6 @@ class BorrowedPayloadTest {
     return bytes;
   }
 
-  /** Reads one frame on the peer's end and returns its payload. */
-  private byte[] readPayload() throws IOException {
-    ByteBuffer length = ByteBuffer.allocate(4);
-    readFully(length);
-    ByteBuffer body = ByteBuffer.allocate(length.flip().getInt());
-    readFully(body);
-    body.flip();
-    try {
-      Frames.head(body.get() & 0xff, body);
-    } catch (Frames.ProtocolException e) {
-      throw new IOException(e);
-    }
-    byte[] payload = new byte[body.remaining()];
-    body.get(payload);
-    return payload;
-  }
-
-  private void readFully(ByteBuffer b) throws IOException {
-    while (b.hasRemaining()) {
-      if (pair.peerEnd.read(b) < 0) {
-        throw new EOFException();
-      }
-    }
-  }
-
   @Test
   void aPolledSocketCopiesWhatItCouldNotTakeOfABorrowedArrayBeforeTheSendReturns() throws Exception {
     Connection connection = new Connection(pair.hostEnd, "polled", 64 << 20);
@@ -88,7 +61,7 @@ class BorrowedPayloadTest {
     assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000L); // it did not wait
     assertThat(connection.outboundBytes()).isGreaterThan(0L);
     Arrays.fill(value, (byte) 9);
-    assertThat(readPayload()).isEqualTo(filled(1));
+    assertThat(pair.readFrame().payload()).isEqualTo(filled(1));
   }
 
   @Test
@@ -109,8 +82,8 @@ class BorrowedPayloadTest {
     });
     Thread.sleep(200);
     assertThat(secondSent.isDone()).isFalse(); // it waits for the writer ahead of it, as a blocking write would
-    assertThat(readPayload()).isEqualTo(filled(2));
-    assertThat(readPayload()).isEqualTo(filled(3));
+    assertThat(pair.readFrame().payload()).isEqualTo(filled(2));
+    assertThat(pair.readFrame().payload()).isEqualTo(filled(3));
     firstSent.get(10, TimeUnit.SECONDS);
     secondSent.get(10, TimeUnit.SECONDS);
     connection.close("done");

@@ -3,7 +3,6 @@ package io.ipc4j.internal.socket;
 import static com.google.common.truth.Truth.assertThat;
 
 import io.ipc4j.internal.Message;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -59,32 +58,6 @@ class OutboundQueueTest {
     connection.send(new Message.Push(1, "w" + writer, payload));
   }
 
-  /** Reads one frame on the peer's end: its fields, then its payload. */
-  private Object[] readFrame() throws IOException {
-    ByteBuffer length = ByteBuffer.allocate(4);
-    readFully(length);
-    ByteBuffer body = ByteBuffer.allocate(length.flip().getInt());
-    readFully(body);
-    body.flip();
-    Frames.Head head;
-    try {
-      head = Frames.head(body.get() & 0xff, body);
-    } catch (Frames.ProtocolException e) {
-      throw new IOException(e);
-    }
-    byte[] payload = new byte[body.remaining()];
-    body.get(payload);
-    return new Object[] {head, payload};
-  }
-
-  private void readFully(ByteBuffer b) throws IOException {
-    while (b.hasRemaining()) {
-      if (pair.peerEnd.read(b) < 0) {
-        throw new EOFException();
-      }
-    }
-  }
-
   @Test
   void framesFromManyThreadsAndTheLoopReachASlowReaderOnceEachInOrderThroughTheQueue() throws Exception {
     long seed = Long.getLong("ipc4j.outbound.seed", System.nanoTime());
@@ -129,9 +102,9 @@ class OutboundQueueTest {
     int[] expected = new int[writers];
     long readSinceNap = 0;
     for (int n = 0; n < writers * perWriter; n++) {
-      Object[] frame = readFrame();
-      Frames.Head head = (Frames.Head) frame[0];
-      byte[] payload = (byte[]) frame[1];
+      SocketPair.PeerFrame frame = pair.readFrame();
+      Frames.Head head = frame.head();
+      byte[] payload = frame.payload();
       int writer = Integer.parseInt(head.channel().substring(1));
       int seq = ByteBuffer.wrap(payload).getInt();
       assertThat(seq).isEqualTo(expected[writer]);
@@ -168,7 +141,7 @@ class OutboundQueueTest {
     connection.startPolled(closed, pair.loop);
     for (int seq = 0; seq < 2; seq++) {
       push(connection, 0, seq, 3 << 20);
-      byte[] payload = (byte[]) readFrame()[1];
+      byte[] payload = pair.readFrame().payload();
       assertThat(payload).hasLength(4 + (3 << 20));
       assertThat(ByteBuffer.wrap(payload).getInt()).isEqualTo(seq);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);

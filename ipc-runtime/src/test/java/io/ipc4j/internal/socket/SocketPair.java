@@ -2,9 +2,11 @@ package io.ipc4j.internal.socket;
 
 import io.ipc4j.internal.HostAccess;
 import io.ipc4j.internal.SocketLoop;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -33,6 +35,35 @@ final class SocketPair implements AutoCloseable {
       hostEnd = server.accept();
     }
     Files.deleteIfExists(socket);
+  }
+
+  /** A frame as the peer reads it: its fields, and its payload. */
+  record PeerFrame(Frames.Head head, byte[] payload) {}
+
+  /** Reads one whole frame on the peer's end, blocking until it has come. */
+  PeerFrame readFrame() throws IOException {
+    ByteBuffer length = ByteBuffer.allocate(4);
+    readFully(length);
+    ByteBuffer body = ByteBuffer.allocate(length.flip().getInt());
+    readFully(body);
+    body.flip();
+    Frames.Head head;
+    try {
+      head = Frames.head(body.get() & 0xff, body);
+    } catch (Frames.ProtocolException e) {
+      throw new IOException(e);
+    }
+    byte[] payload = new byte[body.remaining()];
+    body.get(payload);
+    return new PeerFrame(head, payload);
+  }
+
+  private void readFully(ByteBuffer b) throws IOException {
+    while (b.hasRemaining()) {
+      if (peerEnd.read(b) < 0) {
+        throw new EOFException();
+      }
+    }
   }
 
   @Override
