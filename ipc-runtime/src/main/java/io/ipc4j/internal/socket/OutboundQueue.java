@@ -43,6 +43,8 @@ final class OutboundQueue {
   private final ReentrantLock writeLock = new ReentrantLock();
   /** Buffers taken from the queue and not yet written, oldest first; under the write lock. */
   private final ArrayDeque<ByteBuffer> outbox = new ArrayDeque<>();
+  /** Whether the outbox may hold a borrowed payload (see {@link #add}); under the write lock. */
+  private boolean borrowed;
   /** What one gathering write is given; under the write lock. */
   private ByteBuffer[] gather = new ByteBuffer[16];
   /** Bytes sent and not yet written: the queue's and the outbox's. */
@@ -183,6 +185,7 @@ final class OutboundQueue {
       while ((frame = queue.poll()) != null) {
         for (ByteBuffer part : frame) {
           outbox.addLast(part);
+          borrowed |= part.isReadOnly();
         }
       }
       if (outbox.isEmpty()) {
@@ -248,10 +251,14 @@ final class OutboundQueue {
 
   /** Copies what the socket has not taken of each borrowed payload in the outbox, in place; under the lock. */
   private void copyBorrowed() {
+    if (!borrowed) {
+      return; // the common case: a queue of encoded frames is not walked on every write the socket cuts short
+    }
     for (int i = outbox.size(); i > 0; i--) {
       ByteBuffer b = outbox.pollFirst();
       outbox.addLast(b.isReadOnly() ? ByteBuffer.allocate(b.remaining()).put(b).flip() : b);
     }
+    borrowed = false;
   }
 
   /** Lets go of every frame not yet written (the connection is closed or failed). */
