@@ -9,8 +9,11 @@ import io.ipc4j.internal.codec.ValueCodec;
  * returns (copying only what the socket could not take yet), and the receiver gets the array the frame was read into.
  */
 final class AsIs {
-  /** The least length of an array carried as it is: smaller ones are encoded as every other value. */
-  static final int MIN_BYTES = 64 * 1024;
+  /**
+   * The least length of an array carried as it is: smaller ones are encoded as every other value (the length from
+   * which a copy in process also copies the array whole).
+   */
+  static final int MIN_BYTES = ValueCodec.LARGE_ARRAY_BYTES;
 
   private AsIs() {}
 

@@ -80,6 +80,13 @@ public final class ValueCodec {
    */
   public static final int MAX_KEY_NESTING = 16;
 
+  /**
+   * The least length of a {@code byte[]} that is copied whole rather than encoded and decoded, when it is the only
+   * argument or the value ({@link #copyArgs}, {@link #copyValue}): what decoding its encoding would give, at one copy
+   * instead of two. A frame carries such an array as it is, too.
+   */
+  public static final int LARGE_ARRAY_BYTES = 64 * 1024;
+
   static final int EXT_TIMESTAMP = -1;
   static final int EXT_SET = 1;
   static final int EXT_PRIMITIVE_ARRAY = 2;
@@ -197,6 +204,10 @@ public final class ValueCodec {
    * @throws Undecodable if the receiver cannot decode them: its cause is what decoding threw
    */
   public Object[] copyArgs(Object[] args, ValueCodec receiver) {
+    if (args != null && args.length == 1 && args[0] instanceof byte[] bytes && bytes.length >= LARGE_ARRAY_BYTES) {
+      scratch().copiedBytes = argsHint(args); // exact for one array
+      return new Object[] {bytes.clone()};
+    }
     return (Object[]) copy(args, true, argsHint(args), receiver);
   }
 
@@ -210,6 +221,10 @@ public final class ValueCodec {
    * @throws Undecodable if the receiver cannot decode it: its cause is what decoding threw
    */
   public Object copyValue(Object value, ValueCodec receiver) {
+    if (value instanceof byte[] bytes && bytes.length >= LARGE_ARRAY_BYTES) {
+      scratch().copiedBytes = sizeHint(value); // exact for an array
+      return bytes.clone();
+    }
     return copy(value, false, sizeHint(value), receiver);
   }
 

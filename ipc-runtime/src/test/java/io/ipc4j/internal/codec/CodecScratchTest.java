@@ -161,6 +161,37 @@ class CodecScratchTest {
   }
 
   @Test
+  void aLargeArrayThatIsTheOnlyArgumentOrTheValueIsCopiedOnceAndWhole() {
+    byte[] big = new byte[1 << 20];
+    big[0] = 1;
+    big[big.length - 1] = 2;
+    ValueCodec receiver = new ValueCodec(new CodecRegistry());
+    CODEC.copyArgs(new Object[] {big}, receiver); // warm: the thread's scratch is made
+    CODEC.copyValue(big, receiver);
+    long before = allocated();
+    Object[] args = CODEC.copyArgs(new Object[] {big}, receiver);
+    Object value = CODEC.copyValue(big, receiver);
+    long bytes = allocated() - before;
+    assertThat(bytes).isLessThan(2L * big.length + 4096); // one array each, not an encoding and a decoded array
+    assertThat(args[0]).isNotSameInstanceAs(big);
+    assertThat((byte[]) args[0]).isEqualTo(big);
+    assertThat(CODEC.copiedBytes()).isEqualTo(CODEC.encodeValue(big).length);
+    assertThat(value).isNotSameInstanceAs(big);
+    assertThat((byte[]) value).isEqualTo(big);
+    CODEC.copyArgs(new Object[] {big}, receiver);
+    assertThat(CODEC.copiedBytes()).isEqualTo(CODEC.encodeArgs(new Object[] {big}).length);
+    // From 64 KiB on; a smaller one, or one among others, is encoded and decoded, with the same outcome.
+    byte[] smaller = new byte[ValueCodec.LARGE_ARRAY_BYTES - 1];
+    assertThat((byte[]) CODEC.copyValue(smaller, receiver)).isEqualTo(smaller);
+    assertThat(CODEC.copiedBytes()).isEqualTo(CODEC.encodeValue(smaller).length);
+  }
+
+  private static long allocated() {
+    return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
+        .getThreadAllocatedBytes(Thread.currentThread().getId());
+  }
+
+  @Test
   void whatTheReceiverCannotDecodeComesBackAsItsCauseNotAsTheSendersError() {
     CodecRegistry refusing = new CodecRegistry();
     refusing.addAll(List.of(new TestCodecs.PointCodec() {
