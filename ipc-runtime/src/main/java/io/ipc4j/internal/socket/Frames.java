@@ -104,18 +104,18 @@ final class Frames {
     if (ports != null) {
       return ports;
     }
+    int bit = message instanceof Message.WithPayload w && w.asIs() ? AS_IS : 0; // the high bit of a payload as it is
     if (message instanceof Message.Send m) {
-      return routed(SEND | (m.asIs() ? AS_IS : 0), -1, m.frameId(), m.channel(), m.payload(), 0).flip();
+      return routed(SEND | bit, -1, m.frameId(), m.channel(), m.payload(), 0).flip();
     } else if (message instanceof Message.SendSync m) {
       return routed(SEND_SYNC, m.callId(), m.frameId(), m.channel(), m.payload(), 0).flip();
     } else if (message instanceof Message.Invoke m) {
-      ByteBuffer b = routed(INVOKE | (m.asIs() ? AS_IS : 0), m.callId(), m.frameId(), m.channel(), m.payload(), 8);
+      ByteBuffer b = routed(INVOKE | bit, m.callId(), m.frameId(), m.channel(), m.payload(), 8);
       return b.putLong(m.timeoutMillis()).flip();
     } else if (message instanceof Message.Push m) {
-      return routed(PUSH | (m.asIs() ? AS_IS : 0), -1, m.frameId(), m.channel(), m.payload(), 0).flip();
+      return routed(PUSH | bit, -1, m.frameId(), m.channel(), m.payload(), 0).flip();
     } else if (message instanceof Message.CallRenderer m) {
-      return routed(CALL | (m.asIs() ? AS_IS : 0), m.callId(), m.frameId(), m.channel(), m.payload(), 8)
-          .putLong(m.timeoutMillis()).flip();
+      return routed(CALL | bit, m.callId(), m.frameId(), m.channel(), m.payload(), 8).putLong(m.timeoutMillis()).flip();
     } else if (message instanceof Message.OpenFrame m) {
       return start(OPEN_FRAME, 8, 0).putLong(m.callId()).flip();
     } else if (message instanceof Message.Cancel m) {
@@ -123,9 +123,9 @@ final class Frames {
     } else if (message instanceof Message.CancelCall m) {
       return start(CALL_CANCEL, 8, 0).putLong(m.callId()).flip();
     } else if (message instanceof Message.Reply m) {
-      return reply(REPLY | (m.asIs() ? AS_IS : 0), m.callId(), m.ok(), m.payload());
+      return reply(REPLY | bit, m.callId(), m.ok(), m.payload());
     } else if (message instanceof Message.RendererReply m) {
-      return reply(CALL_REPLY | (m.asIs() ? AS_IS : 0), m.callId(), m.ok(), m.payload());
+      return reply(CALL_REPLY | bit, m.callId(), m.ok(), m.payload());
     }
     ByteBuffer stream = StreamFrames.header(message);
     if (stream != null) {
