@@ -18,23 +18,46 @@ final class AsIs {
   private AsIs() {}
 
   /**
-   * The only argument of a message or a call, when a frame may carry it as it is.
+   * The payload of a message's or a call's arguments: the one array itself when {@code framed} (the link frames each
+   * message as it is sent: see {@link MainLink#framesAsSent}) and it is a {@code byte[]} of at least
+   * {@link #MIN_BYTES}; else their encoding. {@link #isArgument} tells which.
    *
    * @param args the arguments
-   * @return the argument, or null when the arguments must be encoded
+   * @param framed whether the message goes over a link that frames it as it is sent
+   * @param values the codec of the side that sends them
+   * @return the payload
    */
-  static byte[] ofArguments(Object[] args) {
-    return args != null && args.length == 1 ? ofAnswer(args[0]) : null;
+  static byte[] ofArguments(Object[] args, boolean framed, ValueCodec values) {
+    return framed && args != null && args.length == 1 && isLarge(args[0]) ? (byte[]) args[0]
+        : values.encodeArgs(args);
   }
 
   /**
-   * A call's answer, when a frame may carry it as it is.
+   * Whether a payload made by {@link #ofArguments} is the one argument itself (an encoding is an array of its own).
+   *
+   * @param payload the payload
+   * @param args the arguments it was made of
+   * @return whether the payload is carried as it is
+   */
+  static boolean isArgument(byte[] payload, Object[] args) {
+    return payload != null && args != null && args.length == 1 && args[0] == payload;
+  }
+
+  /**
+   * The payload of a call's answer, as {@link #ofArguments} makes that of arguments; it is the answer itself when
+   * {@code payload == value}.
    *
    * @param value the answer
-   * @return the value, or null when it must be encoded
+   * @param framed whether the answer goes over a link that frames it as it is sent
+   * @param values the codec of the side that answers
+   * @return the payload
    */
-  static byte[] ofAnswer(Object value) {
-    return value instanceof byte[] bytes && bytes.length >= MIN_BYTES ? bytes : null;
+  static byte[] ofAnswer(Object value, boolean framed, ValueCodec values) {
+    return framed && isLarge(value) ? (byte[]) value : values.encodeValue(value);
+  }
+
+  private static boolean isLarge(Object value) {
+    return value instanceof byte[] bytes && bytes.length >= MIN_BYTES;
   }
 
   /**

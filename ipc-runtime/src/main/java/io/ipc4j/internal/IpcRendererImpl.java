@@ -25,9 +25,8 @@ final class IpcRendererImpl extends HandlingEmitter<IpcRendererListener, IpcRend
   public void send(String channel, Object... args) {
     Args.channel(channel);
     context.ensureOpen();
-    byte[] asIs = context.mainFramesAsSent() ? AsIs.ofArguments(args) : null;
-    context.toMain(asIs != null ? new Message.Send(frameId, channel, asIs, true)
-        : new Message.Send(frameId, channel, context.values.encodeArgs(args)));
+    byte[] payload = AsIs.ofArguments(args, context.mainFramesAsSent(), context.values);
+    context.toMain(new Message.Send(frameId, channel, payload, AsIs.isArgument(payload, args)));
   }
 
   @Override
@@ -58,18 +57,13 @@ final class IpcRendererImpl extends HandlingEmitter<IpcRendererListener, IpcRend
     Args.channel(channel);
     ValueCodec main = context.mainValues(); // in process: the arguments are copied for it here, not encoded
     byte[] payload = null;
-    boolean asIs = false;
     Object[] copy = null;
     int copiedBytes = 0;
     Throwable undecodable = null;
     try {
       context.ensureOpen();
       if (main == null) {
-        payload = context.mainFramesAsSent() ? AsIs.ofArguments(args) : null;
-        asIs = payload != null;
-        if (!asIs) {
-          payload = context.values.encodeArgs(args);
-        }
+        payload = AsIs.ofArguments(args, context.mainFramesAsSent(), context.values);
       } else {
         try {
           copy = context.values.copyArgs(args, main);
@@ -84,7 +78,8 @@ final class IpcRendererImpl extends HandlingEmitter<IpcRendererListener, IpcRend
     PendingCall call = context.newCall(channel, timeout);
     CompletableFuture<Object> future = call.future();
     long millis = Message.timeoutMillis(timeout);
-    start(call, main == null ? new Message.Invoke(call.id, frameId, channel, millis, payload, asIs)
+    start(call, main == null
+        ? new Message.Invoke(call.id, frameId, channel, millis, payload, AsIs.isArgument(payload, args))
         : new Message.InvokeCopy(call.id, frameId, channel, millis, copy, copiedBytes, undecodable));
     return future;
   }

@@ -61,14 +61,15 @@ final class RendererCalls implements Scheduler.Deadlines {
   }
 
   /**
-   * The arguments of a call or stream opened on the renderer, encoded with the host's codec; throws, before anything
-   * is sent, if the renderer is destroyed or an argument cannot be encoded.
+   * The payload of the arguments of a call or stream opened on the renderer, encoded with the host's codec or (when
+   * {@code mayBeAsIs} and the link frames as it sends) the one large array as it is (see {@link AsIs#ofArguments});
+   * throws, before anything is sent, if the renderer is destroyed or an argument cannot be encoded.
    */
-  byte[] encodeArgs(Object[] args) {
+  byte[] encodeArgs(Object[] args, boolean mayBeAsIs) {
     if (contents.isDestroyed()) {
       throw new IpcDisconnectedException("Object has been destroyed");
     }
-    return contents.values().encodeArgs(args);
+    return AsIs.ofArguments(args, mayBeAsIs && contents.link.framesAsSent(), contents.values());
   }
 
   /** Calls the handler of {@code channel} in one frame; never throws but for a bad channel or timeout. */
@@ -76,10 +77,9 @@ final class RendererCalls implements Scheduler.Deadlines {
     Args.timeout(timeout);
     Args.channel(channel);
     MainFuture<Object> future = new MainFuture<>(mainLoop);
-    byte[] asIs = contents.link.framesAsSent() ? AsIs.ofArguments(args) : null;
     byte[] payload;
     try {
-      payload = asIs != null && !contents.isDestroyed() ? asIs : encodeArgs(args);
+      payload = encodeArgs(args, true);
     } catch (RuntimeException e) { // nothing was sent
       future.settle(null, e);
       return future;
@@ -96,7 +96,8 @@ final class RendererCalls implements Scheduler.Deadlines {
     }
     try {
       contents.link.toRenderer(
-          new Message.CallRenderer(call.id, frameId, channel, Message.timeoutMillis(timeout), payload, asIs != null));
+          new Message.CallRenderer(call.id, frameId, channel, Message.timeoutMillis(timeout), payload,
+              AsIs.isArgument(payload, args)));
     } catch (RuntimeException e) { // refused (too large to frame, say): the call fails with why, not at its deadline
       end(call, null, e);
     }

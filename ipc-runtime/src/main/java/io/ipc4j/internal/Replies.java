@@ -61,7 +61,7 @@ abstract class Replies {
 
   /** Whether the call is kept: its handler returned a stage that has not ended. */
   final boolean isKept(long callId) {
-    return !inFlight.isEmpty() && inFlight.containsKey(callId);
+    return !inFlight.isEmpty() && inFlight.containsKey(callId); // no boxed id when none is kept, as is usual
   }
 
   /** How many calls are kept: their handlers returned stages that have not ended. */
@@ -137,11 +137,8 @@ abstract class Replies {
           return;
         }
       }
-      payload = framesAsSent() ? AsIs.ofAnswer(value) : null;
-      asIs = payload != null;
-      if (!asIs) {
-        payload = values.encodeValue(value);
-      }
+      payload = AsIs.ofAnswer(value, framesAsSent(), values);
+      asIs = payload == value; // the answer itself, not an encoding
     } catch (Throwable e) { // a value too deep for the stack fails its call, not the loop (or the stage's thread)
       failure(callId, channel, e);
       return;

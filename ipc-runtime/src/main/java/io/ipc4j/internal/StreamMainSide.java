@@ -37,7 +37,7 @@ final class StreamMainSide {
     Opened call = new Opened(contents.calls.newCallId(), channel, frameId, subscriber);
     byte[] payload;
     try {
-      payload = contents.calls.encodeArgs(args);
+      payload = contents.calls.encodeArgs(args, false); // a stream's arguments are always encoded
     } catch (RuntimeException e) { // nothing was sent
       call.fail(e, false);
       call.release();
@@ -71,7 +71,7 @@ final class StreamMainSide {
 
   /** Whether the renderer's stream with this id is still served. */
   boolean isServed(long callId) {
-    return !serving.isEmpty() && serving.containsKey(callId);
+    return !serving.isEmpty() && serving.containsKey(callId); // no boxed id when none is served, as is usual
   }
 
   /** How many streams the renderer opened are still served. */

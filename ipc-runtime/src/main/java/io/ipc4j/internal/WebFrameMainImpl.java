@@ -76,10 +76,9 @@ final class WebFrameMainImpl implements WebFrameMain {
     if (isDestroyed()) {
       throw new IpcDisconnectedException("Object has been destroyed");
     }
-    byte[] asIs = contents.link.framesAsSent() ? AsIs.ofArguments(args) : null;
-    byte[] payload = asIs != null ? asIs : contents.values().encodeArgs(args);
+    byte[] payload = AsIs.ofArguments(args, contents.link.framesAsSent(), contents.values());
     io.ipc4j.internal.jfr.IpcMessageEvent.sent(channel, contents.id, frameId, payload.length);
-    contents.link.toRenderer(new Message.Push(frameId, channel, payload, asIs != null));
+    contents.link.toRenderer(new Message.Push(frameId, channel, payload, AsIs.isArgument(payload, args)));
   }
 
   @Override

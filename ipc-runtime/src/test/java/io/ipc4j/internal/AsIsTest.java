@@ -11,17 +11,28 @@ class AsIsTest {
   private static final ValueCodec CODEC = new ValueCodec(new CodecRegistry());
 
   @Test
-  void onlyAByteArrayOfAtLeast64KiBThatIsTheOnlyArgumentOrTheAnswerCrossesAsItIs() {
+  void onlyAByteArrayOfAtLeast64KiBThatIsTheOnlyArgumentOrTheAnswerCrossesAsItIsOverAFramingLink() {
     byte[] least = new byte[64 * 1024];
-    assertThat(AsIs.ofArguments(new Object[] {least})).isSameInstanceAs(least);
-    assertThat(AsIs.ofAnswer(least)).isSameInstanceAs(least);
-    assertThat(AsIs.ofArguments(new Object[] {new byte[64 * 1024 - 1]})).isNull();
-    assertThat(AsIs.ofAnswer(new byte[64 * 1024 - 1])).isNull();
-    assertThat(AsIs.ofArguments(new Object[] {least, 1})).isNull();
-    assertThat(AsIs.ofArguments(new Object[0])).isNull();
-    assertThat(AsIs.ofArguments(null)).isNull();
-    assertThat(AsIs.ofAnswer(new int[64 * 1024])).isNull();
-    assertThat(AsIs.ofAnswer("x".repeat(64 * 1024))).isNull();
+    Object[] one = {least};
+    assertThat(AsIs.ofArguments(one, true, CODEC)).isSameInstanceAs(least);
+    assertThat(AsIs.isArgument(AsIs.ofArguments(one, true, CODEC), one)).isTrue();
+    assertThat(AsIs.ofAnswer(least, true, CODEC)).isSameInstanceAs(least);
+    // In process, smaller, among others, or not a byte[]: encoded, and never the argument itself.
+    assertEncoded(new Object[] {least}, false);
+    assertEncoded(new Object[] {new byte[64 * 1024 - 1]}, true);
+    assertEncoded(new Object[] {least, 1}, true);
+    assertEncoded(new Object[0], true);
+    assertEncoded(new Object[] {new int[64 * 1024]}, true);
+    assertEncoded(new Object[] {"x".repeat(64 * 1024)}, true);
+    assertThat(AsIs.ofAnswer(least, false, CODEC)).isEqualTo(CODEC.encodeValue(least));
+    assertThat(AsIs.ofAnswer(new byte[64 * 1024 - 1], true, CODEC))
+        .isEqualTo(CODEC.encodeValue(new byte[64 * 1024 - 1]));
+  }
+
+  private static void assertEncoded(Object[] args, boolean framed) {
+    byte[] payload = AsIs.ofArguments(args, framed, CODEC);
+    assertThat(payload).isEqualTo(CODEC.encodeArgs(args));
+    assertThat(AsIs.isArgument(payload, args)).isFalse();
   }
 
   @Test
