@@ -224,7 +224,12 @@ final class MainDispatch {
     if (frame == null) {
       return;
     }
-    if (from.refusesCall(callId, channel, null)) { // before the interceptors and any handler: nothing of it runs
+    if (from.reusesCallId(callId, channel)) {
+      return;
+    }
+    String refusal = from.callRefusal(channel);
+    if (refusal != null) { // before the interceptors and any handler: nothing of it runs
+      from.replies.error(callId, channel, IPC_EXCEPTION, refusal);
       return;
     }
     MainEvent event = new MainEvent(frame, channel, -1, m.timeoutMillis());
@@ -296,7 +301,12 @@ final class MainDispatch {
     MainEvent event = new MainEvent(frame, channel, -1);
     Interception seen = interceptors.intercepting()
         ? new Interception(IpcIncoming.Kind.INVOKE, event, from, null, null) : null;
-    if (from.refusesCall(m.callId(), channel, event)) {
+    if (from.reusesCallId(m.callId(), channel)) {
+      return;
+    }
+    String refusal = from.callRefusal(channel);
+    if (refusal != null) {
+      from.streams.serve(m.callId(), event, null).fail(new IpcException(refusal), Outcomes.ERROR);
       return;
     }
     StreamProducer producer = from.streams.serve(m.callId(), event, seen);

@@ -8,7 +8,6 @@ import io.ipc4j.WebFrameMain;
 import io.ipc4j.internal.codec.CodecOwner;
 import io.ipc4j.internal.codec.CodecRegistry;
 import io.ipc4j.internal.codec.ValueCodec;
-import io.ipc4j.internal.jfr.Outcomes;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
@@ -274,23 +273,15 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
   }
 
   /**
-   * Whether a call the renderer opens now (an invoke, or a stream with its {@code streamEvent}) must not run: it
-   * reused the id of a call of its still in flight (a handler's stage that has not ended, or a stream still served),
-   * which cuts it off; or it has as many calls in flight as the host allows, which fails this call (see {@link
-   * #callRefusal}).
+   * Whether a call the renderer opens now (an invoke or a stream) reuses the id of a call of its still in flight (a
+   * handler's stage that has not ended, or a stream still served): that breaks the protocol, and cuts it off.
    */
-  boolean refusesCall(long callId, String channel, MainEvent streamEvent) {
+  boolean reusesCallId(long callId, String channel) {
     if (replies.isKept(callId) || streams.isServed(callId)) {
       brokeProtocol("it opened call " + callId + " on '" + channel + "' while its call " + callId + " was in flight");
       return true;
     }
-    String refusal = callRefusal(channel);
-    if (refusal != null && streamEvent != null) {
-      streams.serve(callId, streamEvent, null).fail(new io.ipc4j.IpcException(refusal), Outcomes.ERROR);
-    } else if (refusal != null) {
-      replies.error(callId, channel, io.ipc4j.IpcException.class.getName(), refusal);
-    }
-    return refusal != null;
+    return false;
   }
 
   /** Cuts off this renderer, which broke the protocol ({@code reason} says how); nothing it asked for happens. */
@@ -305,7 +296,7 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
    * renderer already has as many calls in flight as the host allows, counting invokes whose handlers returned stages
    * that have not ended and streams that main handlers still serve. A refusal is logged at most once a second.
    */
-  private String callRefusal(String channel) {
+  String callRefusal(String channel) {
     int inFlight = replies.kept() + streams.served();
     if (inFlight < host.maxCallsInFlight) {
       return null;
