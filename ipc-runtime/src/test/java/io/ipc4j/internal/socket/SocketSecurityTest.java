@@ -84,10 +84,13 @@ class SocketSecurityTest {
   }
 
   @Test
-  void aWrongVersionIsRefused() throws Exception {
-    ByteBuffer hello = Frames.hello(new byte[32]);
-    hello.putShort(4 + 1 + Frames.MAGIC.length, (short) 99);
-    assertThat(hostHangsUpAfter(connect(), hello)).isTrue();
+  void aWrongVersionIsRefusedEvenWithTheRightSecret() throws Exception {
+    for (int version : new int[] {Frames.VERSION - 1, Frames.VERSION + 1}) { // an older renderer, and a newer one
+      ByteBuffer hello = Frames.hello(HostAccess.server(host).expectPeer().secret); // only the version is wrong
+      hello.putShort(4 + 1 + Frames.MAGIC.length, (short) version);
+      assertThat(hostHangsUpAfter(connect(), hello)).isTrue();
+    }
+    assertThat(host.allWebContents()).isEmpty();
     assertHostStillWorks();
   }
 
