@@ -129,6 +129,11 @@ final class CrossProcessBench {
       EchoApi serverClient = EchoApiIpc.client(server);
       local.put("main-ipc4j-generated", serverClient::echo); // blocking, from this thread
       MainLoopCalls onLoop = new MainLoopCalls(host); // untyped, as main-process code calls: on the main loop
+      // The renderer JVMs that time ipc4j's own calls live for the whole run, as the peers of the other rows do.
+      Map<String, WebContents> timers = new LinkedHashMap<>();
+      for (String mode : List.of("generated", "untyped")) {
+        timers.put("ipc4j-" + mode, host.launchRenderer(Peers.Ipc4jRenderer.class, mode));
+      }
       try {
         for (int size : Plan.PAYLOADS) {
           byte[] payload = new byte[size];
@@ -141,21 +146,19 @@ final class CrossProcessBench {
               calls -> onLoop.round(payload, calls, n -> server.send("bench:kick", n)));
           scenarios.put("main-ipc4j-untyped",
               into -> into.recordAll(onLoop.round(payload, plan.iterations(size), n -> server.send("bench:kick", n))));
-          Map<String, WebContents> timers = new LinkedHashMap<>();
-          for (String mode : List.of("generated", "untyped")) {
-            WebContents timer = launchTimer(host, mode, size);
+          for (Map.Entry<String, WebContents> timer : timers.entrySet()) {
+            timer.getValue().send("bench:warm", size, plan.warmup(size), plan.warmupBatch(size));
             take(results); // warmed up
-            timers.put("ipc4j-" + mode, timer);
-            scenarios.put("ipc4j-" + mode, into -> {
-              timer.send("bench:go");
+            scenarios.put(timer.getKey(), into -> {
+              timer.getValue().send("bench:go", size, plan.iterations(size));
               into.recordAll(take(results));
             });
           }
           Map<String, Samples> samples = plan.inTurns(scenarios);
-          timers.values().forEach(WebContents::close);
           rows.forEach((name, list) -> list.add(samples.get(name).row(name, size)));
         }
       } finally {
+        timers.values().forEach(WebContents::close);
         grpc.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
       sends.add(rawSend(frames));
@@ -173,13 +176,6 @@ final class CrossProcessBench {
     all.add(sends.get(1));
     rows.values().forEach(all::addAll);
     return all;
-  }
-
-  /** A renderer JVM that warms up, reports that it has, then times one round of calls per "bench:go". */
-  private WebContents launchTimer(IpcHost host, String mode, int size) {
-    return host.launchRenderer(Peers.Ipc4jRenderer.class, mode, Integer.toString(size),
-        Integer.toString(plan.warmup(size)), Integer.toString(plan.warmupBatch(size)),
-        Integer.toString(plan.iterations(size)), Integer.toString(plan.rounds()));
   }
 
   /** One-way: pipelined raw frames, one acknowledgement at the end; the first pass warms up. */

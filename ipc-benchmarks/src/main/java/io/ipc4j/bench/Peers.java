@@ -19,6 +19,9 @@ import java.rmi.RemoteException;
 import java.rmi.registry.LocateRegistry;
 import java.rmi.registry.Registry;
 import java.rmi.server.UnicastRemoteObject;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /** The other JVM of each cross-process row. Each prints {@code READY <address>} once it can be called. */
 public final class Peers {
@@ -140,17 +143,16 @@ public final class Peers {
 
   /**
    * An ipc4j renderer JVM that times its own round trips to the host and sends the samples back. Arguments: mode
-   * ({@code untyped}, {@code generated}, {@code send}, {@code cold} or {@code serve}), payload size, least warm-up
-   * count, warm-up batch (see {@link Warmup}), iterations, rounds; {@code send} takes mode, payload, warm-up count and
-   * messages; {@code serve} takes no more arguments and serves
-   * {@link EchoApi} for the main process's calls.
+   * ({@code untyped}, {@code generated}, {@code send}, {@code cold} or {@code serve}); {@code untyped} and
+   * {@code generated} take no more and time rounds of any payload size the host asks for, one JVM for the whole run
+   * as each peer of the other rows is; {@code send} takes mode, payload, warm-up count and messages; {@code serve}
+   * serves {@link EchoApi} for the main process's calls.
    */
   public static final class Ipc4jRenderer {
     /**
-     * Runs one measurement: after warming up it reports an empty sample set, then times one round per
-     * "bench:go" it receives and reports each round's samples.
+     * Connects and does what its mode says (see the class).
      *
-     * @param args mode, payload, least warm-up count, warm-up batch, iterations per round, rounds
+     * @param args mode, then the mode's own arguments
      */
     public static void main(String[] args) throws Exception {
       long entered = System.nanoTime();
@@ -171,29 +173,41 @@ public final class Peers {
         ipc.send("bench:result", (Object) new long[0]); // serving
         Thread.sleep(Long.MAX_VALUE);
       }
-      byte[] payload = new byte[Integer.parseInt(args[1])];
-      int warmup = Integer.parseInt(args[2]);
-      int iterations = Integer.parseInt(args[args.length == 4 ? 3 : 4]);
       EchoApi client = EchoApiIpc.client(ipc);
       if (mode.equals("send")) {
-        for (int i = 0; i < warmup; i++) {
+        byte[] payload = new byte[Integer.parseInt(args[1])];
+        for (int i = 0, warmup = Integer.parseInt(args[2]); i < warmup; i++) {
           client.sink(payload);
         }
-        ipc.send("bench:result", new long[] {StreamRenderer.timeSends(client, payload, iterations)});
+        ipc.send("bench:result", new long[] {StreamRenderer.timeSends(client, payload, Integer.parseInt(args[3]))});
         Thread.sleep(Long.MAX_VALUE);
       }
-      boolean generated = mode.equals("generated");
-      java.util.concurrent.BlockingQueue<Object> go = new java.util.concurrent.LinkedBlockingQueue<>();
-      ipc.on("bench:go", (event, a) -> go.add(Boolean.TRUE));
-      Warmup.untilSteady(warmup, Integer.parseInt(args[3]),
-          Warmup.timing(() -> call(ipc, client, payload, generated)));
-      int rounds = Integer.parseInt(args[5]);
-      ipc.send("bench:result", (Object) new long[0]); // warmed up
-      for (int round = 0; round < rounds; round++) {
-        if (go.poll(10, java.util.concurrent.TimeUnit.MINUTES) == null) {
-          throw new IllegalStateException("the host did not start round " + round);
+      timeRounds(ipc, client, mode.equals("generated"));
+    }
+
+    /**
+     * Serves the host's requests one at a time, for any number of payload sizes in turn, as the peers of the other
+     * rows do: "bench:warm" (payload size, least warm-up calls, warm-up batch) warms that size up until it is steady
+     * and reports an empty sample set; "bench:go" (payload size, iterations) times one round and reports its samples.
+     */
+    private static void timeRounds(IpcRenderer ipc, EchoApi client, boolean generated) throws Exception {
+      BlockingQueue<Object[]> requests = new LinkedBlockingQueue<>();
+      ipc.on("bench:warm", (event, a) -> requests.add(new Object[] {"warm", a}));
+      ipc.on("bench:go", (event, a) -> requests.add(new Object[] {"go", a}));
+      while (true) {
+        Object[] request = requests.poll(10, TimeUnit.MINUTES);
+        if (request == null) {
+          throw new IllegalStateException("the host asked for nothing in 10 minutes");
         }
-        long[] samples = new long[iterations];
+        Object[] a = (Object[]) request[1];
+        byte[] payload = new byte[((Number) a[0]).intValue()];
+        if (request[0].equals("warm")) {
+          Warmup.untilSteady(((Number) a[1]).intValue(), ((Number) a[2]).intValue(),
+              Warmup.timing(() -> call(ipc, client, payload, generated)));
+          ipc.send("bench:result", (Object) new long[0]); // warmed up
+          continue;
+        }
+        long[] samples = new long[((Number) a[1]).intValue()];
         for (int i = 0; i < samples.length; i++) {
           long start = System.nanoTime();
           call(ipc, client, payload, generated);
@@ -201,7 +215,6 @@ public final class Peers {
         }
         ipc.send("bench:result", (Object) samples);
       }
-      Thread.sleep(Long.MAX_VALUE);
     }
 
     private static void call(IpcRenderer ipc, EchoApi client, byte[] payload, boolean generated) {
