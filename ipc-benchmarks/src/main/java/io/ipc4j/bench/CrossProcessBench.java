@@ -161,8 +161,7 @@ final class CrossProcessBench {
         timers.values().forEach(WebContents::close);
         grpc.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
       }
-      sends.add(rawSend(frames));
-      sends.add(ipc4jSend(host, results));
+      sends.addAll(sendRows(frames, host, results));
     } finally {
       Files.deleteIfExists(socket);
       Files.deleteIfExists(dir);
@@ -178,30 +177,44 @@ final class CrossProcessBench {
     return all;
   }
 
-  /** One-way: pipelined raw frames, one acknowledgement at the end; the first pass warms up. */
-  private Row rawSend(Frames frames) throws IOException {
-    byte[] payload = new byte[64];
-    long n = plan.messages();
-    long perMessage = 0;
-    for (int pass = 0; pass < 2; pass++) {
-      long start = System.nanoTime();
-      frames.write(ByteBuffer.allocate(9).put((byte) 'S').putLong(n).array());
-      for (long i = 0; i < n; i++) {
-        frames.write(payload);
+  /**
+   * One-way 64-byte messages, pipelined, with one acknowledgement at the end of each round: raw frames from this JVM
+   * ({@code send-raw-uds}) and {@code @Send} messages from a renderer JVM ({@code send-ipc4j}). Each is warmed up
+   * until steady, then the two take turns round by round, as the stream rows do; a row's p50 is its median round's
+   * time per message, its p99 the slowest round's.
+   */
+  private List<Row> sendRows(Frames frames, IpcHost host, BlockingQueue<long[]> results) throws Exception {
+    WebContents sender = host.launchRenderer(Peers.Ipc4jRenderer.class, "send");
+    try {
+      Map<String, Warmup.PerItem> measures = new LinkedHashMap<>();
+      measures.put("send-raw-uds", messages -> rawSend(frames, messages));
+      measures.put("send-ipc4j", messages -> {
+        sender.send("bench:send", messages);
+        return take(results)[0];
+      });
+      Map<String, Plan.Round> rounds = new LinkedHashMap<>();
+      for (Map.Entry<String, Warmup.PerItem> measure : measures.entrySet()) {
+        Warmup.untilSteady(measure.getKey(), measure.getValue());
+        rounds.put(measure.getKey(), into -> into.record(measure.getValue().nanos(plan.messages() / 4)));
       }
-      frames.read();
-      perMessage = (System.nanoTime() - start) / n;
+      List<Row> rows = new ArrayList<>();
+      plan.inTurns(rounds).forEach((name, samples) -> rows.add(samples.row(name, 64)));
+      return rows;
+    } finally {
+      sender.close();
     }
-    return new Row("send-raw-uds", 64, perMessage, perMessage, null, Double.NaN);
   }
 
-  /** One-way: {@code @Send} messages from a renderer JVM, which times them and reports the time per message. */
-  private Row ipc4jSend(IpcHost host, BlockingQueue<long[]> results) throws InterruptedException {
-    WebContents sender = host.launchRenderer(Peers.Ipc4jRenderer.class, "send", "64",
-        Integer.toString(plan.messages() / 5), Integer.toString(plan.messages()));
-    long perMessage = take(results)[0];
-    sender.close();
-    return new Row("send-ipc4j", 64, perMessage, perMessage, null, Double.NaN);
+  /** One round of pipelined raw frames and the peer's acknowledgement of the last; the nanoseconds per frame. */
+  private static long rawSend(Frames frames, long messages) throws IOException {
+    byte[] payload = new byte[64];
+    long start = System.nanoTime();
+    frames.write(ByteBuffer.allocate(9).put((byte) 'S').putLong(messages).array());
+    for (long i = 0; i < messages; i++) {
+      frames.write(payload);
+    }
+    frames.read();
+    return (System.nanoTime() - start) / messages;
   }
 
   private static <T> T take(BlockingQueue<T> queue) throws InterruptedException {

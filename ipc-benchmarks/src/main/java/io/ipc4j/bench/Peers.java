@@ -145,8 +145,8 @@ public final class Peers {
    * An ipc4j renderer JVM that times its own round trips to the host and sends the samples back. Arguments: mode
    * ({@code untyped}, {@code generated}, {@code send}, {@code cold} or {@code serve}); {@code untyped} and
    * {@code generated} take no more and time rounds of any payload size the host asks for, one JVM for the whole run
-   * as each peer of the other rows is; {@code send} takes mode, payload, warm-up count and messages; {@code serve}
-   * serves {@link EchoApi} for the main process's calls.
+   * as each peer of the other rows is; {@code send} times rounds of one-way messages; {@code serve} serves
+   * {@link EchoApi} for the main process's calls.
    */
   public static final class Ipc4jRenderer {
     /**
@@ -175,12 +175,17 @@ public final class Peers {
       }
       EchoApi client = EchoApiIpc.client(ipc);
       if (mode.equals("send")) {
-        byte[] payload = new byte[Integer.parseInt(args[1])];
-        for (int i = 0, warmup = Integer.parseInt(args[2]); i < warmup; i++) {
-          client.sink(payload);
+        // Each "bench:send" (count) times that many one-way 64-byte messages and reports the time per message.
+        BlockingQueue<Long> counts = new LinkedBlockingQueue<>();
+        ipc.on("bench:send", (event, a) -> counts.add(((Number) a[0]).longValue()));
+        byte[] payload = new byte[64];
+        while (true) {
+          Long count = counts.poll(10, TimeUnit.MINUTES);
+          if (count == null) {
+            throw new IllegalStateException("the host asked for nothing in 10 minutes");
+          }
+          ipc.send("bench:result", new long[] {StreamRenderer.timeSends(client, payload, count)});
         }
-        ipc.send("bench:result", new long[] {StreamRenderer.timeSends(client, payload, Integer.parseInt(args[3]))});
-        Thread.sleep(Long.MAX_VALUE);
       }
       timeRounds(ipc, client, mode.equals("generated"));
     }

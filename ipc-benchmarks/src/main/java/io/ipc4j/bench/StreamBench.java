@@ -34,20 +34,11 @@ final class StreamBench {
   static final String SEND = "stream-send-ipc4j";
   static final String STREAM = "stream-ipc4j";
   static final String STREAM_INPROC = "stream-ipc4j-inproc";
-  /** Items per warm-up round, in both modes; at least {@value #LEAST_WARMUP_ROUNDS} such rounds are run. */
-  private static final int WARMUP_ITEMS = 20_000;
-  private static final int LEAST_WARMUP_ROUNDS = 4;
-  private static final int MAX_WARMUP_ROUNDS = 20;
 
   private final Plan plan;
 
   StreamBench(Plan plan) {
     this.plan = plan;
-  }
-
-  /** Times one round of {@code items} items; returns the nanoseconds per item. */
-  private interface Measure {
-    long perItem(long items) throws Exception;
   }
 
   List<Row> run() throws Exception {
@@ -69,16 +60,16 @@ final class StreamBench {
       WebContents renderer = host.launchRenderer(StreamRenderer.class, socket.toString());
       take(results); // ready
       IpcRenderer local = inProcess.openRenderer().ipcRenderer();
-      Map<String, Measure> measures = new LinkedHashMap<>();
+      Map<String, Warmup.PerItem> measures = new LinkedHashMap<>();
       measures.put(RAW, items -> remote(renderer, results, "raw", items));
       measures.put(SEND, items -> remote(renderer, results, "send", items));
       measures.put(STREAM, items -> remote(renderer, results, "stream", items));
       measures.put(STREAM_INPROC, items -> StreamRenderer.stream(local, items));
       long items = plan.messages() / 4;
       Map<String, Plan.Round> rounds = new LinkedHashMap<>();
-      for (Map.Entry<String, Measure> measure : measures.entrySet()) {
-        warmUp(measure.getKey(), measure.getValue());
-        rounds.put(measure.getKey(), into -> into.record(measure.getValue().perItem(items)));
+      for (Map.Entry<String, Warmup.PerItem> measure : measures.entrySet()) {
+        Warmup.untilSteady(measure.getKey(), measure.getValue());
+        rounds.put(measure.getKey(), into -> into.record(measure.getValue().nanos(items)));
       }
       plan.inTurns(rounds).forEach((name, samples) -> rows.add(samples.row(name, StreamRenderer.ITEM_BYTES)));
       renderer.close();
@@ -87,15 +78,6 @@ final class StreamBench {
       Files.deleteIfExists(dir);
     }
     return rows;
-  }
-
-  /** Runs warm-up rounds until their time per item is steady, by {@link Warmup}'s rule. */
-  private static void warmUp(String name, Measure measure) throws Exception {
-    List<Long> perItem = Warmup.untilSteady(LEAST_WARMUP_ROUNDS, 1, MAX_WARMUP_ROUNDS,
-        calls -> new long[] {measure.perItem(WARMUP_ITEMS)});
-    if (!Warmup.isSteady(perItem)) {
-      System.err.printf("warning: %s was not steady after %d warm-up rounds: %s%n", name, perItem.size(), perItem);
-    }
   }
 
   private static long remote(WebContents renderer, BlockingQueue<long[]> results, String mode, long items)

@@ -20,6 +20,24 @@ final class Warmup {
 
   private Warmup() {}
 
+  /** Warm-up rounds of one-way items: {@value #ITEMS_PER_ROUND} items each, at least {@value #LEAST_ROUNDS}. */
+  static final int ITEMS_PER_ROUND = 20_000;
+  static final int LEAST_ROUNDS = 4;
+  static final int MAX_ROUNDS = 20;
+
+  /** Times one round of {@code items} one-way items (messages or stream items); returns the nanoseconds per item. */
+  interface PerItem {
+    long nanos(long items) throws Exception;
+  }
+
+  /** Runs warm-up rounds of one-way items until their time per item is steady, by this class's rule. */
+  static void untilSteady(String name, PerItem measure) throws Exception {
+    List<Long> perItem = untilSteady(LEAST_ROUNDS, 1, MAX_ROUNDS, calls -> new long[] {measure.nanos(ITEMS_PER_ROUND)});
+    if (!isSteady(perItem)) {
+      System.err.printf("warning: %s was not steady after %d warm-up rounds: %s%n", name, perItem.size(), perItem);
+    }
+  }
+
   /** One timed batch: it makes {@code calls} calls and returns each one's time in nanoseconds. */
   interface Batch {
     long[] run(int calls) throws Exception;
