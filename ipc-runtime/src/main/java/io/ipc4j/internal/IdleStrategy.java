@@ -17,30 +17,12 @@ package io.ipc4j.internal;
  * (the round trip is longer than the spin and the spinner takes the core the socket reader needs), so there the budget
  * falls to nothing; between threads of one JVM a reply comes within a microsecond or two and the full budget stays.
  *
- * <p>Two waiters that answer each other (a caller and the loop that serves it) may share one core while the other core
- * idles; the scheduler can leave them so for tens of milliseconds. Each then holds the core for its busy checks while
- * the other, which has the answer to make, waits: measured on 2 cores, an in-process invoke took 14.5 µs a call in that
- * state against 0.7–2.7 µs otherwise. A waiter whose event came while it had yielded for longer than a bare yield
- * takes knows that the thread making it ran on its core, and makes only {@value #BRIEF_BUSY_CHECKS} busy checks next
- * time (about 6 µs a call in that state); an event that comes during the busy checks, or after a short yield, brings
- * the full busy phase back.
- *
  * <p>Not thread-safe by design: racing updates (several callers of one renderer) only make one wait spin a little
  * more or less. The learned state is padded on both sides, so the waiter's writes to it move no neighbour's line.
  */
 final class IdleStrategy extends IdleStrategyState {
-  /**
-   * Checks made with {@link Thread#onSpinWait()} before the waiter starts yielding: as long as 256 of the processor's
-   * spin-wait hints take, from under a microsecond to about 5 µs (the AMD EPYC the benchmarks ran on).
-   */
+  /** Checks made with {@link Thread#onSpinWait()} before the waiter starts yielding: well under a microsecond. */
   static final int BUSY_CHECKS = 256;
-  /** The busy checks of a wait whose waiter shares its core with the thread it waits for (see the class). */
-  static final int BRIEF_BUSY_CHECKS = 16;
-  /**
-   * A yield that took longer than this gave the core to another thread: a yield with nothing else to run takes about
-   * 1.4 µs on the 2-core virtual machine the benchmarks ran on.
-   */
-  static final long SHARED_CORE_YIELD_NANOS = 3_000;
   static final int PROBE_INTERVAL = 16;
   /** Below this, spinning is not worth its check of the clock. */
   private static final long MIN_NANOS = 1_000;
@@ -87,30 +69,20 @@ final class IdleStrategy extends IdleStrategyState {
   }
 
   private boolean spin(Pending wait, long spinNanos) {
-    for (int i = 0, checks = busyChecksNext(); i < checks; i++) {
+    for (int i = 0; i < busyChecks; i++) {
       if (!wait.isPending()) {
-        sharesCore = false;
         return true;
       }
       Thread.onSpinWait();
     }
     long start = System.nanoTime();
-    long before = start;
     do {
       Thread.yield();
-      long now = System.nanoTime();
       if (!wait.isPending()) {
-        sharesCore = now - before > SHARED_CORE_YIELD_NANOS;
         return true;
       }
-      before = now;
-    } while (before - start < spinNanos);
+    } while (System.nanoTime() - start < spinNanos);
     return false;
-  }
-
-  /** How many busy checks the next wait makes before it yields. */
-  int busyChecksNext() {
-    return sharesCore ? Math.min(busyChecks, BRIEF_BUSY_CHECKS) : busyChecks;
   }
 
   /** How long the next wait may spin. */
@@ -161,11 +133,6 @@ abstract class IdleStrategyState extends IdleStrategyPadding {
   final long maxNanos;
   final int busyChecks;
   long nanos;
-  /**
-   * Whether the last wait's event came while this waiter had yielded its core for longer than a bare yield takes:
-   * the thread that made it ran on this core, and a full busy phase would keep that thread off it.
-   */
-  boolean sharesCore;
   int sinceProbe;
   /** How many waits without a budget the next probe comes after. */
   int probeAfter = IdleStrategy.PROBE_INTERVAL;

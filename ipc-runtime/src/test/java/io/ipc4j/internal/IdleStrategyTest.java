@@ -3,7 +3,6 @@ package io.ipc4j.internal;
 import static com.google.common.truth.Truth.assertThat;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /** The idle strategy's adaptive spin: full while spinning pays, halving to nothing when it does not, probing now and then. */
@@ -122,66 +121,5 @@ class IdleStrategyTest {
     AtomicInteger checks = new AtomicInteger();
     assertThat(idle.spinWhile(() -> checks.incrementAndGet() > 0)).isFalse();
     assertThat(checks.get()).isEqualTo(0);
-  }
-
-  @Test
-  void anEventThatCameWhileTheWaiterHadYieldedItsCoreForLongMakesTheNextBusyPhaseBrief() {
-    IdleStrategy idle = new IdleStrategy(1_000_000_000);
-    assertThat(idle.busyChecksNext()).isEqualTo(IdleStrategy.BUSY_CHECKS);
-    assertThat(idle.spinWhile(madeDuringALongYield())).isTrue();
-    assertThat(idle.busyChecksNext()).isEqualTo(IdleStrategy.BRIEF_BUSY_CHECKS);
-    assertThat(idle.current()).isEqualTo(1_000_000_000); // it was caught: the budget stays
-  }
-
-  @Test
-  void anEventCaughtInTheBusyChecksBringsTheFullBusyPhaseBack() {
-    IdleStrategy idle = new IdleStrategy(1_000_000_000);
-    idle.spinWhile(madeDuringALongYield());
-    AtomicInteger checks = new AtomicInteger();
-    assertThat(idle.spinWhile(() -> checks.incrementAndGet() < 5)).isTrue();
-    assertThat(checks.get()).isEqualTo(5);
-    assertThat(idle.busyChecksNext()).isEqualTo(IdleStrategy.BUSY_CHECKS);
-  }
-
-  @Test
-  void anEventThatCameAfterAShortYieldBringsTheFullBusyPhaseBack() {
-    IdleStrategy idle = new IdleStrategy(1_000_000_000);
-    idle.spinWhile(madeDuringALongYield());
-    assertThat(idle.busyChecksNext()).isEqualTo(IdleStrategy.BRIEF_BUSY_CHECKS);
-    // A yield is short when no other thread wants this core; on a loaded machine one may not be, so up to 100 tries.
-    for (int attempt = 0; attempt < 100 && idle.busyChecksNext() != IdleStrategy.BUSY_CHECKS; attempt++) {
-      AtomicInteger checks = new AtomicInteger();
-      // pending through the brief busy checks, done at the first check after one yield
-      assertThat(idle.spinWhile(() -> checks.incrementAndGet() <= IdleStrategy.BRIEF_BUSY_CHECKS)).isTrue();
-      assertThat(checks.get()).isEqualTo(IdleStrategy.BRIEF_BUSY_CHECKS + 1);
-    }
-    assertThat(idle.busyChecksNext()).isEqualTo(IdleStrategy.BUSY_CHECKS);
-  }
-
-  @Test
-  void aWaiterWithoutBusyChecksStaysWithout() {
-    IdleStrategy poll = new IdleStrategy(1_000_000_000, 0);
-    assertThat(poll.spinWhile(madeDuringALongYield(0))).isTrue();
-    assertThat(poll.busyChecksNext()).isEqualTo(0);
-  }
-
-  /** A wait through the full busy checks whose first check after them takes 5 ms, and whose next check finds it done. */
-  private static IdleStrategy.Pending madeDuringALongYield() {
-    return madeDuringALongYield(IdleStrategy.BUSY_CHECKS);
-  }
-
-  private static IdleStrategy.Pending madeDuringALongYield(int busyChecks) {
-    AtomicInteger checks = new AtomicInteger();
-    return () -> {
-      int n = checks.incrementAndGet();
-      if (n == busyChecks + 1) {
-        long end = System.nanoTime() + 5_000_000;
-        for (long left = 5_000_000; left > 0; left = end - System.nanoTime()) {
-          LockSupport.parkNanos(left);
-        }
-        return true;
-      }
-      return n <= busyChecks;
-    };
   }
 }
