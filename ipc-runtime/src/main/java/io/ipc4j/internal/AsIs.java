@@ -4,23 +4,18 @@ import io.ipc4j.internal.codec.ValueCodec;
 
 /**
  * Which payloads a frame carries as they are ({@link Message.WithPayload#asIs}): the only argument of a message or a
- * call, or a call's answer, when it is a {@code byte[]} of at least {@link #MIN_BYTES}. Such an array is neither
+ * call, or a call's answer, when it is a {@code byte[]} of at least {@link ValueCodec#LARGE_ARRAY_BYTES}
+ * ({@link ValueCodec#isLargeArray}, the rule by which a copy in process copies it whole). Such an array is neither
  * encoded nor decoded, and no copy of it is made on either side: the sender's socket writes it before the send
  * returns (copying only what the socket could not take yet), and the receiver gets the array the frame was read into.
  */
 final class AsIs {
-  /**
-   * The least length of an array carried as it is: smaller ones are encoded as every other value (the length from
-   * which a copy in process also copies the array whole).
-   */
-  static final int MIN_BYTES = ValueCodec.LARGE_ARRAY_BYTES;
-
   private AsIs() {}
 
   /**
    * The payload of a message's or a call's arguments: the one array itself when {@code framed} (the link frames each
    * message as it is sent: see {@link MainLink#framesAsSent}) and it is a {@code byte[]} of at least
-   * {@link #MIN_BYTES}; else their encoding. {@link #isArgument} tells which.
+   * {@link ValueCodec#LARGE_ARRAY_BYTES}; else their encoding. {@link #isArgument} tells which.
    *
    * @param args the arguments
    * @param framed whether the message goes over a link that frames it as it is sent
@@ -28,7 +23,7 @@ final class AsIs {
    * @return the payload
    */
   static byte[] ofArguments(Object[] args, boolean framed, ValueCodec values) {
-    return framed && args != null && args.length == 1 && isLarge(args[0]) ? (byte[]) args[0]
+    return framed && ValueCodec.isOneLargeArray(args) ? (byte[]) args[0]
         : values.encodeArgs(args);
   }
 
@@ -53,11 +48,7 @@ final class AsIs {
    * @return the payload
    */
   static byte[] ofAnswer(Object value, boolean framed, ValueCodec values) {
-    return framed && isLarge(value) ? (byte[]) value : values.encodeValue(value);
-  }
-
-  private static boolean isLarge(Object value) {
-    return value instanceof byte[] bytes && bytes.length >= MIN_BYTES;
+    return framed && ValueCodec.isLargeArray(value) ? (byte[]) value : values.encodeValue(value);
   }
 
   /**

@@ -84,9 +84,10 @@ public sealed interface Message extends EventLoop.Labelled {
     /**
      * Whether the payload is not an encoding but one {@code byte[]} as it is: the only argument of a message or a
      * call ({@link Send}, {@link Push}, {@link Invoke}, {@link CallRenderer}) or a call's answer ({@link Reply},
-     * {@link RendererReply}, when ok), of at least {@link AsIs#MIN_BYTES} (see {@link AsIs}). Only
-     * frames carry such a payload: when it is sent, the array is the sender's own, and the socket transport writes
-     * it, or copies what it could not write yet, before the send returns; when it arrives, it is the frame's array.
+     * {@link RendererReply}, when ok), of at least {@link io.ipc4j.internal.codec.ValueCodec#LARGE_ARRAY_BYTES} (see
+     * {@link AsIs}). Only frames carry such a payload: when it is sent, the array is the sender's own, and the socket
+     * transport writes it, or copies what it could not write yet, before the send returns; when it arrives, it is the
+     * frame's array.
      * So a large array crosses without being encoded, copied and decoded again on the way.
      *
      * @return whether the payload is the bytes as they are

@@ -82,10 +82,25 @@ public final class ValueCodec {
 
   /**
    * The least length of a {@code byte[]} that is copied whole rather than encoded and decoded, when it is the only
-   * argument or the value ({@link #copyArgs}, {@link #copyValue}): what decoding its encoding would give, at one copy
-   * instead of two. A frame carries such an array as it is, too.
+   * argument or the value ({@link #copyArgs}, {@link #copyValue}); a frame carries such an array as it is, too.
    */
   public static final int LARGE_ARRAY_BYTES = 64 * 1024;
+
+  /**
+   * @param args arguments, or null
+   * @return whether they are one {@code byte[]} of at least {@link #LARGE_ARRAY_BYTES}
+   */
+  public static boolean isOneLargeArray(Object[] args) {
+    return args != null && args.length == 1 && isLargeArray(args[0]);
+  }
+
+  /**
+   * @param value a value
+   * @return whether it is a {@code byte[]} of at least {@link #LARGE_ARRAY_BYTES}
+   */
+  public static boolean isLargeArray(Object value) {
+    return value instanceof byte[] bytes && bytes.length >= LARGE_ARRAY_BYTES;
+  }
 
   static final int EXT_TIMESTAMP = -1;
   static final int EXT_SET = 1;
@@ -204,9 +219,9 @@ public final class ValueCodec {
    * @throws Undecodable if the receiver cannot decode them: its cause is what decoding threw
    */
   public Object[] copyArgs(Object[] args, ValueCodec receiver) {
-    if (args != null && args.length == 1 && args[0] instanceof byte[] bytes && bytes.length >= LARGE_ARRAY_BYTES) {
+    if (isOneLargeArray(args)) {
       scratch().copiedBytes = argsHint(args); // exact for one array
-      return new Object[] {bytes.clone()};
+      return new Object[] {((byte[]) args[0]).clone()};
     }
     return (Object[]) copy(args, true, argsHint(args), receiver);
   }
@@ -221,9 +236,9 @@ public final class ValueCodec {
    * @throws Undecodable if the receiver cannot decode it: its cause is what decoding threw
    */
   public Object copyValue(Object value, ValueCodec receiver) {
-    if (value instanceof byte[] bytes && bytes.length >= LARGE_ARRAY_BYTES) {
+    if (isLargeArray(value)) {
       scratch().copiedBytes = sizeHint(value); // exact for an array
-      return bytes.clone();
+      return ((byte[]) value).clone();
     }
     return copy(value, false, sizeHint(value), receiver);
   }
