@@ -179,9 +179,8 @@ final class CrossProcessBench {
 
   /**
    * One-way 64-byte messages, pipelined, with one acknowledgement at the end of each round: raw frames from this JVM
-   * ({@code send-raw-uds}) and {@code @Send} messages from a renderer JVM ({@code send-ipc4j}). Each is warmed up
-   * until steady, then the two take turns round by round, as the stream rows do; a row's p50 is its median round's
-   * time per message, its p99 the slowest round's.
+   * ({@code send-raw-uds}) and {@code @Send} messages from a renderer JVM ({@code send-ipc4j}), measured as the stream
+   * rows are ({@link Plan#oneWayRows}).
    */
   private List<Row> sendRows(Frames frames, IpcHost host, BlockingQueue<long[]> results) throws Exception {
     WebContents sender = host.launchRenderer(Peers.Ipc4jRenderer.class, "send");
@@ -192,14 +191,7 @@ final class CrossProcessBench {
         sender.send("bench:send", messages);
         return take(results)[0];
       });
-      Map<String, Plan.Round> rounds = new LinkedHashMap<>();
-      for (Map.Entry<String, Warmup.PerItem> measure : measures.entrySet()) {
-        Warmup.untilSteady(measure.getKey(), measure.getValue());
-        rounds.put(measure.getKey(), into -> into.record(measure.getValue().nanos(plan.messages() / 4)));
-      }
-      List<Row> rows = new ArrayList<>();
-      plan.inTurns(rounds).forEach((name, samples) -> rows.add(samples.row(name, 64)));
-      return rows;
+      return plan.oneWayRows(measures, 64);
     } finally {
       sender.close();
     }

@@ -1,6 +1,7 @@
 package io.ipc4j.bench;
 
 import io.ipc4j.IpcHost;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,23 @@ record Plan(boolean quick, int rounds) {
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Rows of one-way items (messages or stream items): warms each measure up until steady
+   * ({@link Warmup#untilSteady(String, Warmup.PerItem)}), then runs them in turns, a quarter of {@link #messages()}
+   * items a round; a row's p50 is its median round's time per item, its p99 the slowest round's.
+   */
+  List<Row> oneWayRows(Map<String, Warmup.PerItem> measures, int itemBytes) throws Exception {
+    long items = messages() / 4;
+    Map<String, Round> rounds = new LinkedHashMap<>();
+    for (Map.Entry<String, Warmup.PerItem> measure : measures.entrySet()) {
+      Warmup.untilSteady(measure.getKey(), measure.getValue());
+      rounds.put(measure.getKey(), into -> into.record(measure.getValue().nanos(items)));
+    }
+    List<Row> rows = new ArrayList<>();
+    inTurns(rounds).forEach((name, samples) -> rows.add(samples.row(name, itemBytes)));
+    return rows;
   }
 
   /** One round of one scenario: it adds its samples. */

@@ -65,13 +65,7 @@ final class StreamBench {
       measures.put(SEND, items -> remote(renderer, results, "send", items));
       measures.put(STREAM, items -> remote(renderer, results, "stream", items));
       measures.put(STREAM_INPROC, items -> StreamRenderer.stream(local, items));
-      long items = plan.messages() / 4;
-      Map<String, Plan.Round> rounds = new LinkedHashMap<>();
-      for (Map.Entry<String, Warmup.PerItem> measure : measures.entrySet()) {
-        Warmup.untilSteady(measure.getKey(), measure.getValue());
-        rounds.put(measure.getKey(), into -> into.record(measure.getValue().nanos(items)));
-      }
-      plan.inTurns(rounds).forEach((name, samples) -> rows.add(samples.row(name, StreamRenderer.ITEM_BYTES)));
+      rows.addAll(plan.oneWayRows(measures, StreamRenderer.ITEM_BYTES));
       renderer.close();
     } finally {
       Files.deleteIfExists(socket);
