@@ -190,23 +190,26 @@ public final class Peers {
       timeRounds(ipc, client, mode.equals("generated"));
     }
 
+    /** A "bench:warm" ({@code warm}) or "bench:go" request and its arguments. */
+    private record Request(boolean warm, Object[] args) {}
+
     /**
      * Serves the host's requests one at a time, for any number of payload sizes in turn, as the peers of the other
      * rows do: "bench:warm" (payload size, least warm-up calls, warm-up batch) warms that size up until it is steady
      * and reports an empty sample set; "bench:go" (payload size, iterations) times one round and reports its samples.
      */
     private static void timeRounds(IpcRenderer ipc, EchoApi client, boolean generated) throws Exception {
-      BlockingQueue<Object[]> requests = new LinkedBlockingQueue<>();
-      ipc.on("bench:warm", (event, a) -> requests.add(new Object[] {"warm", a}));
-      ipc.on("bench:go", (event, a) -> requests.add(new Object[] {"go", a}));
+      BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
+      ipc.on("bench:warm", (event, a) -> requests.add(new Request(true, a)));
+      ipc.on("bench:go", (event, a) -> requests.add(new Request(false, a)));
       while (true) {
-        Object[] request = requests.poll(10, TimeUnit.MINUTES);
+        Request request = requests.poll(10, TimeUnit.MINUTES);
         if (request == null) {
           throw new IllegalStateException("the host asked for nothing in 10 minutes");
         }
-        Object[] a = (Object[]) request[1];
+        Object[] a = request.args();
         byte[] payload = new byte[((Number) a[0]).intValue()];
-        if (request[0].equals("warm")) {
+        if (request.warm()) {
           Warmup.untilSteady(((Number) a[1]).intValue(), ((Number) a[2]).intValue(),
               Warmup.timing(() -> call(ipc, client, payload, generated)));
           ipc.send("bench:result", (Object) new long[0]); // warmed up
