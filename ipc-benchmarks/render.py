@@ -176,7 +176,7 @@ def main():
     rows = read(args.csv)
     groups = [
         ("Cross-process round trip (a renderer JVM calls the host JVM)",
-         lambda r: r["scenario"] in ("raw-uds", "ipc4j-generated", "ipc4j-untyped", "rmi", "grpc")),
+         lambda r: r["scenario"] in ("raw-uds", "raw-tcp", "ipc4j-generated", "ipc4j-untyped", "rmi", "grpc")),
         ("The main process invokes a renderer (against the same call from the renderer)",
          lambda r: r["scenario"].startswith("main-") or r["scenario"].startswith("inproc-main-")),
         ("One-way send throughput (time per 64-byte message, pipelined)", lambda r: r["scenario"].startswith("send-")),
@@ -198,11 +198,12 @@ def main():
     out.append("")
     out.append("Every ratio compares a row with a baseline measured in the same run (the machine is shared and "
                "absolute times drift): cross-process rows with `raw-uds` at the same payload (blocking Unix "
-               "socket ping-pong with length-prefixed frames, the practical limit), one-way rows with "
+               "socket ping-pong with length-prefixed frames, the practical limit; `raw-tcp` is the same ping-pong over TCP "
+               "on loopback, the transport RMI and gRPC use), one-way rows with "
                "`send-raw-uds`, the concurrency rows with `concurrency-raw-uds`, in-process rows with "
                "`inproc-handoff` (a bare hand-off to another thread whose "
                "waiter spins, then parks), cold start with `coldstart-jvm` (a JVM that starts and exits). "
-               "Cross-process rows (raw socket, ipc4j, RMI, gRPC) take turns round by round at each payload, as "
+               "Cross-process rows (raw sockets, ipc4j, RMI, gRPC) take turns round by round at each payload, as "
                "do the spinning hand-off and the ipc4j in-process rows, so drift in the machine weighs on all "
                "alike. Every JVM of the steady-state rows (the benchmark's own, the peers and the renderers) "
                "runs with `-XX:+UseTransparentHugePages`, and the cold-start rows start JVMs as they come "

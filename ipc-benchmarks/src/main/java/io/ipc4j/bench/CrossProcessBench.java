@@ -9,8 +9,11 @@ import io.ipc4j.WebContents;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -74,15 +77,27 @@ final class CrossProcessBench {
     }
   }
 
+  /** A blocking round trip of one frame, echoed by a raw peer. */
+  private static UnaryOperator<byte[]> roundTrip(Frames frames) {
+    return payload -> {
+      try {
+        frames.write(payload);
+        return frames.lastFrame(frames.read());
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    };
+  }
+
   /**
-   * Round trips of the raw socket, ipc4j (generated and untyped), RMI and gRPC at each payload, taking turns round
+   * Round trips of the raw socket (Unix and TCP), ipc4j (generated and untyped), RMI and gRPC at each payload, taking turns round
    * by round: on a shared machine the cost of a wake-up drifts for minutes at a time, and turns make the drift weigh
    * on every row alike; the main process's calls into a renderer JVM take their turns too. Then one-way throughput
    * of the raw socket and ipc4j.
    */
   List<Row> roundTrips() throws Exception {
     Map<String, List<Row>> rows = new LinkedHashMap<>();
-    for (String scenario : List.of("raw-uds", "ipc4j-generated", "ipc4j-untyped", "main-ipc4j-generated",
+    for (String scenario : List.of("raw-uds", "raw-tcp", "ipc4j-generated", "ipc4j-untyped", "main-ipc4j-generated",
         "main-ipc4j-untyped", "rmi", "grpc")) {
       rows.put(scenario, new ArrayList<>());
     }
@@ -94,9 +109,12 @@ final class CrossProcessBench {
     Path dir = Files.createTempDirectory("ipc4j-bench-");
     Path socket = dir.resolve("raw.sock");
     try (Peer rawPeer = start("raw", socket.toString());
+        Peer rawTcpPeer = start("raw-tcp");
         Peer rmiPeer = start("rmi", Integer.toString(rmiPort));
         Peer grpcPeer = start("grpc");
         SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        SocketChannel tcp = SocketChannel.open(
+            new InetSocketAddress(InetAddress.getLoopbackAddress(), Integer.parseInt(rawTcpPeer.address())));
         IpcHost host = Plan.socketHost()) {
       channel.connect(UnixDomainSocketAddress.of(socket));
       Frames frames = new Frames(channel);
@@ -104,14 +122,9 @@ final class CrossProcessBench {
       ManagedChannel grpc = ManagedChannelBuilder.forAddress("127.0.0.1", Integer.parseInt(grpcPeer.address()))
           .usePlaintext().maxInboundMessageSize(64 << 20).build();
       Map<String, UnaryOperator<byte[]>> local = new LinkedHashMap<>();
-      local.put("raw-uds", p -> {
-        try {
-          frames.write(p);
-          return frames.lastFrame(frames.read());
-        } catch (IOException e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      local.put("raw-uds", roundTrip(frames));
+      tcp.setOption(StandardSocketOptions.TCP_NODELAY, true);
+      local.put("raw-tcp", roundTrip(new Frames(tcp)));
       local.put("rmi", p -> {
         try {
           return rmi.echo(p);
@@ -167,6 +180,7 @@ final class CrossProcessBench {
       Files.deleteIfExists(dir);
     }
     List<Row> all = new ArrayList<>(rows.remove("raw-uds"));
+    all.addAll(rows.remove("raw-tcp"));
     all.add(sends.get(0));
     all.addAll(rows.remove("ipc4j-generated"));
     all.addAll(rows.remove("ipc4j-untyped"));

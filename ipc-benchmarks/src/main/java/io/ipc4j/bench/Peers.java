@@ -9,7 +9,10 @@ import io.ipc4j.IpcRenderer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -35,6 +38,7 @@ public final class Peers {
   public static void main(String[] args) throws Exception {
     switch (args[0]) {
       case "raw" -> raw(Path.of(args[1]));
+      case "raw-tcp" -> rawTcp();
       case "rmi" -> rmi(Integer.parseInt(args[1]));
       case "grpc" -> grpc();
       case "noop" -> { }
@@ -48,26 +52,46 @@ public final class Peers {
       server.bind(UnixDomainSocketAddress.of(socket));
       System.out.println("READY " + socket);
       System.out.flush();
-      while (true) {
-        SocketChannel channel = server.accept();
-        Frames frames = new Frames(channel);
-        try (channel) {
-          while (true) {
-            int length = frames.read();
-            byte[] request = frames.lastFrame(length);
-            if (request.length == 9 && request[0] == 'S') {
-              long n = java.nio.ByteBuffer.wrap(request, 1, 8).getLong();
-              for (long i = 0; i < n; i++) {
-                frames.read();
-              }
-              frames.write(new byte[] {1});
-            } else {
-              frames.write(request);
+      serveRaw(server);
+    }
+  }
+
+  /**
+   * The raw echo over TCP on the loopback interface, with Nagle's algorithm off on both ends (as RMI and gRPC have
+   * it), for the {@code raw-tcp} row: the same frames as {@code raw-uds}, over the transport RMI and gRPC use.
+   */
+  private static void rawTcp() throws IOException {
+    try (ServerSocketChannel server = ServerSocketChannel.open()) {
+      server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      System.out.println("READY " + ((InetSocketAddress) server.getLocalAddress()).getPort());
+      System.out.flush();
+      serveRaw(server);
+    }
+  }
+
+  private static void serveRaw(ServerSocketChannel server) throws IOException {
+    while (true) {
+      SocketChannel channel = server.accept();
+      if (channel.getLocalAddress() instanceof InetSocketAddress) {
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+      }
+      Frames frames = new Frames(channel);
+      try (channel) {
+        while (true) {
+          int length = frames.read();
+          byte[] request = frames.lastFrame(length);
+          if (request.length == 9 && request[0] == 'S') {
+            long n = java.nio.ByteBuffer.wrap(request, 1, 8).getLong();
+            for (long i = 0; i < n; i++) {
+              frames.read();
             }
+            frames.write(new byte[] {1});
+          } else {
+            frames.write(request);
           }
-        } catch (java.io.EOFException e) {
-          // the client is done
         }
+      } catch (java.io.EOFException e) {
+        // the client is done
       }
     }
   }
