@@ -164,9 +164,10 @@ public interface IpcHost extends AutoCloseable {
     }
 
     /**
-     * The longest an idle event loop or a waiting caller spins (yielding its core) before it parks; 20 µs by default. A
-     * reply that comes within the spin costs about a microsecond instead of a thread wake-up; spins that keep missing
-     * grow shorter, so they do not starve a small machine. Zero turns spinning off.
+     * The longest an idle event loop or a waiting caller spins (yielding its core) before it parks; 50 µs by default,
+     * longer than a small call's round trip between two processes. A reply that comes within the spin costs about a
+     * microsecond instead of a thread wake-up; spins that keep missing grow shorter, so they do not starve a small
+     * machine. Zero turns spinning off.
      *
      * @param spin a duration of zero or more
      * @return this builder

@@ -27,6 +27,10 @@ final class TestPeer implements AutoCloseable {
   final SocketChannel channel;
   /** The renderer id the host's WELCOME gave, once {@link #authenticate} has run. */
   int rendererId;
+  /** The host's default deadline in milliseconds, from its WELCOME. */
+  long defaultDeadlineMillis;
+  /** How long the host tells renderers to spin before parking, in nanoseconds, from its WELCOME. */
+  long spinNanos;
   /** Where the admitted peer's {@code WebContents} appears on the host side. */
   final CompletableFuture<WebContents> admitted;
   private final byte[] secret;
@@ -59,6 +63,9 @@ final class TestPeer implements AutoCloseable {
       throw new IOException("expected WELCOME");
     }
     rendererId = welcome.getInt();
+    welcome.getInt(); // the process id
+    defaultDeadlineMillis = welcome.getLong();
+    spinNanos = welcome.getLong();
   }
 
   /** Writes bytes as they are, all of them (blocking). */
