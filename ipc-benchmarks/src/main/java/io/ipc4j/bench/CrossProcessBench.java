@@ -90,10 +90,10 @@ final class CrossProcessBench {
   }
 
   /**
-   * Round trips of the raw socket (Unix and TCP), ipc4j (generated and untyped), RMI and gRPC at each payload, taking turns round
-   * by round: on a shared machine the cost of a wake-up drifts for minutes at a time, and turns make the drift weigh
-   * on every row alike; the main process's calls into a renderer JVM take their turns too. Then one-way throughput
-   * of the raw socket and ipc4j.
+   * Round trips of the raw socket (Unix and TCP), ipc4j (generated and untyped), RMI and gRPC at each payload, taking
+   * turns round by round: on a shared machine the cost of a wake-up drifts for minutes at a time, and turns make the
+   * drift weigh on every row alike; the main process's calls into a renderer JVM take their turns too. Then one-way
+   * throughput of the raw socket and ipc4j.
    */
   List<Row> roundTrips() throws Exception {
     Map<String, List<Row>> rows = new LinkedHashMap<>();
@@ -156,9 +156,10 @@ final class CrossProcessBench {
             scenarios.put(name, plan.timed(size, call));
           });
           plan.warmUp("main-ipc4j-untyped", size,
-              calls -> onLoop.round(payload, calls, n -> server.send("bench:kick", n)));
+              calls -> onLoop.round(payload, calls, false, n -> server.send("bench:kick", n)));
           scenarios.put("main-ipc4j-untyped",
-              into -> into.recordAll(onLoop.round(payload, plan.iterations(size), n -> server.send("bench:kick", n))));
+              into -> into.recordAll(
+                  onLoop.round(payload, plan.iterations(size), true, n -> server.send("bench:kick", n))));
           for (Map.Entry<String, WebContents> timer : timers.entrySet()) {
             timer.getValue().send("bench:warm", size, plan.warmup(size), plan.warmupBatch(size));
             take(results); // warmed up

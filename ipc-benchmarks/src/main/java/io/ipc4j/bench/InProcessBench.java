@@ -119,9 +119,10 @@ final class InProcessBench {
       MainLoopCalls onLoop = new MainLoopCalls(host);
       byte[] payload = new byte[PAYLOAD];
       plan.warmUp("inproc-main-untyped", PAYLOAD,
-          count -> onLoop.round(payload, count, n -> ipc.send(MainLoopCalls.START, n)));
+          count -> onLoop.round(payload, count, false, n -> ipc.send(MainLoopCalls.START, n)));
       rounds.put("inproc-main-untyped",
-          into -> into.recordAll(onLoop.round(payload, plan.iterations(PAYLOAD), n -> ipc.send(MainLoopCalls.START, n))));
+          into -> into.recordAll(onLoop.round(payload, plan.iterations(PAYLOAD), true,
+              n -> ipc.send(MainLoopCalls.START, n))));
       plan.inTurns(rounds).forEach((name, samples) -> rows.add(samples.row(name, PAYLOAD)));
     }
     return rows;

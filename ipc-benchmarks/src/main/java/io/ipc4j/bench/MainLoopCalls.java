@@ -18,44 +18,51 @@ final class MainLoopCalls {
 
   private final AtomicReference<Round> current = new AtomicReference<>();
 
-  /** One round: its payload and where its samples go. */
-  private record Round(byte[] payload, CompletableFuture<long[]> samples) {}
+  /** One round: its payload, whether it is primed first ({@link Plan#prime}), and where its samples go. */
+  private record Round(byte[] payload, boolean primed, CompletableFuture<long[]> samples) {}
 
   /** Listens on {@code host}'s main loop for rounds to run against the renderer that asks for them. */
   MainLoopCalls(IpcHost host) {
     host.ipcMain().on(START, (event, args) -> {
       Round round = current.get();
-      next(event.sender(), round, new long[((Number) args[0]).intValue()], 0);
+      long primeUntil = System.nanoTime() + (round.primed() ? Plan.PRIME_NANOS : 0);
+      next(event.sender(), round, new long[((Number) args[0]).intValue()], 0, primeUntil);
     });
   }
 
   /**
    * Runs one round of {@code calls} invokes of {@code payload} against the renderer that {@code start} asks from.
    *
+   * @param primed whether the round first makes calls untimed for {@link Plan#PRIME_NANOS}, as timed rounds do
    * @param start sends {@value #START} with the number of calls, from the renderer to be called
    * @return each call's round-trip time in nanoseconds
    */
-  long[] round(byte[] payload, int calls, java.util.function.IntConsumer start) throws Exception {
-    Round round = new Round(payload, new CompletableFuture<>());
+  long[] round(byte[] payload, int calls, boolean primed, java.util.function.IntConsumer start) throws Exception {
+    Round round = new Round(payload, primed, new CompletableFuture<>());
     current.set(round);
     start.accept(calls);
     return round.samples().get(10, TimeUnit.MINUTES);
   }
 
-  private static void next(WebContents target, Round round, long[] samples, int i) {
+  /** Makes call {@code i}, untimed while the round is priming (until {@code primeUntil}), then the next. */
+  private static void next(WebContents target, Round round, long[] samples, int i, long primeUntil) {
     if (i == samples.length) {
       round.samples().complete(samples);
       return;
     }
     long start = System.nanoTime();
+    boolean priming = start - primeUntil < 0;
     target.invoke(EchoApiIpc.ECHO, (Object) round.payload()).whenComplete((value, failure) -> {
-      samples[i] = System.nanoTime() - start;
+      long took = System.nanoTime() - start;
       if (failure != null) {
         round.samples().completeExceptionally(failure);
         return;
       }
       Plan.check((byte[]) value, round.payload().length);
-      next(target, round, samples, i + 1);
+      if (!priming) {
+        samples[i] = took;
+      }
+      next(target, round, samples, priming ? i : i + 1, primeUntil);
     });
   }
 }

@@ -84,10 +84,31 @@ record Plan(boolean quick, int rounds) {
     void run(Samples into) throws Exception;
   }
 
-  /** A round of {@code call} timed in this JVM, one round trip at a time, each result checked for its size. */
+  /**
+   * How long each round trip round first runs its calls untimed. Rows take turns, so each round starts after the
+   * other rows' rounds, with its threads idle for a while; on the 2-vCPU VM of the published runs a round trip then
+   * took its slower speed (about 40 µs against 24 µs at 64 B) for its first 1,000–2,500 calls, 40–100 ms. Quick
+   * rounds (500 calls) fell within that whole and full rounds (2,500) partly, so the two modes measured different
+   * mixtures. Both modes prime alike: they time the speed a steady stream of calls gets.
+   */
+  static final long PRIME_NANOS = 100_000_000;
+
+  /** Runs {@code call} for {@link #PRIME_NANOS}, untimed: the start of every round trip round. */
+  static void prime(Runnable call) {
+    long until = System.nanoTime() + PRIME_NANOS;
+    while (System.nanoTime() - until < 0) {
+      call.run();
+    }
+  }
+
+  /**
+   * A round of {@code call} timed in this JVM, one round trip at a time after it is primed ({@link #prime}), each
+   * result checked for its size.
+   */
   Round timed(int payload, UnaryOperator<byte[]> call) {
     byte[] bytes = new byte[payload];
     return into -> {
+      prime(() -> check(call.apply(bytes), payload));
       for (int i = 0; i < iterations(payload); i++) {
         long start = System.nanoTime();
         byte[] back = call.apply(bytes);
