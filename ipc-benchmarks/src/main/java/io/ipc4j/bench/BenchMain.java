@@ -5,7 +5,12 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs every scenario in one process and prints one table, each row compared with its baseline from the same run
@@ -109,26 +114,45 @@ public final class BenchMain {
     }
   }
 
-  /** CPU used by an idle host with one renderer, measured over two seconds after it settles. */
+  /**
+   * CPU used by an idle host with one renderer, measured over two seconds after it settles: the CPU time of the
+   * threads that host started, not of ipc4j threads that earlier groups' hosts left winding down (a thread that
+   * started or ended between the two readings once counted with all its CPU time). Threads that used any are printed.
+   */
   static double idleCpuMillisPerSecond() throws InterruptedException {
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    Set<Long> earlier = new HashSet<>();
+    Thread.getAllStackTraces().keySet().forEach(t -> earlier.add(t.getId()));
     try (io.ipc4j.IpcHost host = io.ipc4j.IpcHost.inProcess()) {
       host.ipcMain().handle("x", (event, args) -> 1);
       host.openRenderer().ipcRenderer().invoke("x").join();
       Thread.sleep(200);
-      long before = ipc4jCpu(mx);
+      Map<Thread, Long> before = hostThreadsCpu(mx, earlier);
       Thread.sleep(2000);
-      return (ipc4jCpu(mx) - before) / 2e6;
+      long used = 0;
+      StringBuilder busy = new StringBuilder();
+      for (Map.Entry<Thread, Long> after : hostThreadsCpu(mx, earlier).entrySet()) {
+        long nanos = after.getValue() - before.getOrDefault(after.getKey(), 0L);
+        if (nanos > 0) {
+          used += nanos;
+          busy.append(String.format(Locale.ROOT, " %s %.3f ms", after.getKey().getName(), nanos / 1e6));
+        }
+      }
+      if (busy.length() > 0) {
+        System.out.println("idle host CPU in 2 s by thread:" + busy);
+      }
+      return used / 2e6;
     }
   }
 
-  private static long ipc4jCpu(ThreadMXBean mx) {
-    long sum = 0;
+  /** The CPU time of each live ipc4j thread not among {@code earlier}. */
+  private static Map<Thread, Long> hostThreadsCpu(ThreadMXBean mx, Set<Long> earlier) {
+    Map<Thread, Long> cpu = new HashMap<>();
     for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (t.getName().startsWith("ipc4j-")) {
-        sum += Math.max(0, mx.getThreadCpuTime(t.getId()));
+      if (t.getName().startsWith("ipc4j-") && !earlier.contains(t.getId())) {
+        cpu.put(t, Math.max(0, mx.getThreadCpuTime(t.getId())));
       }
     }
-    return sum;
+    return cpu;
   }
 }
