@@ -34,6 +34,8 @@ public interface IpcHost extends AutoCloseable {
   int DEFAULT_MAX_CALLS_IN_FLIGHT = 10_000;
   /** How long a task may hold the main loop before a warning is logged, unless configured otherwise: 2 seconds. */
   Duration DEFAULT_BLOCKED_LOOP_WARNING = Duration.ofSeconds(2);
+  /** How long waiting threads spin before they park ({@link Builder#spinTime}), unless configured otherwise: 50 µs. */
+  Duration DEFAULT_SPIN_TIME = Duration.ofNanos(50_000);
 
   /**
    * A host whose renderers are threads in this JVM, with default options.
@@ -164,10 +166,10 @@ public interface IpcHost extends AutoCloseable {
     }
 
     /**
-     * The longest an idle event loop or a waiting caller spins (yielding its core) before it parks; 50 µs by default,
-     * longer than a small call's round trip between two processes. A reply that comes within the spin costs about a
-     * microsecond instead of a thread wake-up; spins that keep missing grow shorter, so they do not starve a small
-     * machine. Zero turns spinning off.
+     * The longest an idle event loop or a waiting caller spins (yielding its core) before it parks;
+     * {@link IpcHost#DEFAULT_SPIN_TIME} (50 µs) by default, longer than a small call's round trip between two
+     * processes. A reply that comes within the spin costs about a microsecond instead of a thread wake-up; spins that
+     * keep missing grow shorter, so they do not starve a small machine. Zero turns spinning off.
      *
      * @param spin a duration of zero or more
      * @return this builder

@@ -12,12 +12,11 @@ package io.ipc4j.internal;
  * every {@value #PROBE_INTERVAL}th wait spins in full again, so a waiter notices when spinning starts to pay. The waits
  * between probes vary (from half the interval to half as many again): a spin catches only while the waiter on the other
  * side of the exchange spins too, and two waiters that each wait once per call and probed at a fixed spacing would stay
- * out of step for good once both had stopped spinning. Spinning only pays when the event comes within the budget:
- * between threads of one JVM a reply comes within a microsecond or two, and across processes a small call's round
- * trip takes about 25 µs on two cores while its waiters spin. The default budget (50 µs) covers that; with 20 µs the
- * spins ran out, the budget fell to nothing, and each reply then woke a parked caller, which made the round trip about
- * 37 µs: longer still than the budget, so it stayed there. A call whose answer takes longer (a large value, a slow
- * handler) still lets its spin fade.
+ * out of step for good once both had stopped spinning. Spinning only pays when the event comes within the budget, so
+ * the default budget ({@link io.ipc4j.IpcHost#DEFAULT_SPIN_TIME}) outlasts a small call's round trip between
+ * processes, not only between threads: a budget just short of it runs out on every call, each reply then wakes a
+ * parked waiter, and the round trip grows further past the budget (docs/architecture.md, "Why the waiting threads
+ * spin", has the figures). A call whose answer takes longer (a large value, a slow handler) still lets its spin fade.
  *
  * <p>Not thread-safe by design: racing updates (several callers of one renderer) only make one wait spin a little
  * more or less. The learned state is padded on both sides, so the waiter's writes to it move no neighbour's line.

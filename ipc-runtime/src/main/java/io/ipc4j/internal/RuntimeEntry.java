@@ -42,7 +42,7 @@ public final class RuntimeEntry {
     /** The deadline of calls that name none. */
     public Duration defaultTimeout = IpcHost.DEFAULT_TIMEOUT;
     /** How long idle loops and waiting callers spin before parking. */
-    public Duration spinTime = Duration.ofNanos(50_000);
+    public Duration spinTime = IpcHost.DEFAULT_SPIN_TIME;
     /** How long a task may hold the main loop before a warning is logged. */
     public Duration blockedLoopWarning = IpcHost.DEFAULT_BLOCKED_LOOP_WARNING;
     /** The record and enum codecs the host has from the start. */

@@ -14,9 +14,11 @@ import org.junit.jupiter.api.Test;
 class WelcomeTermsTest {
   @Test
   void aHostWelcomesWithItsDefaultDeadlineAndSpinTime() throws Exception {
+    assertThat(IpcHost.DEFAULT_TIMEOUT).isEqualTo(Duration.ofSeconds(30));
+    assertThat(IpcHost.DEFAULT_SPIN_TIME).isEqualTo(Duration.ofNanos(50_000));
     try (IpcHost host = IpcHost.overSockets(); TestPeer peer = TestPeer.authenticated(host)) {
-      assertThat(peer.defaultDeadlineMillis).isEqualTo(30_000);
-      assertThat(peer.spinNanos).isEqualTo(50_000);
+      assertThat(peer.defaultDeadlineMillis).isEqualTo(IpcHost.DEFAULT_TIMEOUT.toMillis());
+      assertThat(peer.spinNanos).isEqualTo(IpcHost.DEFAULT_SPIN_TIME.toNanos());
     }
   }
 
