@@ -18,7 +18,7 @@ final class MainLoopCalls {
 
   private final AtomicReference<Round> current = new AtomicReference<>();
 
-  /** One round: its payload, whether it is primed first ({@link Plan#prime}), and where its samples go. */
+  /** One round: its payload, whether it first calls untimed for {@link Plan#PRIME_NANOS}, and where its samples go. */
   private record Round(byte[] payload, boolean primed, CompletableFuture<long[]> samples) {}
 
   /** Listens on {@code host}'s main loop for rounds to run against the renderer that asks for them. */

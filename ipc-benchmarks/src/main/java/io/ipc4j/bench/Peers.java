@@ -220,8 +220,8 @@ public final class Peers {
     /**
      * Serves the host's requests one at a time, for any number of payload sizes in turn, as the peers of the other
      * rows do: "bench:warm" (payload size, least warm-up calls, warm-up batch) warms that size up until it is steady
-     * and reports an empty sample set; "bench:go" (payload size, iterations) primes ({@link Plan#prime}), times one
-     * round and reports its samples.
+     * and reports an empty sample set; "bench:go" (payload size, iterations) times one round
+     * ({@link Plan#primedRound}) and reports its samples.
      */
     private static void timeRounds(IpcRenderer ipc, EchoApi client, boolean generated) throws Exception {
       BlockingQueue<Request> requests = new LinkedBlockingQueue<>();
@@ -234,20 +234,13 @@ public final class Peers {
         }
         Object[] a = request.args();
         byte[] payload = new byte[((Number) a[0]).intValue()];
+        Runnable echo = () -> call(ipc, client, payload, generated);
         if (request.warm()) {
-          Warmup.untilSteady(((Number) a[1]).intValue(), ((Number) a[2]).intValue(),
-              Warmup.timing(() -> call(ipc, client, payload, generated)));
+          Warmup.untilSteady(((Number) a[1]).intValue(), ((Number) a[2]).intValue(), Warmup.timing(echo));
           ipc.send("bench:result", (Object) new long[0]); // warmed up
           continue;
         }
-        Plan.prime(() -> call(ipc, client, payload, generated));
-        long[] samples = new long[((Number) a[1]).intValue()];
-        for (int i = 0; i < samples.length; i++) {
-          long start = System.nanoTime();
-          call(ipc, client, payload, generated);
-          samples[i] = System.nanoTime() - start;
-        }
-        ipc.send("bench:result", (Object) samples);
+        ipc.send("bench:result", (Object) Plan.primedRound(echo, ((Number) a[1]).intValue()));
       }
     }
 

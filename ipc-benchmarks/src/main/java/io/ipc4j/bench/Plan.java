@@ -94,7 +94,7 @@ record Plan(boolean quick, int rounds) {
   static final long PRIME_NANOS = 100_000_000;
 
   /** Runs {@code call} for {@link #PRIME_NANOS}, untimed: the start of every round trip round. */
-  static void prime(Runnable call) {
+  private static void prime(Runnable call) {
     long until = System.nanoTime() + PRIME_NANOS;
     while (System.nanoTime() - until < 0) {
       call.run();
@@ -102,20 +102,21 @@ record Plan(boolean quick, int rounds) {
   }
 
   /**
-   * A round of {@code call} timed in this JVM, one round trip at a time after it is primed ({@link #prime}), each
-   * result checked for its size.
+   * One round trip round wherever it is timed (here, or in a renderer JVM): primed ({@link #prime}), then {@code calls}
+   * calls each timed by itself ({@link Warmup#timing}).
+   *
+   * @return each call's time in nanoseconds
    */
+  static long[] primedRound(Runnable call, int calls) throws Exception {
+    prime(call);
+    return Warmup.timing(call).run(calls);
+  }
+
+  /** A round of {@code call} timed in this JVM ({@link #primedRound}), each result checked for its size. */
   Round timed(int payload, UnaryOperator<byte[]> call) {
     byte[] bytes = new byte[payload];
-    return into -> {
-      prime(() -> check(call.apply(bytes), payload));
-      for (int i = 0; i < iterations(payload); i++) {
-        long start = System.nanoTime();
-        byte[] back = call.apply(bytes);
-        into.record(System.nanoTime() - start);
-        check(back, payload);
-      }
-    };
+    Runnable echo = () -> check(call.apply(bytes), payload);
+    return into -> into.recordAll(primedRound(echo, iterations(payload)));
   }
 
   /** Fails the run if an echo did not return as many bytes as were sent. */
