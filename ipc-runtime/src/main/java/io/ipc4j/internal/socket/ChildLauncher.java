@@ -18,6 +18,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,7 +41,8 @@ final class ChildLauncher {
   private final HostPort host;
   private final ListeningSocket listening;
   private final Admission admission;
-  private final Set<Process> children = ConcurrentHashMap.newKeySet();
+  /** Each running child, and what completes once it has exited and its exit was handled (its archive kept). */
+  private final Map<Process, CompletableFuture<?>> children = new ConcurrentHashMap<>();
   private final ClassDataArchive archive;
 
   ChildLauncher(SocketOptions options, HostPort host, ListeningSocket listening, Admission admission) {
@@ -107,12 +109,14 @@ final class ChildLauncher {
       }
       throw new IpcException(failure.couldNotStart(builder.command(), e), e);
     }
-    if (exited != null) {
-      process.onExit().thenAccept(ended -> exited.accept(ended.exitValue()));
-    }
+    CompletableFuture<?> ended = process.onExit().thenAccept(gone -> {
+      if (exited != null) {
+        exited.accept(gone.exitValue());
+      }
+    });
     ticket.process = process;
-    children.add(process);
-    process.onExit().thenRun(() -> children.remove(process));
+    children.put(process, ended);
+    ended.whenComplete((done, thrown) -> children.remove(process));
     StreamTail out = capture(builder.redirectOutput(), process.getInputStream(), System.out, "stdout", process);
     StreamTail err = builder.redirectErrorStream() ? null
         : capture(builder.redirectError(), process.getErrorStream(), System.err, "stderr", process);
@@ -178,19 +182,35 @@ final class ChildLauncher {
     });
   }
 
-  /** Waits for every child to exit, together at most the grace period, and ends those that do not. */
+  /**
+   * Waits for every child to exit, together at most the grace period, and ends those that do not; each child's exit
+   * is handled (a class-data archive it wrote is kept) before this returns, so nothing writes to the cache directory
+   * after the host has closed.
+   */
   void endAll() {
     long deadline = System.nanoTime() + options.shutdownGrace().toNanos();
-    for (Process child : new ArrayList<>(children)) {
+    for (Map.Entry<Process, CompletableFuture<?>> child : new ArrayList<>(children.entrySet())) {
       try {
-        long left = deadline - System.nanoTime();
-        if (left <= 0 || !child.waitFor(left, TimeUnit.NANOSECONDS)) {
-          child.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        if (!ended(child.getValue(), deadline - System.nanoTime())) {
+          child.getKey().destroyForcibly();
+          ended(child.getValue(), TimeUnit.SECONDS.toNanos(5));
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        child.destroyForcibly();
+        child.getKey().destroyForcibly();
       }
+    }
+  }
+
+  /** Whether a child's exit was handled within {@code nanos}. */
+  private static boolean ended(CompletableFuture<?> exitHandled, long nanos) throws InterruptedException {
+    try {
+      exitHandled.get(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+      return true;
+    } catch (TimeoutException e) {
+      return false;
+    } catch (ExecutionException e) {
+      return true; // the exit handler failed: the child has exited all the same
     }
   }
 }

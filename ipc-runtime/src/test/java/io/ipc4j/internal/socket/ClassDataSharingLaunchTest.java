@@ -120,6 +120,22 @@ class ClassDataSharingLaunchTest {
   }
 
   @Test
+  void closingTheHostReturnsOnlyOnceTheArchiveIsKept() throws Exception {
+    Path cache = temp.resolve("cache");
+    try (IpcHost host = host(cache)) {
+      BlockingQueue<Object> results = new LinkedBlockingQueue<>();
+      host.ipcMain().on("result", (event, args) -> results.add(args[0]));
+      launchAndCall(host, results);
+    }
+    // The child wrote its archive as it exited, and the host moves it into place then: close() waits for that, so
+    // nothing writes to the cache directory once it has returned (it used to, and the directory could not be deleted).
+    assertThat(archive(cache)).isPresent();
+    try (Stream<Path> files = Files.list(cache)) {
+      assertThat(files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".tmp")).toList()).isEmpty();
+    }
+  }
+
+  @Test
   void aRendererLaunchesBesideADamagedArchiveWithoutMappingIt() throws Exception {
     Path cache = temp.resolve("cache");
     try (IpcHost host = host(cache)) {
