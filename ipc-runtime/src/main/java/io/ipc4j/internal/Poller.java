@@ -24,6 +24,9 @@ public final class Poller {
 
     /** Writes what waits for the socket, which can take bytes again; never throws. Only after {@link #wantWritable}. */
     default void writable() {}
+
+    /** Writes the frames the loop queued for this socket with {@link #deferWrite}; never throws. */
+    default void writeDeferred() {}
   }
 
   /**
@@ -47,6 +50,8 @@ public final class Poller {
   public static final long DROP = Long.MIN_VALUE;
 
   private final Selector selector;
+  /** Sockets with frames the loop queued and has not written yet, in the order they were first queued. */
+  private final java.util.List<Readable> deferred = new java.util.ArrayList<>();
   private final java.util.List<Timed> timed = new java.util.ArrayList<>();
   /** When the checks must run next ({@code nanoTime}), or {@link #NOT_DUE}. */
   private long nextCheck = NOT_DUE;
@@ -84,6 +89,23 @@ public final class Poller {
     } catch (CancelledKeyException e) {
       return false;
     }
+  }
+
+  /**
+   * Has the loop write what it queued for {@code socket} once it is done with what it does now (a task, a socket's
+   * frames, its timed checks), in one gathering write however many frames that was: a handler's burst of sends,
+   * or the items a stream's request released, cost one system call. On the loop; once per socket until written.
+   */
+  public void deferWrite(Readable socket) {
+    deferred.add(socket);
+  }
+
+  /** Writes what {@link #deferWrite} left; on the loop, after each task and each socket it handled. */
+  void writeDeferred() {
+    for (int i = 0; i < deferred.size(); i++) { // a write that closes a socket may defer another's: it is seen too
+      deferred.get(i).writeDeferred();
+    }
+    deferred.clear();
   }
 
   /**
@@ -143,6 +165,7 @@ public final class Poller {
       }
     }
     nextCheck = next;
+    writeDeferred();
   }
 
   /** The earlier of two {@code nanoTime} instants, either of which may be {@link #NOT_DUE}. */
@@ -190,6 +213,7 @@ public final class Poller {
       }
       if ((ops & ~SelectionKey.OP_WRITE) != 0 && key.isValid()) {
         socket.readable();
+        writeDeferred();
       }
     }
     return true;

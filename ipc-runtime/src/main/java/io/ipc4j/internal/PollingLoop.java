@@ -35,6 +35,7 @@ final class PollingLoop extends EventLoop {
 
   @Override
   void afterTask() {
+    poller.writeDeferred();
     if (++sincePoll == TASKS_PER_POLL) {
       sincePoll = 0;
       poller.pollNow(); // sockets get their turn even while tasks keep coming

@@ -46,8 +46,6 @@ final class Connection {
   private final OutboundQueue outbound;
   private final long maxOutboundBytes;
   private final long writeStallMillis;
-  /** Whether the loop is asked to call {@link #writable()}; on the loop. */
-  private boolean writeInterest;
   private final AtomicBoolean interestUpdatePosted = new AtomicBoolean();
   private volatile Receiver receiver;
   private volatile String closeReason;
@@ -55,6 +53,8 @@ final class Connection {
   private volatile SocketLoop pollingLoop;
   /** Who reads a socket that is not polled, once started. */
   private volatile BackgroundReader backgroundReader;
+  /** Whether the polling loop has frames queued for its {@link Poller#deferWrite}; on the loop. */
+  private boolean writeDeferred;
   /** The stall checks of a polled socket, made when it is handed to its loop. */
   private StallChecks stalls;
 
@@ -143,17 +143,7 @@ final class Connection {
     }
     loop.execute(() -> {
       try {
-        loop.poller().register(channel, new Poller.Readable() {
-          @Override
-          public void readable() {
-            Connection.this.readable();
-          }
-
-          @Override
-          public void writable() {
-            Connection.this.writable();
-          }
-        });
+        loop.poller().register(channel, polledSocket);
         loop.poller().addTimed(stalls);
       } catch (IOException | RuntimeException e) {
         close(closed.get() ? "the connection closed" : "the connection failed: " + e);
@@ -162,22 +152,44 @@ final class Connection {
       if (outbound.isWaiting()) {
         awaitDrain(); // bytes written before the registration wait already
       }
-      readable(); // bytes that came with the handshake may already be buffered
+      polledSocket.readable(); // bytes that came with the handshake may already be buffered
     });
   }
 
-  /** Reads what the polled socket has and hands every whole frame to the receiver; on the polling loop. */
-  private void readable() {
-    if (closed.get()) {
-      return;
+  /** The socket as its polling loop serves it; on that loop. */
+  private final Poller.Readable polledSocket = new Poller.Readable() {
+    /** Reads what the socket has and hands every whole frame to the receiver. */
+    @Override
+    public void readable() {
+      if (closed.get()) {
+        return;
+      }
+      try {
+        reader.readAvailable(receiver);
+        stalls.afterPoll(pollingLoop.poller());
+      } catch (Throwable e) {
+        close(closeReasonFor(e));
+      }
     }
-    try {
-      reader.readAvailable(receiver);
-      stalls.afterPoll(pollingLoop.poller());
-    } catch (Throwable e) {
-      close(closeReasonFor(e));
+
+    /** The socket can take bytes again: writes what waits. */
+    @Override
+    public void writable() {
+      if (!closed.get()) {
+        flush(false);
+      }
+      updateWriteInterest();
     }
-  }
+
+    /** Writes what the loop sent it while it was busy ({@link Connection#send}). */
+    @Override
+    public void writeDeferred() {
+      writeDeferred = false;
+      if (!closed.get() && !outbound.isWaiting()) {
+        flush(false);
+      }
+    }
+  };
 
   /**
    * Reads one small frame on the caller's thread (a renderer's handshake), refusing anything longer than {@code
@@ -213,6 +225,7 @@ final class Connection {
    * blocking socket (a renderer's end) the writer writes everything, waiting as the socket requires. To a polled
    * socket (the host's end) it writes only what the socket takes at once and never waits: the rest stays queued
    * and the polling loop writes it as the socket drains, or, while bytes already wait, the frame just joins them.
+   * What the polling loop itself sends is written once it is done with its task or socket ({@link Poller#deferWrite}).
    * A renderer whose queue would pass its budget is disconnected; a frame is always accepted into an empty queue.
    * A payload {@code asIs} is the sender's own array: written, or copied where the socket did not take it, by return.
    */
@@ -234,7 +247,13 @@ final class Connection {
       return;
     }
     outbound.add(header, payload, asIs);
-    if (asIs || !outbound.isWaiting()) {
+    SocketLoop loop = pollingLoop;
+    if (!asIs && loop != null && loop.inLoop()) {
+      if (!writeDeferred && !outbound.isWaiting()) {
+        writeDeferred = true; // written with whatever else the loop sends before it moves on
+        loop.poller().deferWrite(polledSocket);
+      }
+    } else if (asIs || !outbound.isWaiting()) {
       flush(asIs);
     } // else the socket is full: the loop writes this frame with the others once it drains (see writable)
   }
@@ -257,10 +276,7 @@ final class Connection {
     }
   }
 
-  /**
-   * Bytes wait for a polled socket: asks its loop to call {@link #writable()} when it drains, and to check that it
-   * does within the stall time. Interest in a socket changes on its loop only.
-   */
+  /** Bytes wait for a polled socket: {@link #updateWriteInterest} on its loop, the only thread that may. */
   private void awaitDrain() {
     SocketLoop loop = pollingLoop;
     if (loop == null) {
@@ -276,27 +292,9 @@ final class Connection {
     }
   }
 
-  /**
-   * Asks the loop for {@link #writable()} calls exactly while the last write left bytes, and for a stall check by
-   * when they must have drained; on the polling loop. (A writer that is still at it says so when it is done, if it
-   * leaves any.)
-   */
+  /** See {@link StallChecks#updateWriteInterest}; on the polling loop. */
   private void updateWriteInterest() {
-    boolean want = outbound.isWaiting() && !closed.get();
-    if (want != writeInterest && pollingLoop.poller().wantWritable(channel, want)) {
-      writeInterest = want;
-    }
-    if (want) {
-      pollingLoop.poller().checkBy(stalls.writeDeadline());
-    }
-  }
-
-  /** The polled socket can take bytes again: writes what waits; on the polling loop. */
-  private void writable() {
-    if (!closed.get()) {
-      flush(false);
-    }
-    updateWriteInterest();
+    stalls.updateWriteInterest(pollingLoop.poller(), channel);
   }
 
   /** Cuts off a peer that broke a limit, saying so in the log. */

@@ -21,6 +21,8 @@ final class StallChecks implements Poller.Timed {
   private final AtomicBoolean closed;
   /** Cuts the connection, saying why. */
   private final Consumer<String> disconnect;
+  /** Whether the poller is asked to call the socket's {@link Poller.Readable#writable()}. */
+  private boolean writeInterest;
   /** Whether the poller will run these checks for a frame in progress. */
   private boolean watched;
 
@@ -47,8 +49,23 @@ final class StallChecks implements Poller.Timed {
     }
   }
 
+  /**
+   * Asks the poller for {@link Poller.Readable#writable()} calls exactly while the last write left bytes, and for a
+   * stall check by when they must have drained. (A writer that is still at it says so when it is done, if it leaves
+   * any.)
+   */
+  void updateWriteInterest(Poller poller, java.nio.channels.SocketChannel channel) {
+    boolean want = outbound.isWaiting() && !closed.get();
+    if (want != writeInterest && poller.wantWritable(channel, want)) {
+      writeInterest = want;
+    }
+    if (want) {
+      poller.checkBy(writeDeadline());
+    }
+  }
+
   /** By when bytes that wait for the socket must have drained ({@code nanoTime}). */
-  long writeDeadline() {
+  private long writeDeadline() {
     return outbound.waitingSince() + TimeUnit.MILLISECONDS.toNanos(writeStallMillis);
   }
 

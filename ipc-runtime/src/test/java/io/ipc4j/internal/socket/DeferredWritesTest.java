@@ -1,0 +1,160 @@
+package io.ipc4j.internal.socket;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import io.ipc4j.internal.Message;
+import io.ipc4j.internal.Poller;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the polling loop sends to a socket while it runs a task, handles a socket's frames or runs its timed checks
+ * goes out in one write when it is done with that, not one write per frame: a handler's burst of pushes, or the
+ * items a stream's request released, cost one system call. Frames sent from any other thread are written at once.
+ */
+@Timeout(20) // a frame that is never written would otherwise block the peer's read for ever
+class DeferredWritesTest {
+  @TempDir Path dir;
+  private SocketPair pair;
+  private Connection connection;
+
+  @BeforeEach
+  void connect() throws IOException {
+    pair = new SocketPair(dir);
+    connection = new Connection(pair.hostEnd, "polled", 1 << 20);
+  }
+
+  @AfterEach
+  void close() throws IOException {
+    pair.close();
+  }
+
+  private static Message.Push push(String channel) {
+    return new Message.Push(1, channel, channel.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Bytes the peer could read now, without waiting; the peer's end blocks again afterwards. */
+  private int availableToPeer() throws IOException {
+    pair.peerEnd.configureBlocking(false);
+    try {
+      ByteBuffer probe = ByteBuffer.allocate(1 << 16);
+      int read = pair.peerEnd.read(probe);
+      assertThat(read).isAtMost(0); // a probe that read a frame would lose it: the tests below expect none
+      return read;
+    } finally {
+      pair.peerEnd.configureBlocking(true);
+    }
+  }
+
+  private List<String> readChannels(int count) throws IOException {
+    List<String> channels = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      channels.add(pair.readFrame().head().channel());
+    }
+    return channels;
+  }
+
+  private void startPolled(Connection.Receiver receiver) throws Exception {
+    connection.startPolled(receiver, pair.loop);
+    CompletableFuture<Void> registered = new CompletableFuture<>();
+    pair.loop.execute(() -> registered.complete(null)); // runs after the registration task
+    registered.get(10, TimeUnit.SECONDS);
+  }
+
+  private static Connection.Receiver ignoring() {
+    return new Connection.Receiver() {
+      @Override
+      public void frame(Frames.Head head, byte[] payload) {}
+
+      @Override
+      public void closed(String reason) {}
+    };
+  }
+
+  @Test
+  void framesTheLoopSendsInATaskAreWrittenTogetherWhenTheTaskEnds() throws Exception {
+    startPolled(ignoring());
+    CompletableFuture<Integer> seenInTask = new CompletableFuture<>();
+    pair.loop.execute(() -> {
+      try {
+        for (int i = 0; i < 100; i++) {
+          connection.send(push("burst" + i));
+        }
+        seenInTask.complete(availableToPeer());
+      } catch (Throwable t) {
+        seenInTask.completeExceptionally(t);
+      }
+    });
+    assertThat(seenInTask.get(10, TimeUnit.SECONDS)).isEqualTo(0); // nothing written while the task ran
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      expected.add("burst" + i);
+    }
+    assertThat(readChannels(100)).containsExactlyElementsIn(expected).inOrder();
+    assertThat(connection.outboundBytes()).isEqualTo(0);
+  }
+
+  @Test
+  void answersToASocketsFramesAreWrittenOnceTheLoopHasHandledThem() throws Exception {
+    // No task follows: without a write after the socket's frames are handled, the answers would wait forever.
+    startPolled(new Connection.Receiver() {
+      @Override
+      public void frame(Frames.Head head, byte[] payload) {
+        connection.send(push("answer-" + head.channel()));
+      }
+
+      @Override
+      public void closed(String reason) {}
+    });
+    ByteBuffer frames = ByteBuffer.allocate(1024);
+    for (String channel : List.of("a", "b", "c")) {
+      Message.Send send = new Message.Send(0, channel, new byte[] {1});
+      frames.put(Frames.header(send)).put(new byte[] {1});
+    }
+    frames.flip();
+    while (frames.hasRemaining()) {
+      pair.peerEnd.write(frames);
+    }
+    assertThat(readChannels(3)).containsExactly("answer-a", "answer-b", "answer-c").inOrder();
+  }
+
+  @Test
+  void whatATimedCheckSendsIsWrittenOnceTheChecksHaveRun() throws Exception {
+    startPolled(ignoring());
+    AtomicInteger runs = new AtomicInteger();
+    pair.loop.execute(() -> pair.loop.poller().addTimed(now -> {
+      if (runs.incrementAndGet() == 1) {
+        return now + TimeUnit.MILLISECONDS.toNanos(50); // the first run is within the task that added it
+      }
+      connection.send(push("from-a-check")); // the second, later, while the loop waits on its sockets
+      return Poller.DROP;
+    }));
+    assertThat(readChannels(1)).containsExactly("from-a-check");
+    assertThat(runs.get()).isEqualTo(2);
+  }
+
+  @Test
+  void aFrameSentFromAnotherThreadIsWrittenBeforeSendReturns() throws Exception {
+    startPolled(ignoring());
+    CompletableFuture<Void> blockLoop = new CompletableFuture<>();
+    pair.loop.execute(blockLoop::join); // the loop is busy: nothing of its own could write this frame
+    try {
+      connection.send(push("now"));
+      assertThat(readChannels(1)).containsExactly("now");
+    } finally {
+      blockLoop.complete(null);
+    }
+  }
+}
