@@ -65,14 +65,19 @@ record Plan(boolean quick, int rounds) {
   /**
    * Rows of one-way items (messages or stream items): warms each measure up until steady
    * ({@link Warmup#untilSteady(String, Warmup.PerItem)}), then runs them in turns, a quarter of {@link #messages()}
-   * items a round; a row's p50 is its median round's time per item, its p99 the slowest round's.
+   * items a round, each round primed as a round trip round is ({@link #primeOneWay}); a row's p50 is its median
+   * round's time per item, its p99 the slowest round's.
    */
   List<Row> oneWayRows(Map<String, Warmup.PerItem> measures, int itemBytes) throws Exception {
     long items = messages() / 4;
     Map<String, Round> rounds = new LinkedHashMap<>();
     for (Map.Entry<String, Warmup.PerItem> measure : measures.entrySet()) {
-      Warmup.untilSteady(measure.getKey(), measure.getValue());
-      rounds.put(measure.getKey(), into -> into.record(measure.getValue().nanos(items)));
+      Warmup.PerItem perItem = measure.getValue();
+      Warmup.untilSteady(measure.getKey(), perItem);
+      rounds.put(measure.getKey(), into -> {
+        primeOneWay(perItem);
+        into.record(perItem.nanos(items));
+      });
     }
     List<Row> rows = new ArrayList<>();
     inTurns(rounds).forEach((name, samples) -> rows.add(samples.row(name, itemBytes)));
@@ -99,6 +104,22 @@ record Plan(boolean quick, int rounds) {
     while (System.nanoTime() - until < 0) {
       call.run();
     }
+  }
+
+  /** Items in each untimed batch of a one-way round's primer. */
+  static final int PRIME_ITEMS = 2_000;
+
+  /**
+   * Moves batches of {@link #PRIME_ITEMS} one-way items, untimed, for at least {@link #PRIME_NANOS}: the start of
+   * every one-way round. The threads of a one-way row wait while the other rows take their turns, as a round trip
+   * row's do, and its quick rounds (12,500 items) were timed more often in the slower state that follows: three quick
+   * runs put the stream row at 1.4× its full run's ratio.
+   */
+  static void primeOneWay(Warmup.PerItem measure) throws Exception {
+    long until = System.nanoTime() + PRIME_NANOS;
+    do {
+      measure.nanos(PRIME_ITEMS);
+    } while (System.nanoTime() - until < 0);
   }
 
   /**
