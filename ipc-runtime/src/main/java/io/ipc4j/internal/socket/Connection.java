@@ -53,8 +53,7 @@ final class Connection {
   private volatile SocketLoop pollingLoop;
   /** Who reads a socket that is not polled, once started. */
   private volatile BackgroundReader backgroundReader;
-  /** Whether the polling loop has frames queued for its {@link Poller#deferWrite}; on the loop. */
-  private boolean writeDeferred;
+
   /** The stall checks of a polled socket, made when it is handed to its loop. */
   private StallChecks stalls;
 
@@ -184,12 +183,14 @@ final class Connection {
     /** Writes what the loop sent it while it was busy ({@link Connection#send}). */
     @Override
     public void writeDeferred() {
-      writeDeferred = false;
+      loopWrites.deferredWritten();
       if (!closed.get() && !outbound.isWaiting()) {
         flush(false);
       }
     }
   };
+  /** When the polling loop writes what it sends here itself. */
+  final LoopWrites loopWrites = new LoopWrites(polledSocket);
 
   /**
    * Reads one small frame on the caller's thread (a renderer's handshake), refusing anything longer than {@code
@@ -225,7 +226,7 @@ final class Connection {
    * blocking socket (a renderer's end) the writer writes everything, waiting as the socket requires. To a polled
    * socket (the host's end) it writes only what the socket takes at once and never waits: the rest stays queued
    * and the polling loop writes it as the socket drains, or, while bytes already wait, the frame just joins them.
-   * What the polling loop itself sends is written once it is done with its task or socket ({@link Poller#deferWrite}).
+   * A frame the polling loop sends in a burst waits for its next write ({@link LoopWrites}).
    * A renderer whose queue would pass its budget is disconnected; a frame is always accepted into an empty queue.
    * A payload {@code asIs} is the sender's own array: written, or copied where the socket did not take it, by return.
    */
@@ -247,15 +248,13 @@ final class Connection {
       return;
     }
     outbound.add(header, payload, asIs);
+    if (outbound.isWaiting() && !asIs) {
+      return; // the socket is full: the loop writes this frame with the others once it drains (see writable)
+    }
     SocketLoop loop = pollingLoop;
-    if (!asIs && loop != null && loop.inLoop()) {
-      if (!writeDeferred && !outbound.isWaiting()) {
-        writeDeferred = true; // written with whatever else the loop sends before it moves on
-        loop.poller().deferWrite(polledSocket);
-      }
-    } else if (asIs || !outbound.isWaiting()) {
+    if (asIs || loop == null || !loop.inLoop() || loopWrites.writeNow(loop.poller())) {
       flush(asIs);
-    } // else the socket is full: the loop writes this frame with the others once it drains (see writable)
+    }
   }
 
   void send(Message message) {

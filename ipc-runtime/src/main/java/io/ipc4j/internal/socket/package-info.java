@@ -13,8 +13,8 @@
  *   <li>Renderer end: {@link io.ipc4j.internal.socket.SocketClient} (handshake, then the renderer's
  *       {@code MainLink}) and {@link io.ipc4j.internal.socket.ChildConnector} (a child JVM's way to its host).
  *   <li>Both ends: {@link io.ipc4j.internal.socket.Connection} (one socket) with its
- *       {@link io.ipc4j.internal.socket.FrameReader}, {@link io.ipc4j.internal.socket.OutboundQueue} and
- *       {@link io.ipc4j.internal.socket.StallChecks}; {@link io.ipc4j.internal.socket.Frames}, the frame format of
+ *       {@link io.ipc4j.internal.socket.FrameReader}, {@link io.ipc4j.internal.socket.OutboundQueue},
+ *       {@link io.ipc4j.internal.socket.LoopWrites} and {@link io.ipc4j.internal.socket.StallChecks}; {@link io.ipc4j.internal.socket.Frames}, the frame format of
  *       docs/protocol.md; {@link io.ipc4j.internal.socket.Endpoint}.
  * </ul>
  */

@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What the polling loop sends to a socket while it runs a task, handles a socket's frames or runs its timed checks
- * goes out in one write when it is done with that, not one write per frame: a handler's burst of pushes, or the
- * items a stream's request released, cost one system call. Frames sent from any other thread are written at once.
+ * The polling loop writes what it sends to a socket at once, unless it wrote there less than
+ * {@link LoopWrites#BURST_NANOS} ago: such a frame waits for its next write there, at the latest once the loop is done
+ * with its task, the socket's frames or its timed checks. So a burst costs a few system calls rather than one a frame,
+ * and sends further apart go out as they are made. Frames sent from any other thread are written at once.
  */
 @Timeout(20) // a frame that is never written would otherwise block the peer's read for ever
 class DeferredWritesTest {
@@ -73,6 +74,16 @@ class DeferredWritesTest {
     registered.get(10, TimeUnit.SECONDS);
   }
 
+  /**
+   * Makes every frame the loop sends from now on wait for a flush point: the loop has just written (an opening
+   * frame, read here), and the burst time is a day.
+   */
+  private void holdEveryLoopFrame() throws Exception {
+    connection.loopWrites.burstNanos(TimeUnit.DAYS.toNanos(1));
+    pair.loop.execute(() -> connection.send(push("opening")));
+    assertThat(readChannels(1)).containsExactly("opening");
+  }
+
   private static Connection.Receiver ignoring() {
     return new Connection.Receiver() {
       @Override
@@ -84,26 +95,50 @@ class DeferredWritesTest {
   }
 
   @Test
-  void framesTheLoopSendsInATaskAreWrittenTogetherWhenTheTaskEnds() throws Exception {
+  void framesTheLoopSendsInABurstAreWrittenTogetherWhenTheTaskEnds() throws Exception {
     startPolled(ignoring());
-    CompletableFuture<Integer> seenInTask = new CompletableFuture<>();
+    connection.loopWrites.burstNanos(TimeUnit.DAYS.toNanos(1));
+    CompletableFuture<List<String>> seenInTask = new CompletableFuture<>();
     pair.loop.execute(() -> {
       try {
         for (int i = 0; i < 100; i++) {
           connection.send(push("burst" + i));
         }
-        seenInTask.complete(availableToPeer());
+        List<String> first = readChannels(1); // the first frame is written at once
+        availableToPeer(); // and nothing after it while the task runs
+        seenInTask.complete(first);
       } catch (Throwable t) {
         seenInTask.completeExceptionally(t);
       }
     });
-    assertThat(seenInTask.get(10, TimeUnit.SECONDS)).isEqualTo(0); // nothing written while the task ran
+    assertThat(seenInTask.get(10, TimeUnit.SECONDS)).containsExactly("burst0");
     List<String> expected = new ArrayList<>();
-    for (int i = 0; i < 100; i++) {
+    for (int i = 1; i < 100; i++) {
       expected.add("burst" + i);
     }
-    assertThat(readChannels(100)).containsExactlyElementsIn(expected).inOrder();
+    assertThat(readChannels(99)).containsExactlyElementsIn(expected).inOrder();
     assertThat(connection.outboundBytes()).isEqualTo(0);
+  }
+
+  @Test
+  void framesTheLoopSendsFurtherApartThanABurstAreEachWrittenAtOnce() throws Exception {
+    // As a handler that reports progress while it works on the loop: every message goes out as it is sent.
+    startPolled(ignoring());
+    CompletableFuture<List<String>> seenInTask = new CompletableFuture<>();
+    pair.loop.execute(() -> {
+      try {
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+          Thread.sleep(TimeUnit.NANOSECONDS.toMillis(LoopWrites.BURST_NANOS) + 1);
+          connection.send(push("progress" + i));
+          seen.addAll(readChannels(1));
+        }
+        seenInTask.complete(seen);
+      } catch (Throwable t) {
+        seenInTask.completeExceptionally(t);
+      }
+    });
+    assertThat(seenInTask.get(10, TimeUnit.SECONDS)).containsExactly("progress0", "progress1", "progress2").inOrder();
   }
 
   @Test
@@ -118,6 +153,7 @@ class DeferredWritesTest {
       @Override
       public void closed(String reason) {}
     });
+    holdEveryLoopFrame();
     ByteBuffer frames = ByteBuffer.allocate(1024);
     for (String channel : List.of("a", "b", "c")) {
       Message.Send send = new Message.Send(0, channel, new byte[] {1});
@@ -133,6 +169,7 @@ class DeferredWritesTest {
   @Test
   void whatATimedCheckSendsIsWrittenOnceTheChecksHaveRun() throws Exception {
     startPolled(ignoring());
+    holdEveryLoopFrame();
     AtomicInteger runs = new AtomicInteger();
     pair.loop.execute(() -> pair.loop.poller().addTimed(now -> {
       if (runs.incrementAndGet() == 1) {
