@@ -53,7 +53,6 @@ final class Connection {
   private volatile SocketLoop pollingLoop;
   /** Who reads a socket that is not polled, once started. */
   private volatile BackgroundReader backgroundReader;
-
   /** The stall checks of a polled socket, made when it is handed to its loop. */
   private StallChecks stalls;
 
@@ -192,14 +191,7 @@ final class Connection {
   /** When the polling loop writes what it sends here itself. */
   final LoopWrites loopWrites = new LoopWrites(polledSocket);
 
-  /**
-   * Reads one small frame on the caller's thread (a renderer's handshake), refusing anything longer than {@code
-   * limit}, and waiting at most {@code within}: a timed select, so the wait needs no timer thread. The socket is
-   * blocking again afterwards, for the reader thread.
-   *
-   * @return the frame's body, positioned at the type byte
-   * @throws java.net.SocketTimeoutException if the frame did not arrive in time
-   */
+  /** Reads a renderer's handshake frame on the caller's thread, with a deadline: {@link FrameReader#readFrame}. */
   ByteBuffer readFrame(int limit, java.time.Duration within) throws IOException, Frames.ProtocolException {
     return reader.readFrame(limit, within);
   }
@@ -294,6 +286,17 @@ final class Connection {
   /** See {@link StallChecks#updateWriteInterest}; on the polling loop. */
   private void updateWriteInterest() {
     stalls.updateWriteInterest(pollingLoop.poller(), channel);
+  }
+
+  /**
+   * Writes what is queued, the frames the polling loop held back for a burst included, as far as the socket takes
+   * them now, then closes: a peer that is let go in good order gets what was sent to it before.
+   */
+  void closeAfterWrites(String reason) {
+    if (!closed.get()) {
+      flush(false);
+    }
+    close(reason);
   }
 
   /** Cuts off a peer that broke a limit, saying so in the log. */

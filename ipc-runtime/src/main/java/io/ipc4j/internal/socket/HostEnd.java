@@ -75,7 +75,7 @@ final class HostEnd implements RendererLink, Connection.Receiver {
     if (connection.isOpen()) {
       connection.send(Frames.goodbye(), null, false);
     }
-    connection.close(reason);
+    connection.closeAfterWrites(reason);
     if (process != null) {
       endLater.accept(process);
     }

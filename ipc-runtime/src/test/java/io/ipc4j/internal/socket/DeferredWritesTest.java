@@ -183,6 +183,21 @@ class DeferredWritesTest {
   }
 
   @Test
+  void framesTheLoopHeldBackReachAPeerItLetsGoInGoodOrder() throws Exception {
+    // As the host's loop sends a renderer a last message and its GOODBYE, then closes its socket, in one task.
+    startPolled(ignoring());
+    holdEveryLoopFrame();
+    pair.loop.execute(() -> {
+      connection.send(push("last"));
+      connection.send(push("goodbye"));
+      connection.closeAfterWrites("let go");
+    });
+    assertThat(readChannels(2)).containsExactly("last", "goodbye").inOrder();
+    assertThat(pair.peerEnd.read(ByteBuffer.allocate(1))).isEqualTo(-1);
+    assertThat(connection.closeReason()).isEqualTo("let go");
+  }
+
+  @Test
   void aFrameSentFromAnotherThreadIsWrittenBeforeSendReturns() throws Exception {
     startPolled(ignoring());
     CompletableFuture<Void> blockLoop = new CompletableFuture<>();
