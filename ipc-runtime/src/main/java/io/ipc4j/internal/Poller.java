@@ -93,8 +93,8 @@ public final class Poller {
 
   /**
    * Has the loop write what it queued for {@code socket} once it is done with what it does now (a task, a socket's
-   * frames, its timed checks), in one gathering write however many frames that was: a handler's burst of sends,
-   * or the items a stream's request released, cost one system call. On the loop; once per socket until written.
+   * frames, its timed checks), in one gathering write however many frames that was: the end of a burst of sends
+   * (which frames wait is the socket's to say). On the loop; once per socket until written.
    */
   public void deferWrite(Readable socket) {
     deferred.add(socket);
