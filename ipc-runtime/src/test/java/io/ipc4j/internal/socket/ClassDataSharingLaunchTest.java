@@ -65,15 +65,20 @@ class ClassDataSharingLaunchTest {
     }
   }
 
-  private static IpcHost host(Path cache) {
+  /** What the renderers report on "result", in order. */
+  private final BlockingQueue<Object> results = new LinkedBlockingQueue<>();
+
+  /** A host that shares class data through {@code cache}, answers "add" and collects what renderers report. */
+  private IpcHost host(Path cache) {
     IpcHost host = IpcHost.builder().classDataSharing(cache).jvmOptions("-XX:TieredStopAtLevel=1")
         .shutdownGrace(Duration.ofSeconds(WAIT_SECONDS)).overSockets();
     host.ipcMain().handle("add", (event, args) -> (Integer) args[0] + (Integer) args[1]);
+    host.ipcMain().on("result", (event, args) -> results.add(args[0]));
     return host;
   }
 
   /** Launches {@code Adder}, checks that it called, and returns its JVM's command line. */
-  private List<String> launchAndCall(IpcHost host, BlockingQueue<Object> results) throws Exception {
+  private List<String> launchAndCall(IpcHost host) throws Exception {
     WebContents child = host.launchRenderer(adder);
     assertThat(results.poll(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(5);
     List<String> command = ProcessHandle.of(child.osProcessId()).flatMap(p -> p.info().arguments())
@@ -111,11 +116,9 @@ class ClassDataSharingLaunchTest {
   void aRendererWritesTheArchiveAsItExitsAndTheNextOneMapsIt() throws Exception {
     Path cache = temp.resolve("cache");
     try (IpcHost host = host(cache)) {
-      BlockingQueue<Object> results = new LinkedBlockingQueue<>();
-      host.ipcMain().on("result", (event, args) -> results.add(args[0]));
-      assertThat(maps(launchAndCall(host, results))).isFalse();
+      assertThat(maps(launchAndCall(host))).isFalse();
       Path archive = awaitArchive(cache);
-      assertThat(launchAndCall(host, results)).contains("-XX:SharedArchiveFile=" + archive);
+      assertThat(launchAndCall(host)).contains("-XX:SharedArchiveFile=" + archive);
     }
   }
 
@@ -123,9 +126,7 @@ class ClassDataSharingLaunchTest {
   void closingTheHostReturnsOnlyOnceTheArchiveIsKept() throws Exception {
     Path cache = temp.resolve("cache");
     try (IpcHost host = host(cache)) {
-      BlockingQueue<Object> results = new LinkedBlockingQueue<>();
-      host.ipcMain().on("result", (event, args) -> results.add(args[0]));
-      launchAndCall(host, results);
+      launchAndCall(host);
     }
     // The child wrote its archive as it exited, and the host moves it into place then: close() waits for that, so
     // nothing writes to the cache directory once it has returned (it used to, and the directory could not be deleted).
@@ -139,13 +140,11 @@ class ClassDataSharingLaunchTest {
   void aRendererLaunchesBesideADamagedArchiveWithoutMappingIt() throws Exception {
     Path cache = temp.resolve("cache");
     try (IpcHost host = host(cache)) {
-      BlockingQueue<Object> results = new LinkedBlockingQueue<>();
-      host.ipcMain().on("result", (event, args) -> results.add(args[0]));
-      launchAndCall(host, results);
+      launchAndCall(host);
       Path archive = awaitArchive(cache);
       byte[] bytes = Files.readAllBytes(archive);
       Files.write(archive, java.util.Arrays.copyOf(bytes, bytes.length / 3));
-      assertThat(maps(launchAndCall(host, results))).isFalse();
+      assertThat(maps(launchAndCall(host))).isFalse();
     }
   }
 
@@ -153,10 +152,8 @@ class ClassDataSharingLaunchTest {
   void aRendererLaunchesWhenTheCacheDirectoryCannotBeWritten() throws Exception {
     Path notADirectory = Files.writeString(temp.resolve("file"), "x");
     try (IpcHost host = host(notADirectory.resolve("cache"))) {
-      BlockingQueue<Object> results = new LinkedBlockingQueue<>();
-      host.ipcMain().on("result", (event, args) -> results.add(args[0]));
-      assertThat(maps(launchAndCall(host, results))).isFalse();
-      assertThat(maps(launchAndCall(host, results))).isFalse();
+      assertThat(maps(launchAndCall(host))).isFalse();
+      assertThat(maps(launchAndCall(host))).isFalse();
     }
   }
 }
