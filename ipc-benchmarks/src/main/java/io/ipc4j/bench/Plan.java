@@ -98,12 +98,17 @@ record Plan(boolean quick, int rounds) {
    */
   static final long PRIME_NANOS = 100_000_000;
 
-  /** Runs {@code call} for {@link #PRIME_NANOS}, untimed: the start of every round trip round. */
-  private static void prime(Runnable call) {
+  /** One untimed step of a primer: a call, or a batch of one-way items. */
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  /** Runs {@code step} again and again, untimed, until {@link #PRIME_NANOS} have passed: the start of every round. */
+  private static void prime(Step step) throws Exception {
     long until = System.nanoTime() + PRIME_NANOS;
-    while (System.nanoTime() - until < 0) {
-      call.run();
-    }
+    do {
+      step.run();
+    } while (System.nanoTime() - until < 0);
   }
 
   /** Items in each untimed batch of a one-way round's primer. */
@@ -116,10 +121,7 @@ record Plan(boolean quick, int rounds) {
    * runs put the stream row at 1.4× its full run's ratio.
    */
   static void primeOneWay(Warmup.PerItem measure) throws Exception {
-    long until = System.nanoTime() + PRIME_NANOS;
-    do {
-      measure.nanos(PRIME_ITEMS);
-    } while (System.nanoTime() - until < 0);
+    prime(() -> measure.nanos(PRIME_ITEMS));
   }
 
   /**
@@ -129,7 +131,7 @@ record Plan(boolean quick, int rounds) {
    * @return each call's time in nanoseconds
    */
   static long[] primedRound(Runnable call, int calls) throws Exception {
-    prime(call);
+    prime(call::run);
     return Warmup.timing(call).run(calls);
   }
 
