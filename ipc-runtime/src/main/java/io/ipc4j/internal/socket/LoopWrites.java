@@ -16,7 +16,7 @@ final class LoopWrites {
 
   private final Poller.Readable socket;
   private long burstNanos = BURST_NANOS;
-  /** When the loop last wrote to the socket ({@code nanoTime}). */
+  /** When the loop last wrote to the socket ({@code nanoTime}); at first long ago, so its first frame goes at once. */
   private long wrote = System.nanoTime() - Long.MAX_VALUE / 2;
   /** Whether the socket is in the poller's deferred writes. */
   private boolean deferred;

@@ -46,14 +46,11 @@ class DeferredWritesTest {
     return new Message.Push(1, channel, channel.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Bytes the peer could read now, without waiting; the peer's end blocks again afterwards. */
-  private int availableToPeer() throws IOException {
+  /** Checks that the peer has nothing to read now, without waiting; the peer's end blocks again afterwards. */
+  private void assertPeerHasNothingToRead() throws IOException {
     pair.peerEnd.configureBlocking(false);
     try {
-      ByteBuffer probe = ByteBuffer.allocate(1 << 16);
-      int read = pair.peerEnd.read(probe);
-      assertThat(read).isAtMost(0); // a probe that read a frame would lose it: the tests below expect none
-      return read;
+      assertThat(pair.peerEnd.read(ByteBuffer.allocate(1 << 16))).isAtMost(0);
     } finally {
       pair.peerEnd.configureBlocking(true);
     }
@@ -105,7 +102,7 @@ class DeferredWritesTest {
           connection.send(push("burst" + i));
         }
         List<String> first = readChannels(1); // the first frame is written at once
-        availableToPeer(); // and nothing after it while the task runs
+        assertPeerHasNothingToRead(); // and nothing after it while the task runs
         seenInTask.complete(first);
       } catch (Throwable t) {
         seenInTask.completeExceptionally(t);
@@ -117,7 +114,9 @@ class DeferredWritesTest {
       expected.add("burst" + i);
     }
     assertThat(readChannels(99)).containsExactlyElementsIn(expected).inOrder();
-    assertThat(connection.outboundBytes()).isEqualTo(0);
+    CompletableFuture<Long> left = new CompletableFuture<>();
+    pair.loop.execute(() -> left.complete(connection.outboundBytes())); // after the write that ended the burst's task
+    assertThat(left.get(10, TimeUnit.SECONDS)).isEqualTo(0);
   }
 
   @Test
@@ -195,6 +194,28 @@ class DeferredWritesTest {
     assertThat(readChannels(2)).containsExactly("last", "goodbye").inOrder();
     assertThat(pair.peerEnd.read(ByteBuffer.allocate(1))).isEqualTo(-1);
     assertThat(connection.closeReason()).isEqualTo("let go");
+  }
+
+  @Test
+  void aFrameFromAnotherThreadFollowsTheFramesTheLoopHeldBack() throws Exception {
+    // Messages to a renderer keep the order they were sent in: a held frame is queued, only its write waits, and
+    // whoever writes next writes it first.
+    startPolled(ignoring());
+    holdEveryLoopFrame();
+    CompletableFuture<Void> held = new CompletableFuture<>();
+    CompletableFuture<Void> release = new CompletableFuture<>();
+    pair.loop.execute(() -> {
+      connection.send(push("held"));
+      held.complete(null);
+      release.join(); // the task goes on: the held frame is not written by the loop yet
+    });
+    try {
+      held.get(10, TimeUnit.SECONDS);
+      connection.send(push("from-another-thread"));
+      assertThat(readChannels(2)).containsExactly("held", "from-another-thread").inOrder();
+    } finally {
+      release.complete(null);
+    }
   }
 
   @Test
