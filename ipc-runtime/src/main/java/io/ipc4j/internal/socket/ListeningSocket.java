@@ -26,6 +26,12 @@ final class ListeningSocket {
   final Path directory;
   final ServerSocketChannel channel;
   final Endpoint endpoint;
+  /**
+   * Deletes the directory when the JVM exits with the host still open (a {@code System.exit}, or a last non-daemon
+   * thread ending without {@code close()}), so that no exit in good order leaves it behind; {@link #deleteDirectory}
+   * unregisters it. Never started otherwise. A killed JVM runs no hooks: its directory stays.
+   */
+  final Thread deleteAtExit;
 
   /** Listens (non-blocking); throws {@link IpcException} if it cannot. */
   ListeningSocket() {
@@ -47,6 +53,14 @@ final class ListeningSocket {
       this.channel = server;
       this.endpoint = where;
       server.configureBlocking(false);
+      this.deleteAtExit = new Thread(this::deleteFiles, "ipc4j-delete-" + directory.getFileName());
+      try {
+        Runtime.getRuntime().addShutdownHook(deleteAtExit);
+      } catch (IllegalStateException e) {
+        server.close();
+        deleteFiles();
+        throw new IpcException("The ipc4j host could not listen: the JVM is shutting down", e);
+      }
     } catch (IOException e) {
       throw new IpcException("The ipc4j host could not listen: " + e.getMessage(), e);
     }
@@ -74,8 +88,17 @@ final class ListeningSocket {
     }
   }
 
-  /** Deletes the directory and what is left in it. */
+  /** Deletes the directory and what is left in it, and no longer at the JVM's exit. */
   void deleteDirectory() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(deleteAtExit);
+    } catch (IllegalStateException e) {
+      // the JVM is exiting (a shutdown hook closes the host): the hook deletes the directory too, harmlessly
+    }
+    deleteFiles();
+  }
+
+  private void deleteFiles() {
     try (Stream<Path> files = Files.walk(directory)) {
       files.sorted(Comparator.reverseOrder()).forEach(ListeningSocket::deleteQuietly);
     } catch (IOException e) {
