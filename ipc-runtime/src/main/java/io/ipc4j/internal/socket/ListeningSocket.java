@@ -98,10 +98,14 @@ final class ListeningSocket {
     deleteFiles();
   }
 
-  private void deleteFiles() {
+  /** Once only in effect: {@code close()} in a user's shutdown hook may run it as the exit hook does. */
+  private synchronized void deleteFiles() {
+    if (!Files.exists(directory)) {
+      return;
+    }
     try (Stream<Path> files = Files.walk(directory)) {
       files.sorted(Comparator.reverseOrder()).forEach(ListeningSocket::deleteQuietly);
-    } catch (IOException e) {
+    } catch (IOException | java.io.UncheckedIOException e) {
       LOG.log(Level.WARNING, "ipc4j: could not delete {0}: {1}", directory, e.getMessage());
     }
   }

@@ -20,14 +20,20 @@ import org.junit.jupiter.api.io.TempDir;
  * exits in good order with the host still open (its {@code main} returns, or it calls {@code System.exit}).
  */
 class SocketDirectoryExitTest {
-  /** A host JVM that opens a socket host, says where its directory is, and exits without closing it. */
+  /**
+   * A host JVM that opens a socket host, says where its directory is, and exits without closing it ({@code return}
+   * or {@code exit}), or closes it from a shutdown hook of its own as it exits ({@code hook}).
+   */
   public static final class LeavesHostOpen {
     public static void main(String[] args) throws Exception {
-      IpcHost.overSockets();
+      IpcHost host = IpcHost.overSockets();
+      if (args[0].equals("hook")) {
+        Runtime.getRuntime().addShutdownHook(new Thread(host::close));
+      }
       try (Stream<Path> made = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
         System.out.println("made " + made.filter(p -> p.getFileName().toString().startsWith("ipc4j-")).toList());
       }
-      if (args[0].equals("exit")) {
+      if (!args[0].equals("return")) {
         System.exit(3);
       } // else main returns; the host's threads are daemons, so the JVM exits
     }
@@ -45,18 +51,28 @@ class SocketDirectoryExitTest {
     assertThat(exitLeaving("exit")).isEqualTo(3);
   }
 
+  @Test
+  void aHostClosedByAShutdownHookOfItsOwnExitsQuietly() throws Exception {
+    assertThat(exitLeaving("hook")).isEqualTo(3);
+    assertThat(errors).isEmpty(); // close() deletes as the exit hook may: nothing escapes the user's hook
+  }
+
+  private String errors;
+
   /** Runs {@link LeavesHostOpen} with its own temporary directory; checks it made one there and left none. */
   private int exitLeaving(String how) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process child = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + temp, "-cp",
         System.getProperty("java.class.path"), LeavesHostOpen.class.getName(), how)
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        .redirectError(temp.resolve("stderr.txt").toFile()).start();
     String said;
     try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
         StandardCharsets.UTF_8))) {
       said = out.readLine();
     }
     assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    errors = Files.readString(temp.resolve("stderr.txt"));
+    Files.delete(temp.resolve("stderr.txt"));
     assertThat(said).matches("made \\[.*ipc4j-[^,]*\\]"); // the host made exactly one directory where it was told
     assertThat(leftIn(temp)).isEmpty();
     return child.exitValue();
