@@ -46,6 +46,32 @@ class MainInvokesRendererTest {
 
   @ParameterizedTest
   @EnumSource(HostKind.class)
+  void callsBeyondTheCallTablesSlotsEachEndWithTheirOwnAnswerOrDeadline(HostKind kind) {
+    int count = 1_500; // more than the 1,024 slots the main side keeps its calls to a renderer in
+    try (IpcHost host = kind.open()) {
+      Renderer r = host.openRenderer();
+      java.util.Map<Integer, CompletableFuture<Object>> held = new java.util.concurrent.ConcurrentHashMap<>();
+      r.ipcRenderer().handle("hold", (event, args) -> {
+        CompletableFuture<Object> answer = new CompletableFuture<>();
+        held.put((Integer) args[0], answer);
+        return answer;
+      });
+      List<CompletableFuture<Object>> calls = new java.util.ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        calls.add(r.webContents().invoke("hold", i));
+      }
+      CompletableFuture<Object> late = r.webContents().invokeWithTimeout(Duration.ofMillis(100), "hold", -1);
+      assertThat(failureOf(late)).isInstanceOf(IpcTimeoutException.class); // found by its deadline among them all
+      Await.until("every call reached the handler", () -> held.size() == count + 1);
+      held.forEach((i, answer) -> answer.complete(i * 2));
+      for (int i = 0; i < count; i++) {
+        assertThat(answerOf(calls.get(i))).isEqualTo(i * 2);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
   void aCompletionStageAnswersWhenItCompletes(HostKind kind) {
     try (IpcHost host = kind.open()) {
       Renderer r = host.openRenderer();

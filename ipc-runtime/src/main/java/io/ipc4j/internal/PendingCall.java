@@ -21,7 +21,7 @@ import java.util.concurrent.locks.LockSupport;
  * thread that finds another one settling waits for it ({@link #settleAndAwait()}); settling decodes and never
  * blocks, so that wait is short.
  */
-final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pending, Runnable {
+final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pending, PendingCalls.Call, Runnable {
   private static final int PENDING = 0;
   private static final int COMPLETING = 1;
   /** Ended: the outcome is published. */
@@ -63,6 +63,11 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
     this.channel = channel;
     this.timeout = timeout;
     this.deadlineNanos = Args.deadlineNanos(timeout);
+  }
+
+  @Override
+  public long callId() {
+    return id;
   }
 
   /** This call as the future of an {@code invoke}; its callbacks run on the renderer's event loop. */

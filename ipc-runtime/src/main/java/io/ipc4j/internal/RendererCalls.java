@@ -5,9 +5,7 @@ import io.ipc4j.IpcTimeoutException;
 import io.ipc4j.internal.jfr.IpcCallEvent;
 import io.ipc4j.internal.jfr.Outcomes;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,12 +22,12 @@ final class RendererCalls implements Scheduler.Deadlines {
   private final WebContentsImpl contents;
   private final EventLoop mainLoop;
   private final Scheduler scheduler;
-  private final Map<Long, Call> pending = new ConcurrentHashMap<>();
+  private final PendingCalls<Call> pending = new PendingCalls<>();
   private final AtomicLong nextId = new AtomicLong();
   private volatile String closedReason;
 
-  /** One call waiting for its reply. */
-  private static final class Call {
+  /** One call waiting for its reply; as a {@code Runnable}, what cancelling its future does. */
+  private final class Call implements PendingCalls.Call, Runnable {
     final long id;
     final String channel;
     final Duration timeout;
@@ -45,6 +43,16 @@ final class RendererCalls implements Scheduler.Deadlines {
       this.timeout = timeout;
       this.deadlineNanos = Args.deadlineNanos(timeout);
       this.future = future;
+    }
+
+    @Override
+    public long callId() {
+      return id;
+    }
+
+    @Override
+    public void run() {
+      abandon(this);
     }
   }
 
@@ -86,8 +94,8 @@ final class RendererCalls implements Scheduler.Deadlines {
     }
     Call call = new Call(newCallId(), channel, timeout, future);
     call.event = IpcCallEvent.begin("invoke", Outcomes.TO_RENDERER, channel, contents.id, frameId, payload.length);
-    pending.put(call.id, call);
-    future.onCancel(() -> abandon(call));
+    pending.add(call);
+    future.onCancel(call);
     scheduler.callStarted();
     String reason = closedReason;
     if (reason != null) {
@@ -131,12 +139,12 @@ final class RendererCalls implements Scheduler.Deadlines {
   /** Times out the calls whose deadline has come; the scheduler's thread. */
   @Override
   public void expire(long nowNanos) {
-    for (Call call : pending.values()) {
+    pending.forEach(call -> {
       if (nowNanos - call.deadlineNanos >= 0
           && end(call, null, new IpcTimeoutException(call.channel, call.timeout))) {
         tellRenderer(call); // the handler's deadline has passed too: it may stop
       }
-    }
+    });
   }
 
   /** Fails every pending call, and every later one, with {@link IpcDisconnectedException}. Idempotent. */
@@ -145,7 +153,7 @@ final class RendererCalls implements Scheduler.Deadlines {
       closedReason = reason;
     }
     scheduler.unwatch(this);
-    pending.values().forEach(call -> disconnect(call, reason));
+    pending.forEach(call -> disconnect(call, reason));
   }
 
   private void disconnect(Call call, String reason) {
@@ -175,7 +183,7 @@ final class RendererCalls implements Scheduler.Deadlines {
   }
 
   private boolean forget(Call call) {
-    if (!pending.remove(call.id, call)) {
+    if (!pending.remove(call)) {
       return false;
     }
     scheduler.callEnded();

@@ -40,7 +40,7 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
   private final Scheduler watchdog;
   /** Whether the watchdog is this renderer's own, to close with it. */
   private final boolean ownWatchdog;
-  private final PendingCalls pending = new PendingCalls();
+  private final PendingCalls<PendingCall> pending = new PendingCalls<>();
   private final Map<Integer, IpcRendererImpl> frames = new ConcurrentHashMap<>();
   private final IpcRendererImpl mainFrame;
   /** What the main process sends this renderer's frames: messages and calls, run on the loop. */

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 public class PendingCallsModelTest {
   static final long[] IDS = {1, 1 + PendingCalls.SLOTS, 1 + 2L * PendingCalls.SLOTS, 2};
 
-  private final PendingCalls table = new PendingCalls();
+  private final PendingCalls<PendingCall> table = new PendingCalls<>();
   private final PendingCall[] calls = new PendingCall[IDS.length];
   private static final int NEW = 0;
   private static final int ADDING = 1;

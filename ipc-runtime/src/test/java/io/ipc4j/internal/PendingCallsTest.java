@@ -36,7 +36,7 @@ class PendingCallsTest {
 
   @Test
   void moreCallsThanSlotsAreAllFoundRemovedAndVisited() {
-    PendingCalls calls = new PendingCalls();
+    PendingCalls<PendingCall> calls = new PendingCalls<>();
     List<PendingCall> all = new ArrayList<>();
     for (long id = 1; id <= 3L * PendingCalls.SLOTS; id++) {
       PendingCall c = call(id);
