@@ -210,6 +210,45 @@ class UndecodableArgumentsTest {
 
   @ParameterizedTest
   @EnumSource(HostKind.class)
+  void aCallFromTheMainProcessThatTheRendererCannotDecodeFailsTheSameWayAndItsHandlerDoesNotRun(HostKind kind) {
+    // The other way round: the host has the new enum, the renderer the old. In process the main process's calling
+    // thread copies the arguments for the renderer, yet the caller gets what a socket renderer answers.
+    try (IpcHost host = kind.open(IpcHost.builder().codecs(List.of(URGENCY)))) {
+      Renderer renderer = host.openRenderer();
+      Codecs.addTo(renderer.ipcRenderer(), List.of(OLD_URGENCY));
+      Await.Inbox<Object> handled = new Await.Inbox<>();
+      renderer.ipcRenderer().handle("urgency:set", (event, args) -> {
+        handled.put(args[0]);
+        return args[0];
+      });
+      CompletionException e = assertThrows(CompletionException.class,
+          () -> renderer.webContents().invoke("urgency:set", Urgency.URGENT).join());
+      assertNoUrgent((IpcInvokeException) e.getCause(), "urgency:set");
+
+      assertThat(renderer.webContents().invoke("urgency:set", Urgency.HIGH).join()).isEqualTo(Urgency.HIGH);
+      assertThat(handled.take()).isEqualTo(OldUrgency.HIGH);
+      handled.assertEmptyAfter(50);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
+  void anAnswerTheMainProcessCannotDecodeFailsItsCallerTheSameWayOnEitherHost(HostKind kind) {
+    try (IpcHost host = openHost(kind)) {
+      Renderer renderer = host.openRenderer();
+      Codecs.addTo(renderer.ipcRenderer(), List.of(URGENCY));
+      renderer.ipcRenderer().handle("urgency:get", (event, args) -> Urgency.valueOf((String) args[0]));
+      CompletionException e = assertThrows(CompletionException.class,
+          () -> renderer.webContents().invoke("urgency:get", "URGENT").join());
+      assertThat(e).hasCauseThat().isInstanceOf(io.ipc4j.internal.codec.MalformedValueException.class);
+      assertThat(e).hasCauseThat().hasMessageThat()
+          .isEqualTo("Malformed IPC value: enum '" + URGENCY_TYPE + "' has no constant 'URGENT' at offset 56");
+      assertThat(renderer.webContents().invoke("urgency:get", "HIGH").join()).isEqualTo(OldUrgency.HIGH);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
   void aRecordTheHostsCodecRefusesFailsTheInvokeWithTheHostsReason(HostKind kind) {
     try (IpcHost host = openHost(kind)) {
       Await.Inbox<Object> handled = new Await.Inbox<>();

@@ -166,11 +166,17 @@ final class IpcHostImpl implements IpcHost {
         if (wc.isDestroyed() || closed.get()) {
           throw new IpcDisconnectedException("The main process is gone (" + wc + " was destroyed)");
         }
-        if (message instanceof Message.RendererReply reply && wc.queuedOnLoop.get() == 0) {
-          // Nothing it sent earlier waits for the main loop: the answer overtakes nothing, and a thread blocked on
+        if (wc.queuedOnLoop.get() == 0) {
+          // Nothing it sent earlier waits for the main loop: an answer overtakes nothing, and a thread blocked on
           // it need not wait for the loop's turn (callbacks still run on the loop).
-          wc.calls.answer(reply);
-          return;
+          if (message instanceof Message.RendererReplyCopy copy) {
+            wc.calls.answer(copy);
+            return;
+          }
+          if (message instanceof Message.RendererReply reply) {
+            wc.calls.answer(reply);
+            return;
+          }
         }
         receive(wc, message);
       }

@@ -61,6 +61,8 @@ final class MainDispatch {
       }
     } else if (message instanceof Message.RendererReply m) {
       from.calls.answer(m);
+    } else if (message instanceof Message.RendererReplyCopy m) {
+      from.calls.answer(m);
     } else if (message instanceof Message.Stream m) {
       onStream(from, m);
     } else if (message instanceof Message.StreamRequest m) {

@@ -42,8 +42,8 @@ public sealed interface Message extends EventLoop.Labelled {
    * @return its direction
    */
   default Direction direction() {
-    return this instanceof Push || this instanceof Reply || this instanceof CallRenderer || this instanceof CancelCall
-        || isStreamToRenderer() ? Direction.TO_RENDERER : Direction.TO_MAIN;
+    return this instanceof Push || this instanceof Reply || this instanceof CallingRenderer
+        || this instanceof CancelCall || isStreamToRenderer() ? Direction.TO_RENDERER : Direction.TO_MAIN;
   }
 
   /** Whether this is one of the stream messages the main process sends. */
@@ -64,7 +64,7 @@ public sealed interface Message extends EventLoop.Labelled {
     if (this instanceof Send m) {
       return "handling send on '" + m.channel() + "'";
     }
-    if (this instanceof CallRenderer m) {
+    if (this instanceof CallingRenderer m) {
       return "handling invoke from the main process on '" + m.channel() + "'";
     }
     if (this instanceof Stream m) {
@@ -125,12 +125,12 @@ public sealed interface Message extends EventLoop.Labelled {
     }
   }
 
-  /** Renderer to main: an invoke, framed ({@link Invoke}) or copied in process ({@link InvokeCopy}). */
-  sealed interface Invoking extends Message permits Invoke, InvokeCopy {
-    /** The renderer's id of the call. */
+  /** A call either way, framed or copied in process: what its handler's event and its answer need. */
+  sealed interface Calling extends Message permits Invoking, CallingRenderer {
+    /** The caller's id of the call. */
     long callId();
 
-    /** The frame that called. */
+    /** The frame that called (an invoke) or is called (a call from the main process). */
     int frameId();
 
     /** The channel. */
@@ -138,7 +138,10 @@ public sealed interface Message extends EventLoop.Labelled {
 
     /** The caller's deadline, in milliseconds. */
     long timeoutMillis();
+  }
 
+  /** Renderer to main: an invoke, framed ({@link Invoke}) or copied in process ({@link InvokeCopy}). */
+  sealed interface Invoking extends Calling permits Invoke, InvokeCopy {
     /** How many bytes the arguments took encoded. */
     int payloadBytes();
   }
@@ -167,12 +170,23 @@ public sealed interface Message extends EventLoop.Labelled {
    * that the renderer's handler can see its deadline.
    */
   record CallRenderer(long callId, int frameId, String channel, long timeoutMillis, byte[] payload, boolean asIs)
-      implements WithPayload {
+      implements WithPayload, CallingRenderer {
     /** A call whose arguments are encoded. */
     public CallRenderer(long callId, int frameId, String channel, long timeoutMillis, byte[] payload) {
       this(callId, frameId, channel, timeoutMillis, payload, false);
     }
   }
+
+  /** Main to renderer: a call, framed ({@link CallRenderer}) or copied in process ({@link CallRendererCopy}). */
+  sealed interface CallingRenderer extends Calling permits CallRenderer, CallRendererCopy {}
+
+  /**
+   * Main to renderer, in process only (never framed): a {@link CallRenderer} whose arguments the caller's thread
+   * copied for the renderer, as {@link InvokeCopy} the other way; {@code undecodable}, when not null, is what
+   * decoding them threw (then {@code args} is null), which the renderer answers with as if it had decoded them.
+   */
+  record CallRendererCopy(long callId, int frameId, String channel, long timeoutMillis, Object[] args,
+      Throwable undecodable) implements CallingRenderer {}
 
   /**
    * Main to renderer: the main process stopped waiting for a {@link CallRenderer} (its future was cancelled, or its
@@ -191,6 +205,12 @@ public sealed interface Message extends EventLoop.Labelled {
       this(callId, ok, payload, false);
     }
   }
+
+  /**
+   * Renderer to main, in process only (never framed): the value a {@link CallRendererCopy}'s handler answered with,
+   * copied for the main process on the renderer's thread; {@code payloadBytes} is the size its encoding had.
+   */
+  record RendererReplyCopy(long callId, Object value, int payloadBytes) implements Message {}
 
   /**
    * Renderer to main: {@code ipcRenderer.stream} opens a stream on a main handler. Its items come as
@@ -289,38 +309,17 @@ public sealed interface Message extends EventLoop.Labelled {
    * encoded or as it is ({@link #asIs}); otherwise it is the encoded pair (remote type, remote message) of the failure.
    */
   record Reply(long callId, boolean ok, byte[] payload, boolean asIs) implements WithPayload {
-    /**
-     * An answer whose payload is encoded.
-     *
-     * @param callId the call it answers
-     * @param ok whether the payload is the value, not a failure
-     * @param payload the encoded value, or the failure's pair
-     */
+    /** An answer whose payload is encoded: the value when {@code ok}, else the failure's pair. */
     public Reply(long callId, boolean ok, byte[] payload) {
       this(callId, ok, payload, false);
     }
 
-    /**
-     * A failed reply: its payload is the pair (remote type, remote message).
-     *
-     * @param callId the call it answers
-     * @param type the class name of what the handler threw
-     * @param message its message, or null
-     * @param values the codec of the side that answers
-     * @return the reply
-     */
+    /** A failed reply: its payload is the pair ({@code type}, the class name of what the handler threw; message). */
     public static Reply failed(long callId, String type, String message, ValueCodec values) {
       return new Reply(callId, false, failurePayload(type, message, values));
     }
 
-    /**
-     * The payload of a failed answer, in either direction: the pair (remote type, remote message).
-     *
-     * @param type the class name of what the handler threw
-     * @param message its message, or null
-     * @param values the codec of the side that answers
-     * @return the encoded pair
-     */
+    /** The payload of a failed answer in either direction, encoded by the answering side: (type, message or null). */
     public static byte[] failurePayload(String type, String message, ValueCodec values) {
       return values.encodeArgs(new Object[] {type, message});
     }

@@ -2,6 +2,7 @@ package io.ipc4j.internal;
 
 import io.ipc4j.IpcDisconnectedException;
 import io.ipc4j.IpcTimeoutException;
+import io.ipc4j.internal.codec.ValueCodec;
 import io.ipc4j.internal.jfr.IpcCallEvent;
 import io.ipc4j.internal.jfr.Outcomes;
 import java.time.Duration;
@@ -74,10 +75,14 @@ final class RendererCalls implements Scheduler.Deadlines {
    * throws, before anything is sent, if the renderer is destroyed or an argument cannot be encoded.
    */
   byte[] encodeArgs(Object[] args, boolean mayBeAsIs) {
+    ensureAlive();
+    return AsIs.ofArguments(args, mayBeAsIs && contents.link.framesAsSent(), contents.values());
+  }
+
+  private void ensureAlive() {
     if (contents.isDestroyed()) {
       throw new IpcDisconnectedException("Object has been destroyed");
     }
-    return AsIs.ofArguments(args, mayBeAsIs && contents.link.framesAsSent(), contents.values());
   }
 
   /** Calls the handler of {@code channel} in one frame; never throws but for a bad channel or timeout. */
@@ -85,15 +90,30 @@ final class RendererCalls implements Scheduler.Deadlines {
     Args.timeout(timeout);
     Args.channel(channel);
     MainFuture<Object> future = new MainFuture<>(mainLoop);
-    byte[] payload;
+    ValueCodec renderer = contents.link.rendererValues(); // in process: the arguments are copied for it here
+    byte[] payload = null;
+    Object[] copy = null;
+    Throwable undecodable = null;
+    int bytes;
     try {
-      payload = encodeArgs(args, true);
+      if (renderer == null) {
+        payload = encodeArgs(args, true);
+        bytes = payload.length;
+      } else {
+        ensureAlive();
+        try {
+          copy = contents.values().copyArgs(args, renderer);
+        } catch (ValueCodec.Undecodable e) {
+          undecodable = e.getCause(); // the renderer answers the call with it, as if it had decoded them
+        }
+        bytes = contents.values().copiedBytes();
+      }
     } catch (RuntimeException e) { // nothing was sent
       future.settle(null, e);
       return future;
     }
     Call call = new Call(newCallId(), channel, timeout, future);
-    call.event = IpcCallEvent.begin("invoke", Outcomes.TO_RENDERER, channel, contents.id, frameId, payload.length);
+    call.event = IpcCallEvent.begin("invoke", Outcomes.TO_RENDERER, channel, contents.id, frameId, bytes);
     pending.add(call);
     future.onCancel(call);
     scheduler.callStarted();
@@ -103,9 +123,10 @@ final class RendererCalls implements Scheduler.Deadlines {
       return future;
     }
     try {
-      contents.link.toRenderer(
-          new Message.CallRenderer(call.id, frameId, channel, Message.timeoutMillis(timeout), payload,
-              AsIs.isArgument(payload, args)));
+      long millis = Message.timeoutMillis(timeout);
+      contents.link.toRenderer(renderer == null
+          ? new Message.CallRenderer(call.id, frameId, channel, millis, payload, AsIs.isArgument(payload, args))
+          : new Message.CallRendererCopy(call.id, frameId, channel, millis, copy, undecodable));
     } catch (RuntimeException e) { // refused (too large to frame, say): the call fails with why, not at its deadline
       end(call, null, e);
     }
@@ -134,6 +155,15 @@ final class RendererCalls implements Scheduler.Deadlines {
       failure = t;
     }
     end(call, value, failure);
+  }
+
+  /** An answer the renderer's thread copied for the main process (in process), taken where {@link #answer} is. */
+  void answer(Message.RendererReplyCopy reply) {
+    Call call = pending.get(reply.callId());
+    if (call != null) {
+      call.answerBytes = reply.payloadBytes();
+      end(call, reply.value(), null);
+    }
   }
 
   /** Times out the calls whose deadline has come; the scheduler's thread. */

@@ -4,6 +4,7 @@ import io.ipc4j.IpcException;
 import io.ipc4j.IpcRendererHandler;
 import io.ipc4j.IpcRendererListener;
 import io.ipc4j.MessagePort;
+import io.ipc4j.internal.codec.ValueCodec;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -45,6 +46,16 @@ final class RendererInbox {
       }
 
       @Override
+      ValueCodec receiverValues() {
+        return context.mainValues(); // in process: an answer is copied for the main process here
+      }
+
+      @Override
+      void sendCopy(long callId, Object copy) {
+        context.toMain(new Message.RendererReplyCopy(callId, copy, context.values.copiedBytes()));
+      }
+
+      @Override
       boolean callerWaits() {
         return context.isOpen();
       }
@@ -53,7 +64,7 @@ final class RendererInbox {
 
   /** Whether {@code message} is one this inbox runs on the loop. */
   static boolean takes(Message message) {
-    return message instanceof Message.Push || message instanceof Message.CallRenderer
+    return message instanceof Message.Push || message instanceof Message.CallingRenderer
         || message instanceof Message.CancelCall || message instanceof Message.CallStream
         || message instanceof Message.CallStreamRequest;
   }
@@ -102,7 +113,7 @@ final class RendererInbox {
   }
 
   /** Runs the frame's handler for a call from the main process and answers it. */
-  private void answer(Message.CallRenderer call) {
+  private void answer(Message.CallingRenderer call) {
     IpcRendererImpl frame = context.frame(call.frameId());
     IpcRendererHandler handler = frame == null ? null : frame.take(call.channel());
     if (handler == null) {
@@ -112,7 +123,7 @@ final class RendererInbox {
     RendererEvent event = new RendererEvent(frame, call.channel(), call.timeoutMillis());
     Object result;
     try {
-      result = handler.handle(event, AsIs.arguments(call, context.values));
+      result = handler.handle(event, argsOf(call));
     } catch (Throwable t) {
       replies.failure(call.callId(), call.channel(), t);
       return;
@@ -130,6 +141,18 @@ final class RendererInbox {
     replies.result(call.callId(), call.channel(), result);
   }
 
+  /** A call's arguments: decoded here, or as the caller's thread copied them (throwing what that decode threw). */
+  private Object[] argsOf(Message.CallingRenderer call) {
+    if (!(call instanceof Message.CallRendererCopy copy)) {
+      return AsIs.arguments((Message.CallRenderer) call, context.values);
+    }
+    Throwable t = copy.undecodable();
+    if (t == null) {
+      return copy.args();
+    }
+    throw t instanceof RuntimeException r ? r : new java.util.concurrent.CompletionException(t);
+  }
+
   /** The main process stopped waiting for a call: its handler's event turns cancelled, its future is cancelled. */
   private void cancel(Message.CancelCall cancel) {
     if (!replies.cancel(cancel.callId())) { // a stream, or a call answered already, or never asked
@@ -142,8 +165,11 @@ final class RendererInbox {
     replies.cancelAll();
   }
 
-  /** A message for a renderer listener, a call for a renderer handler, or a call's cancel, as the loop's task. */
-  private final class Delivery implements Runnable, EventLoop.Labelled {
+  /**
+   * A message for a renderer listener, a call for a renderer handler, or a call's cancel, as the loop's task (its
+   * own queue node: handing a message over makes one object).
+   */
+  private final class Delivery extends TaskQueue.Task implements EventLoop.Labelled {
     private final Message message;
     private final List<MessagePort> ports;
 
@@ -156,7 +182,7 @@ final class RendererInbox {
     public void run() {
       if (message instanceof Message.Push push) {
         dispatch(push, ports);
-      } else if (message instanceof Message.CallRenderer call) {
+      } else if (message instanceof Message.CallingRenderer call) {
         answer(call);
       } else if (message instanceof Message.CallStream call) {
         context.streams.serve(call);
