@@ -96,8 +96,9 @@ class RendererChaosTest {
   void killingTheHostFailsARenderersPendingCallsAtOnceAndTheRendererExits(@TempDir Path dir) throws Exception {
     assumeTrue(Hosts.KIND.equals("sockets"), "renderer JVMs: run with the socket host");
     String java = ProcessHandle.current().info().command().orElseThrow();
-    Process host = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-        Children.DoomedHost.class.getName(), dir.toString()).inheritIO().start();
+    // The host's socket directory goes into dir: a killed JVM cannot delete it, the test's cleanup does.
+    Process host = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + dir, "-cp",
+        System.getProperty("java.class.path"), Children.DoomedHost.class.getName(), dir.toString()).inheritIO().start();
     try {
       Path pending = dir.resolve("pending");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);

@@ -23,7 +23,8 @@ final class KilledHost {
   static void killOncePending(Class<?> hostMain, Path markers, Duration pendingWithin, Duration orphanExitWithin)
       throws Exception {
     String java = ProcessHandle.current().info().command().orElseThrow();
-    Process hostProcess = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp",
+    // The host's socket directory goes into the markers too: a killed JVM cannot delete it, the test's cleanup does.
+    Process hostProcess = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + markers, "-cp",
         System.getProperty("java.class.path"), hostMain.getName(), markers.toString())
         .inheritIO().start();
     try {
