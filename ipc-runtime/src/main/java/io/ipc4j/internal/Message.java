@@ -314,7 +314,7 @@ public sealed interface Message extends EventLoop.Labelled {
       this(callId, ok, payload, false);
     }
 
-    /** A failed reply: its payload is the pair ({@code type}, the class name of what the handler threw; message). */
+    /** A failed reply: its payload is the pair ({@code type}, what the handler threw, by class name; its message). */
     public static Reply failed(long callId, String type, String message, ValueCodec values) {
       return new Reply(callId, false, failurePayload(type, message, values));
     }

@@ -7,11 +7,12 @@ import java.util.function.Consumer;
 
 /**
  * Calls that wait for a reply, by call id: a renderer's own ({@link PendingCall}s) and the main process's calls to
- * one renderer ({@link RendererCalls}). A call sits in a slot chosen by its id; only a
- * call whose slot is taken (more than {@value #SLOTS} pending at once) goes to a map. There is no shared count:
- * registering a call, finding it for its reply and forgetting it touch only that call's slot, and consecutive
- * ids use slots on different cache lines, so the thread that calls and the thread that delivers the reply do
- * not fight over a line (a {@code ConcurrentHashMap}'s size counter was the hottest spot of an in-process call).
+ * one renderer ({@link RendererCalls}). A call sits in a slot chosen by its id; only a call whose slot is taken
+ * (more than {@value #SLOTS} pending at once) goes to a map. There is no shared count: registering a call, finding
+ * it for its reply and forgetting it touch only that call's slot, and consecutive ids use slots on different cache
+ * lines, so the thread that calls and the thread that delivers the reply do not fight over a line (a
+ * {@code ConcurrentHashMap}'s size counter was the hottest spot of an in-process call; its boxed keys and nodes
+ * were a main-to-renderer call's).
  */
 final class PendingCalls<C extends PendingCalls.Call> {
   static final int SLOTS = 1024;
