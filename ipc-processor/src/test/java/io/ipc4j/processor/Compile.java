@@ -49,8 +49,9 @@ final class Compile {
     if (first.status() != Compilation.Status.SUCCESS) {
       throw new IllegalStateException("the dependency does not compile: " + first.errors());
     }
+    Path classes = null;
     try {
-      Path classes = Files.createTempDirectory("ipc4j-dependency");
+      classes = Files.createTempDirectory("ipc4j-dependency");
       for (JavaFileObject file : first.generatedFiles()) {
         if (file.getKind() == JavaFileObject.Kind.CLASS) {
           String name = file.toUri().getPath();
@@ -68,6 +69,21 @@ final class Compile {
       return javac().withProcessors(new IpcProcessor()).withClasspath(classPath).compile(sources);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      deleteTree(classes); // javac has read the class files: the compilation holds what it made
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    if (root == null) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not delete " + root, e);
     }
   }
 
