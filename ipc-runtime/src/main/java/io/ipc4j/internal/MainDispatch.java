@@ -278,16 +278,8 @@ final class MainDispatch {
 
   /** An invoke's arguments: decoded here, or as the caller's thread copied them (throwing what that decode threw). */
   private static Object[] argsOf(WebContentsImpl from, Message.Invoking m) {
-    if (!(m instanceof Message.InvokeCopy copy)) {
-      return AsIs.arguments((Message.Invoke) m, from.values());
-    }
-    Throwable t = copy.undecodable();
-    if (t == null) {
-      return copy.args();
-    }
-    // An Error, or a codec's undeclared checked exception, in a wrapper that the failure reply takes off: the call
-    // fails with it, as when the main loop decodes the bytes itself.
-    throw t instanceof RuntimeException r ? r : new java.util.concurrent.CompletionException(t);
+    return m instanceof Message.InvokeCopy copy ? AsIs.copied(copy.args(), copy.undecodable())
+        : AsIs.arguments((Message.Invoke) m, from.values());
   }
 
   /**

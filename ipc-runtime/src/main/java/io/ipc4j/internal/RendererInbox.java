@@ -143,14 +143,8 @@ final class RendererInbox {
 
   /** A call's arguments: decoded here, or as the caller's thread copied them (throwing what that decode threw). */
   private Object[] argsOf(Message.CallingRenderer call) {
-    if (!(call instanceof Message.CallRendererCopy copy)) {
-      return AsIs.arguments((Message.CallRenderer) call, context.values);
-    }
-    Throwable t = copy.undecodable();
-    if (t == null) {
-      return copy.args();
-    }
-    throw t instanceof RuntimeException r ? r : new java.util.concurrent.CompletionException(t);
+    return call instanceof Message.CallRendererCopy copy ? AsIs.copied(copy.args(), copy.undecodable())
+        : AsIs.arguments((Message.CallRenderer) call, context.values);
   }
 
   /** The main process stopped waiting for a call: its handler's event turns cancelled, its future is cancelled. */
