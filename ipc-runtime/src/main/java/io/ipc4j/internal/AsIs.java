@@ -63,22 +63,6 @@ final class AsIs {
   }
 
   /**
-   * The arguments of a call whose caller's thread copied them in process ({@link Message.InvokeCopy},
-   * {@link Message.CallRendererCopy}), or what decoding them threw, thrown here as the receiver's own decoding
-   * would throw it: an Error, or a codec's undeclared checked exception, in a wrapper the failure reply takes off.
-   *
-   * @param args the copy, or null when decoding threw
-   * @param undecodable what decoding threw, or null
-   * @return the copy
-   */
-  static Object[] copied(Object[] args, Throwable undecodable) {
-    if (undecodable == null) {
-      return args;
-    }
-    throw undecodable instanceof RuntimeException r ? r : new java.util.concurrent.CompletionException(undecodable);
-  }
-
-  /**
    * The answer an ok reply's payload holds.
    *
    * @param m the reply

@@ -278,7 +278,7 @@ final class MainDispatch {
 
   /** An invoke's arguments: decoded here, or as the caller's thread copied them (throwing what that decode threw). */
   private static Object[] argsOf(WebContentsImpl from, Message.Invoking m) {
-    return m instanceof Message.InvokeCopy copy ? AsIs.copied(copy.args(), copy.undecodable())
+    return m instanceof Message.InvokeCopy copy ? copy.arguments()
         : AsIs.arguments((Message.Invoke) m, from.values());
   }
 

@@ -84,11 +84,10 @@ public sealed interface Message extends EventLoop.Labelled {
     /**
      * Whether the payload is not an encoding but one {@code byte[]} as it is: the only argument of a message or a
      * call ({@link Send}, {@link Push}, {@link Invoke}, {@link CallRenderer}) or a call's answer ({@link Reply},
-     * {@link RendererReply}, when ok), of at least {@link io.ipc4j.internal.codec.ValueCodec#LARGE_ARRAY_BYTES} (see
-     * {@link AsIs}). Only frames carry such a payload: when it is sent, the array is the sender's own, and the socket
-     * transport writes it, or copies what it could not write yet, before the send returns; when it arrives, it is the
-     * frame's array.
-     * So a large array crosses without being encoded, copied and decoded again on the way.
+     * {@link RendererReply}, when ok), of at least {@link ValueCodec#LARGE_ARRAY_BYTES} (see {@link AsIs}). Only
+     * frames carry such a payload: the sender's own array, which the socket transport writes (or copies what it could
+     * not write yet) before the send returns; on arrival, the frame's array. So a large array crosses without being
+     * encoded, copied and decoded again on the way.
      *
      * @return whether the payload is the bytes as they are
      */
@@ -146,14 +145,28 @@ public sealed interface Message extends EventLoop.Labelled {
     int payloadBytes();
   }
 
-  /**
-   * Renderer to main, in process only (never framed): an {@link Invoke} whose arguments the caller's thread copied
-   * for the main process ({@link ValueCodec#copyArgs}), so that no encoding crosses threads. {@code payloadBytes}
-   * is the size their encoding had; {@code undecodable}, when not null, is what decoding them threw (then
-   * {@code args} is null), which the main process answers with as if it had decoded them itself.
-   */
+  /** A call copied in process, never framed: the caller's thread copied its arguments ({@link ValueCodec#copyArgs}). */
+  sealed interface CopiedCall permits InvokeCopy, CallRendererCopy {
+    /** The receiver's copy of the arguments, or null when decoding them threw. */
+    Object[] args();
+
+    /** What decoding the copy threw, or null: the receiver answers with it as if it had decoded them itself. */
+    Throwable undecodable();
+
+    /** The copy, or what decoding it threw, thrown as the receiver's own decoding of the bytes would throw it. */
+    default Object[] arguments() {
+      Throwable t = undecodable();
+      if (t == null) {
+        return args();
+      }
+      // An Error, or a codec's undeclared checked exception, in a wrapper that the failure reply takes off.
+      throw t instanceof RuntimeException r ? r : new java.util.concurrent.CompletionException(t);
+    }
+  }
+
+  /** Renderer to main: an {@link Invoke} copied in process; {@code payloadBytes}: the size of the arguments encoded. */
   record InvokeCopy(long callId, int frameId, String channel, long timeoutMillis, Object[] args, int payloadBytes,
-      Throwable undecodable) implements Invoking {}
+      Throwable undecodable) implements Invoking, CopiedCall {}
 
   /**
    * Renderer to main: the caller of an {@link Invoke} stopped waiting (its future was cancelled, or its deadline
@@ -180,13 +193,9 @@ public sealed interface Message extends EventLoop.Labelled {
   /** Main to renderer: a call, framed ({@link CallRenderer}) or copied in process ({@link CallRendererCopy}). */
   sealed interface CallingRenderer extends Calling permits CallRenderer, CallRendererCopy {}
 
-  /**
-   * Main to renderer, in process only (never framed): a {@link CallRenderer} whose arguments the caller's thread
-   * copied for the renderer, as {@link InvokeCopy} the other way; {@code undecodable}, when not null, is what
-   * decoding them threw (then {@code args} is null), which the renderer answers with as if it had decoded them.
-   */
+  /** Main to renderer: a {@link CallRenderer} copied in process, as {@link InvokeCopy} the other way. */
   record CallRendererCopy(long callId, int frameId, String channel, long timeoutMillis, Object[] args,
-      Throwable undecodable) implements CallingRenderer {}
+      Throwable undecodable) implements CallingRenderer, CopiedCall {}
 
   /**
    * Main to renderer: the main process stopped waiting for a {@link CallRenderer} (its future was cancelled, or its

@@ -143,7 +143,7 @@ final class RendererInbox {
 
   /** A call's arguments: decoded here, or as the caller's thread copied them (throwing what that decode threw). */
   private Object[] argsOf(Message.CallingRenderer call) {
-    return call instanceof Message.CallRendererCopy copy ? AsIs.copied(copy.args(), copy.undecodable())
+    return call instanceof Message.CallRendererCopy copy ? copy.arguments()
         : AsIs.arguments((Message.CallRenderer) call, context.values);
   }
 
