@@ -166,17 +166,10 @@ final class IpcHostImpl implements IpcHost {
         if (wc.isDestroyed() || closed.get()) {
           throw new IpcDisconnectedException("The main process is gone (" + wc + " was destroyed)");
         }
-        if (wc.queuedOnLoop.get() == 0) {
-          // Nothing it sent earlier waits for the main loop: an answer overtakes nothing, and a thread blocked on
-          // it need not wait for the loop's turn (callbacks still run on the loop).
-          if (message instanceof Message.RendererReplyCopy copy) {
-            wc.calls.answer(copy);
-            return;
-          }
-          if (message instanceof Message.RendererReply reply) {
-            wc.calls.answer(reply);
-            return;
-          }
+        // Nothing it sent earlier waits for the main loop: an answer overtakes nothing, and a thread blocked on it
+        // need not wait for the loop's turn (callbacks still run on the loop).
+        if (wc.queuedOnLoop.get() == 0 && wc.calls.takeAnswer(message)) {
+          return;
         }
         receive(wc, message);
       }

@@ -157,6 +157,20 @@ final class RendererCalls implements Scheduler.Deadlines {
     end(call, value, failure);
   }
 
+  /**
+   * Takes {@code message} if it is an answer to one of these calls, encoded or copied; false for any other message.
+   */
+  boolean takeAnswer(Message message) {
+    if (message instanceof Message.RendererReply reply) {
+      answer(reply);
+    } else if (message instanceof Message.RendererReplyCopy copy) {
+      answer(copy);
+    } else {
+      return false;
+    }
+    return true;
+  }
+
   /** An answer the renderer's thread copied for the main process (in process), taken where {@link #answer} is. */
   void answer(Message.RendererReplyCopy reply) {
     Call call = pending.get(reply.callId());
