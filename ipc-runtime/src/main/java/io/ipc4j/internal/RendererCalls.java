@@ -157,18 +157,18 @@ final class RendererCalls implements Scheduler.Deadlines {
     end(call, value, failure);
   }
 
-  /**
-   * Takes {@code message} if it is an answer to one of these calls, encoded or copied; false for any other message.
-   */
-  boolean takeAnswer(Message message) {
+  /** Whether {@code message} answers one of the main process's calls to a renderer, encoded or copied. */
+  static boolean isAnswer(Message message) {
+    return message instanceof Message.RendererReply || message instanceof Message.RendererReplyCopy;
+  }
+
+  /** Takes an answer ({@link #isAnswer}) in either form. */
+  void takeAnswer(Message message) {
     if (message instanceof Message.RendererReply reply) {
       answer(reply);
-    } else if (message instanceof Message.RendererReplyCopy copy) {
-      answer(copy);
     } else {
-      return false;
+      answer((Message.RendererReplyCopy) message);
     }
-    return true;
   }
 
   /** An answer the renderer's thread copied for the main process (in process), taken where {@link #answer} is. */
