@@ -188,7 +188,9 @@ public interface IpcHost extends AutoCloseable {
      * @return this builder
      */
     public Builder jvmOptions(String... options) {
-      java.util.Arrays.stream(options).map(o -> Objects.requireNonNull(o, "options")).forEach(this.options.jvmOptions::add);
+      for (String option : options) {
+        this.options.jvmOptions.add(Objects.requireNonNull(option, "options"));
+      }
       return this;
     }
 

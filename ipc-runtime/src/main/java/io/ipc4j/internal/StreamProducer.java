@@ -263,7 +263,9 @@ abstract class StreamProducer implements Flow.Subscriber<Object> {
     return "stream " + id + " on '" + channel + "'";
   }
 
-  /** Asks stream {@code callId} of {@code serving} for {@code n} more items; one that has ended meanwhile is dropped. */
+  /**
+   * Asks stream {@code callId} of {@code serving} for {@code n} more items; one that has ended meanwhile is dropped.
+   */
   static void request(java.util.Map<Long, ? extends StreamProducer> serving, long callId, long n) {
     StreamProducer producer = serving.get(callId);
     if (producer != null) {

@@ -112,7 +112,9 @@ final class KeyCheck {
     return hashes;
   }
 
-  /** The largest number of equal values among {@code a[0..n)}, found by an LSD radix sort: linear whatever the values. */
+  /**
+   * The largest number of equal values among {@code a[0..n)}, found by an LSD radix sort: linear whatever the values.
+   */
   private int longestRun(int[] a, int n) {
     int[] from = a;
     int[] to = sorted;

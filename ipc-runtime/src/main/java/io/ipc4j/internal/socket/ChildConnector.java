@@ -37,9 +37,9 @@ public final class ChildConnector {
     String ticket = System.getenv(TICKET_ENV);
     if (endpoint == null || endpoint.isEmpty() || ticket == null || ticket.isEmpty()) {
       throw new IpcException("IpcRenderer.connect() found no host: this process was not started by "
-          + "IpcHost.launchRenderer or launchProcess (the " + ENDPOINT_ENV + " and " + TICKET_ENV + " environment variables are not "
-          + "set). Launch it from a host, or use IpcHost.inProcess() and host.openRenderer() to run renderers as "
-          + "threads.");
+          + "IpcHost.launchRenderer or launchProcess (the " + ENDPOINT_ENV + " and " + TICKET_ENV
+          + " environment variables are not set). Launch it from a host, or use IpcHost.inProcess() and "
+          + "host.openRenderer() to run renderers as threads.");
     }
     byte[] secret;
     try {

@@ -28,9 +28,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.IntConsumer;
 
 /**
- * Launches renderers, JVMs or any program: the command line, a one-time secret in a file only its user can read (named in the
- * child's environment, never on its command line), and the wait for its connection; and ends the children, each
- * after its grace period.
+ * Launches renderers, JVMs or any program: the command line, a one-time secret in a file only its user can read
+ * (named in the child's environment, never on its command line), and the wait for its connection; and ends the
+ * children, each after its grace period.
  */
 final class ChildLauncher {
   private static final System.Logger LOG = Log.IPC4J;

@@ -279,7 +279,7 @@ final class Frames {
           CALL_STREAM_END -> StreamFrames.message(head, payload);
       case PORT_CHANNEL, PORT_POST, PORT_CLOSE, POST_MESSAGE, PORT_RETURN, PORT_MESSAGE, PORT_CLOSED, POST_TO_FRAME ->
           PortFrames.message(head, payload);
-      default -> throw new ProtocolException("frame type 0x" + Integer.toHexString(head.type()) + " carries no message");
+      default -> throw new ProtocolException("frame type 0x%x carries no message".formatted(head.type()));
     };
     if (payload.length != 0 && payload(message) == null) { // a frame of fixed fields only
       throw new ProtocolException(payload.length + " bytes left over in " + (head.type() == OPEN_FRAME ? "an " : "a ")

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The host's socket side: it listens in a fresh directory only its user can read ({@link ListeningSocket}),
- * launches renderers (JVMs or any program) with a one-time secret each ({@link ChildLauncher}), admits a connection only with a
- * pending secret ({@link Admission}), and turns each admitted connection into a renderer of its host
+ * launches renderers (JVMs or any program) with a one-time secret each ({@link ChildLauncher}), admits a connection
+ * only with a pending secret ({@link Admission}), and turns each admitted connection into a renderer of its host
  * ({@link HostEnd}), which it reaches through a {@link HostPort} only.
  */
 public final class SocketServer {
