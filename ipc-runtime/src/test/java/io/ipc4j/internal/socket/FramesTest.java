@@ -114,6 +114,13 @@ class FramesTest {
   }
 
   @Test
+  void theFramesOfTheHandshakeAndTheGoodbyeCarryNoMessage() {
+    assertThat(assertThrows(Frames.ProtocolException.class,
+        () -> Frames.decode(Frames.GOODBYE, ByteBuffer.allocate(0))))
+        .hasMessageThat().isEqualTo("frame type 0x30 carries no message");
+  }
+
+  @Test
   void malformedFramesAreProtocolErrors() {
     assertThat(assertThrows(Frames.ProtocolException.class, () -> Frames.decode(0x7e, ByteBuffer.allocate(0))))
         .hasMessageThat().contains("unknown frame type 0x7e");

@@ -2,9 +2,11 @@ package io.ipc4j.internal.socket;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.ipc4j.IpcException;
 import io.ipc4j.IpcHost;
+import io.ipc4j.IpcRenderer;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +24,16 @@ class LaunchRendererFailureTest {
           .contains(LaunchRendererFailureTest.class.getName());
       assertThat(host.allWebContents()).isEmpty();
     }
+  }
+
+  @Test
+  void aProcessNoHostStartedIsToldHowToStartOneWhenItConnects() {
+    assumeTrue(System.getenv(ChildConnector.ENDPOINT_ENV) == null, "this JVM was not started by a host");
+    IpcException e = assertThrows(IpcException.class, IpcRenderer::connect);
+    assertThat(e).hasMessageThat().isEqualTo("IpcRenderer.connect() found no host: this process was not started by "
+        + "IpcHost.launchRenderer or launchProcess (the IPC4J_ENDPOINT and IPC4J_TICKET environment variables are "
+        + "not set). Launch it from a host, or use IpcHost.inProcess() and host.openRenderer() to run renderers as "
+        + "threads.");
   }
 
   @Test
