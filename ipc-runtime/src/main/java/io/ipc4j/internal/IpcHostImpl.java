@@ -168,8 +168,8 @@ final class IpcHostImpl implements IpcHost {
         }
         // Nothing it sent earlier waits for the main loop: an answer overtakes nothing, and a thread blocked on it
         // need not wait for the loop's turn (callbacks still run on the loop).
-        if (RendererCalls.isAnswer(message) && wc.queuedOnLoop.get() == 0) {
-          wc.calls.takeAnswer(message);
+        if (message instanceof Message.RendererAnswer answer && wc.queuedOnLoop.get() == 0) {
+          wc.calls.answer(answer);
           return;
         }
         receive(wc, message);

@@ -59,9 +59,7 @@ final class MainDispatch {
       if (!from.replies.cancel(m.callId())) { // a stream, or a call answered already, or never asked
         from.streams.cancel(m.callId());
       }
-    } else if (message instanceof Message.RendererReply m) {
-      from.calls.answer(m);
-    } else if (message instanceof Message.RendererReplyCopy m) {
+    } else if (message instanceof Message.RendererAnswer m) {
       from.calls.answer(m);
     } else if (message instanceof Message.Stream m) {
       onStream(from, m);
@@ -254,7 +252,7 @@ final class MainDispatch {
     }
     IpcMainHandler handler = scopes.handlerFor(from, frame, channel);
     if (handler == null) {
-      replies.error(callId, channel, IPC_EXCEPTION, Handlers.noHandler(channel));
+      replies.error(callId, channel, IPC_EXCEPTION, HandlingEmitter.noHandler(channel));
       return;
     }
     Object result;
@@ -320,7 +318,7 @@ final class MainDispatch {
     }
     IpcMainHandler handler = scopes.handlerFor(from, frame, channel);
     if (handler == null) {
-      producer.fail(new IpcException(Handlers.noHandler(channel)), Outcomes.ERROR);
+      producer.fail(new IpcException(HandlingEmitter.noHandler(channel)), Outcomes.ERROR);
       return;
     }
     Object result;

@@ -36,11 +36,7 @@ public sealed interface Message extends EventLoop.Labelled {
     TO_RENDERER
   }
 
-  /**
-   * Which way this kind of message goes.
-   *
-   * @return its direction
-   */
+  /** @return which way this kind of message goes */
   default Direction direction() {
     return this instanceof Push || this instanceof Reply || this instanceof CallingRenderer
         || this instanceof CancelCall || isStreamToRenderer() ? Direction.TO_RENDERER : Direction.TO_MAIN;
@@ -208,7 +204,7 @@ public sealed interface Message extends EventLoop.Labelled {
    * Renderer to main: the answer to a {@link CallRenderer}, in the same form as a {@link Reply} (a failure's payload
    * is the pair (remote type, remote message)).
    */
-  record RendererReply(long callId, boolean ok, byte[] payload, boolean asIs) implements WithPayload {
+  record RendererReply(long callId, boolean ok, byte[] payload, boolean asIs) implements WithPayload, RendererAnswer {
     /** An answer whose payload is encoded. */
     public RendererReply(long callId, boolean ok, byte[] payload) {
       this(callId, ok, payload, false);
@@ -219,7 +215,10 @@ public sealed interface Message extends EventLoop.Labelled {
    * Renderer to main, in process only (never framed): the value a {@link CallRendererCopy}'s handler answered with,
    * copied for the main process on the renderer's thread; {@code payloadBytes} is the size its encoding had.
    */
-  record RendererReplyCopy(long callId, Object value, int payloadBytes) implements Message {}
+  record RendererReplyCopy(long callId, Object value, int payloadBytes) implements RendererAnswer {}
+
+  /** Renderer to main: an answer to a main process's call, framed ({@link RendererReply}) or copied in process. */
+  sealed interface RendererAnswer extends Message permits RendererReply, RendererReplyCopy {}
 
   /**
    * Renderer to main: {@code ipcRenderer.stream} opens a stream on a main handler. Its items come as

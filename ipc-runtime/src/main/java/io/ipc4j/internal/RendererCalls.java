@@ -134,10 +134,20 @@ final class RendererCalls implements Scheduler.Deadlines {
   }
 
   /**
-   * The renderer's answer: on the main loop, or in process on the renderer's thread when nothing the renderer sent
-   * before it still waits for the loop (the future is still completed on the loop; see {@link MainFuture#settle}).
+   * The renderer's answer, framed or copied: on the main loop, or in process on the renderer's thread when nothing
+   * the renderer sent before it still waits for the loop (the future is still completed on the loop; see
+   * {@link MainFuture#settle}).
    */
-  void answer(Message.RendererReply reply) {
+  void answer(Message.RendererAnswer answer) {
+    if (answer instanceof Message.RendererReplyCopy copy) { // in process: the renderer's thread copied the value
+      Call call = pending.get(copy.callId());
+      if (call != null) {
+        call.answerBytes = copy.payloadBytes();
+        end(call, copy.value(), null);
+      }
+      return;
+    }
+    Message.RendererReply reply = (Message.RendererReply) answer;
     Call call = pending.get(reply.callId());
     if (call == null) {
       return; // late (timed out) or never asked: dropped
@@ -155,29 +165,6 @@ final class RendererCalls implements Scheduler.Deadlines {
       failure = t;
     }
     end(call, value, failure);
-  }
-
-  /** Whether {@code message} answers one of the main process's calls to a renderer, encoded or copied. */
-  static boolean isAnswer(Message message) {
-    return message instanceof Message.RendererReply || message instanceof Message.RendererReplyCopy;
-  }
-
-  /** Takes an answer ({@link #isAnswer}) in either form. */
-  void takeAnswer(Message message) {
-    if (message instanceof Message.RendererReply reply) {
-      answer(reply);
-    } else {
-      answer((Message.RendererReplyCopy) message);
-    }
-  }
-
-  /** An answer the renderer's thread copied for the main process (in process), taken where {@link #answer} is. */
-  void answer(Message.RendererReplyCopy reply) {
-    Call call = pending.get(reply.callId());
-    if (call != null) {
-      call.answerBytes = reply.payloadBytes();
-      end(call, reply.value(), null);
-    }
   }
 
   /** Times out the calls whose deadline has come; the scheduler's thread. */

@@ -117,7 +117,8 @@ final class RendererInbox {
     IpcRendererImpl frame = context.frame(call.frameId());
     IpcRendererHandler handler = frame == null ? null : frame.take(call.channel());
     if (handler == null) {
-      replies.error(call.callId(), call.channel(), IpcException.class.getName(), Handlers.noHandler(call.channel()));
+      String channel = call.channel();
+      replies.error(call.callId(), channel, IpcException.class.getName(), HandlingEmitter.noHandler(channel));
       return;
     }
     RendererEvent event = new RendererEvent(frame, call.channel(), call.timeoutMillis());

@@ -88,7 +88,7 @@ final class StreamRendererSide {
       return;
     }
     if (handler == null) {
-      producer.fail(new IpcException(Handlers.noHandler(call.channel())), Outcomes.ERROR);
+      producer.fail(new IpcException(HandlingEmitter.noHandler(call.channel())), Outcomes.ERROR);
       return;
     }
     Object result;
