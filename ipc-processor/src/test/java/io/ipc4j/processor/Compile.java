@@ -50,6 +50,7 @@ final class Compile {
       throw new IllegalStateException("the dependency does not compile: " + first.errors());
     }
     Path classes = null;
+    Throwable failure = null;
     try {
       classes = Files.createTempDirectory("ipc4j-dependency");
       for (JavaFileObject file : first.generatedFiles()) {
@@ -68,9 +69,26 @@ final class Compile {
       classPath.add(classes.toFile());
       return javac().withProcessors(new IpcProcessor()).withClasspath(classPath).compile(sources);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      UncheckedIOException wrapped = new UncheckedIOException(e);
+      failure = wrapped;
+      throw wrapped;
+    } catch (RuntimeException | Error e) {
+      failure = e;
+      throw e;
     } finally {
-      deleteTree(classes); // javac has read the class files: the compilation holds what it made
+      deleteAfter(classes, failure); // javac has read the class files: the compilation holds what it made
+    }
+  }
+
+  /** Deletes the class files; a failure to delete them is added to {@code failure}, never thrown over it. */
+  private static void deleteAfter(Path classes, Throwable failure) {
+    try {
+      deleteTree(classes);
+    } catch (UncheckedIOException e) {
+      if (failure == null) {
+        throw e;
+      }
+      failure.addSuppressed(e);
     }
   }
 
