@@ -38,8 +38,13 @@ class ArchitectureDocTest {
     for (String name : namesIn(walk)) {
       named.merge(name, 1, Integer::sum);
     }
+    List<String> files = CallPath.trace().files();
+    Matcher stated = Pattern.compile("runs code in, in order \\((\\d+)\\)").matcher(Files.readString(DOC));
+    assertWithMessage("the page states how many files the call runs code in").that(stated.find()).isTrue();
+    assertWithMessage("files the call runs code in, as the page states it")
+        .that(Integer.parseInt(stated.group(1))).isEqualTo(files.size());
     List<String> missing = new ArrayList<>();
-    for (String file : CallPath.trace().files()) {
+    for (String file : files) {
       String simple = file.substring(file.lastIndexOf('.') + 1);
       String asDocumented = simple.equals("PathApiIpc") ? "NotesApiIpc" : simple; // the page's example interface
       if (!named.containsKey(asDocumented)) {

@@ -7,7 +7,7 @@ import io.ipc4j.internal.codec.CodecOwner;
 import io.ipc4j.internal.codec.CodecRegistry;
 
 /** An {@link IpcMain}: a listener registry plus a handler map, as Electron's {@code IpcMainImpl}. */
-final class IpcMainImpl extends HandlingEmitter<IpcMainListener, IpcMainHandler> implements IpcMain, CodecOwner {
+final class IpcMainImpl extends Emitter<IpcMainListener, IpcMainHandler> implements IpcMain, CodecOwner {
   /** The host's codecs, for the global IpcMain and every renderer's scope alike. */
   private final CodecRegistry codecs;
 
@@ -18,11 +18,5 @@ final class IpcMainImpl extends HandlingEmitter<IpcMainListener, IpcMainHandler>
   @Override
   public CodecRegistry codecRegistry() {
     return codecs;
-  }
-
-  /** Drops every listener and handler (a frame scope whose renderer is gone). */
-  void clear() {
-    listeners.clear();
-    clearHandlers();
   }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 
 /** One frame's {@link IpcRenderer}. */
-final class IpcRendererImpl extends HandlingEmitter<IpcRendererListener, IpcRendererHandler>
+final class IpcRendererImpl extends Emitter<IpcRendererListener, IpcRendererHandler>
     implements IpcRenderer, CodecOwner {
   private final RendererContext context;
   private final int frameId;

@@ -178,7 +178,7 @@ final class MainDispatch {
     }
     Throwable failure = null;
     for (IpcMainImpl scope : order) {
-      Throwable scopeFailure = Scopes.runListeners(scope.listeners, event, args);
+      Throwable scopeFailure = Scopes.runListeners(scope, event, args);
       if (failure == null) {
         failure = scopeFailure;
       }
@@ -252,7 +252,7 @@ final class MainDispatch {
     }
     IpcMainHandler handler = scopes.handlerFor(from, frame, channel);
     if (handler == null) {
-      replies.error(callId, channel, IPC_EXCEPTION, HandlingEmitter.noHandler(channel));
+      replies.error(callId, channel, IPC_EXCEPTION, Emitter.noHandler(channel));
       return;
     }
     Object result;
@@ -318,7 +318,7 @@ final class MainDispatch {
     }
     IpcMainHandler handler = scopes.handlerFor(from, frame, channel);
     if (handler == null) {
-      producer.fail(new IpcException(HandlingEmitter.noHandler(channel)), Outcomes.ERROR);
+      producer.fail(new IpcException(Emitter.noHandler(channel)), Outcomes.ERROR);
       return;
     }
     Object result;

@@ -86,7 +86,7 @@ final class RendererInbox {
       ports.forEach(MessagePort::close); // nobody gets them: their peers learn it
       return;
     }
-    Listeners.Entry<IpcRendererListener>[] entries = frame.listeners.snapshot(push.channel());
+    Emitter.Entry<IpcRendererListener>[] entries = frame.listenersOf(push.channel());
     if (entries.length == 0) {
       LOG.log(Level.DEBUG, "ipc4j: no renderer listener for ''{0}''; message dropped", push.channel());
       ports.forEach(MessagePort::close);
@@ -101,8 +101,8 @@ final class RendererInbox {
       return;
     }
     RendererEvent event = new RendererEvent(frame, push.channel(), 0, ports);
-    for (Listeners.Entry<IpcRendererListener> entry : entries) {
-      if (frame.listeners.take(push.channel(), entry)) {
+    for (Emitter.Entry<IpcRendererListener> entry : entries) {
+      if (frame.takeListener(push.channel(), entry)) {
         try {
           entry.listener.onMessage(event, args);
         } catch (Throwable t) {
@@ -115,10 +115,10 @@ final class RendererInbox {
   /** Runs the frame's handler for a call from the main process and answers it. */
   private void answer(Message.CallingRenderer call) {
     IpcRendererImpl frame = context.frame(call.frameId());
-    IpcRendererHandler handler = frame == null ? null : frame.take(call.channel());
+    IpcRendererHandler handler = frame == null ? null : frame.takeHandler(call.channel());
     if (handler == null) {
       String channel = call.channel();
-      replies.error(call.callId(), channel, IpcException.class.getName(), HandlingEmitter.noHandler(channel));
+      replies.error(call.callId(), channel, IpcException.class.getName(), Emitter.noHandler(channel));
       return;
     }
     RendererEvent event = new RendererEvent(frame, call.channel(), call.timeoutMillis());

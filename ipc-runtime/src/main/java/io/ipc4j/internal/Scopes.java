@@ -39,7 +39,7 @@ final class Scopes {
   /** Whether any of {@code scopes} has a listener for {@code channel}. */
   static boolean anyListener(IpcMainImpl[] scopes, String channel) {
     for (IpcMainImpl scope : scopes) {
-      if (scope.listeners.count(channel) > 0) {
+      if (scope.listenersOf(channel).length > 0) {
         return true;
       }
     }
@@ -49,7 +49,7 @@ final class Scopes {
   /** The first handler for {@code channel} in the scopes of {@code frame}, taken for one call; null if none. */
   IpcMainHandler handlerFor(WebContentsImpl from, WebFrameMainImpl frame, String channel) {
     for (IpcMainImpl scope : of(from, frame)) {
-      IpcMainHandler handler = scope.take(channel);
+      IpcMainHandler handler = scope.takeHandler(channel);
       if (handler != null) {
         return handler;
       }
@@ -58,10 +58,10 @@ final class Scopes {
   }
 
   /** Runs one scope's listeners, each with the shared event, as an EventEmitter's emit does (its list taken now). */
-  static Throwable runListeners(Listeners<IpcMainListener> registry, MainEvent event, Object[] args) {
+  static Throwable runListeners(IpcMainImpl scope, MainEvent event, Object[] args) {
     Throwable first = null;
-    for (Listeners.Entry<IpcMainListener> entry : registry.snapshot(event.channel())) {
-      if (!registry.take(event.channel(), entry)) {
+    for (Emitter.Entry<IpcMainListener> entry : scope.listenersOf(event.channel())) {
+      if (!scope.takeListener(event.channel(), entry)) {
         continue;
       }
       try {

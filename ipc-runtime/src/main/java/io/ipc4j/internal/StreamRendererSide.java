@@ -79,7 +79,7 @@ final class StreamRendererSide {
   /** The main process opens a stream on one of this renderer's handlers; the loop. */
   void serve(Message.CallStream call) {
     IpcRendererImpl frame = context.frame(call.frameId());
-    IpcRendererHandler handler = frame == null ? null : frame.take(call.channel());
+    IpcRendererHandler handler = frame == null ? null : frame.takeHandler(call.channel());
     RendererEvent event = new RendererEvent(frame != null ? frame : context.mainFrame(), call.channel(), 0);
     Served producer = new Served(call.callId(), event);
     serving.put(call.callId(), producer);
@@ -88,7 +88,7 @@ final class StreamRendererSide {
       return;
     }
     if (handler == null) {
-      producer.fail(new IpcException(HandlingEmitter.noHandler(call.channel())), Outcomes.ERROR);
+      producer.fail(new IpcException(Emitter.noHandler(call.channel())), Outcomes.ERROR);
       return;
     }
     Object result;

@@ -36,7 +36,7 @@ class NoStaticStateTest {
       Map.entry("io.ipc4j.internal.PortTable.LOCK",
           "the one monitor shared by hosts, with no state of its own: it orders every port transfer in the "
               + "process, whether the ports belong to a host or to none (see PortTable)"),
-      Map.entry("io.ipc4j.internal.Listeners.NONE", "an empty array: it has no element to change"),
+      Map.entry("io.ipc4j.internal.Emitter.NONE", "an empty array: it has no element to change"),
       Map.entry("io.ipc4j.internal.StreamProducer.NO_PAYLOAD", "an empty array: it has no element to change"),
       Map.entry("io.ipc4j.internal.socket.Frames.MAGIC",
           "never written: frames copy it out and compare with it"),
