@@ -36,7 +36,7 @@ public sealed interface Message extends EventLoop.Labelled {
     TO_RENDERER
   }
 
-  /** @return which way this kind of message goes */
+  /** {@return which way this kind of message goes} */
   default Direction direction() {
     return this instanceof Push || this instanceof Reply || this instanceof CallingRenderer
         || this instanceof CancelCall || isStreamToRenderer() ? Direction.TO_RENDERER : Direction.TO_MAIN;
