@@ -31,11 +31,8 @@ class EmitterInterleavingTest {
       registry.on("ch", plain);
       List<Object> ran = new ArrayList<>(); // the loop's alone, read after join
       AtomicBoolean removed = new AtomicBoolean();
-      Thread loop = new Thread(() -> ran.addAll(emit(registry, "ch")));
-      Thread user = new Thread(() -> removed.set(registry.off("ch", once)));
-      loop.start();
-      user.start();
-      Threads.join(loop, user);
+      Threads.runTogether(() -> ran.addAll(emit(registry, "ch")),
+          () -> removed.set(registry.off("ch", once)));
       int runs = count(ran, once);
       if (runs > 1 || (runs == 1) == removed.get()) {
         throw new AssertionError("the once listener ran " + runs + " times; off said removed: " + removed.get());
@@ -55,11 +52,8 @@ class EmitterInterleavingTest {
       registry.once("ch", once);
       AtomicReference<List<Object>> first = new AtomicReference<>();
       AtomicReference<List<Object>> second = new AtomicReference<>();
-      Thread a = new Thread(() -> first.set(emit(registry, "ch")));
-      Thread b = new Thread(() -> second.set(emit(registry, "ch")));
-      a.start();
-      b.start();
-      Threads.join(a, b);
+      Threads.runTogether(() -> first.set(emit(registry, "ch")),
+          () -> second.set(emit(registry, "ch")));
       if (first.get().size() + second.get().size() != 1 || registry.listenerCount("ch") != 0) {
         throw new AssertionError("ran " + first.get() + " and " + second.get() + "; left: "
             + registry.listenerCount("ch"));
@@ -75,11 +69,8 @@ class EmitterInterleavingTest {
       registry.handleOnce("ch", handler);
       AtomicReference<Object> first = new AtomicReference<>();
       AtomicReference<Object> second = new AtomicReference<>();
-      Thread a = new Thread(() -> first.set(registry.takeHandler("ch")));
-      Thread b = new Thread(() -> second.set(registry.takeHandler("ch")));
-      a.start();
-      b.start();
-      Threads.join(a, b);
+      Threads.runTogether(() -> first.set(registry.takeHandler("ch")),
+          () -> second.set(registry.takeHandler("ch")));
       if ((first.get() == handler) == (second.get() == handler) || registry.takeHandler("ch") != null) {
         throw new AssertionError("took " + first.get() + " and " + second.get());
       }
@@ -95,11 +86,10 @@ class EmitterInterleavingTest {
       IpcRegistration registration = registry.handleOnce("ch", first);
       List<Object> taken = new ArrayList<>(); // the loop's alone, read after join
       AtomicReference<Throwable> refused = new AtomicReference<>();
-      Thread loop = new Thread(() -> {
+      Threads.runTogether(() -> {
         taken.add(registry.takeHandler("ch"));
         taken.add(registry.takeHandler("ch"));
-      });
-      Thread user = new Thread(() -> {
+      }, () -> {
         registration.close();
         try {
           registry.handleOnce("ch", second);
@@ -107,9 +97,6 @@ class EmitterInterleavingTest {
           refused.set(e);
         }
       });
-      loop.start();
-      user.start();
-      Threads.join(loop, user);
       if (refused.get() != null) {
         throw new AssertionError("a handler was refused after the one before it was removed", refused.get());
       }

@@ -14,4 +14,16 @@ final class Threads {
       }
     }
   }
+
+  /** Runs each body on a thread of its own, all started before any is joined, and waits for them all. */
+  static void runTogether(Runnable... bodies) {
+    Thread[] threads = new Thread[bodies.length];
+    for (int i = 0; i < bodies.length; i++) {
+      threads[i] = new Thread(bodies[i]);
+    }
+    for (Thread t : threads) {
+      t.start();
+    }
+    join(threads);
+  }
 }
