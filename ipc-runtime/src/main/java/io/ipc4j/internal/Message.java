@@ -200,10 +200,7 @@ public sealed interface Message extends EventLoop.Labelled {
    */
   record CancelCall(long callId) implements Message {}
 
-  /**
-   * Renderer to main: the answer to a {@link CallRenderer}, in the same form as a {@link Reply} (a failure's payload
-   * is the pair (remote type, remote message)).
-   */
+  /** Renderer to main: the answer to a {@link CallRenderer}, in the form of a {@link Reply}, a failure's too. */
   record RendererReply(long callId, boolean ok, byte[] payload, boolean asIs) implements WithPayload, RendererAnswer {
     /** An answer whose payload is encoded. */
     public RendererReply(long callId, boolean ok, byte[] payload) {
@@ -218,7 +215,10 @@ public sealed interface Message extends EventLoop.Labelled {
   record RendererReplyCopy(long callId, Object value, int payloadBytes) implements RendererAnswer {}
 
   /** Renderer to main: an answer to a main process's call, framed ({@link RendererReply}) or copied in process. */
-  sealed interface RendererAnswer extends Message permits RendererReply, RendererReplyCopy {}
+  sealed interface RendererAnswer extends Message permits RendererReply, RendererReplyCopy {
+    /** The main process's id of the call it answers. */
+    long callId();
+  }
 
   /**
    * Renderer to main: {@code ipcRenderer.stream} opens a stream on a main handler. Its items come as

@@ -139,19 +139,16 @@ final class RendererCalls implements Scheduler.Deadlines {
    * {@link MainFuture#settle}).
    */
   void answer(Message.RendererAnswer answer) {
-    if (answer instanceof Message.RendererReplyCopy copy) { // in process: the renderer's thread copied the value
-      Call call = pending.get(copy.callId());
-      if (call != null) {
-        call.answerBytes = copy.payloadBytes();
-        end(call, copy.value(), null);
-      }
-      return;
-    }
-    Message.RendererReply reply = (Message.RendererReply) answer;
-    Call call = pending.get(reply.callId());
+    Call call = pending.get(answer.callId());
     if (call == null) {
       return; // late (timed out) or never asked: dropped
     }
+    if (answer instanceof Message.RendererReplyCopy copy) { // in process: the renderer's thread copied the value
+      call.answerBytes = copy.payloadBytes();
+      end(call, copy.value(), null);
+      return;
+    }
+    Message.RendererReply reply = (Message.RendererReply) answer;
     call.answerBytes = reply.payload().length;
     Object value = null;
     Throwable failure = null;
