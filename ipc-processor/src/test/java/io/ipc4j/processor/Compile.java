@@ -49,14 +49,14 @@ final class Compile {
     if (first.status() != Compilation.Status.SUCCESS) {
       throw new IllegalStateException("the dependency does not compile: " + first.errors());
     }
-    Path classes = null;
-    Throwable failure = null;
-    try {
-      classes = Files.createTempDirectory("ipc4j-dependency");
+    // javac has read the class files once it returns: the compilation holds what it made. Closing deletes them; a
+    // failure to delete is added to the compilation's own failure as suppressed, never thrown over it.
+    try (TempTree classes = new TempTree(Files.createTempDirectory("ipc4j-dependency"))) {
       for (JavaFileObject file : first.generatedFiles()) {
         if (file.getKind() == JavaFileObject.Kind.CLASS) {
           String name = file.toUri().getPath();
-          Path target = classes.resolve(name.substring(name.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length()));
+          Path target = classes.root().resolve(
+              name.substring(name.indexOf("CLASS_OUTPUT/") + "CLASS_OUTPUT/".length()));
           Files.createDirectories(target.getParent());
           try (var in = file.openInputStream()) {
             Files.write(target, in.readAllBytes());
@@ -66,42 +66,24 @@ final class Compile {
       List<File> classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
           .map(File::new)
           .collect(Collectors.toCollection(java.util.ArrayList::new));
-      classPath.add(classes.toFile());
+      classPath.add(classes.root().toFile());
       return javac().withProcessors(new IpcProcessor()).withClasspath(classPath).compile(sources);
     } catch (IOException e) {
-      UncheckedIOException wrapped = new UncheckedIOException(e);
-      failure = wrapped;
-      throw wrapped;
-    } catch (RuntimeException | Error e) {
-      failure = e;
-      throw e;
-    } finally {
-      deleteAfter(classes, failure); // javac has read the class files: the compilation holds what it made
+      throw new UncheckedIOException(e);
     }
   }
 
-  /** Deletes the class files; a failure to delete them is added to {@code failure}, never thrown over it. */
-  private static void deleteAfter(Path classes, Throwable failure) {
-    try {
-      deleteTree(classes);
-    } catch (UncheckedIOException e) {
-      if (failure == null) {
-        throw e;
+  /** A directory and all below it, deleted when closed. */
+  private record TempTree(Path root) implements AutoCloseable {
+    @Override
+    public void close() {
+      try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+        for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.delete(file);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("could not delete " + root, e);
       }
-      failure.addSuppressed(e);
-    }
-  }
-
-  private static void deleteTree(Path root) {
-    if (root == null) {
-      return;
-    }
-    try (java.util.stream.Stream<Path> files = Files.walk(root)) {
-      for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(file);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not delete " + root, e);
     }
   }
 
