@@ -44,11 +44,7 @@ class CallLifeInterleavingTest {
       ReplyFuture<Object> future = call.future();
       call.end(REPLY); // on the socket reader: nobody waits yet, so the loop is asked to settle
       String[] seen = new String[1];
-      Thread loop = new Thread(owner::runLoop);
-      Thread caller = new Thread(() -> seen[0] = outcome(() -> future.get(60, TimeUnit.SECONDS)));
-      loop.start();
-      caller.start();
-      Threads.join(loop, caller);
+      Threads.runTogether(owner::runLoop, () -> seen[0] = outcome(() -> future.get(60, TimeUnit.SECONDS)));
       expect("answer", seen[0]);
     });
   }
@@ -61,14 +57,10 @@ class CallLifeInterleavingTest {
       PendingCall call = new PendingCall(owner, 1, "ch", Duration.ofSeconds(30));
       ReplyFuture<Object> future = call.future();
       String[] seen = new String[1];
-      Thread reader = new Thread(() -> {
+      Threads.runTogether(() -> {
         call.end(REPLY);
         owner.runLoop(); // the loop, right after the reply (as when the reader thread is the loop's)
-      });
-      Thread caller = new Thread(() -> seen[0] = outcome(() -> future.get(60, TimeUnit.SECONDS)));
-      reader.start();
-      caller.start();
-      Threads.join(reader, caller);
+      }, () -> seen[0] = outcome(() -> future.get(60, TimeUnit.SECONDS)));
       expect("answer", seen[0]);
     });
   }
