@@ -26,20 +26,20 @@ import org.junit.jupiter.api.Test;
 class ArchitectureDocTest {
   private static final Path DOC = Path.of("..", "docs", "architecture.md");
   private static final Pattern NAMED = Pattern.compile("`([A-Z][A-Za-z0-9_]*)");
+  private static final Pattern DECLARED = Pattern.compile("\\b(?:class|interface|record|enum) ([A-Z]\\w*)");
+  private static final Pattern STATED_COUNT = Pattern.compile("runs code in, in order \\((\\d+)\\)");
   /** Names the page uses that are not the project's classes: the JDK's and JavaPoet's, and the example's. */
   private static final Set<String> ELSEWHERE = Set.of("CompletionStage", "Flow", "InterruptedException",
       "NameAllocator", "ProcessBuilder", "OP_WRITE", "NotesApiIpc", "NoteCodec");
 
+  private final String doc = read(DOC);
+
   @Test
   void theInProcessWalkNamesEveryFileATracedCallEntersOnce() throws Exception {
     assumeTrue(Runtime.version().feature() >= 25, "tracing methods with Flight Recorder needs JDK 25");
-    String walk = section("## One typed invoke, in process", "If the deadline passes first");
-    Map<String, Integer> named = new HashMap<>();
-    for (String name : namesIn(walk)) {
-      named.merge(name, 1, Integer::sum);
-    }
+    Map<String, Integer> named = timesNamed(section("## One typed invoke, in process", "If the deadline passes first"));
     List<String> files = CallPath.trace().files();
-    Matcher stated = Pattern.compile("runs code in, in order \\((\\d+)\\)").matcher(Files.readString(DOC));
+    Matcher stated = STATED_COUNT.matcher(doc);
     assertWithMessage("the page states how many files the call runs code in").that(stated.find()).isTrue();
     assertWithMessage("files the call runs code in, as the page states it")
         .that(Integer.parseInt(stated.group(1))).isEqualTo(files.size());
@@ -57,11 +57,8 @@ class ArchitectureDocTest {
   }
 
   @Test
-  void theWalkOverSocketsNamesEachFileOfTheTransportOnce() throws IOException {
-    Map<String, Integer> named = new HashMap<>();
-    for (String name : namesIn(section("## The same invoke over sockets", "## Streams and MessagePorts"))) {
-      named.merge(name, 1, Integer::sum);
-    }
+  void theWalkOverSocketsNamesEachFileOfTheTransportOnce() {
+    Map<String, Integer> named = timesNamed(section("## The same invoke over sockets", "## Streams and MessagePorts"));
     assertThat(named).containsKey("SocketClient");
     named.values().removeIf(n -> n == 1);
     assertWithMessage("files the walk over sockets names more than once").that(named).isEmpty();
@@ -77,7 +74,7 @@ class ArchitectureDocTest {
         }
       }
     }
-    Set<String> unknown = new TreeSet<>(namesIn(Files.readString(DOC, StandardCharsets.UTF_8)));
+    Set<String> unknown = new TreeSet<>(namesIn(doc));
     unknown.removeAll(classes);
     unknown.removeAll(ELSEWHERE);
     assertWithMessage("names in docs/architecture.md that no source declares (renamed or removed?)")
@@ -85,12 +82,20 @@ class ArchitectureDocTest {
     assertThat(classes).contains("MainDispatch"); // the sources were found
   }
 
-  private static String section(String from, String to) throws IOException {
-    String doc = Files.readString(DOC, StandardCharsets.UTF_8);
+  private String section(String from, String to) {
     int start = doc.indexOf(from);
     int end = doc.indexOf(to, start);
     assertWithMessage("docs/architecture.md has the section " + from).that(start >= 0 && end > start).isTrue();
     return doc.substring(start, end);
+  }
+
+  /** How many times {@code text} names each class. */
+  private static Map<String, Integer> timesNamed(String text) {
+    Map<String, Integer> named = new HashMap<>();
+    for (String name : namesIn(text)) {
+      named.merge(name, 1, Integer::sum);
+    }
+    return named;
   }
 
   /** The class names a text names in code spans: {@code `Name`}, {@code `Name.member`}, {@code `Name(…)`}. */
@@ -105,15 +110,18 @@ class ArchitectureDocTest {
 
   private static Set<String> declaredIn(Path source) {
     Set<String> names = new TreeSet<>();
+    Matcher m = DECLARED.matcher(read(source));
+    while (m.find()) {
+      names.add(m.group(1));
+    }
+    return names;
+  }
+
+  private static String read(Path file) {
     try {
-      Matcher m = Pattern.compile("\\b(?:class|interface|record|enum) ([A-Z]\\w*)")
-          .matcher(Files.readString(source, StandardCharsets.UTF_8));
-      while (m.find()) {
-        names.add(m.group(1));
-      }
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    return names;
   }
 }
