@@ -1,7 +1,6 @@
 package io.ipc4j.internal;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -11,7 +10,7 @@ import java.util.concurrent.CompletionStage;
  * returned (so that the caller's cancel reaches it). The event of a message nobody waits on is never cancelled and
  * has no deadline.
  */
-abstract class CallEvent {
+abstract class CallEvent implements Replies.Answering {
   /** A wait this long ({@link Args#LONGEST_WAIT}, the longest a deadline counts) or longer never ends. */
   private static final long NEVER_MILLIS = Args.LONGEST_WAIT.toMillis();
 
@@ -62,17 +61,10 @@ abstract class CallEvent {
     }
   }
 
-  /**
-   * Takes every call out of {@code inFlight} and cancels each: their caller's side is gone. A call another thread
-   * takes out first (its stage ended, or a cancel came) is that thread's to end.
-   */
-  static void cancelAll(Map<Long, ? extends CallEvent> inFlight) {
-    for (Long callId : inFlight.keySet()) {
-      CallEvent abandoned = inFlight.remove(callId);
-      if (abandoned != null) {
-        abandoned.cancel();
-      }
-    }
+  /** As {@link #cancel()}: the handler's stage is told the same whether the caller cancelled or its side went. */
+  @Override
+  public final void cancel(boolean byCaller) {
+    cancel();
   }
 
   private void cancelWork(CompletionStage<?> stage) {

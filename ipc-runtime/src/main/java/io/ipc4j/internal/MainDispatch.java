@@ -56,15 +56,13 @@ final class MainDispatch {
     } else if (message instanceof Message.Invoking m) {
       onInvoke(from, m);
     } else if (message instanceof Message.Cancel m) {
-      if (!from.replies.cancel(m.callId())) { // a stream, or a call answered already, or never asked
-        from.streams.cancel(m.callId());
-      }
+      from.replies.cancel(m.callId()); // an invoke whose handler's stage runs, or a stream
     } else if (message instanceof Message.RendererAnswer m) {
       from.calls.answer(m);
     } else if (message instanceof Message.Stream m) {
       onStream(from, m);
     } else if (message instanceof Message.StreamRequest m) {
-      from.streams.request(m);
+      from.replies.request(m.callId(), m.n());
     } else if (message instanceof Message.CallStreamItem m) {
       brokeProtocolIf(from, from.streams.item(m));
     } else if (message instanceof Message.CallStreamEnd m) {

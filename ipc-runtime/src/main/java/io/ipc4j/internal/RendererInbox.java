@@ -15,10 +15,10 @@ import java.util.concurrent.CompletionStage;
  * the same {@link Replies} the main process uses for a renderer's invokes. Replies to the renderer's own calls do not
  * come here: {@link RendererContext} hands them to their pending calls at once.
  *
- * <p>A call whose handler returned a stage is kept until the stage ends, so that the main process's
- * {@link Message.CancelCall} (its caller cancelled, or its deadline passed) reaches it, as a renderer's
- * {@link Message.Cancel} reaches a main handler; when the renderer closes, every such call is cancelled, since nobody
- * waits for it any more.
+ * <p>A call whose handler returned a stage is kept until the stage ends, and a stream the renderer serves until it
+ * ends, so that the main process's {@link Message.CancelCall} (its caller cancelled, or its deadline passed) reaches
+ * it, as a renderer's {@link Message.Cancel} reaches a main handler; when the renderer closes, every such call is
+ * cancelled, since nobody waits for it any more.
  */
 final class RendererInbox {
   private static final System.Logger LOG = Log.IPC4J;
@@ -148,14 +148,10 @@ final class RendererInbox {
         : AsIs.arguments((Message.CallRenderer) call, context.values);
   }
 
-  /** The main process stopped waiting for a call: its handler's event turns cancelled, its future is cancelled. */
-  private void cancel(Message.CancelCall cancel) {
-    if (!replies.cancel(cancel.callId())) { // a stream, or a call answered already, or never asked
-      context.streams.cancel(cancel.callId());
-    }
-  }
-
-  /** Cancels every call still being handled: the renderer is closing, so nobody waits for their answers. */
+  /**
+   * Cancels every call still being answered (invokes whose handlers' stages run, streams served): the renderer is
+   * closing, so nobody waits for their answers.
+   */
   void cancelAll() {
     replies.cancelAll();
   }
@@ -180,11 +176,11 @@ final class RendererInbox {
       } else if (message instanceof Message.CallingRenderer call) {
         answer(call);
       } else if (message instanceof Message.CallStream call) {
-        context.streams.serve(call);
+        context.streams.serve(call, replies);
       } else if (message instanceof Message.CallStreamRequest request) {
-        context.streams.request(request);
-      } else {
-        cancel((Message.CancelCall) message);
+        replies.request(request.callId(), request.n());
+      } else { // the main process stopped waiting for a call, or a stream
+        replies.cancel(((Message.CancelCall) message).callId());
       }
     }
 

@@ -7,22 +7,33 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * How a handler's outcome becomes the reply of its call, the same on either side: a value is encoded and sent, a
- * {@code CompletionStage} replies when it completes (from whichever thread completes it), and a failure is sent in
- * the failed reply's form (the remote exception's type and message). Nothing the handler, its stage or the encoding
- * throws escapes: it becomes the reply.
+ * The calls one side answers, and how a handler's outcome becomes the reply of its call, the same on either side: a
+ * value is encoded and sent, a {@code CompletionStage} replies when it completes (from whichever thread completes
+ * it), and a failure is sent in the failed reply's form (the remote exception's type and message). Nothing the
+ * handler, its stage or the encoding throws escapes: it becomes the reply.
  *
  * <p>One per side that answers calls (a renderer's {@code WebContents} on the main side, a renderer's context on
- * its own), made once: answering a call allocates nothing here unless the handler returned a stage. A call whose
- * handler returned a stage is kept until the stage ends ({@link #keep}), so that its caller's cancel reaches it; when
- * the caller's side goes, every such call is cancelled, since nobody waits for it any more.
+ * its own), made once: answering a call allocates nothing here unless the handler returned a stage. What still
+ * answers after its handler returned is kept in one table by the caller's call id ({@link #keep}): an invoke whose
+ * handler returned a stage, until the stage ends, and a stream this side serves, until it ends. A cancel from the
+ * caller finds it there; the in-flight limit counts it; when the caller's side goes, every one is cancelled, since
+ * nobody waits for it any more.
  */
 abstract class Replies {
   /** What {@link #copyFor} returns for a value the caller's codec cannot decode. */
   private static final Object NOT_COPIED = new Object();
   private final ValueCodec values;
-  /** The calls whose handlers returned a stage not yet ended, by call id: what a cancel reaches. */
-  private final Map<Long, CallEvent> inFlight = new ConcurrentHashMap<>();
+  /** What still answers, by the caller's call id: invokes whose stages have not ended, streams served. */
+  private final Map<Long, Answering> inFlight = new ConcurrentHashMap<>();
+
+  /** A call that answers after its handler returned: an invoke's handler event, or a stream's producer. */
+  interface Answering {
+    /**
+     * Stops answering, once the call left the table: the caller cancelled ({@code byCaller}, which a stream answers
+     * with its end) or its side is gone.
+     */
+    void cancel(boolean byCaller);
+  }
 
   Replies(ValueCodec values) {
     this.values = values;
@@ -59,13 +70,13 @@ abstract class Replies {
     return true;
   }
 
-  /** Whether the call is kept: its handler returned a stage that has not ended. */
-  final boolean isKept(long callId) {
+  /** Whether the call is still answered: an invoke whose handler's stage has not ended, or a stream served. */
+  final boolean isAnswering(long callId) {
     return !inFlight.isEmpty() && inFlight.containsKey(callId); // no boxed id when none is kept, as is usual
   }
 
-  /** How many calls are kept: their handlers returned stages that have not ended. */
-  final int kept() {
+  /** How many calls are still answered: invokes whose handlers' stages have not ended, and streams served. */
+  final int answering() {
     return inFlight.size();
   }
 
@@ -74,34 +85,51 @@ abstract class Replies {
     inFlight.remove(callId);
   }
 
+  /** A kept call has ended on its own (a stream's end): it leaves the table if it is still there. */
+  final void ended(long callId, Answering call) {
+    inFlight.remove(callId, call);
+  }
+
   /**
-   * Keeps a call whose handler returned a stage until the stage ends, so that a cancel reaches it; one kept after
+   * Keeps a call that answers after its handler returned until it ends, so that a cancel reaches it; one kept after
    * the caller stopped waiting is cancelled at once, as {@link #cancelAll} cancels the others.
    */
-  final void keep(long callId, CallEvent event) {
-    inFlight.put(callId, event);
+  final void keep(long callId, Answering call) {
+    inFlight.put(callId, call);
     if (!callerWaits()) { // the side closed while the handler ran: the sweep of its close may have missed it
       cancelAll();
     }
   }
 
   /**
-   * The caller stopped waiting for a call: its handler's event turns cancelled, its future is cancelled.
-   *
-   * @return false if no such call is kept (a stream, or a call answered already, or never asked)
+   * The caller stopped waiting for a call: an invoke's handler event turns cancelled and its future is cancelled, a
+   * stream's publisher is cancelled and its end sent. A call answered already, or never asked, is nothing to cancel.
    */
-  final boolean cancel(long callId) {
-    CallEvent abandoned = inFlight.remove(callId);
-    if (abandoned == null) {
-      return false;
+  final void cancel(long callId) {
+    Answering abandoned = inFlight.remove(callId);
+    if (abandoned != null) {
+      abandoned.cancel(true);
     }
-    abandoned.cancel();
-    return true;
   }
 
-  /** Cancels every call still being handled: the caller's side is gone, so nobody waits for their answers. */
+  /** The caller asks a stream this side serves for {@code n} more items; one that has ended meanwhile is dropped. */
+  final void request(long callId, long n) {
+    if (inFlight.get(callId) instanceof StreamProducer producer) {
+      producer.request(n);
+    }
+  }
+
+  /**
+   * Cancels every call still answered: the caller's side is gone, so nobody waits for their answers. A call another
+   * thread takes out first (it ended, or a cancel came) is that thread's to end.
+   */
   final void cancelAll() {
-    CallEvent.cancelAll(inFlight);
+    for (Long callId : inFlight.keySet()) {
+      Answering abandoned = inFlight.remove(callId);
+      if (abandoned != null) {
+        abandoned.cancel(false);
+      }
+    }
   }
 
   /** Answers with what the handler returned: a value at once, a {@code CompletionStage} when it completes. */

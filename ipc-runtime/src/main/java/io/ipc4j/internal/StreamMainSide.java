@@ -9,16 +9,15 @@ import java.util.concurrent.Flow;
 
 /**
  * The streams between the main process and one renderer, as the main process keeps them: those the renderer opened
- * on main handlers (by the renderer's call ids) and those the main process opened on the renderer's handlers (by the
- * host's call ids). Each renderer has its own tables, since each side chooses its ids: two renderers' streams with the
- * same id never meet. Messages from the renderer come here on the main loop; the subscribers of the main process's
+ * on main handlers (kept, by the renderer's call ids, with the renderer's other calls that main handlers still answer:
+ * {@link WebContentsImpl#replies}) and those the main process opened on the renderer's handlers (by the host's call
+ * ids). Each renderer has its own tables, since each side chooses its ids: two renderers' streams with the same id
+ * never meet. Messages from the renderer come here on the main loop; the subscribers of the main process's
  * streams get their signals on the main loop too.
  */
 final class StreamMainSide {
   private final WebContentsImpl contents;
   private final Executor mainLoop;
-  /** The renderer's streams that main handlers serve, by the renderer's call id. */
-  private final Map<Long, Served> serving = new ConcurrentHashMap<>();
   /** The main process's streams that the renderer serves, by the host's call id. */
   private final Map<Long, Opened> opened = new ConcurrentHashMap<>();
   private volatile String closedReason;
@@ -55,38 +54,16 @@ final class StreamMainSide {
   }
 
   /**
-   * Starts serving a stream the renderer opened, before its handler runs: its requests and cancel find it from now.
+   * Starts serving a stream the renderer opened, before its handler runs: its requests and cancel find it from now
+   * (one the renderer's side closed meanwhile is cancelled at once).
    *
    * @param event the handler's event
    * @param seen its interception, or null when nothing observes it
    */
   StreamProducer serve(long callId, MainEvent event, Interception seen) {
     Served producer = new Served(callId, event, seen);
-    serving.put(callId, producer);
-    if (closedReason != null) {
-      producer.cancel(false);
-    }
+    contents.replies.keep(callId, producer);
     return producer;
-  }
-
-  /** Whether the renderer's stream with this id is still served. */
-  boolean isServed(long callId) {
-    return !serving.isEmpty() && serving.containsKey(callId); // no boxed id when none is served, as is usual
-  }
-
-  /** How many streams the renderer opened are still served. */
-  int served() {
-    return serving.size();
-  }
-
-  /** The renderer asks for more items of a stream it opened; one that has ended meanwhile is dropped. */
-  void request(Message.StreamRequest request) {
-    StreamProducer.request(serving, request.callId(), request.n());
-  }
-
-  /** The renderer cancelled a stream it opened; false if no such stream is served (an invoke, or ended). */
-  boolean cancel(long callId) {
-    return StreamProducer.cancel(serving, callId);
   }
 
   /**
@@ -107,11 +84,13 @@ final class StreamMainSide {
     return StreamSubscription.end(opened, end.callId(), end.ok(), end.payload());
   }
 
-  /** The renderer is gone: the main process's streams fail as disconnected, its own producers are cancelled. */
+  /**
+   * The renderer is gone: the main process's streams fail as disconnected (the streams it opened are cancelled with
+   * its other calls: {@link Replies#cancelAll}).
+   */
   void close(String reason) {
     closedReason = reason;
     StreamSubscription.disconnectAll(opened, reason);
-    StreamProducer.cancelAll(serving);
   }
 
   /** A stream the main process opened on the renderer. */
@@ -170,7 +149,7 @@ final class StreamMainSide {
 
     @Override
     void ended(String outcome, Throwable failure) {
-      serving.remove(id, this);
+      contents.replies.ended(id, this);
       if (event != null) {
         event.finish(items, bytes, outcome, Outcomes.typeOf(failure));
       }

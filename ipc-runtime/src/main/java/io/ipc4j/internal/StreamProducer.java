@@ -15,7 +15,7 @@ import java.util.concurrent.Flow;
  * <p>Items and the end are sent under this object's lock, after checking that the stream has not ended: so no item
  * ever follows the end on the wire, whichever threads the publisher and the caller's cancel use.
  */
-abstract class StreamProducer implements Flow.Subscriber<Object> {
+abstract class StreamProducer implements Flow.Subscriber<Object>, Replies.Answering {
   static final byte[] NO_PAYLOAD = new byte[0];
 
   final long id;
@@ -118,7 +118,8 @@ abstract class StreamProducer implements Flow.Subscriber<Object> {
    * The caller cancelled ({@code answer}: it waits for the end), or its side is gone: the publisher's subscription
    * is cancelled and the handler's event marked.
    */
-  final void cancel(boolean answer) {
+  @Override
+  public final void cancel(boolean answer) {
     Flow.Subscription subscription = finish();
     if (subscription == FINISHED) {
       return;
@@ -261,32 +262,5 @@ abstract class StreamProducer implements Flow.Subscriber<Object> {
   @Override
   public String toString() {
     return "stream " + id + " on '" + channel + "'";
-  }
-
-  /**
-   * Asks stream {@code callId} of {@code serving} for {@code n} more items; one that has ended meanwhile is dropped.
-   */
-  static void request(java.util.Map<Long, ? extends StreamProducer> serving, long callId, long n) {
-    StreamProducer producer = serving.get(callId);
-    if (producer != null) {
-      producer.request(n);
-    }
-  }
-
-  /** The side of {@code serving} is gone: every stream it serves is cancelled, with no end sent. */
-  static void cancelAll(java.util.Map<Long, ? extends StreamProducer> serving) {
-    for (StreamProducer producer : serving.values()) {
-      producer.cancel(false);
-    }
-  }
-
-  /** Cancels stream {@code callId} of {@code serving}; false if no such stream is served (an invoke, or ended). */
-  static boolean cancel(java.util.Map<Long, ? extends StreamProducer> serving, long callId) {
-    StreamProducer producer = serving.get(callId);
-    if (producer == null) {
-      return false;
-    }
-    producer.cancel(true);
-    return true;
   }
 }

@@ -10,14 +10,13 @@ import java.util.concurrent.Flow;
 /**
  * One renderer's streams: those its frames opened on main handlers (by its own call ids, the ids of its invokes
  * too), whose subscribers get their signals on the renderer's loop, and those the main process opened on its
- * handlers (by the host's call ids), which its handlers serve on the loop.
+ * handlers, which its handlers serve on the loop (kept by the host's call ids with the main process's other calls
+ * the renderer still answers, in its inbox's {@link Replies}).
  */
 final class StreamRendererSide {
   private final RendererContext context;
   /** The streams this renderer opened, by its call id. */
   private final Map<Long, Opened> opened = new ConcurrentHashMap<>();
-  /** The main process's streams this renderer's handlers serve, by the host's call id. */
-  private final Map<Long, Served> serving = new ConcurrentHashMap<>();
   private volatile String closedReason;
 
   StreamRendererSide(RendererContext context) {
@@ -76,15 +75,18 @@ final class StreamRendererSide {
     return StreamSubscription.end(opened, end.callId(), end.ok(), end.payload());
   }
 
-  /** The main process opens a stream on one of this renderer's handlers; the loop. */
-  void serve(Message.CallStream call) {
+  /**
+   * The main process opens a stream on one of this renderer's handlers; the loop.
+   *
+   * @param replies the calls the renderer answers, which keep the stream while it is served
+   */
+  void serve(Message.CallStream call, Replies replies) {
     IpcRendererImpl frame = context.frame(call.frameId());
     IpcRendererHandler handler = frame == null ? null : frame.takeHandler(call.channel());
     RendererEvent event = new RendererEvent(frame != null ? frame : context.mainFrame(), call.channel(), 0);
-    Served producer = new Served(call.callId(), event);
-    serving.put(call.callId(), producer);
-    if (closedReason != null) {
-      producer.cancel(false);
+    Served producer = new Served(call.callId(), event, replies);
+    replies.keep(call.callId(), producer);
+    if (!context.isOpen()) { // cancelled as it was kept, or by the close's sweep: no handler runs
       return;
     }
     if (handler == null) {
@@ -101,21 +103,13 @@ final class StreamRendererSide {
     producer.start(result);
   }
 
-  /** The main process asks for more items; one that has ended meanwhile is dropped. The loop. */
-  void request(Message.CallStreamRequest request) {
-    StreamProducer.request(serving, request.callId(), request.n());
-  }
-
-  /** The main process cancelled a stream; false if no such stream is served (an invoke, or ended). */
-  boolean cancel(long callId) {
-    return StreamProducer.cancel(serving, callId);
-  }
-
-  /** This renderer closes: its streams fail as disconnected, the main process's streams it serves are cancelled. */
+  /**
+   * This renderer closes: its streams fail as disconnected (the main process's streams it serves are cancelled with
+   * the other calls it answers: {@link RendererInbox#cancelAll}).
+   */
   void close(String reason) {
     closedReason = reason;
     StreamSubscription.disconnectAll(opened, reason);
-    StreamProducer.cancelAll(serving);
   }
 
   /** A stream this renderer opened. */
@@ -137,8 +131,11 @@ final class StreamRendererSide {
 
   /** A stream the main process opened, served by this renderer's handler. */
   private final class Served extends StreamProducer {
-    Served(long callId, RendererEvent event) {
+    private final Replies replies;
+
+    Served(long callId, RendererEvent event, Replies replies) {
       super(callId, event.channel(), context.values, event);
+      this.replies = replies;
     }
 
     @Override
@@ -153,7 +150,7 @@ final class StreamRendererSide {
 
     @Override
     void ended(String outcome, Throwable failure) {
-      serving.remove(id, this);
+      replies.ended(id, this);
     }
   }
 }

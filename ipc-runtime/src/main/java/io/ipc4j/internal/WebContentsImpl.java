@@ -234,7 +234,7 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
     host.ports.rendererGone(this);
     calls.close(reason);
     streams.close(reason);
-    replies.cancelAll(); // nobody waits for its invokes' answers: their handlers are told, as by a cancel
+    replies.cancelAll(); // nobody waits for its calls' answers: their handlers are told, as by a cancel
     frames.values().forEach(WebFrameMainImpl::dropScope);
     host.onMainLoop(() -> {
       if (gone != null) {
@@ -277,7 +277,7 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
    * handler's stage that has not ended, or a stream still served): that breaks the protocol, and cuts it off.
    */
   boolean reusesCallId(long callId, String channel) {
-    if (replies.isKept(callId) || streams.isServed(callId)) {
+    if (replies.isAnswering(callId)) {
       brokeProtocol("it opened call " + callId + " on '" + channel + "' while its call " + callId + " was in flight");
       return true;
     }
@@ -297,7 +297,7 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
    * that have not ended and streams that main handlers still serve. A refusal is logged at most once a second.
    */
   String callRefusal(String channel) {
-    int inFlight = replies.kept() + streams.served();
+    int inFlight = replies.answering();
     if (inFlight < host.maxCallsInFlight) {
       return null;
     }

@@ -85,6 +85,24 @@ class ReusedCallIdTest {
   }
 
   @Test
+  void aPeerThatOpensAStreamWithTheIdOfAnInvokeStillInFlightIsCutOffAndTheStreamNeverRuns() throws Exception {
+    List<CompletableFuture<Object>> stages = new CopyOnWriteArrayList<>();
+    try (IpcHost host = host(stages); TestPeer peer = TestPeer.authenticated(host)) {
+      List<Object> streamed = new CopyOnWriteArrayList<>();
+      host.ipcMain().handle("counted", (event, args) -> {
+        streamed.add(event.channel());
+        return "one item";
+      });
+      peer.write(TestPeer.invoke(5, "slow", TestPeer.args()));
+      until("the invoke in flight", () -> stages.size() == 1);
+      peer.write(stream(5, "counted"));
+      assertThat(peer.hostHangsUpWithin(WAIT)).isTrue();
+      assertThat(streamed).isEmpty();
+      until("the invoke cancelled, its caller gone", () -> stages.get(0).isCancelled());
+    }
+  }
+
+  @Test
   void theIdOfACallThatHasEndedMayBeUsedAgain() throws Exception {
     List<CompletableFuture<Object>> stages = new CopyOnWriteArrayList<>();
     try (IpcHost host = host(stages); TestPeer peer = TestPeer.authenticated(host)) {
