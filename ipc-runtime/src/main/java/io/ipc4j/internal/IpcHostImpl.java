@@ -39,7 +39,8 @@ final class IpcHostImpl implements IpcHost {
   private final EventLoop mainLoop;
   /** The host's codecs: every IpcMain and WebContents of this host adds to them, every payload it handles uses them. */
   final ValueCodec values = new ValueCodec(new CodecRegistry());
-  private final IpcMainImpl ipcMain = new IpcMainImpl(values.registry());
+  /** The global {@code ipcMain}: the last scope of every renderer's messages. */
+  final IpcMainImpl ipcMain = new IpcMainImpl(values.registry());
   private final MainDispatch dispatch;
   /** The MessagePorts this host relays for. */
   final PortTable ports = new PortTable(this);
@@ -64,7 +65,7 @@ final class IpcHostImpl implements IpcHost {
   IpcHostImpl(Duration defaultTimeout, Duration spinTime, Duration blockedLoopWarning, SocketOptions sockets,
       List<IpcInterceptor> interceptors, int maxCallsInFlight) {
     this.maxCallsInFlight = maxCallsInFlight;
-    this.dispatch = new MainDispatch(ipcMain, new Interceptors(interceptors));
+    this.dispatch = new MainDispatch(new Interceptors(interceptors));
     this.defaultTimeout = defaultTimeout;
     this.spinNanos = spinTime.toNanos();
     this.watchdog = new Scheduler("ipc4j-watchdog", blockedLoopWarning);

@@ -11,7 +11,7 @@ import java.util.concurrent.Flow;
 /**
  * Finds and runs what a renderer's message is for, on the main loop, as Electron's ipc-dispatch: a send's listeners
  * in every scope (the sending frame's {@code webFrameMain.ipc}, then its renderer's {@code webContents.ipc}, then the
- * global {@code ipcMain}; {@link Scopes} keeps that order), an invoke's handler (the first scope that has one), and the
+ * global {@code ipcMain}; {@link WebFrameMainImpl#scopes} gives that order), an invoke's handler (the first scope that has one), and the
  * reply. The registries only hold listeners and handlers; this is where they run.
  *
  * <p>The host's interceptors ({@link Interceptors}) see a message before any scope does, and may reject it; while
@@ -24,15 +24,10 @@ final class MainDispatch {
   private static final System.Logger LOG = Log.IPC4J;
   private static final String IPC_EXCEPTION = IpcException.class.getName();
 
-  private final Scopes scopes;
   private final Interceptors interceptors;
 
-  /**
-   * @param ipcMain the global registry, consulted after each renderer's own
-   * @param interceptors what sees each message first
-   */
-  MainDispatch(IpcMainImpl ipcMain, Interceptors interceptors) {
-    this.scopes = new Scopes(ipcMain);
+  /** @param interceptors what sees each message first */
+  MainDispatch(Interceptors interceptors) {
     this.interceptors = interceptors;
   }
 
@@ -121,7 +116,7 @@ final class MainDispatch {
       from.brokeProtocol(v.getMessage());
       return;
     }
-    if (!Scopes.anyListener(scopes.of(from, frame), m.channel())) {
+    if (!IpcMainImpl.anyListener(frame.scopes(), m.channel())) {
       ports.forEach(io.ipc4j.MessagePortMain::close);
     }
     onSend(from, m.frameId(), m.channel(), m, -1, ports);
@@ -141,14 +136,14 @@ final class MainDispatch {
     if (!ports.isEmpty()) {
       event.ports(ports);
     }
-    IpcMainImpl[] order = scopes.of(from, frame);
+    IpcMainImpl[] order = frame.scopes();
     Interception seen = interceptors.observe(event.isSync() ? IpcIncoming.Kind.SEND_SYNC : IpcIncoming.Kind.SEND,
         from, event, m.payload().length);
     if (seen != null) {
       event.observedBy(seen);
     }
     // Interceptors see every message, so it is decoded before its listeners are looked for.
-    if (!interceptors.intercepting() && !Scopes.anyListener(order, channel)) {
+    if (!interceptors.intercepting() && !IpcMainImpl.anyListener(order, channel)) {
       noListener(from, event, seen);
       return;
     }
@@ -169,14 +164,14 @@ final class MainDispatch {
         reject(from, event, seen, rejection);
         return;
       }
-      if (!Scopes.anyListener(order, channel)) {
+      if (!IpcMainImpl.anyListener(order, channel)) {
         noListener(from, event, seen);
         return;
       }
     }
     Throwable failure = null;
     for (IpcMainImpl scope : order) {
-      Throwable scopeFailure = Scopes.runListeners(scope, event, args);
+      Throwable scopeFailure = scope.runListeners(event, args);
       if (failure == null) {
         failure = scopeFailure;
       }
@@ -248,7 +243,7 @@ final class MainDispatch {
         return;
       }
     }
-    IpcMainHandler handler = scopes.handlerFor(from, frame, channel);
+    IpcMainHandler handler = frame.takeHandler(channel);
     if (handler == null) {
       replies.error(callId, channel, IPC_EXCEPTION, Emitter.noHandler(channel));
       return;
@@ -314,7 +309,7 @@ final class MainDispatch {
         return;
       }
     }
-    IpcMainHandler handler = scopes.handlerFor(from, frame, channel);
+    IpcMainHandler handler = frame.takeHandler(channel);
     if (handler == null) {
       producer.fail(new IpcException(Emitter.noHandler(channel)), Outcomes.ERROR);
       return;

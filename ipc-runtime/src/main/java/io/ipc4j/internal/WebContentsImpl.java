@@ -41,7 +41,7 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
    */
   final AtomicInteger queuedOnLoop = new AtomicInteger();
   /** The scopes a message from a frame without its own goes through; made and read by the main loop only. */
-  IpcMainImpl[] scopeOrder;
+  private IpcMainImpl[] scopeOrder;
   /** How this renderer's invokes are answered: a {@link Message.Reply} through its link. */
   final Replies replies;
   private final IpcHostImpl host;
@@ -306,6 +306,20 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
         + "before making more, or raise the limit", this, inFlight, channel);
     refusals.warn("ipc4j: " + reason);
     return reason;
+  }
+
+  /**
+   * The registries a message from a frame of this renderer without a scope of its own goes to, in Electron's order:
+   * this renderer's {@code webContents.ipc}, then the global {@code ipcMain}. Made once, on the main loop (the only
+   * thread that dispatches), so that a message allocates no list of scopes.
+   */
+  IpcMainImpl[] scopes() {
+    IpcMainImpl[] order = scopeOrder;
+    if (order == null) {
+      order = new IpcMainImpl[] {ipc, host.ipcMain};
+      scopeOrder = order;
+    }
+    return order;
   }
 
   @Override

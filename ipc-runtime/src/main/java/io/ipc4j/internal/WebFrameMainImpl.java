@@ -2,20 +2,24 @@ package io.ipc4j.internal;
 
 import io.ipc4j.IpcDisconnectedException;
 import io.ipc4j.IpcMain;
+import io.ipc4j.IpcMainHandler;
 import io.ipc4j.WebContents;
 import io.ipc4j.WebFrameMain;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Flow;
 
-/** The main process's handle on one frame; it owns the frame's scope ({@code ipc()}). */
+/**
+ * The main process's handle on one frame; it owns the frame's scope ({@code ipc()}) and knows the scopes its messages
+ * go to, in Electron's order.
+ */
 final class WebFrameMainImpl implements WebFrameMain {
   private final WebContentsImpl contents;
   private final int frameId;
   /** Made on first use, as Electron's {@code frame.ipc}: a frame nobody scoped costs its messages nothing. */
   private volatile IpcMainImpl scope;
   /** The scopes this frame's messages go through once it has its own; made and read by the main loop only. */
-  IpcMainImpl[] scopeOrder;
+  private IpcMainImpl[] scopeOrder;
 
   WebFrameMainImpl(WebContentsImpl contents, int frameId) {
     this.contents = contents;
@@ -57,9 +61,35 @@ final class WebFrameMainImpl implements WebFrameMain {
     return current;
   }
 
-  /** This frame's scope for a dispatch, or null while nobody has asked for {@link #ipc()}. */
-  IpcMainImpl scope() {
-    return scope;
+  /**
+   * The registries a message from this frame goes to, in Electron's order: the frame's own scope (once anyone made
+   * it), its renderer's {@code webContents.ipc}, then the global {@code ipcMain}. A send runs the listeners of each,
+   * an invoke or a stream the first handler found. Made once per scoped frame, on the main loop (the only thread that
+   * dispatches), so that a message allocates no list of scopes.
+   */
+  IpcMainImpl[] scopes() {
+    IpcMainImpl own = scope;
+    if (own == null) {
+      return contents.scopes();
+    }
+    IpcMainImpl[] order = scopeOrder;
+    if (order == null) {
+      IpcMainImpl[] after = contents.scopes();
+      order = new IpcMainImpl[] {own, after[0], after[1]};
+      scopeOrder = order;
+    }
+    return order;
+  }
+
+  /** The first handler for {@code channel} in this frame's scopes, taken for one call; null if none. */
+  IpcMainHandler takeHandler(String channel) {
+    for (IpcMainImpl scope : scopes()) {
+      IpcMainHandler handler = scope.takeHandler(channel);
+      if (handler != null) {
+        return handler;
+      }
+    }
+    return null;
   }
 
   /** Empties this frame's scope when its renderer is destroyed, so nothing it holds outlives the renderer. */
