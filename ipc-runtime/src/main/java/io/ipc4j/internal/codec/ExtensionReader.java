@@ -153,19 +153,32 @@ final class ExtensionReader {
 
   /** A record: rebuilt by this side's codec for it, or, with none, the map of its components. */
   private static Object record(ValueDecoder in) {
-    String name = typeName(in, "record");
-    RecordCodec<?> codec = in.codecs.recordNamed(name);
-    Map<Object, Object> fields = in.componentMap(codec != null);
-    if (fields == null) {
-      throw in.bad("record '" + MessagePackReader.quote(name) + "' must hold a map of its components");
+    RecordCodec<?> codec = in.lastRecord;
+    String name;
+    if (codec != null && in.lastRecordFrom == in.codecs && in.skipIfStr(codec.typeName())) {
+      name = codec.typeName();
+    } else {
+      name = typeName(in, "record");
+      codec = in.codecs.recordNamed(name);
+      if (codec != null) {
+        in.lastRecord = codec;
+        in.lastRecordFrom = in.codecs;
+      }
     }
-    if (codec == null) {
-      return fields; // as a class instance becomes a plain object in Electron's structured clone
-    }
-    List<String> names = codec.componentNames();
-    Object[] components = new Object[names.size()];
-    for (int i = 0; i < components.length; i++) {
-      components[i] = fields.get(names.get(i)); // a missing component is null; unknown ones are ignored
+    in.enter(); // the record's map is a level of nesting like any value
+    in.level = 0;
+    Object[] components;
+    try {
+      int n = in.mapHeader();
+      if (n < 0) {
+        throw in.bad("record '" + MessagePackReader.quote(name) + "' must hold a map of its components");
+      }
+      if (codec == null) { // as a class instance becomes a plain object in Electron's structured clone
+        return in.map(n, false);
+      }
+      components = components(in, n, codec.componentNames());
+    } finally {
+      in.leave();
     }
     try {
       return codec.create(components);
@@ -173,6 +186,42 @@ final class ExtensionReader {
       throw in.bad("record '" + MessagePackReader.quote(name) + "' refused its components ("
           + MessagePackReader.quote(e.getClass().getName() + ": " + e.getMessage()) + ")");
     }
+  }
+
+  /**
+   * The values of a record's map of {@code n} entries in the order of its codec's {@code names}: a missing component
+   * is null, a repeated one the last, and a key that names none (of any kind) is read and dropped. Up to
+   * {@link ValueCodec#MAX_KEYS_PER_HASH} entries, string keys are matched to the names where they stand, so that no
+   * key string or map is made (nor hashed: no key check is needed); a larger map is read as a map, whose keys are
+   * checked.
+   */
+  private static Object[] components(ValueDecoder in, int n, List<String> names) {
+    in.checkCount(n, 2);
+    Object[] values = new Object[names.size()];
+    if (n > ValueCodec.MAX_KEYS_PER_HASH) {
+      Map<Object, Object> map = in.map(n, true);
+      for (int i = 0; i < values.length; i++) {
+        values[i] = map.get(names.get(i));
+      }
+      return values;
+    }
+    int deepest = 0;
+    for (int i = 0; i < n; i++) {
+      int length = in.strHeader();
+      int slot = -1;
+      if (length >= 0) {
+        slot = in.nameAmong(names, length, i);
+      } else {
+        in.read(); // a key of another kind names no component
+      }
+      Object value = in.read();
+      deepest = Math.max(deepest, in.level);
+      if (slot >= 0) {
+        values[slot] = value;
+      }
+    }
+    in.level = deepest; // only a record's values count for its level, as in a map that a codec takes apart
+    return values;
   }
 
   /** An enum constant: this side's constant, or, with no codec for its enum, its name. */

@@ -89,6 +89,73 @@ abstract sealed class MessagePackReader permits ValueDecoder {
     return s;
   }
 
+  /** The byte length of the str header at the cursor, which it consumes; or -1, consuming nothing, if it is no str. */
+  final int strHeader() {
+    int b = peek();
+    if ((b & 0xe0) == 0xa0) {
+      pos++;
+      return b & 0x1f;
+    }
+    if (b < 0xd9 || b > 0xdb) {
+      return -1;
+    }
+    pos++;
+    return b == 0xd9 ? u8() : b == 0xda ? u16() : length32();
+  }
+
+  /** Whether the value at the cursor is the str {@code s}: if so it is consumed, else nothing is. */
+  final boolean skipIfStr(String s) {
+    int start = pos;
+    int n = strHeader();
+    if (n >= 0 && n <= limit - pos && spells(s, n)) {
+      pos += n;
+      return true;
+    }
+    pos = start;
+    return false;
+  }
+
+  /**
+   * Which of {@code names} the {@code n} bytes at the cursor spell in UTF-8 (they are consumed), trying
+   * {@code expected} first: a record's own encoder sends its components in order. No string is made unless a name
+   * has characters beyond ASCII.
+   *
+   * @return the index of the name, or -1 if they spell none
+   */
+  final int nameAmong(java.util.List<String> names, int n, int expected) {
+    need(n);
+    int found = -1;
+    if (expected < names.size() && spells(names.get(expected), n)) {
+      found = expected;
+    } else {
+      for (int i = 0; i < names.size(); i++) {
+        if (i != expected && spells(names.get(i), n)) {
+          found = i;
+          break;
+        }
+      }
+    }
+    pos += n;
+    return found;
+  }
+
+  /** Whether the {@code n} bytes at the cursor are the UTF-8 form of {@code name} (as {@link #string} would read). */
+  private boolean spells(String name, int n) {
+    if (name.length() != n) { // UTF-8 takes at least a byte a char: only a name beyond ASCII can be longer in bytes
+      return name.length() < n && name.equals(new String(buf, pos, n, StandardCharsets.UTF_8));
+    }
+    for (int i = 0; i < n; i++) {
+      char c = name.charAt(i);
+      if (c >= 0x80) {
+        return name.equals(new String(buf, pos, n, StandardCharsets.UTF_8));
+      }
+      if (buf[pos + i] != (byte) c) {
+        return false; // an ASCII character comes from its own byte only
+      }
+    }
+    return true;
+  }
+
   final byte[] bytes(int n) {
     need(n);
     byte[] b = Arrays.copyOfRange(buf, pos, pos + n);

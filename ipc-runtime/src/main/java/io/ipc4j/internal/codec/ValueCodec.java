@@ -25,8 +25,8 @@ package io.ipc4j.internal.codec;
  *   <li>4 BigInteger: two's-complement big-endian bytes.</li>
  *   <li>5 BigDecimal: a MessagePack int scale, then the unscaled value's two's-complement big-endian bytes.</li>
  *   <li>6 record: a MessagePack str wire name (the record's binary class name), then a map of component name to
- *       value in declaration order. A missing component decodes as null; an unknown one is ignored. A side with no
- *       codec for the name decodes the map itself: a {@code LinkedHashMap} of component name to value.</li>
+ *       value in declaration order. A missing component decodes as null; a key that names none is ignored (of up to
+ *       64 keys, none is hashed). A side with no codec decodes the map: a {@code LinkedHashMap} of name to value.</li>
  *   <li>7 enum: a str wire name, then a str constant name. A side with no codec for the name decodes the constant's
  *       name, a {@code String}.</li>
  *   <li>8 Duration: int seconds, then int nanoseconds.</li>

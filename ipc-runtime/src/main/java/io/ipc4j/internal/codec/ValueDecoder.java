@@ -1,5 +1,6 @@
 package io.ipc4j.internal.codec;
 
+import io.ipc4j.spi.RecordCodec;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,6 +41,12 @@ final class ValueDecoder extends MessagePackReader {
 
   /** The codecs that records and enums are rebuilt with. */
   CodecRegistry codecs;
+  /**
+   * The codec of the record this decoder rebuilt last, and the registry it came from: the same record again is known
+   * by its name's bytes, with no string made (a registry never changes the codec of a name it has).
+   */
+  RecordCodec<?> lastRecord;
+  CodecRegistry lastRecordFrom;
   private int depth;
   /** Elements of the arrays, maps and sets being decoded, innermost last. */
   private Object[] stack;
@@ -48,7 +55,7 @@ final class ValueDecoder extends MessagePackReader {
    * The key level of the value {@link #read()} returned last: how deep maps and sets nest in it through keys (0: it
    * holds no map or set; a map or set is one more than its deepest key, and never less than its deepest value).
    */
-  private int level;
+  int level;
   /** Made by the first map or set that needs its keys checked. */
   private KeyCheck keyCheck;
 
@@ -83,15 +90,20 @@ final class ValueDecoder extends MessagePackReader {
     try {
       return readValue();
     } finally {
-      depth--;
+      leave();
     }
   }
 
-  /** One more level of nesting; the caller leaves it with {@code depth--}. */
-  private void enter() {
+  /** One more level of nesting; the caller leaves it with {@link #leave()}. */
+  void enter() {
     if (++depth > ValueCodec.MAX_DEPTH) {
       throw bad("nesting deeper than " + ValueCodec.MAX_DEPTH + " levels");
     }
+  }
+
+  /** Leaves the level {@link #enter()} entered. */
+  void leave() {
+    depth--;
   }
 
   private Object readValue() {
@@ -186,7 +198,7 @@ final class ValueDecoder extends MessagePackReader {
   }
 
   /** A map of {@code n} entries; {@code valuesOnly}: a record's map, of which only the values count for its level. */
-  private Map<Object, Object> map(int n, boolean valuesOnly) {
+  Map<Object, Object> map(int n, boolean valuesOnly) {
     checkCount(n, 2);
     int base = top;
     int mark = keyMark();
@@ -208,21 +220,6 @@ final class ValueDecoder extends MessagePackReader {
     int nested = nestedLevel(deepestKey);
     level = valuesOnly ? deepestValue : Math.max(deepestValue, nested);
     return map;
-  }
-
-  /**
-   * A record's map of component name to value, a level of nesting like any value; or null if the next value is no
-   * map. {@code valuesOnly}: a codec takes it apart (only its values are kept), rather than it being the value.
-   */
-  Map<Object, Object> componentMap(boolean valuesOnly) {
-    enter();
-    level = 0;
-    try {
-      int n = mapHeader();
-      return n < 0 ? null : map(n, valuesOnly);
-    } finally {
-      depth--;
-    }
   }
 
   /** A set's payload: an array of its elements, counted as one more level of nesting. */

@@ -1,0 +1,177 @@
+package io.ipc4j.internal.codec;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.ipc4j.spi.RecordCodec;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A record that this side has a codec for is rebuilt from its map of components by name, without making the map:
+ * whatever the order, kind or spelling of the keys, the codec gets what it would get from the map this side decodes
+ * when it has no codec (a missing component null, a repeated one the last, a key that names none ignored).
+ */
+class RecordComponentsTest {
+  /** Component names in ASCII, beyond ASCII, and beyond the basic plane, some the prefix of another. */
+  static final List<String> NAMES = List.of("a", "ab", "id", "größe", "名前", "x\uD83D\uDE00");
+
+  static final String BAG = "io.ipc4j.internal.codec.RecordComponentsTest$Bag";
+
+  /** A record that keeps the component values its codec was given, in order. */
+  record Bag(List<Object> values) {}
+
+  static final class BagCodec implements RecordCodec<Bag> {
+    @Override
+    public Class<Bag> type() {
+      return Bag.class;
+    }
+
+    @Override
+    public String typeName() {
+      return BAG;
+    }
+
+    @Override
+    public List<String> componentNames() {
+      return NAMES;
+    }
+
+    @Override
+    public Object[] components(Bag value) {
+      return value.values().toArray();
+    }
+
+    @Override
+    public Bag create(Object[] components) {
+      return new Bag(Arrays.asList(components));
+    }
+  }
+
+  private static final ValueCodec WITH_CODEC = TestCodecs.codec(new BagCodec());
+  private static final ValueCodec WITHOUT = new ValueCodec(new CodecRegistry());
+
+  /** Keys that name no component: near misses of the names, and bytes that are no UTF-8. */
+  private static final List<Object> OTHER_KEYS = List.of("b", "A", "abc", "größ", "grösse", "名", "名前前", "x",
+      "x\uD83D\uDE01", "", 1, -7, List.of("a"), Map.of("a", 1), new byte[] {1});
+
+  @Test
+  void aRecordsComponentsAreFoundByNameWhateverTheOrderKindOrSpellingOfItsKeys() {
+    Random random = new Random(20261203);
+    for (int round = 0; round < 3000; round++) {
+      byte[] encoded = randomBag(random, round < 2800 ? random.nextInt(12) : 60 + random.nextInt(10));
+      Map<?, ?> untyped = (Map<?, ?>) WITHOUT.decodeValue(encoded);
+      List<Object> expected = new ArrayList<>();
+      for (String name : NAMES) {
+        expected.add(untyped.get(name));
+      }
+      assertWithMessage("round %s: %s", round, untyped).that(WITH_CODEC.decodeValue(encoded))
+          .isEqualTo(new Bag(expected));
+    }
+  }
+
+  /** A Bag's record extension with {@code n} entries of random keys and values. */
+  private static byte[] randomBag(Random random, int n) {
+    MessagePackWriter out = new MessagePackWriter(64);
+    int mark = out.beginExt(ValueCodec.EXT_RECORD);
+    out.writeString(BAG);
+    out.writeMapHeader(n);
+    for (int i = 0; i < n; i++) {
+      int kind = random.nextInt(10);
+      if (kind < 5) {
+        String name = NAMES.get(kind < 3 && i < NAMES.size() ? i : random.nextInt(NAMES.size()));
+        if (random.nextInt(4) == 0) { // a str 8 header where a fixstr would do: the same key
+          byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+          out.writeByte(0xd9);
+          out.writeByte(utf8.length);
+          out.writeRaw(utf8, 0, utf8.length);
+        } else {
+          out.writeString(name);
+        }
+      } else if (kind < 9) {
+        new ValueEncoder(new CodecRegistry(), out).writeValue(OTHER_KEYS.get(random.nextInt(OTHER_KEYS.size())));
+      } else { // bytes that are no UTF-8, as long as a name
+        out.writeByte(0xa0 | 2);
+        out.writeByte(0xc3);
+        out.writeByte(0x28 + random.nextInt(2) * 0x58);
+      }
+      new ValueEncoder(new CodecRegistry(), out).writeValue(random.nextBoolean() ? random.nextInt(1000)
+          : List.of("v" + i, i));
+    }
+    out.endExt(mark);
+    return out.toByteArray();
+  }
+
+  @Test
+  void theSameNameIsRebuiltWithTheCodecOfTheSideThatDecodesItWhateverWasDecodedBefore() {
+    TestCodecs.Point point = new TestCodecs.Point(3, 4);
+    byte[] encoded = WITH_CODEC.encodeValue(point);
+    CodecRegistry later = new CodecRegistry();
+    ValueCodec gainsItLater = new ValueCodec(later);
+    for (int i = 0; i < 3; i++) {
+      assertThat(WITH_CODEC.decodeValue(encoded)).isEqualTo(point);
+      assertThat(WITHOUT.decodeValue(encoded)).isEqualTo(Map.of("x", 3, "y", 4));
+      assertThat(gainsItLater.decodeValue(encoded)).isEqualTo(Map.of("x", 3, "y", 4));
+      assertThat(WITH_CODEC.decodeValue(WITH_CODEC.encodeValue(List.of(point, new Bag(List.of(1)), point))))
+          .isEqualTo(List.of(point, new Bag(Arrays.asList(1, null, null, null, null, null)), point));
+    }
+    later.add(new TestCodecs.PointCodec());
+    assertThat(gainsItLater.decodeValue(encoded)).isEqualTo(point);
+  }
+
+  @Test
+  void recordsNestedInRecordsWithKeysOfOtherKindsDecodeInTimeLinearInTheirBytes() {
+    byte[] deepest = WITH_CODEC.encodeValue(1);
+    byte[] value = deepest;
+    for (int level = 0; level < 250; level++) { // each record: its component, then a key of another kind
+      MessagePackWriter out = new MessagePackWriter(value.length + 64);
+      int mark = out.beginExt(ValueCodec.EXT_RECORD);
+      out.writeString(BAG);
+      out.writeMapHeader(2);
+      out.writeString("a");
+      out.writeRaw(value, 0, value.length);
+      out.writeLong(7);
+      out.writeLong(8);
+      out.endExt(mark);
+      value = out.toByteArray();
+    }
+    byte[] input = value;
+    // Read twice per level, as a first pass that gave up and a second one would, this would take 2^250 steps.
+    Object decoded = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> WITH_CODEC.decodeValue(input));
+    for (int level = 0; level < 250; level++) {
+      decoded = ((Bag) decoded).values().get(0);
+    }
+    assertThat(decoded).isEqualTo(1);
+  }
+
+  @Test
+  void aRecordWithAsciiNamesRebuiltByItsCodecAllocatesNeitherItsMapNorItsKeysNorItsName() {
+    byte[] encoded = WITH_CODEC.encodeValue(new TestCodecs.Point(1, 2));
+    long withCodec = allocatedDecoding(WITH_CODEC, encoded);
+    long asMap = allocatedDecoding(WITHOUT, encoded);
+    // As a map: its name, the map, two entries and two key strings; rebuilt: the array of two values and the record.
+    // (A name beyond ASCII, rare in Java, is compared as a string made from its bytes.)
+    assertWithMessage("bytes a decode allocates rebuilt (%s) and as a map (%s)", withCodec, asMap)
+        .that(withCodec * 3).isLessThan(asMap);
+  }
+
+  /** The bytes one decode allocates on this thread, averaged over many once the code is warm. */
+  private static long allocatedDecoding(ValueCodec codec, byte[] encoded) {
+    for (int i = 0; i < 20_000; i++) {
+      codec.decodeValue(encoded);
+    }
+    int times = 10_000;
+    long before = AdversarialInputs.allocatedByThisThread();
+    for (int i = 0; i < times; i++) {
+      codec.decodeValue(encoded);
+    }
+    return (AdversarialInputs.allocatedByThisThread() - before) / times;
+  }
+}
