@@ -23,39 +23,15 @@ class RecordComponentsTest {
   /** Component names in ASCII, beyond ASCII, and beyond the basic plane, some the prefix of another. */
   static final List<String> NAMES = List.of("a", "ab", "id", "größe", "名前", "x\uD83D\uDE00");
 
-  static final String BAG = "io.ipc4j.internal.codec.RecordComponentsTest$Bag";
+  static final String BAG = Bag.class.getName();
 
   /** A record that keeps the component values its codec was given, in order. */
   record Bag(List<Object> values) {}
 
-  static final class BagCodec implements RecordCodec<Bag> {
-    @Override
-    public Class<Bag> type() {
-      return Bag.class;
-    }
+  static final RecordCodec<Bag> BAG_CODEC = TestCodecs.recordCodec(Bag.class, NAMES, bag -> bag.values().toArray(),
+      values -> new Bag(Arrays.asList(values)));
 
-    @Override
-    public String typeName() {
-      return BAG;
-    }
-
-    @Override
-    public List<String> componentNames() {
-      return NAMES;
-    }
-
-    @Override
-    public Object[] components(Bag value) {
-      return value.values().toArray();
-    }
-
-    @Override
-    public Bag create(Object[] components) {
-      return new Bag(Arrays.asList(components));
-    }
-  }
-
-  private static final ValueCodec WITH_CODEC = TestCodecs.codec(new BagCodec());
+  private static final ValueCodec WITH_CODEC = TestCodecs.codec(BAG_CODEC);
   private static final ValueCodec WITHOUT = new ValueCodec(new CodecRegistry());
 
   /** Keys that name no component: near misses of the names, and bytes that are no UTF-8. */

@@ -4,6 +4,7 @@ import io.ipc4j.spi.EnumCodec;
 import io.ipc4j.spi.RecordCodec;
 import io.ipc4j.spi.TypeCodec;
 import java.util.List;
+import java.util.function.Function;
 
 /** Hand-written codecs, as the processor would generate them, for the codec's own tests. */
 final class TestCodecs {
@@ -87,6 +88,40 @@ final class TestCodecs {
     public Color valueOf(String name) {
       return Color.valueOf(name);
     }
+  }
+
+  /**
+   * A record codec made of its parts, for a test's record that needs no codec class of its own; its wire name is the
+   * record's binary name, as a generated codec's is.
+   */
+  static <T extends Record> RecordCodec<T> recordCodec(Class<T> type, List<String> names,
+      Function<T, Object[]> components, Function<Object[], T> create) {
+    return new RecordCodec<>() {
+      @Override
+      public Class<T> type() {
+        return type;
+      }
+
+      @Override
+      public String typeName() {
+        return type.getName();
+      }
+
+      @Override
+      public List<String> componentNames() {
+        return names;
+      }
+
+      @Override
+      public Object[] components(T value) {
+        return components.apply(value);
+      }
+
+      @Override
+      public T create(Object[] values) {
+        return create.apply(values);
+      }
+    };
   }
 
   /** A value codec whose own registry holds the codecs above and {@code more}. */

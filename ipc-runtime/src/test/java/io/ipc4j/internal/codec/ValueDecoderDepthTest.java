@@ -19,40 +19,16 @@ import org.junit.jupiter.api.Test;
  * keys included) on a thread with the default stack size, without a StackOverflowError.
  */
 class ValueDecoderDepthTest {
-  /** Codecs for no record or enum but the tests' own. */
-  private static final ValueCodec CODEC = TestCodecs.codec(new BoxCodec());
-
   /** A record with one untyped component, so that records can nest in records. */
   record Box(Object content) {}
 
+  static final RecordCodec<Box> BOX_CODEC = TestCodecs.recordCodec(Box.class, List.of("content"),
+      box -> new Object[] {box.content()}, components -> new Box(components[0]));
+
+  /** Codecs for no record or enum but the tests' own. */
+  private static final ValueCodec CODEC = TestCodecs.codec(BOX_CODEC);
+
   static final String BOX = "io.ipc4j.internal.codec.ValueDecoderDepthTest$Box";
-
-  static final class BoxCodec implements RecordCodec<Box> {
-    @Override
-    public Class<Box> type() {
-      return Box.class;
-    }
-
-    @Override
-    public String typeName() {
-      return BOX;
-    }
-
-    @Override
-    public List<String> componentNames() {
-      return List.of("content");
-    }
-
-    @Override
-    public Object[] components(Box value) {
-      return new Object[] {value.content()};
-    }
-
-    @Override
-    public Box create(Object[] components) {
-      return new Box(components[0]);
-    }
-  }
 
   /** Decodes on a new thread with the default stack size; returns what it threw, or null. */
   private static Throwable decodeOnAFreshThread(byte[] input) throws InterruptedException {

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
  */
 class ValueDecoderFuzzTest {
   /** Codecs for no record or enum but the tests' own. */
-  private static final ValueCodec CODEC = TestCodecs.codec(new ValueDecoderDepthTest.BoxCodec());
+  private static final ValueCodec CODEC = TestCodecs.codec(ValueDecoderDepthTest.BOX_CODEC);
 
   private static final long SEED = Long.getLong("ipc4j.fuzz.seed", 0x1bc4_7a11_d00d_5eedL);
   private static final int SECONDS = Integer.getInteger("ipc4j.fuzz.seconds", 0);
