@@ -251,7 +251,7 @@ public final class Converters {
    */
   public static <T> Converter<List<T>> listOf(Converter<T> element) {
     Objects.requireNonNull(element, "element");
-    return v -> v == null ? null : Elements.addAll(new ArrayList<>(), v, element, "a List");
+    return v -> v == null ? null : Elements.addAll(ArrayList::new, v, element, "a List");
   }
 
   /**
@@ -263,7 +263,8 @@ public final class Converters {
    */
   public static <T> Converter<Set<T>> setOf(Converter<T> element) {
     Objects.requireNonNull(element, "element");
-    return v -> v == null ? null : Elements.addAll(new LinkedHashSet<>(), v, element, "a Set");
+    return v -> v == null ? null : Elements.addAll(n -> new LinkedHashSet<>(Elements.hashCapacity(n)), v, element,
+        "a Set");
   }
 
   /**
@@ -308,7 +309,7 @@ public final class Converters {
       if (v == null) {
         return null;
       }
-      List<T> list = Elements.addAll(new ArrayList<>(), v, element, "an array");
+      List<T> list = Elements.addAll(ArrayList::new, v, element, "an array");
       return list.toArray(newArray.apply(list.size()));
     };
   }

@@ -3,6 +3,7 @@ package io.ipc4j.spi;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Converts the elements of containers for {@link Converters}: a failing element's place (its index, its map key)
@@ -11,9 +12,14 @@ import java.util.Map;
 final class Elements {
   private Elements() {}
 
-  /** Adds the converted elements of a decoded collection or object array to {@code out}. */
-  static <T, C extends Collection<T>> C addAll(C out, Object v, Converter<T> element, String expected) {
+  /**
+   * The converted elements of a decoded collection or object array, in a collection that {@code sized} makes for
+   * their number (so that it never grows).
+   */
+  static <T, C extends Collection<T>> C addAll(IntFunction<C> sized, Object v, Converter<T> element,
+      String expected) {
     if (v instanceof Collection<?> c) {
+      C out = sized.apply(c.size());
       int i = 0;
       for (Object e : c) {
         out.add(element(element, e, i++));
@@ -21,6 +27,7 @@ final class Elements {
       return out;
     }
     if (v instanceof Object[] array) {
+      C out = sized.apply(array.length);
       for (int i = 0; i < array.length; i++) {
         out.add(element(element, array[i], i));
       }
@@ -29,12 +36,17 @@ final class Elements {
     throw Scalars.mismatch(v, expected);
   }
 
+  /** The initial capacity at which a hash set or map holds {@code n} entries without resizing. */
+  static int hashCapacity(int n) {
+    return n + n / 3 + 1;
+  }
+
   /** A {@code LinkedHashMap} of the converted keys and values of a decoded map. */
   static <K, V> Map<K, V> map(Object v, Converter<K> key, Converter<V> value) {
     if (!(v instanceof Map<?, ?> map)) {
       throw Scalars.mismatch(v, "a Map");
     }
-    Map<K, V> out = new LinkedHashMap<>();
+    Map<K, V> out = new LinkedHashMap<>(hashCapacity(map.size()));
     for (Map.Entry<?, ?> e : map.entrySet()) {
       K k;
       try {
