@@ -110,8 +110,8 @@ final class Interception implements IpcIncoming {
       }
 
       @Override
-      void stageEnded(long callId) {
-        sender.replies.stageEnded(callId);
+      void stageEnded(long callId, CallEvent event) {
+        sender.replies.stageEnded(callId, event);
       }
     };
   }

@@ -264,7 +264,7 @@ final class MainDispatch {
       event.working(stage);
       from.replies.keep(callId, event);
     }
-    replies.result(callId, channel, result);
+    replies.result(callId, channel, result, event);
   }
 
   /** An invoke's arguments: decoded here, or as the caller's thread copied them (throwing what that decode threw). */

@@ -139,7 +139,7 @@ final class RendererInbox {
       event.working(stage);
       replies.keep(call.callId(), event);
     }
-    replies.result(call.callId(), call.channel(), result);
+    replies.result(call.callId(), call.channel(), result, event);
   }
 
   /** A call's arguments: decoded here, or as the caller's thread copied them (throwing what that decode threw). */

@@ -80,9 +80,12 @@ abstract class Replies {
     return inFlight.size();
   }
 
-  /** The stage a handler returned for {@code callId} has ended (or refused its callback): nothing more to track. */
-  void stageEnded(long callId) {
-    inFlight.remove(callId);
+  /**
+   * The stage a handler returned for {@code callId} has ended (or refused its callback): nothing more to track. Only
+   * its own call leaves the table: one its caller cancelled may end after the caller used the id again.
+   */
+  void stageEnded(long callId, CallEvent event) {
+    inFlight.remove(callId, event);
   }
 
   /** A kept call has ended on its own (a stream's end): it leaves the table if it is still there. */
@@ -132,12 +135,16 @@ abstract class Replies {
     }
   }
 
-  /** Answers with what the handler returned: a value at once, a {@code CompletionStage} when it completes. */
-  final void result(long callId, String channel, Object result) {
+  /**
+   * Answers with what the handler returned: a value at once, a {@code CompletionStage} when it completes.
+   *
+   * @param event the handler's event, which {@link #keep} keeps while a stage runs
+   */
+  final void result(long callId, String channel, Object result, CallEvent event) {
     if (result instanceof CompletionStage<?> stage) {
       try {
         stage.whenComplete((value, failure) -> {
-          stageEnded(callId);
+          stageEnded(callId, event);
           if (failure != null) {
             failure(callId, channel, failure);
           } else {
@@ -145,7 +152,7 @@ abstract class Replies {
           }
         });
       } catch (Throwable t) { // a stage of the user's own making may refuse the callback
-        stageEnded(callId);
+        stageEnded(callId, event);
         failure(callId, channel, t);
       }
     } else {

@@ -30,6 +30,11 @@ class ReusedCallIdTest {
       return stage;
     });
     host.ipcMain().handle("quick", (event, args) -> "quick");
+    host.ipcMain().handle("stubborn", (event, args) -> { // a stage that refuses cancel and runs on
+      CompletableFuture<Object> stage = new CompletableFuture<>();
+      stages.add(stage);
+      return stage.minimalCompletionStage();
+    });
     host.ipcMain().handle("endless", (event, args) -> (Flow.Publisher<Object>) s -> s.onSubscribe(
         new Flow.Subscription() {
           @Override
@@ -99,6 +104,29 @@ class ReusedCallIdTest {
       assertThat(peer.hostHangsUpWithin(WAIT)).isTrue();
       assertThat(streamed).isEmpty();
       until("the invoke cancelled, its caller gone", () -> stages.get(0).isCancelled());
+    }
+  }
+
+  @Test
+  void aCancelledCallWhoseStageEndsLaterLeavesTheNextCallWithItsIdInFlight() throws Exception {
+    List<CompletableFuture<Object>> stages = new CopyOnWriteArrayList<>();
+    List<io.ipc4j.IpcMainInvokeEvent> events = new CopyOnWriteArrayList<>();
+    try (IpcHost host = host(stages); TestPeer peer = TestPeer.authenticated(host)) {
+      host.ipcMain().handle("watched", (event, args) -> {
+        events.add(event);
+        CompletableFuture<Object> stage = new CompletableFuture<>();
+        stages.add(stage);
+        return stage;
+      });
+      peer.write(TestPeer.invoke(7, "stubborn", TestPeer.args()));
+      until("the first call in flight", () -> stages.size() == 1);
+      peer.write(TestPeer.cancel(7)); // its id is free again, though its stage runs on
+      peer.write(TestPeer.invoke(7, "watched", TestPeer.args()));
+      until("the second call in flight", () -> stages.size() == 2);
+      stages.get(0).complete("late"); // the first call's stage ends: it must not take the second call's place
+      peer.write(TestPeer.cancel(7));
+      until("the second call cancelled", () -> events.get(0).isCancelled());
+      assertThat(stages.get(1).isCancelled()).isTrue();
     }
   }
 
