@@ -19,6 +19,34 @@ import java.util.UUID;
 final class ExtensionReader {
   private ExtensionReader() {}
 
+  /**
+   * The codecs of the record and the enum a decoder rebuilt last, the enum's last constant, and the registry they
+   * came from: the same type or constant again is known by its name's bytes, with no string made (a registry never
+   * changes the codec of a name it has). A decoder's own, made when it first meets a record or enum.
+   */
+  static final class Last {
+    private CodecRegistry from;
+    private RecordCodec<?> record;
+    private EnumCodec<?> enumCodec;
+    private Enum<?> constant;
+
+    /** This decoder's, for its registry now: forgotten if the codecs were another registry's. */
+    static Last of(ValueDecoder in) {
+      Last last = in.last;
+      if (last == null) {
+        last = new Last();
+        in.last = last;
+      }
+      if (last.from != in.codecs) {
+        last.from = in.codecs;
+        last.record = null;
+        last.enumCodec = null;
+        last.constant = null;
+      }
+      return last;
+    }
+  }
+
   /** The value of an extension of {@code type} whose {@code length} bytes {@code in} is limited to. */
   static Object read(ValueDecoder in, int type, int length) {
     switch (type) {
@@ -153,16 +181,16 @@ final class ExtensionReader {
 
   /** A record: rebuilt by this side's codec for it, or, with none, the map of its components. */
   private static Object record(ValueDecoder in) {
-    RecordCodec<?> codec = in.lastRecord;
+    Last last = Last.of(in);
+    RecordCodec<?> codec = last.record;
     String name;
-    if (codec != null && in.lastRecordFrom == in.codecs && in.skipIfStr(codec.typeName())) {
+    if (codec != null && isNext(in, codec.typeName())) {
       name = codec.typeName();
     } else {
       name = typeName(in, "record");
       codec = in.codecs.recordNamed(name);
       if (codec != null) {
-        in.lastRecord = codec;
-        in.lastRecordFrom = in.codecs;
+        last.record = codec;
       }
     }
     in.enter(); // the record's map is a level of nesting like any value
@@ -226,21 +254,50 @@ final class ExtensionReader {
 
   /** An enum constant: this side's constant, or, with no codec for its enum, its name. */
   private static Object enumConstant(ValueDecoder in) {
+    Last last = Last.of(in);
+    EnumCodec<?> codec = last.enumCodec;
+    if (codec != null && isNext(in, codec.typeName())) {
+      if (last.constant != null && isNext(in, last.constant.name())) {
+        return last.constant;
+      }
+      return constant(in, codec.typeName(), codec, last);
+    }
     String name = typeName(in, "enum");
+    codec = in.codecs.enumNamed(name);
+    if (codec != null && codec != last.enumCodec) {
+      last.enumCodec = codec;
+      last.constant = null;
+    }
+    return constant(in, name, codec, last);
+  }
+
+  /** The constant whose name comes next, of the enum {@code name}; with no codec for it, its name. */
+  private static Object constant(ValueDecoder in, String name, EnumCodec<?> codec, Last last) {
     Object constant = in.read();
     if (!(constant instanceof String constantName)) {
       throw in.bad("enum '" + MessagePackReader.quote(name) + "' must hold its constant's name");
     }
-    EnumCodec<?> codec = in.codecs.enumNamed(name);
     if (codec == null) {
       return constantName;
     }
     try {
-      return codec.valueOf(constantName);
+      Enum<?> value = codec.valueOf(constantName);
+      last.constant = value; // the enum's codec is last.enumCodec
+      return value;
     } catch (IllegalArgumentException e) {
       throw in.bad("enum '" + MessagePackReader.quote(name) + "' has no constant '"
           + MessagePackReader.quote(constantName) + "'");
     }
+  }
+
+  /**
+   * Whether the next value is the str {@code name}, which is then consumed; a level of nesting, as reading it would
+   * be.
+   */
+  private static boolean isNext(ValueDecoder in, String name) {
+    in.enter();
+    in.leave();
+    return in.skipIfStr(name);
   }
 
   private static String typeName(ValueDecoder in, String what) {

@@ -1,6 +1,5 @@
 package io.ipc4j.internal.codec;
 
-import io.ipc4j.spi.RecordCodec;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,12 +40,8 @@ final class ValueDecoder extends MessagePackReader {
 
   /** The codecs that records and enums are rebuilt with. */
   CodecRegistry codecs;
-  /**
-   * The codec of the record this decoder rebuilt last, and the registry it came from: the same record again is known
-   * by its name's bytes, with no string made (a registry never changes the codec of a name it has).
-   */
-  RecordCodec<?> lastRecord;
-  CodecRegistry lastRecordFrom;
+  /** The record and enum this decoder rebuilt last; made by the first (see {@link ExtensionReader.Last}). */
+  ExtensionReader.Last last;
   private int depth;
   /** Elements of the arrays, maps and sets being decoded, innermost last. */
   private Object[] stack;

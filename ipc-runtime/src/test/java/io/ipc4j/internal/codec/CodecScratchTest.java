@@ -222,4 +222,33 @@ class CodecScratchTest {
       scratch.release(busy);
     }
   }
+
+  @Test
+  void aReusedDecoderRebuildsANameWithTheRegistryOfEachDecodeNotOfTheLast() {
+    byte[] point = CODEC.encodeValue(new Point(1, 2));
+    byte[] red = CODEC.encodeValue(TestCodecs.Color.RED);
+    CodecRegistry points = TestCodecs.codec().registry();
+    CodecRegistry other = new CodecRegistry(); // the same wire names, other types
+    record OtherPoint(Object x, Object y) {}
+    other.add(TestCodecs.recordCodec(OtherPoint.class, new TestCodecs.PointCodec().typeName(), List.of("x", "y"),
+        p -> new Object[] {p.x(), p.y()}, c -> new OtherPoint(c[0], c[1])));
+    CodecScratch scratch = new ValueCodec(registry).scratch();
+    for (int i = 0; i < 2; i++) {
+      assertThat(decodeWith(scratch, points, point)).isEqualTo(new Point(1, 2));
+      assertThat(decodeWith(scratch, registry, point)).isEqualTo(java.util.Map.of("x", 1, "y", 2));
+      assertThat(decodeWith(scratch, other, point)).isEqualTo(new OtherPoint(1, 2));
+      assertThat(decodeWith(scratch, points, red)).isEqualTo(TestCodecs.Color.RED);
+      assertThat(decodeWith(scratch, registry, red)).isEqualTo("RED");
+    }
+  }
+
+  /** Decodes one value with the scratch's decoder and {@code codecs}, and gives the decoder back. */
+  private static Object decodeWith(CodecScratch scratch, CodecRegistry codecs, byte[] encoded) {
+    ValueDecoder decoder = scratch.decoder(codecs, encoded, 0, encoded.length);
+    try {
+      return decoder.read();
+    } finally {
+      scratch.release(decoder, true);
+    }
+  }
 }

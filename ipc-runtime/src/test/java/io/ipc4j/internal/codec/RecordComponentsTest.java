@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A record that this side has a codec for is rebuilt from its map of components by name, without making the map:
  * whatever the order, kind or spelling of the keys, the codec gets what it would get from the map this side decodes
- * when it has no codec (a missing component null, a repeated one the last, a key that names none ignored).
+ * when it has no codec (a missing component null, a repeated one the last, a key that names none ignored). A decoder
+ * knows the record type, enum type and constant it rebuilt last by their names' bytes; what it decodes never depends
+ * on what it decoded before.
  */
 class RecordComponentsTest {
   /** Component names in ASCII, beyond ASCII, and beyond the basic plane, some the prefix of another. */
@@ -100,6 +102,80 @@ class RecordComponentsTest {
     }
     later.add(new TestCodecs.PointCodec());
     assertThat(gainsItLater.decodeValue(encoded)).isEqualTo(point);
+  }
+
+  @Test
+  void enumConstantsComeBackAsThemselvesOrTheirNamesWhateverWasDecodedBefore() {
+    List<Object> mixed = List.of(TestCodecs.Color.RED, TestCodecs.Color.RED, TestCodecs.Color.GREEN,
+        new TestCodecs.Point(1, 2), TestCodecs.Color.GREEN, new TestCodecs.Shape("s", List.of(), TestCodecs.Color.RED),
+        TestCodecs.Color.RED);
+    byte[] encoded = WITH_CODEC.encodeValue(mixed);
+    for (int i = 0; i < 3; i++) {
+      assertThat(WITH_CODEC.decodeValue(encoded)).isEqualTo(mixed);
+      assertThat(WITHOUT.decodeValue(encoded)).isEqualTo(List.of("RED", "RED", "GREEN", Map.of("x", 1, "y", 2),
+          "GREEN", Map.of("name", "s", "points", List.of(), "color", "RED"), "RED"));
+    }
+    MessagePackWriter out = new MessagePackWriter(64); // a constant the codec lacks, right after one it has
+    out.writeArrayHeader(2);
+    for (String constant : List.of("RED", "BLUE")) {
+      int mark = out.beginExt(ValueCodec.EXT_ENUM);
+      out.writeString(new TestCodecs.ColorCodec().typeName());
+      out.writeString(constant);
+      out.endExt(mark);
+    }
+    MalformedValueException refused = org.junit.jupiter.api.Assertions.assertThrows(MalformedValueException.class,
+        () -> WITH_CODEC.decodeValue(out.toByteArray()));
+    assertThat(refused).hasMessageThat().contains("has no constant 'BLUE'");
+  }
+
+  @Test
+  void aNameKnownByItsBytesStillCountsAsALevelOfNesting() {
+    for (Object value : List.of(TestCodecs.Color.RED, new TestCodecs.Point(1, 2))) {
+      int deepest = -1;
+      for (int lists = ValueCodec.MAX_DEPTH - 4; lists < ValueCodec.MAX_DEPTH; lists++) {
+        byte[] nested = nestedIn(lists, value);
+        boolean cold = decodes(new ValueCodec(WITH_CODEC.registry()), nested); // a decoder that knows no name yet
+        WITH_CODEC.decodeValue(WITH_CODEC.encodeValue(value)); // this thread's decoder now knows the name
+        assertWithMessage("%s in %s lists", value, lists).that(decodes(WITH_CODEC, nested)).isEqualTo(cold);
+        if (cold) {
+          deepest = lists;
+        }
+      }
+      assertWithMessage("%s: the deepest that decodes", value).that(deepest).isLessThan(ValueCodec.MAX_DEPTH - 1);
+      assertWithMessage("%s: the deepest that decodes", value).that(deepest).isAtLeast(ValueCodec.MAX_DEPTH - 4);
+    }
+  }
+
+  /** {@code value} inside {@code lists} lists, each the only element of the next, encoded. */
+  private static byte[] nestedIn(int lists, Object value) {
+    byte[] inner = WITH_CODEC.encodeValue(value);
+    MessagePackWriter out = new MessagePackWriter(inner.length + lists);
+    for (int i = 0; i < lists; i++) {
+      out.writeArrayHeader(1);
+    }
+    out.writeRaw(inner, 0, inner.length);
+    return out.toByteArray();
+  }
+
+  private static boolean decodes(ValueCodec codec, byte[] encoded) {
+    try {
+      codec.decodeValue(encoded);
+      return true;
+    } catch (MalformedValueException refused) {
+      return false;
+    }
+  }
+
+  @Test
+  void enumConstantsRebuiltByTheirCodecMakeNoNameStrings() {
+    List<Object> reds = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      reds.add(TestCodecs.Color.RED);
+    }
+    byte[] encoded = WITH_CODEC.encodeValue(reds);
+    long allocated = allocatedDecoding(WITH_CODEC, encoded);
+    // The list and its array; a type name and a constant name would be about 100 bytes more for each of the 50.
+    assertWithMessage("bytes decoding 50 constants allocates").that(allocated).isLessThan(50 * 16);
   }
 
   @Test

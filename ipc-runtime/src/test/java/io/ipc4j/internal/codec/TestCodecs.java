@@ -96,6 +96,12 @@ final class TestCodecs {
    */
   static <T extends Record> RecordCodec<T> recordCodec(Class<T> type, List<String> names,
       Function<T, Object[]> components, Function<Object[], T> create) {
+    return recordCodec(type, type.getName(), names, components, create);
+  }
+
+  /** As {@link #recordCodec(Class, List, Function, Function)}, under the wire name {@code typeName}. */
+  static <T extends Record> RecordCodec<T> recordCodec(Class<T> type, String typeName, List<String> names,
+      Function<T, Object[]> components, Function<Object[], T> create) {
     return new RecordCodec<>() {
       @Override
       public Class<T> type() {
@@ -104,7 +110,7 @@ final class TestCodecs {
 
       @Override
       public String typeName() {
-        return type.getName();
+        return typeName;
       }
 
       @Override
