@@ -29,6 +29,20 @@ final class AuditLog {
     return List.copyOf(entries);
   }
 
+  /**
+   * Whether every follower has been handed every entry so far. A follower is handed an entry only once it asked for
+   * one, so this waits on its subscriber, never on the log.
+   */
+  boolean handedOut() {
+    int size = entries.size();
+    for (Follower follower : followers) {
+      if (follower.next < size) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** How many subscribers follow the log now (a cancelled one no longer counts). */
   int followers() {
     return followers.size();
@@ -50,7 +64,8 @@ final class AuditLog {
     private final AtomicLong demand = new AtomicLong();
     /** Drains asked for and not yet done: one thread drains at a time, and one that finds it busy leaves a mark. */
     private final AtomicInteger drains = new AtomicInteger();
-    private int next; // the draining thread's only
+    /** The next entry to hand out: written by the draining thread only (one at a time), read by handedOut() too. */
+    private volatile int next;
     private volatile boolean cancelled;
     /** Why a request was refused (reactive-streams rule 3.9: n must be positive), or null. */
     private volatile String badRequest;
@@ -90,9 +105,10 @@ final class AuditLog {
           return;
         }
         while (!cancelled && next < entries.size() && demand.get() > 0) {
-          AuditEntry entry = entries.get(next++);
+          AuditEntry entry = entries.get(next);
           demand.getAndUpdate(d -> d == Long.MAX_VALUE ? d : d - 1);
           subscriber.onNext(entry);
+          next++; // after onNext, so that handedOut() is true only once the entry is on its way
         }
         missed = drains.addAndGet(-missed);
       } while (missed != 0);

@@ -98,6 +98,9 @@ public final class NotesApp {
       turn(windows.get(0), "edit");
       turn(windows.get(1), "review");
       turn(windows.get(0), "wrap-up");
+      // A live stream is not sequenced with the turns: B is handed each entry only after it asked for it, which it
+      // does once it has shown the one before. So B stops following only once it has been sent the whole log.
+      awaitAuditHandedOut();
       turn(windows.get(1), "unfollow");
       // Each window's turn ended after everything it sent before, so the logs are complete here.
       out.println("main: activity log " + service.activity());
@@ -201,6 +204,14 @@ public final class NotesApp {
   }
 
   /** Hands {@code window} its turn ({@link NotesWindow} says what each phase does) and waits until it ends. */
+  /** Waits, at most 10 s, until every window that follows the audit log has been sent every entry in it. */
+  private void awaitAuditHandedOut() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!service.auditHandedOut() && System.nanoTime() - deadline < 0) {
+      Thread.sleep(1);
+    }
+  }
+
   void turn(WebContents window, String phase) throws Exception {
     CompletableFuture<Void> done = new CompletableFuture<>();
     turns.put(window.id(), done);

@@ -43,6 +43,11 @@ final class NotesService implements NotesApiIpc.Handler {
     return audit.entries().stream().map(AuditEntry::describe).toList();
   }
 
+  /** Whether every window that follows the audit log has been sent every entry so far. */
+  boolean auditHandedOut() {
+    return audit.handedOut();
+  }
+
   /** How many windows follow the audit log now. */
   int auditFollowers() {
     return audit.followers();

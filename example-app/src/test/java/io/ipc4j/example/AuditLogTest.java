@@ -13,7 +13,7 @@ class AuditLogTest {
   private final AuditLog log = new AuditLog();
 
   /** A subscriber that records what it gets and requests only when told. */
-  private static final class Recorder implements Flow.Subscriber<AuditEntry> {
+  private static class Recorder implements Flow.Subscriber<AuditEntry> {
     final List<Long> ids = new ArrayList<>();
     Flow.Subscription subscription;
     Throwable failure;
@@ -87,6 +87,44 @@ class AuditLogTest {
     slow.subscription.request(1);
     assertThat(fast.ids).containsExactly(1L, 2L).inOrder();
     assertThat(slow.ids).containsExactly(1L);
+  }
+
+  @Test
+  void theLogIsHandedOutOnlyOnceEveryFollowerHasBeenSentEveryEntry() {
+    assertThat(log.handedOut()).isTrue(); // no entries, no followers
+    add(1);
+    Recorder fast = follow();
+    Recorder slow = follow();
+    assertThat(log.handedOut()).isFalse();
+    fast.subscription.request(10);
+    slow.subscription.request(1);
+    assertThat(log.handedOut()).isTrue();
+    add(2); // the fast follower has asked for it, the slow one not yet
+    assertThat(log.handedOut()).isFalse();
+    slow.subscription.request(1);
+    assertThat(log.handedOut()).isTrue();
+    slow.subscription.cancel(); // a follower that stopped is owed nothing
+    add(3);
+    assertThat(log.handedOut()).isTrue();
+  }
+
+  @Test
+  void anEntryCountsAsHandedOutOnlyOnceItsFollowerHasIt() {
+    add(1);
+    List<Boolean> seenWhileHanding = new ArrayList<>();
+    log.follow().subscribe(new Recorder() {
+      @Override
+      public void onSubscribe(Flow.Subscription s) {
+        s.request(1);
+      }
+
+      @Override
+      public void onNext(AuditEntry entry) {
+        seenWhileHanding.add(log.handedOut());
+      }
+    });
+    assertThat(seenWhileHanding).containsExactly(false);
+    assertThat(log.handedOut()).isTrue();
   }
 
   @Test
