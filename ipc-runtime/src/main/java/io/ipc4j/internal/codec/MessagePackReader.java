@@ -89,25 +89,36 @@ abstract sealed class MessagePackReader permits ValueDecoder {
     return s;
   }
 
-  /** The byte length of the str header at the cursor, which it consumes; or -1, consuming nothing, if it is no str. */
+  /**
+   * The byte length of the str header at the cursor, which it consumes; or -1, consuming nothing, if it is no str.
+   *
+   * @throws MalformedValueException if the input cannot hold that many bytes, as {@link #string} would
+   */
   final int strHeader() {
     int b = peek();
+    int n;
     if ((b & 0xe0) == 0xa0) {
       pos++;
-      return b & 0x1f;
-    }
-    if (b < 0xd9 || b > 0xdb) {
+      n = b & 0x1f;
+    } else if (b >= 0xd9 && b <= 0xdb) {
+      pos++;
+      n = b == 0xd9 ? u8() : b == 0xda ? u16() : length32();
+    } else {
       return -1;
     }
-    pos++;
-    return b == 0xd9 ? u8() : b == 0xda ? u16() : length32();
+    need(n);
+    return n;
   }
 
-  /** Whether the value at the cursor is the str {@code s}: if so it is consumed, else nothing is. */
+  /**
+   * Whether the value at the cursor is the str {@code s}: if so it is consumed, else nothing is.
+   *
+   * @throws MalformedValueException if it is a str the input cannot hold
+   */
   final boolean skipIfStr(String s) {
     int start = pos;
     int n = strHeader();
-    if (n >= 0 && n <= limit - pos && spells(s, n)) {
+    if (n >= 0 && spells(s, n)) {
       pos += n;
       return true;
     }
@@ -123,7 +134,6 @@ abstract sealed class MessagePackReader permits ValueDecoder {
    * @return the index of the name, or -1 if they spell none
    */
   final int nameAmong(java.util.List<String> names, int n, int expected) {
-    need(n);
     int found = -1;
     if (expected < names.size() && spells(names.get(expected), n)) {
       found = expected;
@@ -139,12 +149,17 @@ abstract sealed class MessagePackReader permits ValueDecoder {
     return found;
   }
 
-  /** Whether the {@code n} bytes at the cursor are the UTF-8 form of {@code name} (as {@link #string} would read). */
+  /**
+   * Whether the {@code n} bytes at the cursor (which the input holds) are the UTF-8 form of {@code name}, as
+   * {@link #string} would read them. An ASCII name is compared byte by byte; only a name beyond ASCII, whose bytes
+   * may outnumber its characters, is compared as the string the bytes decode to.
+   */
   private boolean spells(String name, int n) {
-    if (name.length() != n) { // UTF-8 takes at least a byte a char: only a name beyond ASCII can be longer in bytes
-      return name.length() < n && name.equals(new String(buf, pos, n, StandardCharsets.UTF_8));
+    int chars = name.length();
+    if (chars > n) {
+      return false; // n bytes decode to at most n characters
     }
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < chars; i++) {
       char c = name.charAt(i);
       if (c >= 0x80) {
         return name.equals(new String(buf, pos, n, StandardCharsets.UTF_8));
@@ -153,7 +168,7 @@ abstract sealed class MessagePackReader permits ValueDecoder {
         return false; // an ASCII character comes from its own byte only
       }
     }
-    return true;
+    return chars == n;
   }
 
   final byte[] bytes(int n) {

@@ -88,6 +88,51 @@ class RecordComponentsTest {
   }
 
   @Test
+  void aKeyWhoseLengthTheInputCannotHoldIsMalformedAsItIsInAMap() {
+    for (String header : List.of("dbffffffff", "db80000000", "db00000100", "d9ff", "da0100")) {
+      MessagePackWriter out = new MessagePackWriter(64);
+      int mark = out.beginExt(ValueCodec.EXT_RECORD);
+      out.writeString(BAG);
+      out.writeMapHeader(1);
+      for (int i = 0; i < header.length(); i += 2) {
+        out.writeByte(Integer.parseInt(header.substring(i, i + 2), 16));
+      }
+      out.writeLong(1); // what a reader that skipped the bad key would take for it
+      out.writeLong(2);
+      out.endExt(mark);
+      byte[] encoded = out.toByteArray();
+      MalformedValueException asMap = org.junit.jupiter.api.Assertions.assertThrows(MalformedValueException.class,
+          () -> WITHOUT.decodeValue(encoded));
+      MalformedValueException rebuilt = org.junit.jupiter.api.Assertions.assertThrows(MalformedValueException.class,
+          () -> WITH_CODEC.decodeValue(encoded));
+      assertWithMessage("key header %s", header).that(rebuilt).hasMessageThat().isEqualTo(asMap.getMessage());
+    }
+  }
+
+  @Test
+  void keysMatchedOutOfOrderMakeNoStringForNamesOfOtherLengths() {
+    // Every key here differs in length from the name expected where it stands, as after a component added between.
+    byte[] encoded = WITH_CODEC.encodeValue(new TestCodecs.Point(1, 2));
+    MessagePackWriter out = new MessagePackWriter(64);
+    int mark = out.beginExt(ValueCodec.EXT_RECORD);
+    out.writeString(new TestCodecs.PointCodec().typeName());
+    out.writeMapHeader(3);
+    out.writeString("addedBetween");
+    out.writeLong(0);
+    out.writeString("y");
+    out.writeLong(2);
+    out.writeString("x");
+    out.writeLong(1);
+    out.endExt(mark);
+    byte[] reordered = out.toByteArray();
+    assertThat(WITH_CODEC.decodeValue(reordered)).isEqualTo(new TestCodecs.Point(1, 2));
+    long inOrder = allocatedDecoding(WITH_CODEC, encoded);
+    long outOfOrder = allocatedDecoding(WITH_CODEC, reordered);
+    assertWithMessage("bytes in order (%s) and out of order (%s)", inOrder, outOfOrder).that(outOfOrder)
+        .isAtMost(inOrder + 16);
+  }
+
+  @Test
   void theSameNameIsRebuiltWithTheCodecOfTheSideThatDecodesItWhateverWasDecodedBefore() {
     TestCodecs.Point point = new TestCodecs.Point(3, 4);
     byte[] encoded = WITH_CODEC.encodeValue(point);
