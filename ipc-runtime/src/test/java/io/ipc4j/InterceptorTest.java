@@ -228,6 +228,29 @@ class InterceptorTest {
 
   @ParameterizedTest
   @EnumSource(HostKind.class)
+  void anInvokeWhoseRendererGoesBeforeItsStageEndsIsCompletedOnce(HostKind kind) {
+    Await.Inbox<String> failures = new Await.Inbox<>();
+    try (IpcHost host = open(kind, m -> (duration, failure) -> failures.put(String.valueOf(failure)))) {
+      CompletableFuture<Object> stage = new CompletableFuture<>();
+      Await.Inbox<Boolean> handled = new Await.Inbox<>();
+      host.ipcMain().handle("held", (event, args) -> {
+        handled.put(true);
+        return stage;
+      });
+      Renderer renderer = host.openRenderer();
+      CompletableFuture<Object> call = renderer.ipcRenderer().invoke("held");
+      handled.take();
+      renderer.close();
+      assertThrows(CompletionException.class, call::join);
+      stage.complete("too late");
+      // Its stage was cancelled as the renderer went (nobody waits for it): that is how the call ended, once.
+      assertThat(failures.take()).contains("CancellationException");
+      failures.assertEmptyAfter(300);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
   void aCompletionSeesASendsListenersAndASendSyncsAnswer(HostKind kind) {
     Await.Inbox<String> ended = new Await.Inbox<>();
     try (IpcHost host = open(kind, m -> (took, failure) ->

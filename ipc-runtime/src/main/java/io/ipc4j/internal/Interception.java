@@ -89,7 +89,7 @@ final class Interception implements IpcIncoming {
    * the answer as it goes out (a failed answer reports the {@code IpcInvokeException} its caller gets).
    */
   Replies replies() {
-    return new Replies(sender.values()) {
+    return new Replies(sender.values(), sender.replies) {
       @Override
       Message reply(long callId, boolean ok, byte[] payload, boolean asIs) {
         return new Message.Reply(callId, ok, payload, asIs);
@@ -107,11 +107,6 @@ final class Interception implements IpcIncoming {
         finish(answer.payload().length, answer.ok() ? Outcomes.OK : Outcomes.ERROR,
             answer.ok() ? null : RemoteFailure.of(event.channel(), answer.payload(), sender.values()));
         sender.link.toRenderer(answer);
-      }
-
-      @Override
-      void stageEnded(long callId, CallEvent event) {
-        sender.replies.stageEnded(callId, event);
       }
     };
   }

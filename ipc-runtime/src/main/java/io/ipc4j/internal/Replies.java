@@ -24,7 +24,7 @@ abstract class Replies {
   private static final Object NOT_COPIED = new Object();
   private final ValueCodec values;
   /** What still answers, by the caller's call id: invokes whose stages have not ended, streams served. */
-  private final Map<Long, Answering> inFlight = new ConcurrentHashMap<>();
+  private final Map<Long, Answering> inFlight;
 
   /** A call that answers after its handler returned: an invoke's handler event, or a stream's producer. */
   interface Answering {
@@ -37,6 +37,16 @@ abstract class Replies {
 
   Replies(ValueCodec values) {
     this.values = values;
+    this.inFlight = new ConcurrentHashMap<>();
+  }
+
+  /**
+   * Answers on behalf of {@code side}, in a form of its own, with {@code side}'s table: what it keeps, ends or cancels
+   * is {@code side}'s (an intercepted invoke's answers, which its interception sees go out).
+   */
+  Replies(ValueCodec values, Replies side) {
+    this.values = values;
+    this.inFlight = side.inFlight;
   }
 
   /** The reply message of this side's form; {@code asIs}: see {@link Message.WithPayload#asIs}. */
@@ -84,7 +94,7 @@ abstract class Replies {
    * The stage a handler returned for {@code callId} has ended (or refused its callback): nothing more to track. Only
    * its own call leaves the table: one its caller cancelled may end after the caller used the id again.
    */
-  void stageEnded(long callId, CallEvent event) {
+  final void stageEnded(long callId, CallEvent event) {
     inFlight.remove(callId, event);
   }
 
