@@ -238,10 +238,15 @@ class InterceptorTest {
         return stage;
       });
       Renderer renderer = host.openRenderer();
+      Await.Inbox<Boolean> destroyed = new Await.Inbox<>();
+      renderer.webContents().onDestroyed(() -> destroyed.put(true));
       CompletableFuture<Object> call = renderer.ipcRenderer().invoke("held");
       handled.take();
       renderer.close();
       assertThrows(CompletionException.class, call::join);
+      // The renderer's side fails its call at once; the host sees it go a moment later (over a socket, at its end of
+      // stream), and only then are its calls still answered cancelled: the stage completes after that.
+      destroyed.take();
       stage.complete("too late");
       // Its stage was cancelled as the renderer went (nobody waits for it): that is how the call ended, once.
       assertThat(failures.take()).contains("CancellationException");
