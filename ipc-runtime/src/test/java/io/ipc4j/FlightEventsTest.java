@@ -111,6 +111,40 @@ class FlightEventsTest {
 
   @ParameterizedTest
   @EnumSource(HostKind.class)
+  void anInvokeWhoseCallerStopsWaitingEndsAsCancelledOrDisconnected(HostKind kind) throws Exception {
+    try (IpcHost host = kind.open()) {
+      Await.Inbox<String> stagesEnded = new Await.Inbox<>();
+      Await.Inbox<Boolean> handled = new Await.Inbox<>();
+      host.ipcMain().handle("held", (event, args) -> {
+        CompletableFuture<Object> stage = new CompletableFuture<>();
+        // The call's event is committed before its stage is cancelled: once the stage ended, the event is in.
+        stage.whenComplete((value, failure) -> stagesEnded.put(String.valueOf(stage.isCancelled())));
+        handled.put(true);
+        return stage;
+      });
+      Renderer cancelling = host.openRenderer();
+      Renderer going = host.openRenderer();
+
+      List<RecordedEvent> calls = record("io.ipc4j.Call", () -> {
+        CompletableFuture<Object> call = cancelling.ipcRenderer().invoke("held");
+        handled.take();
+        call.cancel(true);
+        assertThat(stagesEnded.take()).isEqualTo("true");
+        going.ipcRenderer().invoke("held");
+        handled.take();
+        going.close();
+        assertThat(stagesEnded.take()).isEqualTo("true");
+      });
+
+      assertThat(calls.stream().map(e -> e.getInt("rendererId") + " " + e.getString("outcome") + " "
+          + e.getString("failure")).collect(Collectors.toList())).containsExactly(
+          cancelling.webContents().id() + " cancelled java.util.concurrent.CancellationException",
+          going.webContents().id() + " disconnected " + IpcDisconnectedException.class.getName()).inOrder();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
   void anInvokeOfARendererIsACallTheOtherWayAndItsTimeoutIsItsOutcome(HostKind kind) throws Exception {
     try (IpcHost host = kind.open()) {
       Renderer r = host.openRenderer();

@@ -228,28 +228,65 @@ class InterceptorTest {
 
   @ParameterizedTest
   @EnumSource(HostKind.class)
-  void anInvokeWhoseRendererGoesBeforeItsStageEndsIsCompletedOnce(HostKind kind) {
+  void anInvokeWhoseRendererGoesBeforeItsStageEndsIsCompletedOnceAsDisconnected(HostKind kind) {
+    for (boolean cancellable : new boolean[] {true, false}) {
+      Await.Inbox<String> failures = new Await.Inbox<>();
+      try (IpcHost host = open(kind, m -> (duration, failure) -> failures.put(String.valueOf(failure)))) {
+        CompletableFuture<Object> stage = new CompletableFuture<>();
+        Await.Inbox<Boolean> handled = new Await.Inbox<>();
+        host.ipcMain().handle("held", (event, args) -> {
+          handled.put(true);
+          return cancellable ? stage : stage.minimalCompletionStage(); // a minimal stage cannot be cancelled
+        });
+        Renderer renderer = host.openRenderer();
+        Await.Inbox<Boolean> destroyed = new Await.Inbox<>();
+        renderer.webContents().onDestroyed(() -> destroyed.put(true));
+        CompletableFuture<Object> call = renderer.ipcRenderer().invoke("held");
+        handled.take();
+        renderer.close();
+        assertThrows(CompletionException.class, call::join);
+        // The renderer's side fails its call at once; the host sees it go a moment later (over a socket, at its end
+        // of stream): the invoke ends then, however its stage ends afterwards.
+        destroyed.take();
+        assertThat(failures.take()).isEqualTo(IpcDisconnectedException.class.getName() + ": "
+            + renderer.webContents() + " went before 'held' was answered");
+        stage.complete("too late");
+        failures.assertEmptyAfter(300);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
+  void anInvokeItsCallerCancelsIsCompletedOnceAsCancelledThoughItsStageRunsOn(HostKind kind) {
     Await.Inbox<String> failures = new Await.Inbox<>();
     try (IpcHost host = open(kind, m -> (duration, failure) -> failures.put(String.valueOf(failure)))) {
-      CompletableFuture<Object> stage = new CompletableFuture<>();
-      Await.Inbox<Boolean> handled = new Await.Inbox<>();
+      Await.Inbox<CompletableFuture<Object>> handled = new Await.Inbox<>();
       host.ipcMain().handle("held", (event, args) -> {
-        handled.put(true);
-        return stage;
+        CompletableFuture<Object> stage = new CompletableFuture<>();
+        handled.put(stage);
+        return stage.minimalCompletionStage(); // it cannot be cancelled: it runs on after its caller stopped
       });
-      Renderer renderer = host.openRenderer();
-      Await.Inbox<Boolean> destroyed = new Await.Inbox<>();
-      renderer.webContents().onDestroyed(() -> destroyed.put(true));
-      CompletableFuture<Object> call = renderer.ipcRenderer().invoke("held");
-      handled.take();
-      renderer.close();
-      assertThrows(CompletionException.class, call::join);
-      // The renderer's side fails its call at once; the host sees it go a moment later (over a socket, at its end of
-      // stream), and only then are its calls still answered cancelled: the stage completes after that.
-      destroyed.take();
-      stage.complete("too late");
-      // Its stage was cancelled as the renderer went (nobody waits for it): that is how the call ended, once.
-      assertThat(failures.take()).contains("CancellationException");
+      host.ipcMain().handle("after", (event, args) -> "answered");
+      IpcRenderer ipc = host.openRenderer().ipcRenderer();
+      CompletableFuture<Object> call = ipc.invoke("held");
+      CompletableFuture<Object> stage = handled.take();
+      call.cancel(true);
+
+      String cancelled =
+          "java.util.concurrent.CancellationException: The caller of 'held' stopped waiting for its answer";
+      assertThat(failures.take()).isEqualTo(cancelled);
+      stage.complete("too late"); // its answer finds no call: not reported again
+      failures.assertEmptyAfter(300);
+      assertThat(ipc.invoke("after").join()).isEqualTo("answered");
+      assertThat(failures.take()).isEqualTo("null");
+
+      // A deadline that passes is the caller's cancel too.
+      CompletableFuture<Object> timed = ipc.invokeWithTimeout(Duration.ofMillis(100), "held");
+      CompletableFuture<Object> timedStage = handled.take();
+      assertThrows(CompletionException.class, timed::join);
+      assertThat(failures.take()).isEqualTo(cancelled);
+      timedStage.complete("too late");
       failures.assertEmptyAfter(300);
     }
   }

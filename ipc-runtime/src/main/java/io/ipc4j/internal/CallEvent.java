@@ -61,11 +61,21 @@ abstract class CallEvent implements Replies.Answering {
     }
   }
 
-  /** As {@link #cancel()}: the handler's stage is told the same whether the caller cancelled or its side went. */
+  /**
+   * As {@link #cancel()}: the handler's stage is told the same whether the caller cancelled or its side went; what
+   * observes the call learns first which of the two ended it ({@link #callerStopped}).
+   */
   @Override
   public final void cancel(boolean byCaller) {
+    callerStopped(byCaller);
     cancel();
   }
+
+  /**
+   * The caller stopped waiting for a call whose handler's stage still runs: it cancelled, or its deadline passed
+   * ({@code byCaller}), or its side went. Called before the stage is cancelled; nothing by default.
+   */
+  void callerStopped(boolean byCaller) {}
 
   private void cancelWork(CompletionStage<?> stage) {
     if (stage instanceof CompletableFuture<?> future) {

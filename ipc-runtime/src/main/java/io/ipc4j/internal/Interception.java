@@ -1,5 +1,6 @@
 package io.ipc4j.internal;
 
+import io.ipc4j.IpcDisconnectedException;
 import io.ipc4j.IpcIncoming;
 import io.ipc4j.IpcInterceptor;
 import io.ipc4j.WebContents;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -82,6 +84,16 @@ final class Interception implements IpcIncoming {
         Failures.log(Level.WARNING, "ipc4j: an interceptor's completion failed for " + this, t);
       }
     }
+  }
+
+  /**
+   * The caller of this invoke stopped waiting while its handler's stage ran: the invoke ends now, cancelled (by the
+   * caller or its deadline) or disconnected (the caller's side went); the stage's own end is not reported.
+   */
+  void callerStopped(boolean byCaller) {
+    finish(0, byCaller ? Outcomes.CANCELLED : Outcomes.DISCONNECTED, byCaller
+        ? new CancellationException("The caller of '" + event.channel() + "' stopped waiting for its answer")
+        : new IpcDisconnectedException(sender + " went before '" + event.channel() + "' was answered"));
   }
 
   /**

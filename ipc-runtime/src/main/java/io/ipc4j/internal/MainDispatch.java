@@ -261,6 +261,9 @@ final class MainDispatch {
     }
     if (result instanceof CompletionStage<?> stage) {
       // Kept until the stage ends (the renderer's Replies forget it then), so that the caller's cancel reaches it.
+      if (seen != null) { // and its observers learn then that the invoke ended
+        event.observedBy(seen);
+      }
       event.working(stage);
       from.replies.keep(callId, event);
     }

@@ -15,7 +15,10 @@ final class MainEvent extends CallEvent implements IpcMainEvent, IpcMainInvokeEv
   private final SyncAnswer answered;
   /** The ports an {@code ipcRenderer.postMessage} carried; set before any listener sees the event. */
   private java.util.List<io.ipc4j.MessagePortMain> ports = java.util.List.of();
-  /** Told when a sendSync's answer goes out, while an interceptor or a recording observes the message. */
+  /**
+   * Told when a sendSync's answer goes out, or when the caller of an invoke stops waiting before its handler's stage
+   * ends, while an interceptor or a recording observes the message.
+   */
   private volatile Interception observer;
 
   /** @param syncCallId the call id of a {@code sendSync} message, or -1 */
@@ -62,6 +65,15 @@ final class MainEvent extends CallEvent implements IpcMainEvent, IpcMainInvokeEv
 
   void observedBy(Interception seen) {
     observer = seen;
+  }
+
+  /** An observed invoke ends when its caller stops waiting: its stage may end later, or never, unheard. */
+  @Override
+  void callerStopped(boolean byCaller) {
+    Interception seen = observer;
+    if (seen != null) {
+      seen.callerStopped(byCaller);
+    }
   }
 
   @Override
