@@ -63,10 +63,11 @@ public interface IpcInterceptor {
      * @param took from the moment the interceptors saw the message until it was done
      * @param failure null if it ended well; otherwise what ended it: a later interceptor's rejection, what a listener
      *     threw, an {@link IpcException} when nothing listened, or for an invoke the {@link IpcInvokeException} its
-     *     caller gets (a failing or missing handler); for an invoke whose caller stopped waiting while its handler's
-     *     stage ran, a {@link java.util.concurrent.CancellationException} (the caller cancelled, or its deadline
-     *     passed) or an {@link IpcDisconnectedException} (its renderer went), at that moment: the stage's own end,
-     *     if it ever comes, is not reported
+     *     caller gets (a failing or missing handler); for an invoke whose caller stopped waiting first, a
+     *     {@link java.util.concurrent.CancellationException} (the caller cancelled, or its deadline passed, while the
+     *     handler's stage ran) or an {@link IpcDisconnectedException} (its renderer went while the handler or its
+     *     stage ran), at that moment: how the handler ends afterwards is not reported; for a sendSync answered after
+     *     its renderer went, that {@code IpcDisconnectedException}
      */
     void completed(Duration took, Throwable failure);
   }

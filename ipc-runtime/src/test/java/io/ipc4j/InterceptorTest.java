@@ -239,20 +239,55 @@ class InterceptorTest {
           return cancellable ? stage : stage.minimalCompletionStage(); // a minimal stage cannot be cancelled
         });
         Renderer renderer = host.openRenderer();
-        Await.Inbox<Boolean> destroyed = new Await.Inbox<>();
-        renderer.webContents().onDestroyed(() -> destroyed.put(true));
         CompletableFuture<Object> call = renderer.ipcRenderer().invoke("held");
         handled.take();
         renderer.close();
         assertThrows(CompletionException.class, call::join);
         // The renderer's side fails its call at once; the host sees it go a moment later (over a socket, at its end
         // of stream): the invoke ends then, however its stage ends afterwards.
-        destroyed.take();
         assertThat(failures.take()).isEqualTo(IpcDisconnectedException.class.getName() + ": "
             + renderer.webContents() + " went before 'held' was answered");
         stage.complete("too late");
         failures.assertEmptyAfter(300);
       }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
+  void aCallWhoseRendererGoesWhileItsHandlerRunsIsCompletedAsDisconnected(HostKind kind) {
+    Await.Inbox<String> failures = new Await.Inbox<>();
+    try (IpcHost host = open(kind, m -> (duration, failure) -> failures.put(String.valueOf(failure)))) {
+      Await.Inbox<Boolean> handled = new Await.Inbox<>();
+      host.ipcMain().handle("slow", (event, args) -> {
+        handled.put(true);
+        awaitGone(event.sender());
+        return "answered to nobody";
+      });
+      host.ipcMain().on("slow-sync", (event, args) -> {
+        handled.put(true);
+        awaitGone(event.sender());
+        event.setReturnValue("answered to nobody");
+      });
+      Renderer renderer = host.openRenderer();
+      renderer.ipcRenderer().invoke("slow");
+      handled.take();
+      renderer.close();
+      // Its answer is dropped: the invoke ended as its renderer's going did, not as a success.
+      assertThat(failures.take()).isEqualTo(IpcDisconnectedException.class.getName() + ": "
+          + renderer.webContents() + " went before 'slow' was answered");
+      failures.assertEmptyAfter(300);
+
+      // So does a sendSync (its caller blocks on a thread of its own, which the renderer's close releases).
+      Renderer syncRenderer = host.openRenderer();
+      CompletableFuture<Object> blocked = CompletableFuture.supplyAsync(() -> syncRenderer.ipcRenderer()
+          .sendSync("slow-sync"));
+      handled.take();
+      syncRenderer.close();
+      assertThrows(CompletionException.class, blocked::join);
+      assertThat(failures.take()).isEqualTo(IpcDisconnectedException.class.getName() + ": "
+          + syncRenderer.webContents() + " went before 'slow-sync' was answered");
+      failures.assertEmptyAfter(300);
     }
   }
 
@@ -336,6 +371,17 @@ class InterceptorTest {
       assertThat(ipc.invoke("echo", 2).join()).isEqualTo(2);
       assertThat(ipc.invoke("echo", 3).join()).isEqualTo(3);
       Await.until("the completion's failure is logged", () -> log.any("an interceptor's completion failed"));
+    }
+  }
+
+  /**
+   * Waits, at most 10 s, until the host has marked {@code renderer} gone, which it does off the main loop: a handler
+   * or listener holding the loop can wait for it.
+   */
+  private static void awaitGone(WebContents renderer) {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!renderer.isDestroyed() && System.nanoTime() < until) {
+      sleep(5);
     }
   }
 

@@ -87,13 +87,18 @@ final class Interception implements IpcIncoming {
   }
 
   /**
-   * The caller of this invoke stopped waiting while its handler's stage ran: the invoke ends now, cancelled (by the
-   * caller or its deadline) or disconnected (the caller's side went); the stage's own end is not reported.
+   * The caller of this invoke or sendSync stopped waiting before its answer: the call ends now, cancelled (an invoke's
+   * caller or its deadline, while the handler's stage ran) or disconnected (the caller's side went while the handler,
+   * its stage or the listeners ran); how they end afterwards is not reported.
    */
   void callerStopped(boolean byCaller) {
-    finish(0, byCaller ? Outcomes.CANCELLED : Outcomes.DISCONNECTED, byCaller
-        ? new CancellationException("The caller of '" + event.channel() + "' stopped waiting for its answer")
-        : new IpcDisconnectedException(sender + " went before '" + event.channel() + "' was answered"));
+    if (byCaller) {
+      finish(0, Outcomes.CANCELLED,
+          new CancellationException("The caller of '" + event.channel() + "' stopped waiting for its answer"));
+    } else {
+      finish(0, Outcomes.DISCONNECTED,
+          new IpcDisconnectedException(sender + " went before '" + event.channel() + "' was answered"));
+    }
   }
 
   /**
@@ -110,6 +115,16 @@ final class Interception implements IpcIncoming {
       @Override
       boolean framesAsSent() {
         return sender.link.framesAsSent();
+      }
+
+      /** Its renderer went before the answer: the answer is dropped, and the invoke ends as disconnected. */
+      @Override
+      boolean callerWaits() {
+        if (sender.replies.callerWaits()) {
+          return true;
+        }
+        callerStopped(false);
+        return false;
       }
 
       @Override

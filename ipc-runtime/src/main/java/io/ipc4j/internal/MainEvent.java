@@ -101,7 +101,9 @@ final class MainEvent extends CallEvent implements IpcMainEvent, IpcMainInvokeEv
     byte[] payload = sender.values().encodeValue(value);
     if (answered.compareAndSet(false, true)) {
       Interception seen = observer;
-      if (seen != null) { // before the answer goes: its sender then knows the interceptors' completions ran
+      if (seen != null && sender.isDestroyed()) { // its answer goes to nobody
+        seen.callerStopped(false);
+      } else if (seen != null) { // before the answer goes: its sender then knows the interceptors' completions ran
         seen.finish(payload.length, io.ipc4j.internal.jfr.Outcomes.OK, null);
       }
       sender.link.toRenderer(new Message.Reply(answered.callId, true, payload));
