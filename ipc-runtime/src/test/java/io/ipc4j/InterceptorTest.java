@@ -293,6 +293,37 @@ class InterceptorTest {
 
   @ParameterizedTest
   @EnumSource(HostKind.class)
+  void aSendSyncKeptUnansweredIsCompletedAsDisconnectedWhenItsRendererGoes(HostKind kind) {
+    Await.Inbox<String> failures = new Await.Inbox<>();
+    try (IpcHost host = open(kind, m -> (duration, failure) -> failures.put(String.valueOf(failure)))) {
+      Await.Inbox<IpcMainEvent> kept = new Await.Inbox<>();
+      host.ipcMain().on("later", (event, args) -> kept.put(event)); // its listener means to answer later
+      Renderer renderer = host.openRenderer();
+      CompletableFuture<Object> blocked = CompletableFuture.supplyAsync(() -> renderer.ipcRenderer()
+          .sendSync("later"));
+      IpcMainEvent event = kept.take();
+      failures.assertEmptyAfter(100); // its listener returned, but the sendSync is not answered yet
+      renderer.close();
+      assertThrows(CompletionException.class, blocked::join);
+      assertThat(failures.take()).isEqualTo(IpcDisconnectedException.class.getName() + ": "
+          + renderer.webContents() + " went before 'later' was answered");
+      event.setReturnValue("answered to nobody"); // too late: not reported again
+      failures.assertEmptyAfter(300);
+
+      // One answered later, while its renderer is there, ends then, once, as a success.
+      Renderer next = host.openRenderer();
+      CompletableFuture<Object> answered = CompletableFuture.supplyAsync(() -> next.ipcRenderer().sendSync("later"));
+      IpcMainEvent nextEvent = kept.take();
+      nextEvent.setReturnValue("answered");
+      assertThat(answered.join()).isEqualTo("answered");
+      assertThat(failures.take()).isEqualTo("null");
+      next.close();
+      failures.assertEmptyAfter(300);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
   void anInvokeItsCallerCancelsIsCompletedOnceAsCancelledThoughItsStageRunsOn(HostKind kind) {
     Await.Inbox<String> failures = new Await.Inbox<>();
     try (IpcHost host = open(kind, m -> (duration, failure) -> failures.put(String.valueOf(failure)))) {

@@ -43,6 +43,17 @@ final class Interception implements IpcIncoming {
     this.message = message;
   }
 
+  /**
+   * Keeps this sendSync with its renderer until it is answered: a listener may keep the event to answer later, or
+   * never, and if the renderer goes first the call ends then, as disconnected ({@link WebContentsImpl#destroy}).
+   */
+  void untilAnswered() {
+    sender.unansweredSyncs.add(this);
+    if (sender.isDestroyed()) { // it went meanwhile: the sweep of its going may have missed this one
+      callerStopped(false);
+    }
+  }
+
   void args(Object[] decoded) {
     this.args = decoded;
   }
@@ -69,6 +80,9 @@ final class Interception implements IpcIncoming {
   void finish(long answerBytes, String outcome, Throwable failure) {
     if (!done.compareAndSet(false, true)) {
       return;
+    }
+    if (kind == Kind.SEND_SYNC) {
+      sender.unansweredSyncs.remove(this);
     }
     Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
     if (call != null) {

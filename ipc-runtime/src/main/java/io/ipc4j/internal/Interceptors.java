@@ -43,7 +43,11 @@ final class Interceptors {
     if (call == null && message == null && interceptors.length == 0) {
       return null;
     }
-    return new Interception(kind, event, from, call, message);
+    Interception seen = new Interception(kind, event, from, call, message);
+    if (kind == IpcIncoming.Kind.SEND_SYNC) {
+      seen.untilAnswered();
+    }
+    return seen;
   }
 
   /**
