@@ -10,9 +10,12 @@ import io.ipc4j.internal.jfr.IpcMessageEvent;
 import io.ipc4j.internal.jfr.Outcomes;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -51,6 +54,37 @@ final class Interception implements IpcIncoming {
     sender.unansweredSyncs.add(this);
     if (sender.isDestroyed()) { // it went meanwhile: the sweep of its going may have missed this one
       callerStopped(false);
+    }
+  }
+
+  /**
+   * One renderer's observed sendSyncs not answered yet, which end as disconnected when it goes ({@link #endAll}).
+   * Held weakly: a sendSync whose event no listener kept can never be answered, and a renderer that sends such
+   * sendSyncs without end must not grow the host's memory without end; one a listener holds stays while it does.
+   */
+  static final class Unanswered {
+    private final Map<Interception, Boolean> syncs = new WeakHashMap<>();
+
+    synchronized void add(Interception sync) {
+      syncs.put(sync, Boolean.TRUE);
+    }
+
+    synchronized void remove(Interception sync) {
+      syncs.remove(sync);
+    }
+
+    /** How many are held (those whose events are unreachable may still count until the collector clears them). */
+    synchronized int count() {
+      return syncs.size();
+    }
+
+    /** Their renderer went: each ends as disconnected, outside the lock (an ending one takes itself out). */
+    void endAll() {
+      List<Interception> left;
+      synchronized (this) {
+        left = new ArrayList<>(syncs.keySet());
+      }
+      left.forEach(sync -> sync.callerStopped(false));
     }
   }
 

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Flow;
@@ -45,8 +44,8 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
   private IpcMainImpl[] scopeOrder;
   /** How this renderer's invokes are answered: a {@link Message.Reply} through its link. */
   final Replies replies;
-  /** Its observed sendSyncs not answered yet, which end as disconnected when it goes ({@link #destroy}). */
-  final Set<Interception> unansweredSyncs = ConcurrentHashMap.newKeySet();
+  /** Its observed sendSyncs not answered yet, which end as disconnected when it goes. */
+  final Interception.Unanswered unansweredSyncs = new Interception.Unanswered();
   private final IpcHostImpl host;
   /** Refused calls, logged at most once a second; the main loop only. */
   private final Throttled refusals = new Throttled();
@@ -238,7 +237,7 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
     calls.close(reason);
     streams.close(reason);
     replies.cancelAll(); // nobody waits for its calls' answers: their handlers are told, as by a cancel
-    unansweredSyncs.forEach(sync -> sync.callerStopped(false)); // nor for its sendSyncs' (each ends once)
+    unansweredSyncs.endAll(); // nor for its sendSyncs' answers
     frames.values().forEach(WebFrameMainImpl::dropScope);
     host.onMainLoop(() -> {
       if (gone != null) {
