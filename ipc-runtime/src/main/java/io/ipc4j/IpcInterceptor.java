@@ -66,9 +66,9 @@ public interface IpcInterceptor {
      *     caller gets (a failing or missing handler); for an invoke whose caller stopped waiting first, a
      *     {@link java.util.concurrent.CancellationException} (the caller cancelled, or its deadline passed, while the
      *     handler's stage ran) or an {@link IpcDisconnectedException} (its renderer went while the handler or its
-     *     stage ran), at that moment: how the handler ends afterwards is not reported; for a sendSync still
-     *     unanswered when its renderer goes (its listener keeps the event to answer later), that
-     *     {@code IpcDisconnectedException}, when the renderer goes
+     *     stage ran), at that moment: how the handler ends afterwards is not reported; and likewise for a sendSync
+     *     whose listener keeps the event to answer later, a {@code CancellationException} when its caller's deadline
+     *     passes first, or an {@code IpcDisconnectedException} when its renderer goes first
      */
     void completed(Duration took, Throwable failure);
   }

@@ -324,6 +324,29 @@ class InterceptorTest {
 
   @ParameterizedTest
   @EnumSource(HostKind.class)
+  void aSendSyncKeptUnansweredPastItsCallersDeadlineIsCompletedAsCancelled(HostKind kind) {
+    Await.Inbox<String> failures = new Await.Inbox<>();
+    try (IpcHost host = open(kind, m -> (duration, failure) -> failures.put(String.valueOf(failure)))) {
+      Await.Inbox<IpcMainEvent> kept = new Await.Inbox<>();
+      host.ipcMain().on("later", (event, args) -> kept.put(event));
+      IpcRenderer ipc = host.openRenderer().ipcRenderer();
+      assertThrows(IpcTimeoutException.class, () -> ipc.sendSyncWithTimeout(Duration.ofMillis(100), "later"));
+      IpcMainEvent event = kept.take();
+      assertThat(failures.take()).isEqualTo(
+          "java.util.concurrent.CancellationException: The caller of 'later' stopped waiting for its answer");
+      event.setReturnValue("too late"); // its answer finds no call: not reported again
+      failures.assertEmptyAfter(300);
+
+      // The renderer goes on: its next sendSync, answered in time, ends as a success.
+      CompletableFuture<Object> answered = CompletableFuture.supplyAsync(() -> ipc.sendSync("later"));
+      kept.take().setReturnValue("in time");
+      assertThat(answered.join()).isEqualTo("in time");
+      assertThat(failures.take()).isEqualTo("null");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
   void anInvokeItsCallerCancelsIsCompletedOnceAsCancelledThoughItsStageRunsOn(HostKind kind) {
     Await.Inbox<String> failures = new Await.Inbox<>();
     try (IpcHost host = open(kind, m -> (duration, failure) -> failures.put(String.valueOf(failure)))) {

@@ -48,7 +48,7 @@ final class Interception implements IpcIncoming {
 
   /**
    * Keeps this sendSync with its renderer until it is answered: a listener may keep the event to answer later, or
-   * never, and if the renderer goes first the call ends then, as disconnected ({@link WebContentsImpl#destroy}).
+   * never, and if its caller cancels or the renderer goes first the call ends then ({@link Unanswered}).
    */
   void untilAnswered() {
     sender.unansweredSyncs.add(this);
@@ -58,7 +58,8 @@ final class Interception implements IpcIncoming {
   }
 
   /**
-   * One renderer's observed sendSyncs not answered yet, which end as disconnected when it goes ({@link #endAll}).
+   * One renderer's observed sendSyncs not answered yet, which end as cancelled when their callers cancel ({@link
+   * #cancel}) and as disconnected when it goes ({@link #endAll}).
    * Held weakly: a sendSync whose event no listener kept can never be answered, and a renderer that sends such
    * sendSyncs without end must not grow the host's memory without end; one a listener holds stays while it does.
    */
@@ -76,6 +77,26 @@ final class Interception implements IpcIncoming {
     /** How many are held (those whose events are unreachable may still count until the collector clears them). */
     synchronized int count() {
       return syncs.size();
+    }
+
+    /**
+     * The caller of the sendSync {@code callId} stopped waiting (its deadline passed: a Java renderer then sends a
+     * cancel, as for an invoke): it ends as cancelled, outside the lock. A scan, since few are kept at once, and
+     * only a cancel that no invoke or stream took looks here.
+     */
+    void cancel(long callId) {
+      Interception cancelled = null;
+      synchronized (this) {
+        for (Interception sync : syncs.keySet()) {
+          if (sync.event.syncCallId() == callId) {
+            cancelled = sync;
+            break;
+          }
+        }
+      }
+      if (cancelled != null) {
+        cancelled.callerStopped(true);
+      }
     }
 
     /** Their renderer went: each ends as disconnected, outside the lock (an ending one takes itself out). */
@@ -136,8 +157,9 @@ final class Interception implements IpcIncoming {
 
   /**
    * The caller of this invoke or sendSync stopped waiting before its answer: the call ends now, cancelled (an invoke's
-   * caller or its deadline, while the handler's stage ran) or disconnected (the caller's side went while the handler,
-   * its stage or the listeners ran); how they end afterwards is not reported.
+   * caller or its deadline, while the handler's stage ran; a sendSync's deadline, while a listener kept its event) or
+   * disconnected (the caller's side went while the handler, its stage or the listeners ran, or before a kept event was
+   * answered); how they end afterwards is not reported.
    */
   void callerStopped(boolean byCaller) {
     if (byCaller) {

@@ -11,8 +11,8 @@ import java.util.concurrent.Flow;
 /**
  * Finds and runs what a renderer's message is for, on the main loop, as Electron's ipc-dispatch: a send's listeners
  * in every scope (the sending frame's {@code webFrameMain.ipc}, then its renderer's {@code webContents.ipc}, then the
- * global {@code ipcMain}; {@link WebFrameMainImpl#scopes} gives that order), an invoke's handler (the first scope that has one), and the
- * reply. The registries only hold listeners and handlers; this is where they run.
+ * global {@code ipcMain}; {@link WebFrameMainImpl#scopes} gives that order), an invoke's handler (the first scope
+ * that has one), and the reply. The registries only hold listeners and handlers; this is where they run.
  *
  * <p>The host's interceptors ({@link Interceptors}) see a message before any scope does, and may reject it; while
  * they or a Flight Recorder recording observe it, its {@link Interception} follows it until it is answered.
@@ -51,7 +51,9 @@ final class MainDispatch {
     } else if (message instanceof Message.Invoking m) {
       onInvoke(from, m);
     } else if (message instanceof Message.Cancel m) {
-      from.replies.cancel(m.callId()); // an invoke whose handler's stage runs, or a stream
+      if (!from.replies.cancel(m.callId())) { // an invoke whose handler's stage runs, or a stream; else
+        from.unansweredSyncs.cancel(m.callId()); // an observed sendSync a listener keeps unanswered, if any
+      }
     } else if (message instanceof Message.RendererAnswer m) {
       from.calls.answer(m);
     } else if (message instanceof Message.Stream m) {

@@ -86,6 +86,11 @@ final class MainEvent extends CallEvent implements IpcMainEvent, IpcMainInvokeEv
     return answered != null;
   }
 
+  /** The call id of a {@code sendSync}, or -1 for any other message. */
+  long syncCallId() {
+    return answered == null ? -1 : answered.callId;
+  }
+
   @Override
   public boolean hasReturnValue() {
     return answered != null && answered.get();

@@ -122,8 +122,8 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
 
   boolean timeOut() {
     boolean ended = end(new IpcTimeoutException(channel, timeout));
-    if (ended && isFuture) {
-      core.abandoned(id); // the handler's deadline has passed too: it may stop
+    if (ended) {
+      core.abandoned(id); // the handler's deadline has passed too: it may stop (a sendSync's ends, if observed)
     }
     return ended;
   }

@@ -117,12 +117,15 @@ abstract class Replies {
   /**
    * The caller stopped waiting for a call: an invoke's handler event turns cancelled and its future is cancelled, a
    * stream's publisher is cancelled and its end sent. A call answered already, or never asked, is nothing to cancel.
+   *
+   * @return whether a call was still answered under that id
    */
-  final void cancel(long callId) {
+  final boolean cancel(long callId) {
     Answering abandoned = inFlight.remove(callId);
     if (abandoned != null) {
       abandoned.cancel(true);
     }
+    return abandoned != null;
   }
 
   /** The caller asks a stream this side serves for {@code n} more items; one that has ended meanwhile is dropped. */
