@@ -13,22 +13,26 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The layers of the runtime, checked on its compiled classes with the JDK's {@code jdeps}: what may depend on
- * what. A new dependency that crosses a layer fails here, with the classes that cross.
+ * what. A new dependency that crosses a layer fails here, with the classes that cross. Also what the runtime may use
+ * at all: the JDK alone, without reflection, dynamic proxies or object streams.
  */
 class ArchitectureTest {
+  private static final Path CLASSES = Path.of("target", "classes");
   /** Class-to-class dependencies of the runtime's own classes: "from -> to". */
   private static List<String[]> edges;
+  /** Dependencies of the runtime's own classes on classes of other packages than its own: "from -> to". */
+  private static List<String[]> outside;
 
   @BeforeAll
   static void readDependencies() throws IOException, InterruptedException {
-    Path classes = Path.of("target", "classes");
     Path jdeps = Path.of(System.getProperty("java.home"), "bin", "jdeps");
-    Process process = new ProcessBuilder(jdeps.toString(), "-verbose:class", "-filter:none", classes.toString())
+    Process process = new ProcessBuilder(jdeps.toString(), "-verbose:class", "-filter:none", CLASSES.toString())
         .redirectErrorStream(true).start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertWithMessage("jdeps finished").that(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
@@ -40,6 +44,13 @@ class ArchitectureTest {
       edges.add(new String[] {outer(m.group(1)), outer(m.group(2))});
     }
     assertWithMessage("jdeps found the runtime's classes").that(edges.size()).isGreaterThan(100);
+    Matcher other = Pattern.compile("^\\s+(io\\.ipc4j\\.\\S+)\\s+->\\s+((?!io\\.ipc4j\\.)\\S+)", Pattern.MULTILINE)
+        .matcher(out);
+    outside = new ArrayList<>();
+    while (other.find()) {
+      outside.add(new String[] {outer(other.group(1)), other.group(2)});
+    }
+    assertWithMessage("jdeps found the runtime's uses of the JDK").that(outside.size()).isGreaterThan(100);
   }
 
   private static String outer(String name) {
@@ -106,6 +117,75 @@ class ArchitectureTest {
     found.removeIf(e -> e.endsWith(" -> io.ipc4j.internal.codec.CodecOwner")
         || e.endsWith(" -> io.ipc4j.internal.codec.CodecRegistry") || e.endsWith(" -> io.ipc4j.internal.Failures"));
     assertWithMessage("SPI classes that reach internals other than the codec registry").that(found).isEmpty();
+  }
+
+  @Test
+  void theRuntimeNeedsOnlyTheJdkAndNoReflectionProxiesOrObjectStreams() {
+    Set<String> found = new TreeSet<>();
+    for (String[] e : outside) {
+      String to = e[1];
+      boolean jdk = to.startsWith("java.") || to.startsWith("jdk.jfr.");
+      boolean refused = to.startsWith("java.lang.reflect.") || to.startsWith("java.io.Object")
+          || to.startsWith("java.lang.invoke.") && !LINKAGE.contains(to);
+      if (!jdk || refused) {
+        found.add(e[0] + " -> " + to);
+      }
+    }
+    assertWithMessage("runtime classes that use a library, reflection, a proxy or an object stream")
+        .that(found).isEmpty();
+  }
+
+  @Test
+  void noRuntimeClassLooksUpAClassOrAMemberByName() throws IOException {
+    Set<String> found = new TreeSet<>();
+    try (Stream<Path> files = Files.walk(CLASSES)) {
+      for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+        for (String name : namedLookups(Files.readAllBytes(file))) {
+          found.add(CLASSES.relativize(file) + " calls " + name);
+        }
+      }
+    }
+    assertWithMessage("runtime classes that find classes or members by name").that(found).isEmpty();
+
+    // The check sees such a call where there is one: in this test's own class that makes one.
+    Path own = Path.of("target", "test-classes", "io", "ipc4j", "ArchitectureTest$LooksUpByName.class");
+    assertWithMessage("a lookup by name in a class").that(namedLookups(Files.readAllBytes(own)))
+        .containsExactly("forName");
+  }
+
+  /**
+   * The lookups by name a class file's constant pool names: a method it calls, or a string it holds, is there as a
+   * UTF-8 entry (its two-byte length, then its bytes).
+   */
+  private static List<String> namedLookups(byte[] classFile) {
+    String bytes = new String(classFile, StandardCharsets.ISO_8859_1);
+    List<String> named = new ArrayList<>();
+    for (String name : LOOKUPS_BY_NAME) {
+      if (bytes.contains("" + (char) 0 + (char) name.length() + name)) {
+        named.add(name);
+      }
+    }
+    return named;
+  }
+
+  /** What finds a class or a member from its name, or makes a proxy: the reflection the runtime does without. */
+  private static final List<String> LOOKUPS_BY_NAME = List.of("forName", "loadClass", "findClass", "newInstance",
+      "getMethod", "getMethods", "getDeclaredMethod", "getDeclaredMethods", "getField", "getFields",
+      "getDeclaredField", "getDeclaredFields", "getConstructor", "getConstructors", "getDeclaredConstructor",
+      "getDeclaredConstructors", "getRecordComponents", "setAccessible", "findVirtual", "findStatic", "findSpecial",
+      "findConstructor", "findGetter", "findSetter", "findStaticGetter", "findStaticSetter", "findVarHandle",
+      "findStaticVarHandle", "newProxyInstance");
+  /** The {@code java.lang.invoke} classes that lambdas and their bootstrap compile to, which the runtime may name. */
+  private static final Set<String> LINKAGE = Set.of("java.lang.invoke.MethodHandles",
+      "java.lang.invoke.MethodHandles$Lookup", "java.lang.invoke.MethodHandle", "java.lang.invoke.MethodType",
+      "java.lang.invoke.TypeDescriptor", "java.lang.invoke.LambdaMetafactory", "java.lang.invoke.CallSite",
+      "java.lang.invoke.StringConcatFactory");
+
+  /** Makes the one lookup by name that {@link #noRuntimeClassLooksUpAClassOrAMemberByName} must see. */
+  static final class LooksUpByName {
+    static Class<?> find() throws ClassNotFoundException {
+      return Class.forName("java.lang.String");
+    }
   }
 
   /** The one internal class the API may name. */
