@@ -96,6 +96,11 @@ final class TestPeer implements AutoCloseable {
     return ByteBuffer.allocate(4 + 1 + 8).putInt(9).put((byte) Frames.CANCEL).putLong(callId).flip();
   }
 
+  /** A SEND_SYNC frame from the main frame. */
+  static ByteBuffer sendSync(long callId, String channel, byte[] payload) {
+    return frame(Frames.SEND_SYNC, callId, Message.MAIN_FRAME_ID, channel, payload, -1);
+  }
+
   /** A SEND frame from the main frame. */
   static ByteBuffer send(String channel, byte[] payload) {
     return frame(Frames.SEND, -1, Message.MAIN_FRAME_ID, channel, payload, -1);
