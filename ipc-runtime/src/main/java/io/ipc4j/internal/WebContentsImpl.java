@@ -45,7 +45,7 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
   /** How this renderer's invokes are answered: a {@link Message.Reply} through its link. */
   final Replies replies;
   /** Its observed sendSyncs not answered yet, which end as disconnected when it goes. */
-  final Interception.Unanswered unansweredSyncs = new Interception.Unanswered();
+  final UnansweredSyncs unansweredSyncs = new UnansweredSyncs();
   private final IpcHostImpl host;
   /** Refused calls, logged at most once a second; the main loop only. */
   private final Throttled refusals = new Throttled();

@@ -42,7 +42,7 @@ class UnansweredSendSyncTest {
       }
       callers.execute(() -> ipc.sendSyncWithTimeout(Duration.ofMinutes(1), "kept"));
       assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
-      Interception.Unanswered unanswered = ((WebContentsImpl) renderer.webContents()).unansweredSyncs;
+      UnansweredSyncs unanswered = ((WebContentsImpl) renderer.webContents()).unansweredSyncs;
 
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
       while (unanswered.count() > 1 && System.nanoTime() < deadline) { // while every caller still waits
