@@ -28,6 +28,11 @@ class InterceptorTest {
     return kind.open(builder);
   }
 
+  /** A host whose one interceptor puts how each message ended into {@code failures}: "null", or its failure. */
+  private static IpcHost reporting(HostKind kind, Await.Inbox<String> failures) {
+    return open(kind, m -> (duration, failure) -> failures.put(String.valueOf(failure)));
+  }
+
   /** Rejects every message on {@code channel}. */
   private static IpcInterceptor refusing(String channel) {
     return message -> {
@@ -231,7 +236,7 @@ class InterceptorTest {
   void anInvokeWhoseRendererGoesBeforeItsStageEndsIsCompletedOnceAsDisconnected(HostKind kind) {
     for (boolean cancellable : new boolean[] {true, false}) {
       Await.Inbox<String> failures = new Await.Inbox<>();
-      try (IpcHost host = open(kind, m -> (duration, failure) -> failures.put(String.valueOf(failure)))) {
+      try (IpcHost host = reporting(kind, failures)) {
         CompletableFuture<Object> stage = new CompletableFuture<>();
         Await.Inbox<Boolean> handled = new Await.Inbox<>();
         host.ipcMain().handle("held", (event, args) -> {
@@ -257,7 +262,7 @@ class InterceptorTest {
   @EnumSource(HostKind.class)
   void aCallWhoseRendererGoesWhileItsHandlerRunsIsCompletedAsDisconnected(HostKind kind) {
     Await.Inbox<String> failures = new Await.Inbox<>();
-    try (IpcHost host = open(kind, m -> (duration, failure) -> failures.put(String.valueOf(failure)))) {
+    try (IpcHost host = reporting(kind, failures)) {
       Await.Inbox<Boolean> handled = new Await.Inbox<>();
       host.ipcMain().handle("slow", (event, args) -> {
         handled.put(true);
@@ -295,7 +300,7 @@ class InterceptorTest {
   @EnumSource(HostKind.class)
   void aSendSyncKeptUnansweredIsCompletedAsDisconnectedWhenItsRendererGoes(HostKind kind) {
     Await.Inbox<String> failures = new Await.Inbox<>();
-    try (IpcHost host = open(kind, m -> (duration, failure) -> failures.put(String.valueOf(failure)))) {
+    try (IpcHost host = reporting(kind, failures)) {
       Await.Inbox<IpcMainEvent> kept = new Await.Inbox<>();
       host.ipcMain().on("later", (event, args) -> kept.put(event)); // its listener means to answer later
       Renderer renderer = host.openRenderer();
@@ -326,7 +331,7 @@ class InterceptorTest {
   @EnumSource(HostKind.class)
   void aSendSyncKeptUnansweredPastItsCallersDeadlineIsCompletedAsCancelled(HostKind kind) {
     Await.Inbox<String> failures = new Await.Inbox<>();
-    try (IpcHost host = open(kind, m -> (duration, failure) -> failures.put(String.valueOf(failure)))) {
+    try (IpcHost host = reporting(kind, failures)) {
       Await.Inbox<IpcMainEvent> kept = new Await.Inbox<>();
       host.ipcMain().on("later", (event, args) -> kept.put(event));
       IpcRenderer ipc = host.openRenderer().ipcRenderer();
@@ -349,7 +354,7 @@ class InterceptorTest {
   @EnumSource(HostKind.class)
   void anInvokeItsCallerCancelsIsCompletedOnceAsCancelledThoughItsStageRunsOn(HostKind kind) {
     Await.Inbox<String> failures = new Await.Inbox<>();
-    try (IpcHost host = open(kind, m -> (duration, failure) -> failures.put(String.valueOf(failure)))) {
+    try (IpcHost host = reporting(kind, failures)) {
       Await.Inbox<CompletableFuture<Object>> handled = new Await.Inbox<>();
       host.ipcMain().handle("held", (event, args) -> {
         CompletableFuture<Object> stage = new CompletableFuture<>();
