@@ -298,55 +298,39 @@ class InterceptorTest {
 
   @ParameterizedTest
   @EnumSource(HostKind.class)
-  void aSendSyncKeptUnansweredIsCompletedAsDisconnectedWhenItsRendererGoes(HostKind kind) {
+  void aSendSyncKeptUnansweredEndsOnceWhenAnsweredOrWhenItsCallerStopsWaitingFirst(HostKind kind) {
     Await.Inbox<String> failures = new Await.Inbox<>();
     try (IpcHost host = reporting(kind, failures)) {
       Await.Inbox<IpcMainEvent> kept = new Await.Inbox<>();
       host.ipcMain().on("later", (event, args) -> kept.put(event)); // its listener means to answer later
       Renderer renderer = host.openRenderer();
-      CompletableFuture<Object> blocked = CompletableFuture.supplyAsync(() -> renderer.ipcRenderer()
-          .sendSync("later"));
-      IpcMainEvent event = kept.take();
+      IpcRenderer ipc = renderer.ipcRenderer();
+
+      // Its caller's deadline passes first: it ends then, as cancelled.
+      assertThrows(IpcTimeoutException.class, () -> ipc.sendSyncWithTimeout(Duration.ofMillis(100), "later"));
+      IpcMainEvent timedOut = kept.take();
+      assertThat(failures.take()).isEqualTo(
+          "java.util.concurrent.CancellationException: The caller of 'later' stopped waiting for its answer");
+      timedOut.setReturnValue("too late"); // its answer finds no call: not reported again
+      failures.assertEmptyAfter(300);
+
+      // Answered in time, later than its listener returned: it ends then, as a success.
+      CompletableFuture<Object> answered = CompletableFuture.supplyAsync(() -> ipc.sendSync("later"));
+      IpcMainEvent inTime = kept.take();
       failures.assertEmptyAfter(100); // its listener returned, but the sendSync is not answered yet
+      inTime.setReturnValue("in time");
+      assertThat(answered.join()).isEqualTo("in time");
+      assertThat(failures.take()).isEqualTo("null");
+
+      // Its renderer goes first: it ends then, as disconnected.
+      CompletableFuture<Object> blocked = CompletableFuture.supplyAsync(() -> ipc.sendSync("later"));
+      IpcMainEvent orphaned = kept.take();
       renderer.close();
       assertThrows(CompletionException.class, blocked::join);
       assertThat(failures.take()).isEqualTo(IpcDisconnectedException.class.getName() + ": "
           + renderer.webContents() + " went before 'later' was answered");
-      event.setReturnValue("answered to nobody"); // too late: not reported again
+      orphaned.setReturnValue("answered to nobody"); // too late: not reported again
       failures.assertEmptyAfter(300);
-
-      // One answered later, while its renderer is there, ends then, once, as a success.
-      Renderer next = host.openRenderer();
-      CompletableFuture<Object> answered = CompletableFuture.supplyAsync(() -> next.ipcRenderer().sendSync("later"));
-      IpcMainEvent nextEvent = kept.take();
-      nextEvent.setReturnValue("answered");
-      assertThat(answered.join()).isEqualTo("answered");
-      assertThat(failures.take()).isEqualTo("null");
-      next.close();
-      failures.assertEmptyAfter(300);
-    }
-  }
-
-  @ParameterizedTest
-  @EnumSource(HostKind.class)
-  void aSendSyncKeptUnansweredPastItsCallersDeadlineIsCompletedAsCancelled(HostKind kind) {
-    Await.Inbox<String> failures = new Await.Inbox<>();
-    try (IpcHost host = reporting(kind, failures)) {
-      Await.Inbox<IpcMainEvent> kept = new Await.Inbox<>();
-      host.ipcMain().on("later", (event, args) -> kept.put(event));
-      IpcRenderer ipc = host.openRenderer().ipcRenderer();
-      assertThrows(IpcTimeoutException.class, () -> ipc.sendSyncWithTimeout(Duration.ofMillis(100), "later"));
-      IpcMainEvent event = kept.take();
-      assertThat(failures.take()).isEqualTo(
-          "java.util.concurrent.CancellationException: The caller of 'later' stopped waiting for its answer");
-      event.setReturnValue("too late"); // its answer finds no call: not reported again
-      failures.assertEmptyAfter(300);
-
-      // The renderer goes on: its next sendSync, answered in time, ends as a success.
-      CompletableFuture<Object> answered = CompletableFuture.supplyAsync(() -> ipc.sendSync("later"));
-      kept.take().setReturnValue("in time");
-      assertThat(answered.join()).isEqualTo("in time");
-      assertThat(failures.take()).isEqualTo("null");
     }
   }
 
