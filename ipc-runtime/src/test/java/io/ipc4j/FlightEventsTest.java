@@ -145,6 +145,39 @@ class FlightEventsTest {
 
   @ParameterizedTest
   @EnumSource(HostKind.class)
+  void aSendSyncKeptUnansweredEndsAsCancelledOrDisconnectedWhenItsCallerStopsWaiting(HostKind kind) throws Exception {
+    try (IpcHost host = kind.open()) {
+      Await.Inbox<IpcMainEvent> kept = new Await.Inbox<>();
+      host.ipcMain().on("later", (event, args) -> kept.put(event)); // its listener means to answer later
+      host.ipcMain().handle("after", (event, args) -> "after");
+      Renderer timingOut = host.openRenderer();
+      Renderer going = host.openRenderer();
+      Await.Inbox<Boolean> gone = new Await.Inbox<>();
+      going.webContents().onDestroyed(() -> gone.put(true));
+
+      List<RecordedEvent> calls = record("io.ipc4j.Call", () -> {
+        assertThrows(IpcTimeoutException.class,
+            () -> timingOut.ipcRenderer().sendSyncWithTimeout(Duration.ofMillis(100), "later"));
+        kept.take();
+        // Handled after the cancel its deadline sent, which ended the sendSync's event.
+        assertThat(timingOut.ipcRenderer().invoke("after").join()).isEqualTo("after");
+        CompletableFuture<Object> blocked = CompletableFuture.supplyAsync(() -> going.ipcRenderer().sendSync("later"));
+        kept.take();
+        going.close();
+        assertThrows(CompletionException.class, blocked::join);
+        gone.take(); // called back after its going ended the sendSync's event
+      });
+
+      assertThat(calls.stream().filter(e -> e.getString("kind").equals("sendSync"))
+          .map(e -> e.getInt("rendererId") + " " + e.getString("outcome") + " " + e.getString("failure"))
+          .collect(Collectors.toList())).containsExactly(
+          timingOut.webContents().id() + " cancelled java.util.concurrent.CancellationException",
+          going.webContents().id() + " disconnected " + IpcDisconnectedException.class.getName()).inOrder();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
   void anInvokeOfARendererIsACallTheOtherWayAndItsTimeoutIsItsOutcome(HostKind kind) throws Exception {
     try (IpcHost host = kind.open()) {
       Renderer r = host.openRenderer();
