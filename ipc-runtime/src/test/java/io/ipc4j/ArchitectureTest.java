@@ -175,11 +175,13 @@ class ArchitectureTest {
       "getDeclaredConstructors", "getRecordComponents", "setAccessible", "findVirtual", "findStatic", "findSpecial",
       "findConstructor", "findGetter", "findSetter", "findStaticGetter", "findStaticSetter", "findVarHandle",
       "findStaticVarHandle", "newProxyInstance");
-  /** The {@code java.lang.invoke} classes that lambdas and their bootstrap compile to, which the runtime may name. */
+  /**
+   * The {@code java.lang.invoke} classes that lambdas and their bootstrap compile to, which the runtime may name (its
+   * string concatenation is compiled inline: see its pom).
+   */
   private static final Set<String> LINKAGE = Set.of("java.lang.invoke.MethodHandles",
       "java.lang.invoke.MethodHandles$Lookup", "java.lang.invoke.MethodHandle", "java.lang.invoke.MethodType",
-      "java.lang.invoke.TypeDescriptor", "java.lang.invoke.LambdaMetafactory", "java.lang.invoke.CallSite",
-      "java.lang.invoke.StringConcatFactory");
+      "java.lang.invoke.TypeDescriptor", "java.lang.invoke.LambdaMetafactory", "java.lang.invoke.CallSite");
 
   /** Makes the one lookup by name that {@link #noRuntimeClassLooksUpAClassOrAMemberByName} must see. */
   static final class LooksUpByName {
