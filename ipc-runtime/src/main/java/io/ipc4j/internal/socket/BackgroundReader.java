@@ -104,7 +104,7 @@ final class BackgroundReader {
     } catch (ClosedSelectorException e) {
       // closed meanwhile
     } catch (Throwable e) {
-      reason = connection.closeReasonFor(e);
+      reason = frames.closeReasonFor(e, connection.toString());
     }
     connection.close(reason);
     closeSelectors(); // the socket, which stays open while a selector holds it, is released

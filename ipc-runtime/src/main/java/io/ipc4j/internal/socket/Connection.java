@@ -5,7 +5,6 @@ import io.ipc4j.internal.Log;
 import io.ipc4j.internal.Message;
 import io.ipc4j.internal.Poller;
 import io.ipc4j.internal.SocketLoop;
-import java.io.EOFException;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
@@ -49,6 +48,7 @@ final class Connection {
   private final AtomicBoolean interestUpdatePosted = new AtomicBoolean();
   private volatile Receiver receiver;
   private volatile String closeReason;
+  private final AtomicBoolean receiverTold = new AtomicBoolean();
   /** The loop that reads this socket, when it is polled. */
   private volatile SocketLoop pollingLoop;
   /** Who reads a socket that is not polled, once started. */
@@ -83,12 +83,14 @@ final class Connection {
   }
 
   /**
-   * Starts reading with a reader thread (after any handshake read on the caller's thread): see
-   * {@link BackgroundReader}. The socket stops blocking; a writer waits for it to drain. If the reader cannot start,
-   * the connection closes.
+   * Starts reading with a reader thread (after any handshake read on the caller's thread): see {@link
+   * BackgroundReader}. The socket stops blocking; a writer waits for it to drain. If the reader cannot start, the
+   * connection closes. Here and in {@link #startPolled}, a receiver that comes after the close hears of it at once.
    */
   void start(Receiver receiver) {
-    this.receiver = receiver;
+    if (receiverCame(receiver)) {
+      return;
+    }
     BackgroundReader started;
     try {
       started = new BackgroundReader(this, channel, reader, receiver, closed);
@@ -113,10 +115,7 @@ final class Connection {
     channel.configureBlocking(false);
   }
 
-  /**
-   * Hands the socket to an event loop with a {@link Poller}, which reads it from then on (after any handshake read
-   * on the caller's thread): frames reach the receiver on that loop.
-   */
+  /** Hands the socket to a loop whose {@link Poller} reads it from then on: frames reach the receiver there. */
   void startPolled(Receiver receiver, SocketLoop loop) {
     startPolled(receiver, loop, null);
   }
@@ -128,7 +127,9 @@ final class Connection {
    * @param stall the stall time, or null for none
    */
   void startPolled(Receiver receiver, SocketLoop loop, java.time.Duration stall) {
-    this.receiver = receiver;
+    if (receiverCame(receiver)) {
+      return;
+    }
     this.pollingLoop = loop;
     this.stalls = new StallChecks(reader, outbound, stall, writeStallMillis, closed, this::disconnect);
     reader.startClock();
@@ -166,7 +167,7 @@ final class Connection {
         reader.readAvailable(receiver);
         stalls.afterPoll(pollingLoop.poller());
       } catch (Throwable e) {
-        close(closeReasonFor(e));
+        close(reader.closeReasonFor(e, name));
       }
     }
 
@@ -194,23 +195,6 @@ final class Connection {
   /** Reads a renderer's handshake frame on the caller's thread, with a deadline: {@link FrameReader#readFrame}. */
   ByteBuffer readFrame(int limit, java.time.Duration within) throws IOException, Frames.ProtocolException {
     return reader.readFrame(limit, within);
-  }
-
-  /** Why reading ended, logged where it is news. */
-  String closeReasonFor(Throwable e) {
-    if (e instanceof EOFException) {
-      return "the peer closed the connection";
-    }
-    if (e instanceof Frames.ProtocolException) {
-      String reason = "it broke the protocol: " + e.getMessage();
-      LOG.log(Level.WARNING, "ipc4j: disconnecting {0} because {1}", name, reason);
-      return reason;
-    }
-    if (e instanceof IOException) {
-      return closed.get() ? "the connection closed" : "the connection failed: " + e.getMessage();
-    }
-    LOG.log(Level.ERROR, "ipc4j: disconnecting " + name + " after an internal error", e);
-    return "handling a frame failed: " + e;
   }
 
   /**
@@ -328,9 +312,24 @@ final class Connection {
     if (s != null) {
       s.closed(); // and here once no thread waits on it
     }
+    tellReceiver();
+  }
+
+  /** Sets the receiver; true if the connection closed first (a handshake reply failed, say): it is told now. */
+  private boolean receiverCame(Receiver r) {
+    receiver = r;
+    if (!closed.get()) {
+      return false;
+    }
+    tellReceiver();
+    return true;
+  }
+
+  /** Tells the receiver why the connection closed, once, whichever came first; a close under way tells it itself. */
+  private void tellReceiver() {
     Receiver r = receiver;
-    if (r != null) {
-      r.closed(reason);
+    if (r != null && closeReason != null && receiverTold.compareAndSet(false, true)) {
+      r.closed(closeReason);
     }
   }
 

@@ -1,7 +1,9 @@
 package io.ipc4j.internal.socket;
 
+import io.ipc4j.internal.Log;
 import java.io.EOFException;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -17,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Nothing a peer claims is allocated ahead of its bytes (see {@link PayloadAssembly}).
  */
 final class FrameReader {
+  private static final System.Logger LOG = Log.IPC4J;
   /** How many reads a poll of this socket may make before the loop moves on to other work. */
   private static final int READS_PER_POLL = 16;
 
@@ -238,5 +241,22 @@ final class FrameReader {
       throw new EOFException("the peer closed the connection");
     }
     return n;
+  }
+
+  /** Why reading ended, for the connection named {@code name}: logged where it is news. */
+  String closeReasonFor(Throwable e, String name) {
+    if (e instanceof EOFException) {
+      return "the peer closed the connection";
+    }
+    if (e instanceof Frames.ProtocolException) {
+      String reason = "it broke the protocol: " + e.getMessage();
+      LOG.log(Level.WARNING, "ipc4j: disconnecting {0} because {1}", name, reason);
+      return reason;
+    }
+    if (e instanceof IOException) {
+      return closed.get() ? "the connection closed" : "the connection failed: " + e.getMessage();
+    }
+    LOG.log(Level.ERROR, "ipc4j: disconnecting " + name + " after an internal error", e);
+    return "handling a frame failed: " + e;
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,33 @@ class PolledConnectionTest {
     pair.peerEnd.close();
     assertThat(second.closed.get(10, TimeUnit.SECONDS)).isEqualTo("the peer closed the connection");
     assertThat(second.channels).containsExactly("ch0");
+  }
+
+  @Test
+  void aConnectionThatClosedBeforeItsReceiverCameTellsItsReceiverOnce() throws Exception {
+    // A renderer killed just after its HELLO: writing WELCOME fails, and the socket closes before its loop takes it.
+    Connection polled = new Connection(pair.hostEnd, "polled", 1024);
+    polled.close("writing failed: Broken pipe");
+    AtomicInteger told = new AtomicInteger();
+    Recorder recorder = new Recorder() {
+      @Override
+      public void closed(String reason) {
+        told.incrementAndGet();
+        super.closed(reason);
+      }
+    };
+    polled.startPolled(recorder, pair.loop);
+    assertThat(recorder.closed.get(10, TimeUnit.SECONDS)).isEqualTo("writing failed: Broken pipe");
+
+    close();
+    connect();
+    Connection threaded = new Connection(pair.hostEnd, "threaded", 1024);
+    threaded.close("the connection closed");
+    Recorder second = new Recorder();
+    threaded.start(second);
+    assertThat(second.closed.get(10, TimeUnit.SECONDS)).isEqualTo("the connection closed");
+    polled.close("again");
+    assertThat(told.get()).isEqualTo(1);
   }
 
   @Test

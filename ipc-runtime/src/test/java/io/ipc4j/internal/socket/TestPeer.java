@@ -49,15 +49,25 @@ final class TestPeer implements AutoCloseable {
 
   /** Connects with a fresh ticket of the host's and completes the handshake. */
   static TestPeer authenticated(IpcHost host) throws Exception {
-    SocketServer server = HostAccess.server(host);
-    TestPeer peer = new TestPeer(server.endpoint().connect(), server.expectPeer());
+    TestPeer peer = ticketed(host);
     peer.authenticate();
     return peer;
   }
 
+  /** Connects with a fresh ticket of the host's, and sends nothing yet. */
+  static TestPeer ticketed(IpcHost host) throws IOException {
+    SocketServer server = HostAccess.server(host);
+    return new TestPeer(server.endpoint().connect(), server.expectPeer());
+  }
+
+  /** Sends HELLO with the ticket's secret. */
+  void hello() throws IOException {
+    write(Frames.hello(secret));
+  }
+
   /** Sends HELLO with the ticket's secret and reads WELCOME. */
   void authenticate() throws Exception {
-    write(Frames.hello(secret));
+    hello();
     ByteBuffer welcome = readFrame(Duration.ofSeconds(10));
     if ((welcome.get() & 0xff) != Frames.WELCOME) {
       throw new IOException("expected WELCOME");
