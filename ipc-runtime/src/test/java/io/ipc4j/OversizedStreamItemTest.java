@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A stream item too large for a frame fails its stream, with the reason, in either direction: the item is never
  * skipped (the stream does not go on, or complete, without it), the publisher is cancelled, and the renderer stays
- * connected.
+ * connected. A stream whose arguments are too large for a frame fails its subscriber at once, in either direction.
  */
 class OversizedStreamItemTest {
   private static final String SAYS_WHY = "is larger than a frame may be (65,536 bytes, IpcHost.Builder.maxFrameBytes)";
@@ -67,6 +67,27 @@ class OversizedStreamItemTest {
       r.webContents().stream("large").subscribe(inMain);
       assertFailsAfterTheSmallItem(inMain);
       assertThat(fromRenderer.cancelled.get(10, TimeUnit.SECONDS)).isTrue();
+
+      assertThat(r.ipcRenderer().invoke("echo", 1).get(10, TimeUnit.SECONDS)).isEqualTo(1);
+      assertThat(r.webContents().isDestroyed()).isFalse();
+    }
+  }
+
+  @Test
+  void argumentsTooLargeForAFrameFailTheStreamEitherWayAndTheRendererStaysConnected() throws Exception {
+    try (IpcHost host = IpcHost.builder().maxFrameBytes(64 * 1024).overSockets()) {
+      host.ipcMain().handle("large", (event, args) -> new LargeSecond());
+      host.ipcMain().handle("echo", (event, args) -> args[0]);
+      Renderer r = host.openRenderer();
+      r.ipcRenderer().handle("large", (event, args) -> new LargeSecond());
+
+      StreamProbe inRenderer = StreamProbe.all();
+      r.ipcRenderer().stream("large", (Object) new byte[100 * 1024]).subscribe(inRenderer);
+      assertThat(inRenderer.failure()).hasMessageThat().contains(SAYS_WHY);
+
+      StreamProbe inMain = StreamProbe.all();
+      r.webContents().stream("large", (Object) new byte[100 * 1024]).subscribe(inMain);
+      assertThat(inMain.failure()).hasMessageThat().contains(SAYS_WHY);
 
       assertThat(r.ipcRenderer().invoke("echo", 1).get(10, TimeUnit.SECONDS)).isEqualTo(1);
       assertThat(r.webContents().isDestroyed()).isFalse();

@@ -48,7 +48,13 @@ final class StreamMainSide {
     if (reason != null && opened.remove(call.id, call)) { // closed while it opened: the sweep may have missed it
       call.disconnect(reason);
     } else {
-      contents.link.toRenderer(new Message.CallStream(call.id, frameId, channel, payload));
+      try {
+        contents.link.toRenderer(new Message.CallStream(call.id, frameId, channel, payload));
+      } catch (RuntimeException e) { // too large for a frame: nothing was sent
+        if (opened.remove(call.id, call)) {
+          call.fail(e, false);
+        }
+      }
     }
     call.release();
   }
