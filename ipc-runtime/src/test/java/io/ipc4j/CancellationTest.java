@@ -63,6 +63,29 @@ class CancellationTest {
 
   @ParameterizedTest
   @EnumSource(HostKind.class)
+  void interruptingACallerBlockedInJoinCancelsTheHandlersFutureAndMarksItsEvent(HostKind kind) throws Exception {
+    try (IpcHost host = kind.open()) {
+      Await.Inbox<Handled> handled = pendingHandler(host, "slow");
+      IpcRenderer renderer = host.openRenderer().ipcRenderer();
+      CompletableFuture<Throwable> failure = new CompletableFuture<>();
+      Thread caller = new Thread(() -> { // as a typed client blocks, in join, which an interrupt ends
+        try {
+          renderer.invoke("slow").join();
+        } catch (RuntimeException e) {
+          failure.complete(e);
+        }
+      });
+      caller.start();
+      Handled h = handled.take();
+      caller.interrupt();
+      assertThat(failure.get(10, java.util.concurrent.TimeUnit.SECONDS))
+          .hasCauseThat().hasMessageThat().isEqualTo("Interrupted while waiting for the reply on 'slow'");
+      awaitCancelled(h);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
   void theHandlerSeesTheCallersDeadline(HostKind kind) {
     try (IpcHost host = kind.open(Duration.ofSeconds(3))) {
       Await.Inbox<Instant> deadlines = new Await.Inbox<>();

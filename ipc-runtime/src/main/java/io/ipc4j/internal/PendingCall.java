@@ -52,8 +52,9 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
     final Thread thread;
     Waiter next;
 
-    Waiter(Thread thread) {
+    Waiter(Thread thread, Waiter next) {
       this.thread = thread;
+      this.next = next;
     }
   }
 
@@ -121,11 +122,16 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
   }
 
   boolean timeOut() {
-    boolean ended = end(new IpcTimeoutException(channel, timeout));
-    if (ended) {
-      core.abandoned(id); // the handler's deadline has passed too: it may stop (a sendSync's ends, if observed)
+    return abandon(new IpcTimeoutException(channel, timeout)); // the handler's deadline has passed too
+  }
+
+  /** Ends the call as its caller stops waiting (deadline, cancel, interrupt): the main process hears of it. */
+  private boolean abandon(Throwable why) {
+    if (!end(why)) {
+      return false;
     }
-    return ended;
+    core.abandoned(id);
+    return true;
   }
 
   void disconnect(String why) {
@@ -141,9 +147,7 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
     if (isSettled()) {
       return super.cancel(mayInterruptIfRunning);
     }
-    if (end(new CancellationException("The call on '" + channel + "' was cancelled"))) {
-      core.abandoned(id); // the main process stops the handler; its late reply finds no call and is dropped
-    } else {
+    if (!abandon(new CancellationException("The call on '" + channel + "' was cancelled"))) {
       settleAndAwait(); // it had ended: the future takes that outcome instead
     }
     return super.cancel(mayInterruptIfRunning);
@@ -220,7 +224,7 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
           if (interruptible) {
             return stopJoining(INTERRUPTED);
           }
-          end(new IpcException("Interrupted while waiting for the reply on '" + channel + "'"));
+          abandon(new IpcException("Interrupted while waiting for the reply on '" + channel + "'"));
           Thread.currentThread().interrupt();
         }
       }
@@ -242,13 +246,8 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
   /** Registers a parking thread: alone as itself, else the list (the one alone joins it). */
   private synchronized void push(Thread thread) {
     Object parked = waiters;
-    if (parked == null) {
-      waiters = thread;
-      return;
-    }
-    Waiter w = new Waiter(thread);
-    w.next = parked instanceof Thread only ? new Waiter(only) : (Waiter) parked;
-    waiters = w;
+    waiters = parked == null ? thread
+        : new Waiter(thread, parked instanceof Thread only ? new Waiter(only, null) : (Waiter) parked);
   }
 
   /** Unregisters a thread that {@link #push} registered (a thread parks on one call at a time: once here). */
@@ -272,9 +271,9 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
   }
 
   /**
-   * A caller that stops waiting before the call ended hands the outcome back to the completer: the future is
-   * settled on the loop and the call forgotten, by whichever of the two sees the other. A call that ended as the
-   * caller gave up is reported as ended, and the caller settles it.
+   * A caller that stops waiting before the call ended hands the outcome back to the completer: the future is settled
+   * on the loop and the call forgotten, by whichever of the two sees the other. A call that ended as the caller gave
+   * up is reported as ended, and the caller settles it.
    */
   private int stopJoining(int why) {
     joining = false;
