@@ -40,13 +40,10 @@ public final class SocketClient implements MainLink {
           e);
     }
     Connection connection = new Connection(channel, "renderer-connection", maxFrameBytes);
-    ByteBuffer welcome;
     try {
       connection.send(Frames.hello(secret), null, false);
-      welcome = connection.readFrame(Frames.MAX_HELLO_BYTES, HANDSHAKE_TIMEOUT); // a timed wait: no timer thread
-      if ((welcome.get() & 0xff) != Frames.WELCOME) {
-        throw new Frames.ProtocolException("the host answered the handshake with something else");
-      }
+      ByteBuffer welcome = connection.readFrame(Frames.MAX_HELLO_BYTES, HANDSHAKE_TIMEOUT); // a timed wait
+      return welcomed(connection, welcome);
     } catch (SocketTimeoutException e) {
       connection.close("no WELCOME from the host within " + HANDSHAKE_TIMEOUT.toSeconds() + " s");
       throw new IpcDisconnectedException("The ipc4j host did not answer the handshake within "
@@ -57,11 +54,25 @@ public final class SocketClient implements MainLink {
       throw new IpcDisconnectedException("The ipc4j host refused this renderer or went away during the handshake ("
           + why + ")", e);
     }
+  }
+
+  /** The renderer the host's WELCOME makes of this connection, once its fields are checked. */
+  private static SocketClient welcomed(Connection connection, ByteBuffer welcome) throws Frames.ProtocolException {
+    if ((welcome.get() & 0xff) != Frames.WELCOME) {
+      throw new Frames.ProtocolException("the host answered the handshake with something else");
+    }
+    if (welcome.remaining() < 24) {
+      throw new Frames.ProtocolException("the host sent a WELCOME of " + welcome.remaining() + " bytes; it has 24");
+    }
     int rendererId = welcome.getInt();
     welcome.getInt(); // the process id: the host keeps it, events carry it
-    Duration timeout = Duration.ofMillis(welcome.getLong());
+    long timeoutMillis = welcome.getLong();
     long spinNanos = welcome.getLong();
-    return new SocketClient(connection, rendererId, timeout, spinNanos);
+    if (timeoutMillis < 0 || spinNanos < 0) {
+      throw new Frames.ProtocolException("the host's WELCOME gave a default deadline of " + timeoutMillis
+          + " ms and a spin time of " + spinNanos + " ns; neither may be negative");
+    }
+    return new SocketClient(connection, rendererId, Duration.ofMillis(timeoutMillis), spinNanos);
   }
 
   /**
