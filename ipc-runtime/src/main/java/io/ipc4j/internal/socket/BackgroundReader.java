@@ -5,6 +5,7 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -29,10 +30,13 @@ final class BackgroundReader {
   /** Where a writer waits for the socket to drain; the holder of the write lock only. */
   private final Selector writes;
   private final Thread thread;
+  /** How long a writer waits for a socket that takes no byte before the connection is cut (ms). */
+  private final long stallMillis;
 
   BackgroundReader(Connection connection, SocketChannel channel, FrameReader frames, Connection.Receiver receiver,
-      AtomicBoolean closed) throws IOException {
+      AtomicBoolean closed, long stallMillis) throws IOException {
     this.connection = connection;
+    this.stallMillis = stallMillis;
     this.channel = channel;
     this.frames = frames;
     this.receiver = receiver;
@@ -69,12 +73,20 @@ final class BackgroundReader {
 
   /**
    * Waits until the socket can take bytes again, or has closed (a writer then finds it closed); the writer that
-   * holds the write lock only. It waits as long as a blocking write would, looking at the connection each second.
+   * holds the write lock only. A peer that takes no byte for the stall time (a host whose main loop is stuck, or a
+   * stopped process) is cut off, so that no writer, and no caller behind it, waits past its deadline for it.
    */
   void awaitWritable() {
+    long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(stallMillis);
     try {
       while (!closed.get()) {
-        if (writes.select(1000) > 0) {
+        long left = TimeUnit.NANOSECONDS.toMillis(until - System.nanoTime());
+        if (left <= 0) {
+          connection.close("the peer took no byte for the stall time of " + stallMillis + " ms while bytes were "
+              + "waiting for it");
+          return;
+        }
+        if (writes.select(Math.min(left, 1000)) > 0) {
           writes.selectedKeys().clear();
           return;
         }

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * queued (within a budget) until its loop sees it drain, so a renderer that stops reading holds up no host thread.
  *
  * <p>On a polled socket, a frame that stops arriving part way, or bytes the peer does not take, cut the connection
- * after the stall time, checked by the loop's {@link Poller} (no timer of its own).
+ * after the stall time, checked by the loop's {@link Poller} (no timer of its own); on a renderer's end, bytes the
+ * host does not take cut it after the stall time too, checked by the writer that waits for them.
  */
 final class Connection {
   private static final System.Logger LOG = Log.IPC4J;
@@ -32,7 +33,7 @@ final class Connection {
     void closed(String reason);
   }
 
-  /** How long, by default, a polled socket may take no byte while bytes wait for it before it is cut off. */
+  /** How long, by default, a socket may take no byte while bytes wait for it before it is cut off. */
   static final long WRITE_STALL_MILLIS = 30_000;
   /** How many bytes, by default, may wait for a polled socket. */
   static final long MAX_OUTBOUND_BYTES = 64L * 1024 * 1024;
@@ -65,7 +66,7 @@ final class Connection {
   }
 
   /**
-   * @param writeStallMillis how long a polled socket may take no byte while bytes wait for it before it is cut
+   * @param writeStallMillis how long the socket may take no byte while bytes wait for it before it is cut
    * @param maxOutboundBytes how many bytes may wait for a polled socket before it is cut
    */
   Connection(SocketChannel channel, String name, int maxFrameBytes, long writeStallMillis, long maxOutboundBytes) {
@@ -93,7 +94,7 @@ final class Connection {
     }
     BackgroundReader started;
     try {
-      started = new BackgroundReader(this, channel, reader, receiver, closed);
+      started = new BackgroundReader(this, channel, reader, receiver, closed, writeStallMillis);
       outbound.drainWith(started::awaitWritable);
       backgroundReader = started;
       started.start();

@@ -201,6 +201,23 @@ class PolledConnectionTest {
   }
 
   @Test
+  void aRenderersWriterToAHostThatTakesNothingIsCutOffAfterTheStallTimeInsteadOfWaitingForever() throws Exception {
+    Recorder recorder = new Recorder(); // a renderer's end: a reader thread, and writers that wait for the socket
+    Connection connection = new Connection(pair.hostEnd, "threaded", 1 << 20, 300);
+    connection.start(recorder);
+    CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+      byte[] big = new byte[512 * 1024];
+      for (int i = 0; i < 64 && connection.isOpen(); i++) { // the host never reads: the socket fills up
+        connection.send(new Message.Send(1, "x", big));
+      }
+    });
+    assertThat(recorder.closed.get(10, TimeUnit.SECONDS))
+        .isEqualTo("the peer took no byte for the stall time of 300 ms while bytes were waiting for it");
+    writer.get(10, TimeUnit.SECONDS); // the writer that waited is let go
+    assertThat(connection.isOpen()).isFalse();
+  }
+
+  @Test
   void aReaderThreadWhoseBufferFillsWithAFrameLargerThanItTakesEveryByteOfIt() throws Exception {
     // The frames are in the socket before the reader starts: a small frame and the start of a large one fill its
     // buffer, and completing the large frame's fields then refills the buffer to the brim.
