@@ -100,6 +100,36 @@ class ThreadingTest {
 
   @ParameterizedTest
   @EnumSource(HostKind.class)
+  void blockingFromARendererListenerOnAStageComposedOfSeveralCallsDoesNotDeadlock(HostKind kind) {
+    try (IpcHost host = kind.open()) {
+      host.ipcMain().handle("double", (event, args) -> (Integer) args[0] * 2);
+      host.ipcMain().on("go", (event, args) -> event.reply("go", args[0]));
+      host.ipcMain().on("later", (event, args) -> event.reply("later"));
+      IpcRenderer ipc = host.openRenderer().ipcRenderer();
+      Await.Inbox<List<Object>> results = new Await.Inbox<>();
+      List<CompletableFuture<Object>> kept = new java.util.concurrent.CopyOnWriteArrayList<>();
+      ipc.on("go", (event, args) -> {
+        // The inner call's settling is the loop's task, and the loop is this thread, blocked here.
+        Object joined = ipc.invoke("double", args[0]).thenCompose(v -> ipc.invoke("double", v)).join();
+        Object got;
+        try {
+          got = ipc.invoke("double", args[0]).thenCompose(v -> ipc.invoke("double", v)).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+          got = e;
+        }
+        kept.add(ipc.invoke("double", args[0]).thenCompose(v -> ipc.invoke("double", v)));
+        ipc.send("later");
+        results.put(List.of(joined, got));
+      });
+      ipc.on("later", (event, args) -> results.put(List.of(kept.get(0).join()))); // its calls ended meanwhile
+      ipc.send("go", 5);
+      assertThat(results.take()).containsExactly(20, 20).inOrder();
+      assertThat(results.take()).containsExactly(20);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
   void blockingOnTheMainLoopFailsFastInsteadOfWaitingForItself(HostKind kind) {
     try (IpcHost host = kind.open()) {
       IpcRenderer ipc = host.openRenderer().ipcRenderer();

@@ -99,6 +99,11 @@ abstract class EventLoop implements Executor {
     return null;
   }
 
+  /** Hands each task queued now to {@code action}, oldest first, leaving it queued; the loop thread only. */
+  final void forEachQueued(java.util.function.Consumer<Runnable> action) {
+    queue.forEachQueued(action);
+  }
+
   /** Whether no task is queued; the loop thread only. */
   final boolean noTasks() {
     return queue.isEmpty();

@@ -38,7 +38,7 @@ final class PendingCall extends ReplyFuture<Object> implements IdleStrategy.Pend
   final String channel;
   final Duration timeout;
   final long deadlineNanos;
-  private final CallOwner core;
+  final CallOwner core;
   private final AtomicInteger state = new AtomicInteger(PENDING);
   private volatile Object outcome;
   /** Threads parked here, under the monitor: the only one as itself (no node made), else {@link Waiter}s. */

@@ -226,6 +226,11 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
     }
   }
 
+  @Override
+  EventLoop loopHere() {
+    return loop.inLoop() ? loop : null;
+  }
+
   /** Runs on the loop, or right here if the loop has stopped (so a future is always completed). */
   void runOnLoop(Runnable task) {
     if (loop.isRunning()) {

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeoutException;
  * A future that a pending reply completes: the {@link PendingCall} of an {@code invoke} itself, or a stage derived
  * from it. The call completes on the renderer's event loop, so callbacks run there (as promise continuations run in
  * an Electron renderer). A thread that blocks on the call, or on any stage derived from it, takes the reply itself
- * instead of waiting for the loop: blocking from inside a renderer listener cannot deadlock.
+ * instead of waiting for the loop: blocking from inside a renderer listener cannot deadlock. A stage that needs more
+ * calls than its own (a {@code thenCompose}) is waited for on the loop's thread by settling those calls there.
  *
  * <p>What taking the reply means is up to the call ({@link #takeReply()} and its kin); a derived stage asks its call.
  *
@@ -35,6 +36,12 @@ abstract class ReplyFuture<T> extends CompletableFuture<T> {
 
   /** Settles the call's own future if the call has ended; never waits for the call. */
   abstract void settleIfEnded();
+
+  /**
+   * After the call's reply was taken: waits for what else this future needs, where waiting as {@link
+   * CompletableFuture} does could never end (see {@link CallOwner#settleWhileWaiting}). Nothing to do for a call.
+   */
+  void awaitRest(long untilNanos, boolean timed, boolean interruptible) {}
 
   /** Whether this future itself is complete, without taking the call's outcome (for tests and checks). */
   final boolean isSettled() {
@@ -68,6 +75,7 @@ abstract class ReplyFuture<T> extends CompletableFuture<T> {
   public final T join() {
     if (!super.isDone()) {
       takeReply();
+      awaitRest(0, false, false);
     }
     return super.join();
   }
@@ -84,6 +92,7 @@ abstract class ReplyFuture<T> extends CompletableFuture<T> {
       } catch (TimeoutException e) {
         throw new AssertionError("only a timed wait gives up", e);
       }
+      awaitRest(0, false, true);
     }
     return super.get();
   }
@@ -99,6 +108,7 @@ abstract class ReplyFuture<T> extends CompletableFuture<T> {
     long until = System.nanoTime() + unit.toNanos(timeout);
     if (!super.isDone()) {
       takeReply(until, timeout, unit);
+      awaitRest(until, true, true);
     }
     return super.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
   }
@@ -142,6 +152,13 @@ abstract class ReplyFuture<T> extends CompletableFuture<T> {
     @Override
     void settleIfEnded() {
       call.settleIfEnded();
+    }
+
+    @Override
+    void awaitRest(long untilNanos, boolean timed, boolean interruptible) {
+      if (call instanceof PendingCall c) {
+        c.core.settleWhileWaiting(this, untilNanos, timed, interruptible);
+      }
     }
   }
 }

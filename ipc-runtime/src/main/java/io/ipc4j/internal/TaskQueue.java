@@ -74,6 +74,13 @@ final class TaskQueue {
     return end.head.task();
   }
 
+  /** Hands each task queued now to {@code action}, oldest first, without taking it; consumer thread only. */
+  void forEachQueued(java.util.function.Consumer<Runnable> action) {
+    for (Node n = end.head.next; n != null; n = n.next) {
+      action.accept(n.task());
+    }
+  }
+
   /** The next task, or null if none is ready; consumer thread only. */
   Runnable poll() {
     Node next = end.head.next;
