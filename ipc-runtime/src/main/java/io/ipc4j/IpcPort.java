@@ -32,7 +32,9 @@ public interface IpcPort<P extends IpcPort<P>> {
 
   /**
    * Posts {@code message} and transfers {@code transfer} with it: the receiver gets them in
-   * {@link MessageEvent#ports()}, and they can no longer be used here.
+   * {@link MessageEvent#ports()}, and they can no longer be used here. If the message reaches no listener (the
+   * receiving port has none when it is delivered, or cannot decode it), or its receiving port is closed, the ports
+   * close and their peers' {@code onClose} callbacks run.
    *
    * @param message the value; must have a codec
    * @param transfer the ports to give up, at most 64; none closed, transferred, repeated or this port itself

@@ -183,7 +183,9 @@ public interface IpcRenderer extends IpcEmitter<IpcRendererListener> {
   /**
    * Sends one value to the main process with ports it gives up, as Electron's {@code ipcRenderer.postMessage}: the
    * main process's listeners on {@code channel} get {@code message} as their only argument and the ports in
-   * {@link IpcMainEvent#ports()} (as {@link MessagePortMain}s). The ports can no longer be used here.
+   * {@link IpcMainEvent#ports()} (as {@link MessagePortMain}s). The ports can no longer be used here. Ports that no
+   * listener receives (none listens on {@code channel}, the message cannot be decoded, or an interceptor rejects it)
+   * close, and their peers' {@code onClose} callbacks run.
    *
    * <pre>{@code
    * MessageChannel channel = ipcRenderer.createMessageChannel();

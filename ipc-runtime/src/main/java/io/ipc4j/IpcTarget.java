@@ -89,7 +89,8 @@ public interface IpcTarget {
    * Sends one value and ports to the frame, as Electron's {@code webContents.postMessage} and
    * {@code webFrameMain.postMessage}: its listeners on {@code channel} get {@code message} as their only argument and
    * the ports in {@link IpcRendererEvent#ports()} (as {@link MessagePort}s). The ports can no longer be used here. A
-   * frame that has closed gets nothing.
+   * frame that has closed gets nothing. Ports that no listener receives (the frame has none on {@code channel}, or
+   * cannot decode the message) close: their peers' {@code onClose} callbacks run.
    *
    * <pre>{@code
    * MessageChannelMain channel = new MessageChannelMain();

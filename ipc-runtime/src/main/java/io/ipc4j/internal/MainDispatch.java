@@ -104,7 +104,8 @@ final class MainDispatch {
 
   /**
    * {@code ipcRenderer.postMessage}: its ports become the main process's, then its listeners run as a send's, with
-   * the message as their one argument. Ports that no listener can receive close, so that their peers learn it.
+   * the message as their one argument. Ports that no listener receives close, so that their peers learn it (see
+   * {@link #undelivered}).
    */
   private void onPostMessage(WebContentsImpl from, Message.PostMessage m) {
     WebFrameMainImpl frame = frameOf(from, m.frameId(), m.channel());
@@ -117,9 +118,6 @@ final class MainDispatch {
     } catch (PortRelay.PortViolation v) {
       from.brokeProtocol(v.getMessage());
       return;
-    }
-    if (!IpcMainImpl.anyListener(frame.scopes(), m.channel())) {
-      ports.forEach(io.ipc4j.MessagePortMain::close);
     }
     onSend(from, m.frameId(), m.channel(), m, -1, ports);
   }
@@ -154,6 +152,7 @@ final class MainDispatch {
       args = AsIs.arguments(m, from.values());
     } catch (Throwable e) { // an Error too (a codec's, or memory): it answers this message, the loop goes on
       Failures.log(Level.ERROR, "ipc4j: a message on '" + channel + "' from " + from + " could not be decoded", e);
+      undelivered(event);
       if (seen != null) {
         seen.finish(0, Outcomes.ERROR, e);
       }
@@ -186,7 +185,16 @@ final class MainDispatch {
     }
   }
 
+  /**
+   * Closes the ports of a message that no listener receives (nobody listens, it cannot be decoded, or an interceptor
+   * rejected it): nothing could ever reach them, and their peers, told of the close, stop posting into them.
+   */
+  private static void undelivered(MainEvent event) {
+    event.ports().forEach(io.ipc4j.MessagePortMain::close);
+  }
+
   private static void noListener(WebContentsImpl from, MainEvent event, Interception seen) {
+    undelivered(event);
     String channel = event.channel();
     if (seen != null) {
       seen.finish(0, Outcomes.ERROR, new IpcException("No listener registered for '" + channel + "'"));
@@ -200,8 +208,12 @@ final class MainDispatch {
     }
   }
 
-  /** An interceptor rejected a send or sendSync: a sendSync's caller gets the rejection, a send is dropped. */
+  /**
+   * An interceptor rejected a send or sendSync: a sendSync's caller gets the rejection, a send is dropped (and the
+   * ports it carried close).
+   */
   private static void reject(WebContentsImpl from, MainEvent event, Interception seen, Throwable rejection) {
+    undelivered(event);
     seen.finish(0, Outcomes.REJECTED, rejection);
     if (event.isSync()) {
       event.fail(rejection.getClass().getName(), Failures.messageOf(rejection));

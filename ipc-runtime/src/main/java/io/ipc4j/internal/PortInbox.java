@@ -184,6 +184,10 @@ final class PortInbox<P extends IpcPort<P>> {
     execute(this::drain); // still draining: the next batch, after what else the loop has to do
   }
 
+  /**
+   * Runs the listeners with one message. The ports of a message that reaches no listener (it cannot be decoded, or
+   * the port has none) close, as those of any message that goes nowhere, so that their peers learn it.
+   */
   private void deliver(Entry<P> entry) {
     Object data;
     try {
@@ -191,6 +195,11 @@ final class PortInbox<P extends IpcPort<P>> {
     } catch (Throwable e) { // an Error too: it belongs to this message, not to the loop
       Failures.log(Level.ERROR, "ipc4j: a message for " + port.name() + " could not be decoded and was dropped",
           e);
+      entry.ports().forEach(IpcPort::close);
+      return;
+    }
+    if (listeners.isEmpty()) {
+      entry.ports().forEach(IpcPort::close);
       return;
     }
     MessageEvent<P> event = new MessageEvent<>(data, entry.ports());

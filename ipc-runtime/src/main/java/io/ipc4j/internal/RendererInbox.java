@@ -98,6 +98,7 @@ final class RendererInbox {
     } catch (Throwable e) { // an Error too (a codec's, say): it belongs to this message, not to the loop
       Failures.log(Level.ERROR, "ipc4j: message on '" + push.channel() + "' could not be decoded and was dropped",
           e);
+      ports.forEach(MessagePort::close); // nobody gets them: their peers learn it
       return;
     }
     RendererEvent event = new RendererEvent(frame, push.channel(), 0, ports);
