@@ -203,7 +203,10 @@ public interface IpcRenderer extends IpcEmitter<IpcRendererListener> {
   void postMessage(String channel, Object message, java.util.List<MessagePort> transfer);
 
   /**
-   * Makes a pair of entangled ports in this renderer, as the DOM's {@code new MessageChannel()}.
+   * Makes a pair of entangled ports in this renderer, as the DOM's {@code new MessageChannel()}. The host keeps at
+   * most 65,536 ports of the pairs one renderer made: a pair counts until both of its ports are closed, wherever they
+   * went (ports this renderer received do not count), and a renderer that makes a pair past that bound is
+   * disconnected. Close the ports nobody uses.
    *
    * @return the pair
    * @throws IpcDisconnectedException once the renderer is closed

@@ -16,6 +16,11 @@ final class PortEnd {
   volatile long id;
   /** The loop and codec of its pair while the pair belongs to no host; null for a pair a renderer made. */
   final UnboundPair unbound;
+  /**
+   * The renderer that made its pair, or null for the main process's: the host keeps this end on that renderer's
+   * account ({@link WebContentsImpl#portsKept}) until it forgets it, whoever holds it by then.
+   */
+  final WebContentsImpl maker;
   PortEnd peer;
   /** The main-side object that holds it, or null. */
   MainPort local;
@@ -28,15 +33,17 @@ final class PortEnd {
   /** Whether it or its peer closed (its holder may not know yet). */
   boolean closed;
 
-  /** An end of a pair a renderer made, with its id. */
-  PortEnd(long id) {
+  /** An end of a pair {@code maker} made, with its id. */
+  PortEnd(long id, WebContentsImpl maker) {
     this.id = id;
     this.unbound = null;
+    this.maker = maker;
   }
 
   /** An end of a pair the main process made, which has no host and no id yet. */
   PortEnd(UnboundPair unbound) {
     this.unbound = unbound;
+    this.maker = null;
   }
 
   /** Entangles two ends. */
@@ -52,7 +59,6 @@ final class PortEnd {
         formerHolders = new HashSet<>(2);
       }
       formerHolders.add(renderer);
-      renderer.portsHeld--;
       renderer = null;
     }
   }

@@ -61,7 +61,6 @@ final class PortRelay {
           throw new PortViolation("it closed port " + m.portId() + ", which it does not hold");
         }
         end.renderer = null;
-        from.portsHeld--;
         PortTable.closeEnd(end);
       } else if (message instanceof Message.PortReturn m) {
         returned(table, from, m);

@@ -29,11 +29,20 @@ import java.util.Map;
  * <p>A message queued in the main process for a port that is not started counts toward the queue's bound
  * ({@link PortInbox#overflowsWith}); past it, the port is closed (both ends' {@code onClose} run) and a warning is
  * logged, so that a renderer cannot fill the host's memory through a port nobody reads.
+ *
+ * <p>The ends a renderer's pairs keep in the table count against that renderer until the table forgets them
+ * ({@link PortEnd#maker}): giving a port away (to the main process, to another renderer, to a listener that ignores
+ * it) does not give the count back, so a renderer cannot make the host keep more than
+ * {@link #MAX_PORTS_PER_RENDERER} ends by making pairs and giving them away. Ports a renderer receives never count
+ * against it, so that no renderer can push another past the bound and have it cut off.
  */
 final class PortTable {
   /** Guards the state of every main-side port, of every host and of none (see above); it has none of its own. */
   static final Object LOCK = new Object();
-  /** The most ports one renderer may hold at once. */
+  /**
+   * The most ends of the pairs one renderer made that the host keeps at once: a pair counts until both of its ends
+   * are closed and forgotten, wherever they went. A renderer whose PORT_CHANNEL would pass it breaks the protocol.
+   */
   static final int MAX_PORTS_PER_RENDERER = 1 << 16;
 
   private static final System.Logger LOG = Log.IPC4J;
@@ -74,8 +83,8 @@ final class PortTable {
 
   /** Removes an end that nobody will name again (with the lock). */
   private static void forget(PortEnd end) {
-    if (end.table != null) {
-      end.table.ends.remove(end.id, end);
+    if (end.table != null && end.table.ends.remove(end.id, end) && end.maker != null) {
+      end.maker.portsKept--;
     }
   }
 
@@ -123,8 +132,7 @@ final class PortTable {
     List<List<PortInbox.Entry<MessagePortMain>>> queued = new ArrayList<>(carried.size());
     for (PortEnd c : carried) {
       queued.add(detach(c));
-      c.renderer = wc;
-      wc.portsHeld++;
+      c.renderer = wc; // on its maker's account still: receiving a port costs a renderer nothing
     }
     for (int i = 0; i < carried.size(); i++) {
       PortEnd c = carried.get(i);
@@ -257,7 +265,6 @@ final class PortTable {
           closeEnd(end);
         }
       }
-      wc.portsHeld = 0;
     }
   }
 
@@ -291,17 +298,19 @@ final class PortTable {
         throw new PortRelay.PortViolation("it made a port with id " + id + ", which is not a new id of its own");
       }
     }
-    if (from.portsHeld + 2 > MAX_PORTS_PER_RENDERER) {
-      throw new PortRelay.PortViolation("it holds more than " + MAX_PORTS_PER_RENDERER + " ports");
+    if (from.portsKept + 2 > MAX_PORTS_PER_RENDERER) {
+      throw new PortRelay.PortViolation("it made a pair while the pairs it made keep " + from.portsKept + " ports "
+          + "open in the host, and the most is " + MAX_PORTS_PER_RENDERER + " (a pair counts until both of its ports "
+          + "are closed, wherever they went: close the ports nobody uses)");
     }
-    PortEnd a = new PortEnd(id1);
-    PortEnd b = new PortEnd(id2);
+    PortEnd a = new PortEnd(id1, from);
+    PortEnd b = new PortEnd(id2, from);
     PortEnd.pair(a, b);
     a.table = this;
     b.table = this;
     a.renderer = from;
     b.renderer = from;
-    from.portsHeld += 2;
+    from.portsKept += 2;
     ends.put(id1, a);
     ends.put(id2, b);
   }

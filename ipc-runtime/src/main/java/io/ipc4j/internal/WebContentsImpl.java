@@ -49,8 +49,11 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
   private final IpcHostImpl host;
   /** Refused calls, logged at most once a second; the main loop only. */
   private final Throttled refusals = new Throttled();
-  /** How many MessagePort ends this renderer holds; guarded by {@link PortTable#LOCK}. */
-  int portsHeld;
+  /**
+   * How many ends of the pairs this renderer made the host keeps, wherever they are held now (see
+   * {@link PortTable#MAX_PORTS_PER_RENDERER}); guarded by {@link PortTable#LOCK}.
+   */
+  int portsKept;
   private final long osPid;
   private final Map<Integer, WebFrameMainImpl> frames = new ConcurrentHashMap<>();
   private final WebFrameMainImpl mainFrame;
