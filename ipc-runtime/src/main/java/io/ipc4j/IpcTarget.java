@@ -90,7 +90,8 @@ public interface IpcTarget {
    * {@code webFrameMain.postMessage}: its listeners on {@code channel} get {@code message} as their only argument and
    * the ports in {@link IpcRendererEvent#ports()} (as {@link MessagePort}s). The ports can no longer be used here. A
    * frame that has closed gets nothing. Ports that no listener receives (the frame has none on {@code channel}, or
-   * cannot decode the message) close: their peers' {@code onClose} callbacks run.
+   * cannot decode the message) close, as do the ports sent to a renderer destroyed while this call runs: their
+   * peers' {@code onClose} callbacks run.
    *
    * <pre>{@code
    * MessageChannelMain channel = new MessageChannelMain();

@@ -242,13 +242,27 @@ final class PortTable {
     if (wc.isDestroyed()) {
       throw new io.ipc4j.IpcDisconnectedException("Object has been destroyed");
     }
-    byte[] payload = host.values.encodeArgs(new Object[] {message});
+    sendToRenderer(wc, frameId, channel, host.values.encodeArgs(new Object[] {message}), transfer);
+  }
+
+  /**
+   * What {@link #postToRenderer} does once it has checked the renderer and encoded the message. The renderer may have
+   * been destroyed since: then the ports close and their peers are told, as when it goes just after the send.
+   */
+  void sendToRenderer(WebContentsImpl wc, int frameId, String channel, byte[] payload,
+      List<MessagePortMain> transfer) {
     synchronized (LOCK) {
       List<PortEnd> carried = MainPort.checkTransfer(transfer, null);
       for (int i = 0; i < carried.size(); i++) {
         if (carried.get(i).table != null && carried.get(i).table != this) {
           throw new IllegalArgumentException("Port at index " + i + " belongs to another host.");
         }
+      }
+      // Checked again with the lock: a renderer is marked destroyed before rendererGone closes its ends under the
+      // lock, so ports moved to it now are either closed by rendererGone or, it having run, dropped here.
+      if (wc.isDestroyed()) {
+        drop(carried);
+        return;
       }
       bindAll(carried);
       io.ipc4j.internal.jfr.IpcMessageEvent.sent(channel, wc.id, frameId, payload.length);
