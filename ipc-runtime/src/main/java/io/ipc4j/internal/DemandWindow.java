@@ -8,6 +8,10 @@ package io.ipc4j.internal;
  * synchronously in {@code request} (a list, a generator) emits a window at a time and lets its loop go on between,
  * and neither side's queues grow with the stream. A request of up to half a window passes through as it is.
  *
+ * <p>Both ends of a stream keep one: the caller's {@link StreamSubscription}, for its subscriber's demand, and the
+ * producer's {@link StreamProducer}, for the caller's credit (its publisher is the producer there, and an item
+ * "delivered" is one sent to the caller), so that a caller that does not window its own requests gets no more.
+ *
  * <p>Thread-safe: the subscriber requests on any thread, items are delivered on its loop.
  */
 final class DemandWindow {

@@ -17,14 +17,18 @@ import java.util.concurrent.Flow;
  */
 final class StreamMainSide {
   private final WebContentsImpl contents;
+  /** Runs a callback on the main loop (in place when called there): the main process's subscribers' signals. */
   private final Executor mainLoop;
+  /** The main loop itself, whose tasks are always queued: where a main handler's publisher is asked for more. */
+  private final EventLoop loop;
   /** The main process's streams that the renderer serves, by the host's call id. */
   private final Map<Long, Opened> opened = new ConcurrentHashMap<>();
   private volatile String closedReason;
 
-  StreamMainSide(WebContentsImpl contents, Executor mainLoop) {
+  StreamMainSide(WebContentsImpl contents, EventLoop mainLoop) {
     this.contents = contents;
-    this.mainLoop = mainLoop;
+    this.mainLoop = mainLoop.callbacks();
+    this.loop = mainLoop;
   }
 
   /** {@code webContents.stream} and {@code frame.stream}: a cold publisher; each subscribe opens one stream. */
@@ -138,7 +142,7 @@ final class StreamMainSide {
     private final IpcStreamEvent event;
 
     Served(long callId, MainEvent event, Interception seen) {
-      super(callId, event.channel(), contents.values(), event);
+      super(callId, event.channel(), contents.values(), event, loop);
       this.seen = seen;
       this.event = IpcStreamEvent.open(Outcomes.TO_MAIN, event.channel(), contents.id, event.frameId());
     }

@@ -4,6 +4,7 @@ import io.ipc4j.internal.codec.ValueCodec;
 import io.ipc4j.internal.jfr.Outcomes;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
 
 /**
@@ -11,6 +12,12 @@ import java.util.concurrent.Flow;
  * its items to the caller, never more than the caller's requests allow (its credit), then one end. The caller's
  * cancel, or its side going, cancels the publisher's subscription. A handler that returned a plain value (or a stage
  * of one) streams that one item.
+ *
+ * <p>The publisher is asked for the caller's credit a window at a time ({@link DemandWindow}), however much the caller
+ * asked for: a caller that asks for {@code Long.MAX_VALUE} (a peer that does not run this library's consumer, say)
+ * gets a window, and more is asked for only as items go out, from a task queued on this side's loop rather than from
+ * inside {@code onNext}. So a publisher that emits synchronously in {@code request} (a list, a range, a generator)
+ * emits at most a window per turn of the loop, and the loop's other work runs between.
  *
  * <p>Items and the end are sent under this object's lock, after checking that the stream has not ended: so no item
  * ever follows the end on the wire, whichever threads the publisher and the caller's cancel use.
@@ -23,9 +30,13 @@ abstract class StreamProducer implements Flow.Subscriber<Object>, Replies.Answer
   private final ValueCodec values;
   /** The handler's event: a cancel marks it cancelled (and cancels a stage it returned). */
   private final CallEvent event;
-  /** Items the caller has asked for and not yet been sent; {@code Long.MAX_VALUE} once unbounded. */
-  private long credit;
-  /** What the caller asked for before the publisher gave its subscription. */
+  /** How much of the caller's credit the publisher is asked for; the caller's credit itself. */
+  private final DemandWindow window = new DemandWindow();
+  /** Where the publisher is asked for more as items go out: this side's loop, always as a queued task. */
+  private final Executor loop;
+  /** Items the publisher was asked for and has not emitted: one beyond them breaks Reactive Streams rule 1.1. */
+  private long asked;
+  /** What the window allowed asking for before the publisher gave its subscription. */
   private long unrequested;
   private Flow.Subscription upstream;
   /** What {@link #finish()} gives when the stream had finished already. */
@@ -37,15 +48,22 @@ abstract class StreamProducer implements Flow.Subscriber<Object>, Replies.Answer
     public void cancel() {}
   };
   private boolean finished;
+  /** What {@link #forward} returns for an item the publisher was not asked for. */
+  private static final long BEYOND_REQUEST = -1;
   /** Items sent and their payload bytes, for the Flight Recorder event. */
   long items;
   long bytes;
 
-  StreamProducer(long id, String channel, ValueCodec values, CallEvent event) {
+  /**
+   * @param loop this side's loop, whose {@code execute} queues a task (never runs it in place): where the publisher
+   *     is asked for more
+   */
+  StreamProducer(long id, String channel, ValueCodec values, CallEvent event, Executor loop) {
     this.id = id;
     this.channel = channel;
     this.values = values;
     this.event = event;
+    this.loop = loop;
   }
 
   /** Sends one item to the caller; may throw if it is gone. */
@@ -93,19 +111,34 @@ abstract class StreamProducer implements Flow.Subscriber<Object>, Replies.Answer
     }
   }
 
-  /** The caller asks for {@code n} (positive) more items. */
+  /** The caller asks for {@code n} (positive) more items: the publisher is asked for what the window allows now. */
   final void request(long n) {
-    Flow.Subscription subscription;
+    long more;
     synchronized (this) {
       if (finished) {
         return;
       }
-      credit = DemandWindow.addCapped(credit, n);
-      subscription = upstream;
-      if (subscription == null) {
-        unrequested = DemandWindow.addCapped(unrequested, n);
+      more = window.requested(n);
+      if (upstream == null) {
+        unrequested += more; // at most a window
         return;
       }
+    }
+    ask(more);
+  }
+
+  /**
+   * Asks the publisher for {@code n} more items (none when 0, or once the stream has ended). They are counted before
+   * they are asked for, since the publisher may emit them at once.
+   */
+  private void ask(long n) {
+    Flow.Subscription subscription;
+    synchronized (this) {
+      if (n == 0 || finished) {
+        return;
+      }
+      asked += n; // at most a window
+      subscription = upstream;
     }
     try {
       subscription.request(n);
@@ -144,11 +177,11 @@ abstract class StreamProducer implements Flow.Subscriber<Object>, Replies.Answer
 
   @Override
   public final void onSubscribe(Flow.Subscription subscription) {
-    long asked;
+    long first;
     boolean refused;
     synchronized (this) {
       refused = upstream != null || finished; // rule 2.5: a second subscription is cancelled
-      asked = unrequested;
+      first = unrequested;
       if (!refused) {
         upstream = subscription;
         unrequested = 0;
@@ -156,12 +189,8 @@ abstract class StreamProducer implements Flow.Subscriber<Object>, Replies.Answer
     }
     if (refused) {
       cancelQuietly(subscription);
-    } else if (asked > 0) {
-      try {
-        subscription.request(asked);
-      } catch (Throwable t) {
-        fail(t, Outcomes.ERROR);
-      }
+    } else {
+      ask(first);
     }
   }
 
@@ -174,40 +203,45 @@ abstract class StreamProducer implements Flow.Subscriber<Object>, Replies.Answer
       fail(t, Outcomes.ERROR);
       return;
     }
-    Flow.Subscription violated;
-    RuntimeException refused = null;
-    synchronized (this) {
-      if (finished) {
-        return;
-      }
-      if (credit == 0) {
-        finished = true; // the publisher broke rule 1.1: nothing beyond the request is ever sent
-        violated = upstream;
-      } else {
-        if (credit != Long.MAX_VALUE) {
-          credit--;
-        }
-        items++;
-        bytes += payload.length;
-        try {
-          sendItem(payload);
-          return;
-        } catch (io.ipc4j.IpcDisconnectedException e) { // the caller is gone: its side's end cancels this stream
-          Failures.log(Level.DEBUG, "ipc4j: an item of the stream on '" + channel + "' could not be sent", e);
-          return;
-        } catch (RuntimeException e) {
-          refused = e;
-          violated = null;
-        }
-      }
-    }
-    if (refused != null) { // refused (too large to frame, say): the stream fails, and never goes on without the item
-      fail(refused, Outcomes.ERROR);
+    long more;
+    try {
+      more = forward(payload);
+    } catch (RuntimeException e) { // refused (too large to frame, say): the stream fails, never going on without it
+      fail(e, Outcomes.ERROR);
       return;
     }
-    cancelQuietly(violated);
-    failed(new IllegalStateException("The publisher on '" + channel + "' emitted more items than were requested"),
-        Outcomes.ERROR);
+    if (more == BEYOND_REQUEST) { // the publisher broke rule 1.1: nothing beyond the request is ever sent
+      fail(new IllegalStateException("The publisher on '" + channel + "' emitted more items than were requested"),
+          Outcomes.ERROR);
+    } else if (more > 0) {
+      loop.execute(() -> ask(more)); // not from here: a publisher emitting inside request would never return
+    }
+  }
+
+  /**
+   * Sends an item the publisher was asked for, unless the stream has ended.
+   *
+   * @return how many more items to ask the publisher for now (0 for none), or {@link #BEYOND_REQUEST} for an item
+   *     it was not asked for, which is not sent
+   * @throws RuntimeException if the item was refused (too large to frame, say)
+   */
+  private synchronized long forward(byte[] payload) {
+    if (finished) {
+      return 0;
+    }
+    if (asked == 0) {
+      return BEYOND_REQUEST;
+    }
+    asked--;
+    items++;
+    bytes += payload.length;
+    try {
+      sendItem(payload);
+    } catch (io.ipc4j.IpcDisconnectedException e) { // the caller is gone: its side's end cancels this stream
+      Failures.log(Level.DEBUG, "ipc4j: an item of the stream on '" + channel + "' could not be sent", e);
+      return 0;
+    }
+    return window.delivered();
   }
 
   @Override

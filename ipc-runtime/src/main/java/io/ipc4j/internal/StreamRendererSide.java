@@ -134,7 +134,7 @@ final class StreamRendererSide {
     private final Replies replies;
 
     Served(long callId, RendererEvent event, Replies replies) {
-      super(callId, event.channel(), context.values, event);
+      super(callId, event.channel(), context.values, event, context.loop());
       this.replies = replies;
     }
 

@@ -97,7 +97,7 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
       }
     };
     this.calls = new RendererCalls(this, host.mainLoop());
-    this.streams = new StreamMainSide(this, host.mainLoop().callbacks());
+    this.streams = new StreamMainSide(this, host.mainLoop());
     this.id = id;
     this.processId = processId;
     this.osPid = osPid;

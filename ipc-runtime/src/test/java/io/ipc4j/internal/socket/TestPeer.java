@@ -123,6 +123,18 @@ final class TestPeer implements AutoCloseable {
         .put(payload).flip();
   }
 
+  /** The frame of a message, as the host's codec writes it (header and payload in one buffer). */
+  static ByteBuffer frame(Message message) {
+    ByteBuffer header = Frames.header(message);
+    byte[] payload = Frames.payload(message);
+    ByteBuffer whole = ByteBuffer.allocate(header.remaining() + (payload == null ? 0 : payload.length));
+    whole.put(header);
+    if (payload != null) {
+      whole.put(payload);
+    }
+    return whole.flip();
+  }
+
   /** The encoding of call arguments, for {@link #invoke} and {@link #send}. */
   static byte[] args(Object... args) {
     return CODEC.encodeArgs(args);
