@@ -45,6 +45,13 @@ public interface ConnectedRenderer {
   boolean isDestroyed();
 
   /**
+   * Its connection has closed, before it is destroyed (which waits to see how its process went): nothing it asked
+   * for can reach it any more, so the streams main handlers serve it are cancelled now, with the handlers' stages it
+   * waited on, rather than producing for it until it is destroyed. Any thread.
+   */
+  void connectionClosed();
+
+  /**
    * Destroys the renderer: its side ends, and its callbacks run on the main loop. Idempotent.
    *
    * @param gone how its process went, for render-process-gone listeners, or null for none

@@ -35,6 +35,17 @@ public interface RendererLink {
     return false;
   }
 
+  /**
+   * Whether messages still reach the renderer: false once its connection has closed, which may be up to a second
+   * before the renderer is destroyed (its host waits to see how its process went). True (the default) for a link in
+   * this JVM, whose renderer is destroyed as it goes.
+   *
+   * @return whether the renderer is still reached
+   */
+  default boolean isConnected() {
+    return true;
+  }
+
   /** Ends the renderer (closes its side, or asks its process to exit). Idempotent. */
   void close(String reason);
 }

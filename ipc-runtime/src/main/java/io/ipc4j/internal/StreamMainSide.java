@@ -1,5 +1,6 @@
 package io.ipc4j.internal;
 
+import io.ipc4j.IpcDisconnectedException;
 import io.ipc4j.internal.jfr.IpcStreamEvent;
 import io.ipc4j.internal.jfr.Outcomes;
 import java.util.Map;
@@ -149,6 +150,9 @@ final class StreamMainSide {
 
     @Override
     void sendItem(byte[] payload) {
+      if (!contents.link.isConnected()) { // the item would be dropped: the publisher is asked for no more
+        throw new IpcDisconnectedException(contents + " is disconnected; the stream on '" + channel + "' ends");
+      }
       contents.link.toRenderer(new Message.StreamItem(id, payload));
     }
 

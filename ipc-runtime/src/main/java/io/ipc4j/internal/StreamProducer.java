@@ -237,7 +237,7 @@ abstract class StreamProducer implements Flow.Subscriber<Object>, Replies.Answer
     bytes += payload.length;
     try {
       sendItem(payload);
-    } catch (io.ipc4j.IpcDisconnectedException e) { // the caller is gone: its side's end cancels this stream
+    } catch (io.ipc4j.IpcDisconnectedException e) { // the caller is gone: nothing more is asked for it
       Failures.log(Level.DEBUG, "ipc4j: an item of the stream on '" + channel + "' could not be sent", e);
       return 0;
     }

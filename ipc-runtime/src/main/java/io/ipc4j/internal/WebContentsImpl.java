@@ -225,6 +225,11 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
     destroy(null, "WebContents " + id + " was closed");
   }
 
+  @Override
+  public void connectionClosed() {
+    replies.cancelAll(); // as its destroy does, which follows once its process's exit is seen
+  }
+
   /**
    * Marks this renderer destroyed, ends its side, and fires its callbacks on the main loop: render-process-gone
    * first when {@code gone} is given, then destroyed. Idempotent.

@@ -71,6 +71,11 @@ final class HostEnd implements RendererLink, Connection.Receiver {
   }
 
   @Override
+  public boolean isConnected() {
+    return connection.isOpen();
+  }
+
+  @Override
   public void close(String reason) {
     if (connection.isOpen()) {
       connection.send(Frames.goodbye(), null, false);
@@ -91,6 +96,7 @@ final class HostEnd implements RendererLink, Connection.Receiver {
     if (renderer.isDestroyed()) {
       return;
     }
+    renderer.connectionClosed(); // its streams stop now: nothing they produce reaches it
     // The socket usually closes just before the exit is seen: wait for it (at most a second) without holding
     // up the main loop, which is usually the caller.
     CompletableFuture<?> ended = process == null ? CompletableFuture.completedFuture(null)

@@ -5,9 +5,12 @@ import static com.google.common.truth.Truth.assertWithMessage;
 
 import io.ipc4j.IpcHost;
 import io.ipc4j.Renderer;
+import io.ipc4j.WebContents;
 import io.ipc4j.internal.HostAccess;
 import io.ipc4j.internal.Message;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.Collections;
@@ -24,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * does not get the host's main loop for itself: the host asks the handler's publisher for at most a window of items
  * at a time, whatever the peer's credit, and tops it up from a task of the main loop, so a publisher that emits
  * synchronously in {@code request} (as list- and range-backed publishers do) emits a window per turn and other
- * renderers are served between.
+ * renderers are served between. A peer that asks for everything and stops reading is cut off, and its publisher is
+ * cancelled as it is: nothing goes on being produced for a renderer whose connection is gone.
  */
 class StreamPeerDemandTest {
   /** The most items the host asks a publisher for at once (DemandWindow.WINDOW, the consumer's window too). */
@@ -55,6 +59,36 @@ class StreamPeerDemandTest {
           .that(task.completeOnTimeout("not run within 2 s", 2, TimeUnit.SECONDS).get()).isEqualTo("ran");
       assertAskedAWindowAtATime(endless);
       assertThat(read.isDone()).isFalse(); // still connected: a peer that reads is never cut off for asking
+    }
+  }
+
+  @Test
+  void aPeerThatAsksForEverythingAndStopsReadingIsCutOffAndItsPublisherCancelledAtOnce() throws Exception {
+    long budget = 1 << 20;
+    int itemBytes = 1024;
+    Lingering process = new Lingering(); // its exit is not seen for the host's whole exit wait
+    try (IpcHost host = ChildProcessTest.host().maxOutboundBytes(budget).overSockets();
+        TestPeer peer = TestPeer.authenticatedAs(host, process)) {
+      Endless endless = new Endless(new byte[itemBytes]);
+      host.ipcMain().handle("endless", (event, args) -> endless);
+      WebContents contents = peer.admitted.get(10, TimeUnit.SECONDS);
+      CompletableFuture<Boolean> destroyedAtCancel = endless.cancelled.thenApply(emitted -> contents.isDestroyed());
+      peer.write(TestPeer.frame(new Message.Stream(5, 1, "endless", TestPeer.args())));
+      peer.write(TestPeer.frame(new Message.StreamRequest(5, Long.MAX_VALUE)));
+      long emittedWhenCancelled = endless.cancelled.get(10, TimeUnit.SECONDS); // the peer reads nothing until here
+      long received = itemsUntilHangUp(peer.channel).get(10, TimeUnit.SECONDS);
+
+      // Items the peer never got were queued when it was cut off (at most the budget's worth), or were being made
+      // as it was: at most the rest of one window. Any more were made for a renderer that was gone.
+      long atMost = budget / itemBytes + WINDOW;
+      assertWithMessage("items made and never received (%s made by the cancel, %s received; at most %s expected)",
+          emittedWhenCancelled, received, atMost).that(endless.emitted.get() - received).isAtMost(atMost);
+      assertWithMessage("whether the renderer had been destroyed when its publisher was cancelled (it is destroyed "
+          + "once its process's exit is seen, or a second after its connection closed)")
+          .that(destroyedAtCancel.get(10, TimeUnit.SECONDS)).isFalse();
+      assertAskedAWindowAtATime(endless);
+    } finally {
+      process.destroy();
     }
   }
 
@@ -142,6 +176,60 @@ class StreamPeerDemandTest {
           cancelled.complete(emitted.get());
         }
       });
+    }
+  }
+
+  /** A renderer's process that does not exit by itself: the host sees no exit until it ends it. */
+  private static final class Lingering extends Process {
+    private final CompletableFuture<Process> exit = new CompletableFuture<>();
+
+    @Override
+    public OutputStream getOutputStream() {
+      return OutputStream.nullOutputStream();
+    }
+
+    @Override
+    public InputStream getInputStream() {
+      return InputStream.nullInputStream();
+    }
+
+    @Override
+    public InputStream getErrorStream() {
+      return InputStream.nullInputStream();
+    }
+
+    @Override
+    public int waitFor() {
+      exit.join();
+      return 0;
+    }
+
+    @Override
+    public int exitValue() {
+      if (!exit.isDone()) {
+        throw new IllegalThreadStateException("still running");
+      }
+      return 0;
+    }
+
+    @Override
+    public void destroy() {
+      exit.complete(this);
+    }
+
+    @Override
+    public CompletableFuture<Process> onExit() {
+      return exit;
+    }
+
+    @Override
+    public long pid() {
+      return ProcessHandle.current().pid();
+    }
+
+    @Override
+    public boolean isAlive() {
+      return !exit.isDone();
     }
   }
 }

@@ -65,6 +65,19 @@ final class TestPeer implements AutoCloseable {
     write(Frames.hello(secret));
   }
 
+  /**
+   * Connects with a fresh ticket that names {@code process} as the peer's process, as a launched child's ticket
+   * does, and completes the handshake: the host then treats the peer as that process's renderer.
+   */
+  static TestPeer authenticatedAs(IpcHost host, Process process) throws Exception {
+    SocketServer server = HostAccess.server(host);
+    Ticket ticket = server.expectPeer();
+    ticket.process = process;
+    TestPeer peer = new TestPeer(server.endpoint().connect(), ticket);
+    peer.authenticate();
+    return peer;
+  }
+
   /** Sends HELLO with the ticket's secret and reads WELCOME. */
   void authenticate() throws Exception {
     hello();
