@@ -296,6 +296,40 @@ class UndecodableArgumentsTest {
 
   @ParameterizedTest
   @EnumSource(HostKind.class)
+  void aCallOrStreamWhoseArgumentsCannotBeDecodedLeavesAHandleOnceInPlaceEitherWay(HostKind kind) {
+    try (IpcHost host = openHost(kind)) {
+      host.ipcMain().handleOnce("urgency:set", (event, args) -> args[0]);
+      host.ipcMain().handleOnce("urgency:stream", (event, args) -> new CountingPublisher(1));
+      IpcRenderer ipc = newerRenderer(host);
+      assertNoUrgent(invokeFailure(ipc, "urgency:set", Urgency.URGENT), "urgency:set");
+      assertThat(ipc.invoke("urgency:set", Urgency.HIGH).join()).isEqualTo(Urgency.HIGH);
+      StreamProbe refused = StreamProbe.all();
+      ipc.stream("urgency:stream", Urgency.URGENT).subscribe(refused);
+      assertThat(refused.failure()).hasMessageThat().contains(NO_URGENT);
+      StreamProbe served = StreamProbe.all();
+      ipc.stream("urgency:stream", Urgency.HIGH).subscribe(served);
+      served.awaitComplete();
+    }
+    try (IpcHost host = kind.open(IpcHost.builder().codecs(List.of(URGENCY)))) { // the main process calls
+      Renderer renderer = host.openRenderer();
+      Codecs.addTo(renderer.ipcRenderer(), List.of(OLD_URGENCY));
+      renderer.ipcRenderer().handleOnce("urgency:set", (event, args) -> args[0]);
+      renderer.ipcRenderer().handleOnce("urgency:stream", (event, args) -> new CountingPublisher(1));
+      CompletionException e = assertThrows(CompletionException.class,
+          () -> renderer.webContents().invoke("urgency:set", Urgency.URGENT).join());
+      assertNoUrgent((IpcInvokeException) e.getCause(), "urgency:set");
+      assertThat(renderer.webContents().invoke("urgency:set", Urgency.HIGH).join()).isEqualTo(Urgency.HIGH);
+      StreamProbe refused = StreamProbe.all();
+      renderer.webContents().stream("urgency:stream", Urgency.URGENT).subscribe(refused);
+      assertThat(refused.failure()).hasMessageThat().contains(NO_URGENT);
+      StreamProbe served = StreamProbe.all();
+      renderer.webContents().stream("urgency:stream", Urgency.HIGH).subscribe(served);
+      served.awaitComplete();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
   void anInterceptedInvokeWhoseArgumentsTheHostCannotDecodeFailsTheSameWayBeforeAnyInterceptorRuns(HostKind kind) {
     Await.Inbox<Object> intercepted = new Await.Inbox<>();
     IpcHost.Builder builder = IpcHost.builder().codecs(List.of(OLD_URGENCY, rangeCodec(true)))

@@ -242,14 +242,14 @@ final class MainDispatch {
     MainEvent event = new MainEvent(frame, channel, -1, m.timeoutMillis());
     Interception seen = interceptors.observe(IpcIncoming.Kind.INVOKE, from, event, m.payloadBytes());
     Replies replies = seen == null ? from.replies : seen.replies();
-    Object[] args = null;
-    if (interceptors.intercepting()) { // before any handler is taken: a rejected call leaves a handleOnce in place
-      try {
-        args = argsOf(from, m);
-      } catch (Throwable t) {
-        replies.failure(callId, channel, t);
-        return;
-      }
+    Object[] args;
+    try { // before any handler is taken: a call that cannot be decoded, or is rejected, leaves a handleOnce in place
+      args = argsOf(from, m);
+    } catch (Throwable t) {
+      replies.failure(callId, channel, t);
+      return;
+    }
+    if (interceptors.intercepting()) {
       Throwable rejection = interceptors.run(seen, args);
       if (rejection != null) {
         seen.finish(0, Outcomes.REJECTED, rejection);
@@ -264,7 +264,7 @@ final class MainDispatch {
     }
     Object result;
     try {
-      result = handler.handle(event, args != null ? args : argsOf(from, m));
+      result = handler.handle(event, args);
     } catch (Throwable t) {
       replies.failure(callId, channel, t);
       return;
@@ -312,14 +312,14 @@ final class MainDispatch {
       return;
     }
     StreamProducer producer = from.streams.serve(m.callId(), event, seen);
-    Object[] args = null;
-    if (seen != null) { // before any handler is taken: a rejected stream leaves a handleOnce in place
-      try {
-        args = from.values().decodeArgs(m.payload());
-      } catch (Throwable t) {
-        producer.fail(t, Outcomes.ERROR);
-        return;
-      }
+    Object[] args;
+    try { // before any handler is taken: a stream that cannot be decoded, or is rejected, leaves a handleOnce
+      args = from.values().decodeArgs(m.payload());
+    } catch (Throwable t) {
+      producer.fail(t, Outcomes.ERROR);
+      return;
+    }
+    if (seen != null) {
       Throwable rejection = interceptors.run(seen, args);
       if (rejection != null) {
         producer.fail(rejection, Outcomes.REJECTED);
@@ -333,7 +333,7 @@ final class MainDispatch {
     }
     Object result;
     try {
-      result = handler.handle(event, args != null ? args : from.values().decodeArgs(m.payload()));
+      result = handler.handle(event, args);
     } catch (Throwable t) {
       producer.fail(t, Outcomes.ERROR);
       return;

@@ -115,6 +115,13 @@ final class RendererInbox {
 
   /** Runs the frame's handler for a call from the main process and answers it. */
   private void answer(Message.CallingRenderer call) {
+    Object[] args;
+    try { // before the handler is taken: a call that cannot be decoded leaves a handleOnce in place
+      args = argsOf(call);
+    } catch (Throwable t) {
+      replies.failure(call.callId(), call.channel(), t);
+      return;
+    }
     IpcRendererImpl frame = context.frame(call.frameId());
     IpcRendererHandler handler = frame == null ? null : frame.takeHandler(call.channel());
     if (handler == null) {
@@ -125,7 +132,7 @@ final class RendererInbox {
     RendererEvent event = new RendererEvent(frame, call.channel(), call.timeoutMillis());
     Object result;
     try {
-      result = handler.handle(event, argsOf(call));
+      result = handler.handle(event, args);
     } catch (Throwable t) {
       replies.failure(call.callId(), call.channel(), t);
       return;

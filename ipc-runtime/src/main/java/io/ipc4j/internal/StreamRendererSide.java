@@ -82,20 +82,27 @@ final class StreamRendererSide {
    */
   void serve(Message.CallStream call, Replies replies) {
     IpcRendererImpl frame = context.frame(call.frameId());
-    IpcRendererHandler handler = frame == null ? null : frame.takeHandler(call.channel());
     RendererEvent event = new RendererEvent(frame != null ? frame : context.mainFrame(), call.channel(), 0);
     Served producer = new Served(call.callId(), event, replies);
     replies.keep(call.callId(), producer);
     if (!context.isOpen()) { // cancelled as it was kept, or by the close's sweep: no handler runs
       return;
     }
+    Object[] args;
+    try { // before the handler is taken: a stream that cannot be decoded leaves a handleOnce in place
+      args = context.values.decodeArgs(call.payload());
+    } catch (Throwable t) {
+      producer.fail(t, Outcomes.ERROR);
+      return;
+    }
+    IpcRendererHandler handler = frame == null ? null : frame.takeHandler(call.channel());
     if (handler == null) {
       producer.fail(new IpcException(Emitter.noHandler(call.channel())), Outcomes.ERROR);
       return;
     }
     Object result;
     try {
-      result = handler.handle(event, context.values.decodeArgs(call.payload()));
+      result = handler.handle(event, args);
     } catch (Throwable t) {
       producer.fail(t, Outcomes.ERROR);
       return;
