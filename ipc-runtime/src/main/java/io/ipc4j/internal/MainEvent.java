@@ -102,8 +102,11 @@ final class MainEvent extends CallEvent implements IpcMainEvent, IpcMainInvokeEv
       throw new IllegalStateException("setReturnValue answers messages sent with sendSync; the message on '"
           + channel + "' came from send, which expects no answer");
     }
+    if (answered.get()) {
+      return; // the first answer won: a later one is ignored before it is encoded, so it cannot fail
+    }
     WebContentsImpl sender = contents();
-    byte[] payload = sender.values().encodeValue(value);
+    byte[] payload = sender.values().encodeValue(value); // first: a value that cannot be sent leaves it unanswered
     if (answered.compareAndSet(false, true)) {
       Interception seen = observer;
       if (seen != null && sender.isDestroyed()) { // its answer goes to nobody
