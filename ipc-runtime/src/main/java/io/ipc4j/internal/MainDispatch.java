@@ -201,7 +201,7 @@ final class MainDispatch {
     }
     if (event.isSync()) {
       LOG.log(Level.WARNING, "WebContents #{0} called ipcRenderer.sendSync() with ''{1}'' channel without "
-          + "listeners.", from.id, channel);
+          + "listeners.", String.valueOf(from.id), channel); // an id, not a number to group: #1000, not #1,000
       event.fail(IPC_EXCEPTION, "No listener registered for '" + channel + "'");
     } else {
       LOG.log(Level.DEBUG, "ipc4j: no listener for ''{0}''; message dropped", channel);

@@ -216,7 +216,7 @@ final class RendererContext extends CallOwner implements Scheduler.Deadlines, Re
     try {
       toMain(new Message.Cancel(callId));
     } catch (RuntimeException e) { // the host is gone: no handler is left to stop
-      LOG.log(Level.DEBUG, "ipc4j: the cancel of call {0} could not be sent", callId);
+      LOG.log(Level.DEBUG, "ipc4j: the cancel of call {0} could not be sent", String.valueOf(callId));
     }
   }
 

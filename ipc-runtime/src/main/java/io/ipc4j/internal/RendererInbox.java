@@ -82,7 +82,8 @@ final class RendererInbox {
   private void dispatch(Message.Push push, List<MessagePort> ports) {
     IpcRendererImpl frame = context.frame(push.frameId());
     if (frame == null) {
-      LOG.log(Level.DEBUG, "ipc4j: message on ''{0}'' for unknown frame {1} dropped", push.channel(), push.frameId());
+      LOG.log(Level.DEBUG, "ipc4j: message on ''{0}'' for unknown frame {1} dropped", push.channel(),
+          String.valueOf(push.frameId()));
       ports.forEach(MessagePort::close); // nobody gets them: their peers learn it
       return;
     }

@@ -146,7 +146,7 @@ final class RendererPorts {
     try {
       context.toMain(new Message.PortClose(port.id));
     } catch (RuntimeException e) { // the host is gone: it has forgotten the port already
-      LOG.log(Level.DEBUG, "ipc4j: the close of port {0} could not be sent", port.id);
+      LOG.log(Level.DEBUG, "ipc4j: the close of port {0} could not be sent", String.valueOf(port.id));
     }
     port.inbox.close(local);
   }
@@ -170,7 +170,8 @@ final class RendererPorts {
         try {
           context.toMain(new Message.PortReturn(message.portId(), message.transfer(), message.payload()));
         } catch (RuntimeException e) {
-          LOG.log(Level.DEBUG, "ipc4j: a message for port {0} could not be handed back", message.portId());
+          LOG.log(Level.DEBUG, "ipc4j: a message for port {0} could not be handed back",
+              String.valueOf(message.portId()));
         }
         return;
       }
