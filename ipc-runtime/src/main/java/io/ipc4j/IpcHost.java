@@ -272,6 +272,11 @@ public interface IpcHost extends AutoCloseable {
      * never blocks on a socket: a renderer whose queue would grow past this is disconnected. One frame is always
      * accepted into an empty queue: this bounds what piles up, not one message (see {@link #maxFrameBytes}).
      *
+     * <p>The same number bounds the other way: the bytes of one renderer's port messages that wait, all together, in
+     * this host's {@link MessagePortMain}s that are not started (each message its size plus 64). A message that
+     * would pass it closes the port it was posted on, as the 32 MiB bound of one port's queue does, and a warning
+     * names the renderer; the renderer stays connected. This applies to renderers in process too.
+     *
      * @param bytes at least 1024
      * @return this builder
      */

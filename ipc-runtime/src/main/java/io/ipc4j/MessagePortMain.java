@@ -14,7 +14,10 @@ import java.util.List;
  * webContents.postMessage("port", null, List.of(channel.port2()));   // the renderer gets port2
  * }</pre>
  *
- * <p>Messages that arrive before {@link #start()} are queued and delivered in order once it is called. Listeners run
+ * <p>Messages that arrive before {@link #start()} are queued and delivered in order once it is called. A queue holds
+ * at most 32 MiB, and the messages one renderer posted count, over all such queues of its host, toward that
+ * renderer's {@link IpcHost.Builder#maxOutboundBytes}: a message past either bound closes the port it arrives at
+ * (both ends' close callbacks run) and a warning says why. Start the ports you keep, or close them. Listeners run
  * on the host's main loop, one message at a time, in the order the peer posted them. A pair made by
  * {@code new MessageChannelMain()} belongs to no host until one of its ports is transferred through one; until then
  * the pair has a loop of its own, which runs its listeners and close callbacks one at a time, in order, as tasks of

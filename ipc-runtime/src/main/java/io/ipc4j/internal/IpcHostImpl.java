@@ -51,6 +51,8 @@ final class IpcHostImpl implements IpcHost {
   private final SocketServer server;
   /** How many calls one renderer may have in flight. */
   final int maxCallsInFlight;
+  /** How many bytes one renderer's port messages may keep waiting in main-side ports not started. */
+  final long maxQueuedPortBytes;
 
   /**
    * Starts a host and its main event loop.
@@ -61,10 +63,13 @@ final class IpcHostImpl implements IpcHost {
    * @param sockets the socket transport's options, or null for a host whose renderers are all in process
    * @param interceptors what sees each message from a renderer first, in order
    * @param maxCallsInFlight how many calls one renderer may have in flight (see {@link WebContentsImpl#callRefusal})
+   * @param maxOutboundBytes how many bytes may wait for one renderer, and how many its port messages may keep waiting
+   *     in main-side ports not started
    */
   IpcHostImpl(Duration defaultTimeout, Duration spinTime, Duration blockedLoopWarning, SocketOptions sockets,
-      List<IpcInterceptor> interceptors, int maxCallsInFlight) {
+      List<IpcInterceptor> interceptors, int maxCallsInFlight, long maxOutboundBytes) {
     this.maxCallsInFlight = maxCallsInFlight;
+    this.maxQueuedPortBytes = maxOutboundBytes;
     this.dispatch = new MainDispatch(new Interceptors(interceptors));
     this.defaultTimeout = defaultTimeout;
     this.spinNanos = spinTime.toNanos();

@@ -58,7 +58,7 @@ final class MainPort extends HeldPort<MessagePortMain> implements MessagePortMai
       if (end.closed) { // as in Electron: nothing happens, the ports stay with their owner
         return;
       }
-      PortTable.deliver(end.peer, payload, carried, end.table);
+      PortTable.deliver(end.peer, payload, carried, end.table, null); // counts against no renderer
     }
   }
 

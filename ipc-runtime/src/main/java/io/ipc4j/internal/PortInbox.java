@@ -28,8 +28,20 @@ final class PortInbox<P extends IpcPort<P>> {
   /** The most bytes that may wait in one port's queue, on either side. */
   static final long MAX_QUEUED_BYTES = 32L << 20;
 
-  /** One message: its encoded value, and the port objects it carried (made when it arrived). */
-  record Entry<P>(byte[] payload, List<P> ports) {}
+  /**
+   * One message: its encoded value, the port objects it carried (made when it arrived), and the renderer whose
+   * account it counts against while it waits in a main-side queue ({@link QueuedPortBytes}), or null.
+   */
+  record Entry<P>(byte[] payload, List<P> ports, QueuedPortBytes account) {
+    /** A message that counts against no renderer. */
+    Entry(byte[] payload, List<P> ports) {
+      this(payload, ports, null);
+    }
+
+    long cost() {
+      return payload.length + ENTRY_COST;
+    }
+  }
 
   private final Entry<P> closeMarker = new Entry<>(new byte[0], List.of());
   private final Object lock;
@@ -59,7 +71,10 @@ final class PortInbox<P extends IpcPort<P>> {
         return;
       }
       queue.add(entry);
-      queuedBytes += entry.payload().length + ENTRY_COST;
+      queuedBytes += entry.cost();
+      if (entry.account() != null) {
+        entry.account().add(entry.cost());
+      }
       scheduleIfIdle();
     }
   }
@@ -87,6 +102,7 @@ final class PortInbox<P extends IpcPort<P>> {
       for (Entry<P> e : queue) {
         if (e != closeMarker) {
           taken.add(e);
+          left(e);
         }
       }
       queue.clear();
@@ -141,7 +157,10 @@ final class PortInbox<P extends IpcPort<P>> {
       }
       closed = true;
       if (local) {
-        queue.forEach(entry -> carried.addAll(entry.ports()));
+        queue.forEach(entry -> {
+          carried.addAll(entry.ports());
+          left(entry);
+        });
         queue.clear();
         queuedBytes = 0;
       }
@@ -153,6 +172,13 @@ final class PortInbox<P extends IpcPort<P>> {
       }
     }
     carried.forEach(IpcPort::close);
+  }
+
+  /** A message left the queue (the lock held): it no longer counts against its renderer. */
+  private static void left(Entry<?> entry) {
+    if (entry.account() != null) {
+      entry.account().remove(entry.cost());
+    }
   }
 
   private void scheduleIfIdle() {
@@ -172,7 +198,8 @@ final class PortInbox<P extends IpcPort<P>> {
           return;
         }
         if (entry != closeMarker) {
-          queuedBytes -= entry.payload().length + ENTRY_COST;
+          queuedBytes -= entry.cost();
+          left(entry);
         }
       }
       if (entry == closeMarker) {

@@ -51,7 +51,8 @@ final class PortRelay {
         }
         List<PortEnd> carried = heldAll(table, from, m.transfer(), m.portId());
         IpcPortMessageEvent.record(m.portId(), true, from.id, m.payload().length);
-        PortTable.deliver(source.peer, m.payload(), carried, table); // a closed peer drops it, and its ports
+        // A closed peer drops it, and its ports.
+        PortTable.deliver(source.peer, m.payload(), carried, table, from.queuedPortBytes);
       } else if (message instanceof Message.PortClose m) {
         PortEnd end = table.held(from, m.portId());
         if (end == null && table.known(m.portId()) == null) {
@@ -81,7 +82,7 @@ final class PortRelay {
       throw new PortViolation("it handed back a message for port " + m.portId() + ", which it never gave "
           + "away");
     }
-    PortTable.deliver(end, m.payload(), carried, table);
+    PortTable.deliver(end, m.payload(), carried, table, from.queuedPortBytes); // it sent these bytes
   }
 
   /**

@@ -28,7 +28,8 @@ import java.util.Map;
  *
  * <p>A message queued in the main process for a port that is not started counts toward the queue's bound
  * ({@link PortInbox#overflowsWith}); past it, the port is closed (both ends' {@code onClose} run) and a warning is
- * logged, so that a renderer cannot fill the host's memory through a port nobody reads.
+ * logged, so that a renderer cannot fill the host's memory through a port nobody reads; and toward its sender's
+ * total in such queues ({@link QueuedPortBytes}), so that it cannot either through many of them.
  *
  * <p>The ends a renderer's pairs keep in the table count against that renderer until the table forgets them
  * ({@link PortEnd#maker}): giving a port away (to the main process, to another renderer, to a listener that ignores
@@ -90,25 +91,28 @@ final class PortTable {
 
   /**
    * Delivers one message to {@code target}'s holder with the ports it carries, which move there (with the lock).
-   * A message for a closed end is dropped, and so the ports it carried close.
+   * A message for a closed end is dropped, and so the ports it carried close. A message queued in a main-side port
+   * counts against {@code account} (the renderer that sent it, or null for the main process) until it leaves the
+   * queue; one that would take that port's queue, or the account, past its bound closes the port instead.
    */
-  static void deliver(PortEnd target, byte[] payload, List<PortEnd> carried, PortTable via) {
+  static void deliver(PortEnd target, byte[] payload, List<PortEnd> carried, PortTable via,
+      QueuedPortBytes account) {
     if (target.closed || target.local == null && target.renderer == null) {
       drop(carried);
       return;
     }
     if (target.local != null) {
       MainPort to = target.local;
-      if (to.inbox.overflowsWith(payload, target)) {
+      if (to.inbox.overflowsWith(payload, target) || account != null && account.overflowsWith(payload, target)) {
         closeHere(target);
-        deliver(target, payload, carried, via); // now closed: its ports close too
+        deliver(target, payload, carried, via, account); // now closed: its ports close too
         return;
       }
       List<MessagePortMain> received = new ArrayList<>(carried.size());
       for (PortEnd c : carried) {
         received.add(toMainPort(c, target.table != null ? target.table : via));
       }
-      to.inbox.add(new PortInbox.Entry<>(payload, received));
+      to.inbox.add(new PortInbox.Entry<>(payload, received, account));
       return;
     }
     WebContentsImpl wc = target.renderer;
@@ -140,7 +144,7 @@ final class PortTable {
         wc.link.toRenderer(new Message.PortClosed(c.id));
       }
       for (PortInbox.Entry<MessagePortMain> entry : queued.get(i)) {
-        deliver(c, entry.payload(), endsOf(entry.ports()), c.table);
+        deliver(c, entry.payload(), endsOf(entry.ports()), c.table, entry.account());
       }
     }
   }

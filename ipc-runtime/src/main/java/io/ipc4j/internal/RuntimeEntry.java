@@ -82,7 +82,7 @@ public final class RuntimeEntry {
    */
   public static IpcHost inProcessHost(HostOptions o) {
     return withCodecs(new IpcHostImpl(o.defaultTimeout, o.spinTime, o.blockedLoopWarning, null,
-        List.copyOf(o.interceptors), o.maxCallsInFlight), o.codecs);
+        List.copyOf(o.interceptors), o.maxCallsInFlight, o.maxOutboundBytes), o.codecs);
   }
 
   /**
@@ -96,7 +96,7 @@ public final class RuntimeEntry {
         o.launchTimeout, o.handshakeTimeout, o.stallTime, o.maxOutboundBytes, o.maxPendingConnections,
         o.classDataCache);
     return withCodecs(new IpcHostImpl(o.defaultTimeout, o.spinTime, o.blockedLoopWarning, socket,
-        List.copyOf(o.interceptors), o.maxCallsInFlight), o.codecs);
+        List.copyOf(o.interceptors), o.maxCallsInFlight, o.maxOutboundBytes), o.codecs);
   }
 
   /** Gives a new host its builder's codecs; a conflict among them closes the host again. */

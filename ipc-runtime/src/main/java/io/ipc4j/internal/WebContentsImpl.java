@@ -54,6 +54,8 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
    * {@link PortTable#MAX_PORTS_PER_RENDERER}); guarded by {@link PortTable#LOCK}.
    */
   int portsKept;
+  /** The bytes of its port messages that wait in main-side ports not started, bounded by the host. */
+  final QueuedPortBytes queuedPortBytes;
   private final long osPid;
   private final Map<Integer, WebFrameMainImpl> frames = new ConcurrentHashMap<>();
   private final WebFrameMainImpl mainFrame;
@@ -102,6 +104,7 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
     this.processId = processId;
     this.osPid = osPid;
     this.link = link;
+    this.queuedPortBytes = new QueuedPortBytes(id, host.maxQueuedPortBytes);
     this.mainFrame = new WebFrameMainImpl(this, Message.MAIN_FRAME_ID);
     frames.put(Message.MAIN_FRAME_ID, mainFrame);
   }
