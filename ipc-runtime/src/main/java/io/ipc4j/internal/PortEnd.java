@@ -1,7 +1,7 @@
 package io.ipc4j.internal;
 
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * One end of an entangled pair of ports as the main process knows it, wherever it is held: by a
@@ -26,8 +26,18 @@ final class PortEnd {
   MainPort local;
   /** The renderer that holds it, or null. */
   WebContentsImpl renderer;
-  /** The renderers that held it before: a message that crossed its transfer may come back from them only. */
-  Set<WebContentsImpl> formerHolders;
+  /**
+   * How many messages the host sent {@link #renderer} for it since that renderer got it: as many may come back from
+   * it after it gives the port up ({@link FormerHolder}).
+   */
+  long sentToHolder;
+  /** Whether {@link #renderer} made its pair, and so may hold messages from its peer that the host never saw. */
+  boolean holderHadPeer;
+  /**
+   * The renderers that held it before, by id, and what each may still hand back: a message that crossed its transfer
+   * may come back from them only. Null until it leaves a renderer; dropped when the host forgets it.
+   */
+  Map<Integer, FormerHolder> formerHolders;
   /** The host it belongs to (which relays for it and knows its id), or null while its pair is wholly main-side. */
   PortTable table;
   /** Whether it or its peer closed (its holder may not know yet). */
@@ -52,19 +62,23 @@ final class PortEnd {
     b.peer = a;
   }
 
-  /** Remembers who held it before it moves on. */
+  /** Remembers who held it before it moves on, and what that renderer may still hand back for it. */
   void leaving() {
     if (renderer != null) {
       if (formerHolders == null) {
-        formerHolders = new HashSet<>(2);
+        formerHolders = new HashMap<>(2);
       }
-      formerHolders.add(renderer);
+      formerHolders.computeIfAbsent(renderer.id, k -> new FormerHolder())
+          .gaveUp(sentToHolder, holderHadPeer, renderer.portFrames);
       renderer = null;
+      sentToHolder = 0;
+      holderHadPeer = false;
     }
   }
 
-  boolean heldBefore(WebContentsImpl wc) {
-    return formerHolders != null && formerHolders.contains(wc);
+  /** What {@code wc} may still hand back for it, or null if it never held it (or the host forgot the port). */
+  FormerHolder formerHolder(WebContentsImpl wc) {
+    return formerHolders == null ? null : formerHolders.get(wc.id);
   }
 
   @Override

@@ -42,6 +42,9 @@ final class PortRelay {
   static void receive(WebContentsImpl from, Message message) throws PortViolation {
     PortTable table = from.ports();
     synchronized (PortTable.LOCK) {
+      if (!(message instanceof Message.PortReturn)) {
+        from.portFrames++;
+      }
       if (message instanceof Message.PortChannel m) {
         table.addRendererPair(from, m.port1(), m.port2());
       } else if (message instanceof Message.PortPost m) {
@@ -69,7 +72,10 @@ final class PortRelay {
     }
   }
 
-  /** A message that reached {@code from} after it gave its port away: it goes on to the port's new holder. */
+  /**
+   * A message that reached {@code from} after it gave its port away: it goes on to the port's new holder, if
+   * {@code from} may hand it back ({@link FormerHolder}); one more is made up, and breaks the protocol.
+   */
   private static void returned(PortTable table, WebContentsImpl from, Message.PortReturn m)
       throws PortViolation {
     List<PortEnd> carried = heldAll(table, from, m.transfer(), m.portId());
@@ -78,9 +84,15 @@ final class PortRelay {
       PortTable.drop(carried);
       return;
     }
-    if (end.renderer == from || !end.heldBefore(from)) {
+    FormerHolder former = end.formerHolder(from);
+    if (end.renderer == from || former == null) {
       throw new PortViolation("it handed back a message for port " + m.portId() + ", which it never gave "
           + "away");
+    }
+    if (!former.takes(m.payload().length, from.portFrames)) {
+      throw new PortViolation("it handed back more messages for port " + m.portId() + " than the host sent it for "
+          + "that port (PORT_RETURN is for the messages that reached it, or waited in its queue, after it gave the "
+          + "port away)");
     }
     PortTable.deliver(end, m.payload(), carried, table, from.queuedPortBytes); // it sent these bytes
   }
@@ -92,6 +104,7 @@ final class PortRelay {
   static List<MessagePortMain> toMain(WebContentsImpl from, Message.PostMessage m) throws PortViolation {
     PortTable table = from.ports();
     synchronized (PortTable.LOCK) {
+      from.portFrames++;
       List<PortEnd> carried = heldAll(table, from, m.transfer(), 0);
       List<MessagePortMain> ports = new ArrayList<>(carried.size());
       for (PortEnd end : carried) {

@@ -84,6 +84,7 @@ final class PortTable {
 
   /** Removes an end that nobody will name again (with the lock). */
   private static void forget(PortEnd end) {
+    end.formerHolders = null; // nothing comes back for a port the host no longer knows
     if (end.table != null && end.table.ends.remove(end.id, end) && end.maker != null) {
       end.maker.portsKept--;
     }
@@ -116,6 +117,7 @@ final class PortTable {
       return;
     }
     WebContentsImpl wc = target.renderer;
+    target.sentToHolder++; // it may come back, once, if the renderer has given the port up meanwhile
     target.table.bindAll(carried);
     IpcPortMessageEvent.record(target.id, false, wc.id, payload.length);
     sendCarrying(wc, new Message.PortDeliver(target.id, ids(carried), payload), carried);
@@ -328,6 +330,8 @@ final class PortTable {
     b.table = this;
     a.renderer = from;
     b.renderer = from;
+    a.holderHadPeer = true; // messages between them stay in the renderer
+    b.holderHadPeer = true;
     from.portsKept += 2;
     ends.put(id1, a);
     ends.put(id2, b);

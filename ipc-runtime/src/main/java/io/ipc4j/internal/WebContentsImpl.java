@@ -54,6 +54,12 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
    * {@link PortTable#MAX_PORTS_PER_RENDERER}); guarded by {@link PortTable#LOCK}.
    */
   int portsKept;
+  /**
+   * How many port frames other than PORT_RETURN it has sent (POST_MESSAGE included): the messages of a port's queue
+   * follow the frame that gives the port up before the next one ({@link FormerHolder}); guarded by
+   * {@link PortTable#LOCK}.
+   */
+  long portFrames;
   /** The bytes of its port messages that wait in main-side ports not started, bounded by the host. */
   final QueuedPortBytes queuedPortBytes;
   private final long osPid;
