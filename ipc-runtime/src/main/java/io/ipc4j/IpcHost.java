@@ -277,6 +277,10 @@ public interface IpcHost extends AutoCloseable {
      * would pass it closes the port it was posted on, as the 32 MiB bound of one port's queue does, and a warning
      * names the renderer; the renderer stays connected. This applies to renderers in process too.
      *
+     * <p>Port messages are relayed to a renderer only while less than half of this waits for it (one always goes
+     * into an empty queue): past that, the port closes instead (both ends hear it) and a warning says why, so that
+     * what is posted on a port can never get the renderer that reads it disconnected.
+     *
      * @param bytes at least 1024
      * @return this builder
      */

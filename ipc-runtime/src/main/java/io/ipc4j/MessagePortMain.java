@@ -17,7 +17,9 @@ import java.util.List;
  * <p>Messages that arrive before {@link #start()} are queued and delivered in order once it is called. A queue holds
  * at most 32 MiB, and the messages one renderer posted count, over all such queues of its host, toward that
  * renderer's {@link IpcHost.Builder#maxOutboundBytes}: a message past either bound closes the port it arrives at
- * (both ends' close callbacks run) and a warning says why. Start the ports you keep, or close them. Listeners run
+ * (both ends' close callbacks run) and a warning says why. Start the ports you keep, or close them. Likewise a
+ * message posted to a port whose peer a renderer holds closes the port if more than half of that renderer's
+ * {@code maxOutboundBytes} already waits to be written to it. Listeners run
  * on the host's main loop, one message at a time, in the order the peer posted them. A pair made by
  * {@code new MessageChannelMain()} belongs to no host until one of its ports is transferred through one; until then
  * the pair has a loop of its own, which runs its listeners and close callbacks one at a time, in order, as tasks of

@@ -51,8 +51,11 @@ final class IpcHostImpl implements IpcHost {
   private final SocketServer server;
   /** How many calls one renderer may have in flight. */
   final int maxCallsInFlight;
-  /** How many bytes one renderer's port messages may keep waiting in main-side ports not started. */
-  final long maxQueuedPortBytes;
+  /**
+   * How many bytes may wait to be written to one renderer ({@link PortRoom} relays port messages to it up to half
+   * of it), and how many its port messages may keep waiting in main-side ports not started ({@link QueuedPortBytes}).
+   */
+  final long maxOutboundBytes;
 
   /**
    * Starts a host and its main event loop.
@@ -69,7 +72,7 @@ final class IpcHostImpl implements IpcHost {
   IpcHostImpl(Duration defaultTimeout, Duration spinTime, Duration blockedLoopWarning, SocketOptions sockets,
       List<IpcInterceptor> interceptors, int maxCallsInFlight, long maxOutboundBytes) {
     this.maxCallsInFlight = maxCallsInFlight;
-    this.maxQueuedPortBytes = maxOutboundBytes;
+    this.maxOutboundBytes = maxOutboundBytes;
     this.dispatch = new MainDispatch(new Interceptors(interceptors));
     this.defaultTimeout = defaultTimeout;
     this.spinNanos = spinTime.toNanos();

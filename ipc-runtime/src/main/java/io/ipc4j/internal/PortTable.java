@@ -29,7 +29,8 @@ import java.util.Map;
  * <p>A message queued in the main process for a port that is not started counts toward the queue's bound
  * ({@link PortInbox#overflowsWith}); past it, the port is closed (both ends' {@code onClose} run) and a warning is
  * logged, so that a renderer cannot fill the host's memory through a port nobody reads; and toward its sender's
- * total in such queues ({@link QueuedPortBytes}), so that it cannot either through many of them.
+ * total in such queues ({@link QueuedPortBytes}), so that it cannot either through many of them. A port message
+ * for a renderer whose outbound queue is half full closes its port instead ({@link PortRoom}).
  *
  * <p>The ends a renderer's pairs keep in the table count against that renderer until the table forgets them
  * ({@link PortEnd#maker}): giving a port away (to the main process, to another renderer, to a listener that ignores
@@ -117,6 +118,12 @@ final class PortTable {
       return;
     }
     WebContentsImpl wc = target.renderer;
+    if (PortRoom.lacksRoom(wc, target, payload.length, carried.size())) {
+      closePeer(target.peer); // closes the end it was posted to: its renderer is told
+      closePeer(target); // and the end it was posted on
+      drop(carried);
+      return;
+    }
     target.sentToHolder++; // it may come back, once, if the renderer has given the port up meanwhile
     target.table.bindAll(carried);
     IpcPortMessageEvent.record(target.id, false, wc.id, payload.length);

@@ -46,6 +46,16 @@ public interface RendererLink {
     return true;
   }
 
+  /**
+   * How many bytes wait to be written to the renderer: 0 (the default) for a link with no queue of its own, as in
+   * process.
+   *
+   * @return the bytes sent and not yet written
+   */
+  default long outboundBytes() {
+    return 0;
+  }
+
   /** Ends the renderer (closes its side, or asks its process to exit). Idempotent. */
   void close(String reason);
 }

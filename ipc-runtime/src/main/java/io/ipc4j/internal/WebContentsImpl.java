@@ -110,7 +110,7 @@ final class WebContentsImpl implements WebContents, ConnectedRenderer, CodecOwne
     this.processId = processId;
     this.osPid = osPid;
     this.link = link;
-    this.queuedPortBytes = new QueuedPortBytes(id, host.maxQueuedPortBytes);
+    this.queuedPortBytes = new QueuedPortBytes(id, host.maxOutboundBytes);
     this.mainFrame = new WebFrameMainImpl(this, Message.MAIN_FRAME_ID);
     frames.put(Message.MAIN_FRAME_ID, mainFrame);
   }

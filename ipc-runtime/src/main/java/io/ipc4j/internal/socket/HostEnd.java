@@ -76,6 +76,11 @@ final class HostEnd implements RendererLink, Connection.Receiver {
   }
 
   @Override
+  public long outboundBytes() {
+    return connection.outboundBytes();
+  }
+
+  @Override
   public void close(String reason) {
     if (connection.isOpen()) {
       connection.send(Frames.goodbye(), null, false);
