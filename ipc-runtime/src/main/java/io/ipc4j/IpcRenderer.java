@@ -198,7 +198,8 @@ public interface IpcRenderer extends IpcEmitter<IpcRendererListener> {
    * @param message the value; must have a codec
    * @param transfer the ports to give up (at most 64), or an empty list
    * @throws IpcCloneException if the value has no codec; nothing is sent
-   * @throws IllegalArgumentException if {@code transfer} names a port it may not (closed, transferred, repeated)
+   * @throws IllegalArgumentException if {@code transfer} is null or holds null ({@code Invalid value for transfer}),
+   *     or names a port it may not (closed, transferred, repeated)
    */
   void postMessage(String channel, Object message, java.util.List<MessagePort> transfer);
 

@@ -103,8 +103,9 @@ public interface IpcTarget {
    * @param message the value; must have a codec
    * @param transfer the ports to give up (at most 64), or an empty list
    * @throws IpcCloneException if the value has no codec; nothing is sent
-   * @throws IllegalArgumentException if {@code transfer} names a port it may not, in Electron's words ({@code Port at
-   *     index 0 is already neutered.}, {@code Port at index 1 is a duplicate.}); nothing is sent
+   * @throws IllegalArgumentException if {@code transfer} is null or holds null ({@code Invalid value for transfer}),
+   *     or names a port it may not, in Electron's words ({@code Port at index 0 is already neutered.},
+   *     {@code Port at index 1 is a duplicate.}); nothing is sent
    * @throws IpcDisconnectedException with {@code Object has been destroyed} if the renderer is gone
    */
   void postMessage(String channel, Object message, List<MessagePortMain> transfer);

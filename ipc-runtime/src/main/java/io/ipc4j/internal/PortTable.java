@@ -251,7 +251,7 @@ final class PortTable {
   void postToRenderer(WebContentsImpl wc, int frameId, String channel, Object message,
       List<MessagePortMain> transfer) {
     Args.channel(channel);
-    java.util.Objects.requireNonNull(transfer, "transfer");
+    TransferChecks.listOfPorts(transfer);
     if (wc.isDestroyed()) {
       throw new io.ipc4j.IpcDisconnectedException("Object has been destroyed");
     }

@@ -75,7 +75,7 @@ final class RendererPorts {
   /** {@code ipcRenderer.postMessage}: the ports go to the main process with the message. */
   void postToMain(int frameId, String channel, Object message, List<MessagePort> transfer) {
     Args.channel(channel);
-    java.util.Objects.requireNonNull(transfer, "transfer");
+    TransferChecks.listOfPorts(transfer);
     context.ensureOpen();
     byte[] payload = context.values.encodeArgs(new Object[] {message});
     synchronized (lock) {

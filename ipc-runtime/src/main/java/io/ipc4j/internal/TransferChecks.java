@@ -14,6 +14,22 @@ final class TransferChecks {
   private TransferChecks() {}
 
   /**
+   * The transfer list of {@code webContents.postMessage}, {@code webFrameMain.postMessage} or
+   * {@code ipcRenderer.postMessage} must be a list of ports, as Electron requires of it.
+   *
+   * @throws IllegalArgumentException {@code Invalid value for transfer}, if the list or one of its elements is null
+   */
+  static void listOfPorts(java.util.List<?> transfer) {
+    boolean valid = transfer != null;
+    for (int i = 0; valid && i < transfer.size(); i++) {
+      valid = transfer.get(i) != null;
+    }
+    if (!valid) {
+      throw new IllegalArgumentException("Invalid value for transfer");
+    }
+  }
+
+  /**
    * Checks for a list of {@code size} ports.
    *
    * @param size how many ports the list holds
