@@ -76,6 +76,21 @@ class IpcMainRegistryTest {
   }
 
   @Test
+  void offRemovesTheMostRecentRegistrationOfTheListenerAsNodesEventEmitterDoes() {
+    java.util.List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    IpcMainListener first = (event, args) -> heard.add("first");
+    ipcMain.on("c", first);
+    ipcMain.on("c", (event, args) -> heard.add("second"));
+    ipcMain.on("c", first);
+    ipcMain.on("done", (event, args) -> event.setReturnValue(heard.size()));
+    assertThat(ipcMain.off("c", first)).isTrue();
+    IpcRenderer renderer = host.openRenderer().ipcRenderer();
+    renderer.send("c");
+    assertThat(renderer.sendSync("done")).isEqualTo(2); // messages are handled in order: "c" has been
+    assertThat(heard).containsExactly("first", "second").inOrder();
+  }
+
+  @Test
   void registrationCloseRemovesExactlyItsOwnListener() {
     IpcRegistration first = ipcMain.on("c", a);
     ipcMain.on("c", a);
