@@ -56,6 +56,24 @@ class FlightEventsTest {
 
   @ParameterizedTest
   @EnumSource(HostKind.class)
+  void anInvokeRefusedForTooManyCallsInFlightIsACallThatEndedInError(HostKind kind) throws Exception {
+    try (IpcHost host = kind.open(IpcHost.builder().maxCallsInFlight(1))) {
+      host.ipcMain().handle("held", (event, args) -> new CompletableFuture<>()); // never answered: it stays in flight
+      Renderer r = host.openRenderer();
+      CompletableFuture<Object> held = r.ipcRenderer().invoke("held");
+
+      List<RecordedEvent> calls = record("io.ipc4j.Call",
+          () -> assertThrows(CompletionException.class, () -> r.ipcRenderer().invoke("held").join()));
+
+      assertThat(calls.stream().map(e -> e.getString("channel") + " " + e.getString("outcome") + " "
+          + e.getString("failure")).collect(Collectors.toList()))
+          .containsExactly("held error " + IpcException.class.getName());
+      held.cancel(true);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(HostKind.class)
   void anInvokeFromARendererIsACallWithItsBytesDurationAndOutcome(HostKind kind) throws Exception {
     try (IpcHost host = kind.open()) {
       host.ipcMain().handle("slow", (event, args) -> CompletableFuture.supplyAsync(() -> new byte[1000],

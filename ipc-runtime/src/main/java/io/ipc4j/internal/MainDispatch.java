@@ -234,13 +234,16 @@ final class MainDispatch {
     if (from.reusesCallId(callId, channel)) {
       return;
     }
+    MainEvent event = new MainEvent(frame, channel, -1, m.timeoutMillis());
+    Interception seen = interceptors.observe(IpcIncoming.Kind.INVOKE, from, event, m.payloadBytes());
     String refusal = from.callRefusal(channel);
-    if (refusal != null) { // before the interceptors and any handler: nothing of it runs
+    if (refusal != null) { // before the interceptors and any handler: nothing of it runs; its Call event ends here
+      if (seen != null) {
+        seen.finish(0, Outcomes.ERROR, new IpcException(refusal));
+      }
       from.replies.error(callId, channel, IPC_EXCEPTION, refusal);
       return;
     }
-    MainEvent event = new MainEvent(frame, channel, -1, m.timeoutMillis());
-    Interception seen = interceptors.observe(IpcIncoming.Kind.INVOKE, from, event, m.payloadBytes());
     Replies replies = seen == null ? from.replies : seen.replies();
     Object[] args;
     try { // before any handler is taken: a call that cannot be decoded, or is rejected, leaves a handleOnce in place
