@@ -1,5 +1,6 @@
 package io.ipc4j.internal;
 
+import io.ipc4j.spi.DeclaredFailure;
 import java.lang.System.Logger.Level;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -30,6 +31,19 @@ public final class Failures {
     } catch (Throwable e) {
       return null;
     }
+  }
+
+  /**
+   * The type a failed reply names: for an exception the method declares (a {@link DeclaredFailure}), the declared
+   * type, which is what a typed caller rethrows; else the failure's own class.
+   */
+  static String typeOf(Throwable failure) {
+    return failure instanceof DeclaredFailure declared ? declared.declaredType() : failure.getClass().getName();
+  }
+
+  /** What to log for a failure: what the implementation threw, for an exception the method declares. */
+  static Throwable thrown(Throwable failure) {
+    return failure instanceof DeclaredFailure declared ? declared.getCause() : failure;
   }
 
   /**

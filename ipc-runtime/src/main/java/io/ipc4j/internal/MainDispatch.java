@@ -181,7 +181,7 @@ final class MainDispatch {
       seen.finish(0, Outcomes.of(failure), failure);
     }
     if (failure != null) {
-      event.fail(failure.getClass().getName(), Failures.messageOf(failure));
+      event.fail(Failures.typeOf(failure), Failures.messageOf(failure));
     }
   }
 

@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The calls one side answers, and how a handler's outcome becomes the reply of its call, the same on either side: a
  * value is encoded and sent, a {@code CompletionStage} replies when it completes (from whichever thread completes
- * it), and a failure is sent in the failed reply's form (the remote exception's type and message). Nothing the
+ * it), and a failure is sent in the failed reply's form (the remote exception's type and message; for an exception
+ * the method declares, reported by generated code as a {@code DeclaredFailure}, the declared type). Nothing the
  * handler, its stage or the encoding throws escapes: it becomes the reply.
  *
  * <p>One per side that answers calls (a renderer's {@code WebContents} on the main side, a renderer's context on
@@ -208,8 +209,8 @@ abstract class Replies {
 
   final void failure(long callId, String channel, Throwable failure) {
     Throwable cause = Failures.unwrap(failure);
-    Failures.log(Level.DEBUG, "Error occurred in handler for '" + channel + "':", cause);
-    error(callId, channel, cause.getClass().getName(), Failures.messageOf(cause));
+    Failures.log(Level.DEBUG, "Error occurred in handler for '" + channel + "':", Failures.thrown(cause));
+    error(callId, channel, Failures.typeOf(cause), Failures.messageOf(cause));
   }
 
   final void error(long callId, String channel, String type, String message) {

@@ -269,9 +269,9 @@ abstract class StreamProducer implements Flow.Subscriber<Object>, Replies.Answer
   }
 
   private void failed(Throwable cause, String outcome) {
-    Failures.log(Level.DEBUG, "Error occurred in the stream on '" + channel + "':", cause);
+    Failures.log(Level.DEBUG, "Error occurred in the stream on '" + channel + "':", Failures.thrown(cause));
     ended(outcome, cause);
-    trySendEnd(false, Message.Reply.failurePayload(cause.getClass().getName(), Failures.messageOf(cause), values));
+    trySendEnd(false, Message.Reply.failurePayload(Failures.typeOf(cause), Failures.messageOf(cause), values));
   }
 
   private void trySendEnd(boolean ok, byte[] payload) {

@@ -109,6 +109,33 @@ public final class Calls {
   }
 
   /**
+   * What a generated registration throws when an implementation throws an exception its interface method declares
+   * ({@code catch (IOException e) { throw Calls.declared("java.io.IOException", e); }}, most specific type first):
+   * the caller is answered with {@code type} and the thrown exception's message, so that a typed caller rethrows the
+   * declared type even when a subclass of it was thrown. A runtime exception or error (which a {@code catch} of
+   * {@code Exception} or {@code Throwable} also takes) is returned or rethrown as it is: it keeps its own type.
+   *
+   * <pre>{@code
+   * } catch (IOException e) {
+   *   throw Calls.declared("java.io.IOException", e);
+   * }
+   * }</pre>
+   *
+   * @param type the binary name of the declared type {@code thrown} is an instance of
+   * @param thrown what the implementation threw
+   * @return the exception to throw: a {@link DeclaredFailure}, or {@code thrown} itself if it is unchecked
+   */
+  public static RuntimeException declared(String type, Throwable thrown) {
+    if (thrown instanceof RuntimeException r) {
+      return r;
+    }
+    if (thrown instanceof Error e) {
+      throw e;
+    }
+    return new DeclaredFailure(type, thrown);
+  }
+
+  /**
    * Sets {@code cause} as the cause of a rebuilt exception when its constructor left the cause unset.
    *
    * @param <T> the exception type

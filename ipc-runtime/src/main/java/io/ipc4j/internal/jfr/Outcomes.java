@@ -3,6 +3,7 @@ package io.ipc4j.internal.jfr;
 import io.ipc4j.IpcDisconnectedException;
 import io.ipc4j.IpcInvokeException;
 import io.ipc4j.IpcTimeoutException;
+import io.ipc4j.spi.DeclaredFailure;
 
 /** The words the events use for directions and for how a message or call ended. */
 public final class Outcomes {
@@ -50,6 +51,9 @@ public final class Outcomes {
   public static String typeOf(Throwable failure) {
     if (failure instanceof IpcInvokeException remote) {
       return remote.remoteType();
+    }
+    if (failure instanceof DeclaredFailure declared) { // reported as the type the method declares, as the reply is
+      return declared.declaredType();
     }
     return failure == null ? null : failure.getClass().getName();
   }
