@@ -44,7 +44,11 @@ public class IpcInvokeException extends IpcException {
   }
 
   /**
-   * The fully qualified class name of the exception the remote side threw.
+   * The fully qualified class name of the exception the remote side threw. When a generated registration answered
+   * and the exception is a checked one its interface method declares, this is the declared type the exception is an
+   * instance of (the most specific one declared), not the class thrown: a method declared
+   * {@code throws IOException} whose implementation throws {@code FileNotFoundException} reports
+   * {@code java.io.IOException}, the type its interface promises and the one a typed caller rethrows.
    *
    * @return the remote type, for example {@code java.lang.IllegalArgumentException}
    */

@@ -86,34 +86,60 @@ record MainGenerator(Interface model, Generation generation) {
   private CodeBlock registration(Method m, String owner, String target, boolean withEvent) {
     CodeBlock call = Snippets.call(target, m, withEvent, generation.converters());
     String channel = generation.names().channel(m);
-    boolean isVoid = m.returnType() instanceof ValueType.VoidType && m.future() == null;
-    switch (m.style()) {
-      case INVOKE:
-        if (m.isStream()) {
-          // The runtime streams a returned publisher's items; mapped only where an item's untyped form differs.
-          CodeBlock items = ValueType.needsUntypedForm(m.returnType())
-              ? CodeBlock.of("$T.untypedStream($L, $S)", Snippets.CALLS, call, "item of " + m.channel()) : call;
-          return CodeBlock.of("$N.handle($N, (event, args) -> $L)", owner, channel, items);
-        }
-        if (isVoid) {
-          return CodeBlock.of("$N.handle($N, (event, args) -> {\n$>$L;\nreturn null;\n$<})", owner, channel, call);
-        }
-        if (m.future() != null && ValueType.needsUntypedForm(m.returnType())) {
-          return CodeBlock.of("$N.handle($N, (event, args) -> $L.thenApply($L))", owner, channel, call,
-              ConverterGenerator.untypedFunction());
-        }
-        return CodeBlock.of("$N.handle($N, (event, args) -> $L)", owner, channel,
-            m.future() != null ? call : ConverterGenerator.untyped(m.returnType(), call));
-      case SEND_SYNC:
-        if (isVoid) {
-          return CodeBlock.of("$N.on($N, (event, args) -> {\n$>$L;\nevent.setReturnValue(null);\n$<})",
-              owner, channel, call);
-        }
-        return CodeBlock.of("$N.on($N, (event, args) -> event.setReturnValue($L))", owner, channel,
-            ConverterGenerator.untyped(m.returnType(), call));
-      default:
-        return CodeBlock.of("$N.on($N, (event, args) -> $L)", owner, channel, call);
+    if (m.style() == Style.SEND) {
+      return CodeBlock.of("$N.on($N, (event, args) -> $L)", owner, channel, call);
     }
+    CodeBlock answer = answer(m, call);
+    boolean invoke = m.style() == Style.INVOKE;
+    // What the lambda does with the answer, and what it does after the call when there is none.
+    CodeBlock statement = answer == null ? call
+        : invoke ? CodeBlock.of("return $L", answer) : CodeBlock.of("event.setReturnValue($L)", answer);
+    CodeBlock tail = answer != null ? null
+        : invoke ? CodeBlock.of("return null") : CodeBlock.of("event.setReturnValue(null)");
+    CodeBlock body;
+    if (!m.reported().isEmpty()) {
+      body = declaring(m, statement, tail);
+    } else if (tail != null) {
+      body = CodeBlock.of("{\n$>$L;\n$L;\n$<}", statement, tail);
+    } else {
+      body = invoke ? answer : statement;
+    }
+    return CodeBlock.of("$N.$L($N, (event, args) -> $L)", owner, invoke ? "handle" : "on", channel, body);
+  }
+
+  /** What an invoke or {@code @SendSync} method answers with, in its untyped form; null when it returns nothing. */
+  private static CodeBlock answer(Method m, CodeBlock call) {
+    if (m.isStream()) {
+      // The runtime streams a returned publisher's items; mapped only where an item's untyped form differs.
+      return ValueType.needsUntypedForm(m.returnType())
+          ? CodeBlock.of("$T.untypedStream($L, $S)", Snippets.CALLS, call, "item of " + m.channel()) : call;
+    }
+    if (m.returnType() instanceof ValueType.VoidType && m.future() == null) {
+      return null;
+    }
+    if (m.future() != null) {
+      return ValueType.needsUntypedForm(m.returnType())
+          ? CodeBlock.of("$L.thenApply($L)", call, ConverterGenerator.untypedFunction()) : call;
+    }
+    return ConverterGenerator.untyped(m.returnType(), call);
+  }
+
+  /**
+   * The body of a handler whose method declares checked exceptions: each is caught, the most specific first, and
+   * reported under its declared name ({@code Calls.declared}), so that the caller gets the declared type even when
+   * the implementation threw a subclass of it.
+   */
+  private static CodeBlock declaring(Method m, CodeBlock statement, CodeBlock tail) {
+    CodeBlock.Builder body = CodeBlock.builder().add("{\n$>").beginControlFlow("try").add("$L;\n", statement);
+    for (Thrown t : m.reported()) {
+      body.nextControlFlow("catch ($T e)", t.type());
+      body.addStatement("throw $T.declared($S, e)", Snippets.CALLS, t.binaryName());
+    }
+    body.endControlFlow();
+    if (tail != null) {
+      body.add("$L;\n", tail);
+    }
+    return body.add("$<}").build();
   }
 
   /** {@code Handler}: the interface with the event first in every method. */

@@ -117,15 +117,40 @@ final class ModelReader {
     ResultReader.Result result = ResultReader.read(executable.getReturnType(), classifier);
 
     List<Thrown> thrown = new ArrayList<>();
+    List<TypeMirror> reportedTypes = new ArrayList<>();
+    List<Thrown> reported = new ArrayList<>();
     for (TypeMirror t : executable.getThrownTypes()) {
       Mirrors.checkPresent(t);
       if (t.getKind() == TypeKind.DECLARED) {
-        thrown.add(thrown((TypeElement) ((DeclaredType) t).asElement(), t));
+        Thrown declared = thrown((TypeElement) ((DeclaredType) t).asElement(), t);
+        thrown.add(declared);
+        if (declared.checked() && declared.rebuildable()) {
+          addReported(declared, t, reported, reportedTypes);
+        }
       }
     }
     return new Method(name, Names.upperSnake(name), channel, channelAttribute, List.copyOf(styles), style,
         !method.getTypeParameters().isEmpty(), method.isVarArgs(), List.copyOf(params), result.type(), result.future(),
-        result.streaming(), List.copyOf(thrown), deadline(method), Site.of(method));
+        result.streaming(), List.copyOf(thrown), List.copyOf(reported), deadline(method), Site.of(method));
+  }
+
+  /**
+   * Adds a declared exception to those the serving side catches, before the first of them that is its supertype, so
+   * that the most specific declared type catches what is thrown (and javac sees no unreachable {@code catch}); one
+   * declared twice is added once.
+   */
+  private void addReported(Thrown declared, TypeMirror type, List<Thrown> reported, List<TypeMirror> types) {
+    int at = types.size();
+    for (int i = 0; i < types.size(); i++) {
+      if (this.types.isSameType(types.get(i), type)) {
+        return;
+      }
+      if (at == types.size() && this.types.isSubtype(type, types.get(i))) {
+        at = i;
+      }
+    }
+    reported.add(at, declared);
+    types.add(at, type);
   }
 
   private Thrown thrown(TypeElement exception, TypeMirror type) {

@@ -93,6 +93,8 @@ final class Models {
    * @param future {@code CompletableFuture}/{@code CompletionStage} when the method returns one, else null
    * @param streaming whether the result is a stream of items
    * @param thrown the declared exceptions, in declaration order
+   * @param reported the declared checked exceptions the serving side reports under their own names, each before
+   *     its supertypes (the order of its {@code catch} clauses), otherwise in declaration order
    * @param deadline the method's own {@code @Timeout}, or null
    * @param site the method, for diagnostics
    */
@@ -110,6 +112,7 @@ final class Models {
       ClassName future,
       Streaming streaming,
       List<Thrown> thrown,
+      List<Thrown> reported,
       Deadline deadline,
       Site site) {
     /** Whether the method returns {@code Flow.Publisher<T>} (of any item type, supported or not). */

@@ -98,8 +98,14 @@ public final class FeedApiIpc {
     Codecs.addTo(ipcMain, CODECS);
     IpcRegistration[] added = new IpcRegistration[5];
     try {
-      added[0] = ipcMain.handle(NOTES, (event, args) -> impl.notes(
-          STRING.convert(Converters.arg(args, 0), "argument 'query' of feed:notes")));
+      added[0] = ipcMain.handle(NOTES, (event, args) -> {
+        try {
+          return impl.notes(
+              STRING.convert(Converters.arg(args, 0), "argument 'query' of feed:notes"));
+        } catch (NoteNotFound e) {
+          throw Calls.declared("com.example.NoteNotFound", e);
+        }
+      });
       added[1] = ipcMain.handle(TITLES, (event, args) -> impl.titles());
       added[2] = ipcMain.handle(PAGES, (event, args) -> Calls.untypedStream(impl.pages(
           Converters.toInt(Converters.arg(args, 0), "argument 'size' of feed:pages")), "item of feed:pages"));
@@ -128,9 +134,15 @@ public final class FeedApiIpc {
     Codecs.addTo(ipcMain, CODECS);
     IpcRegistration[] added = new IpcRegistration[5];
     try {
-      added[0] = ipcMain.handle(NOTES, (event, args) -> handler.notes(
-          event,
-          STRING.convert(Converters.arg(args, 0), "argument 'query' of feed:notes")));
+      added[0] = ipcMain.handle(NOTES, (event, args) -> {
+        try {
+          return handler.notes(
+              event,
+              STRING.convert(Converters.arg(args, 0), "argument 'query' of feed:notes"));
+        } catch (NoteNotFound e) {
+          throw Calls.declared("com.example.NoteNotFound", e);
+        }
+      });
       added[1] = ipcMain.handle(TITLES, (event, args) -> handler.titles(event));
       added[2] = ipcMain.handle(PAGES, (event, args) -> Calls.untypedStream(handler.pages(
           event,
@@ -163,8 +175,14 @@ public final class FeedApiIpc {
     Codecs.addTo(renderer, CODECS);
     IpcRegistration[] added = new IpcRegistration[5];
     try {
-      added[0] = renderer.handle(NOTES, (event, args) -> impl.notes(
-          STRING.convert(Converters.arg(args, 0), "argument 'query' of feed:notes")));
+      added[0] = renderer.handle(NOTES, (event, args) -> {
+        try {
+          return impl.notes(
+              STRING.convert(Converters.arg(args, 0), "argument 'query' of feed:notes"));
+        } catch (NoteNotFound e) {
+          throw Calls.declared("com.example.NoteNotFound", e);
+        }
+      });
       added[1] = renderer.handle(TITLES, (event, args) -> impl.titles());
       added[2] = renderer.handle(PAGES, (event, args) -> Calls.untypedStream(impl.pages(
           Converters.toInt(Converters.arg(args, 0), "argument 'size' of feed:pages")), "item of feed:pages"));

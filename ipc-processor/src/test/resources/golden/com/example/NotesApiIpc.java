@@ -138,9 +138,15 @@ public final class NotesApiIpc {
       added[3] = ipcMain.on(LOG, (event, args) -> impl.log(
           STRING.convert(Converters.arg(args, 0), "argument 'line' of notes:log")));
       added[4] = ipcMain.on(SETTINGS, (event, args) -> event.setReturnValue(impl.settings()));
-      added[5] = ipcMain.handle(RENAME, (event, args) -> impl.rename(
-          Converters.toLong(Converters.arg(args, 0), "argument 'id' of notes:rename"),
-          STRING.convert(Converters.arg(args, 1), "argument 'title' of notes:rename")));
+      added[5] = ipcMain.handle(RENAME, (event, args) -> {
+        try {
+          return impl.rename(
+              Converters.toLong(Converters.arg(args, 0), "argument 'id' of notes:rename"),
+              STRING.convert(Converters.arg(args, 1), "argument 'title' of notes:rename"));
+        } catch (NoteNotFound e) {
+          throw Calls.declared("com.example.NoteNotFound", e);
+        }
+      });
       added[6] = ipcMain.handle(FIND, (event, args) -> Untyped.of(impl.find(
           STRING.convert(Converters.arg(args, 0), "argument 'title' of notes:find"))));
       added[7] = ipcMain.handle(TOUCH, (event, args) -> {
@@ -179,10 +185,16 @@ public final class NotesApiIpc {
           event,
           STRING.convert(Converters.arg(args, 0), "argument 'line' of notes:log")));
       added[4] = ipcMain.on(SETTINGS, (event, args) -> event.setReturnValue(handler.settings(event)));
-      added[5] = ipcMain.handle(RENAME, (event, args) -> handler.rename(
-          event,
-          Converters.toLong(Converters.arg(args, 0), "argument 'id' of notes:rename"),
-          STRING.convert(Converters.arg(args, 1), "argument 'title' of notes:rename")));
+      added[5] = ipcMain.handle(RENAME, (event, args) -> {
+        try {
+          return handler.rename(
+              event,
+              Converters.toLong(Converters.arg(args, 0), "argument 'id' of notes:rename"),
+              STRING.convert(Converters.arg(args, 1), "argument 'title' of notes:rename"));
+        } catch (NoteNotFound e) {
+          throw Calls.declared("com.example.NoteNotFound", e);
+        }
+      });
       added[6] = ipcMain.handle(FIND, (event, args) -> Untyped.of(handler.find(
           event,
           STRING.convert(Converters.arg(args, 0), "argument 'title' of notes:find"))));
@@ -222,9 +234,15 @@ public final class NotesApiIpc {
       added[2] = renderer.handle(CLEAR, (event, args) -> impl.clear());
       added[3] = renderer.on(LOG, (event, args) -> impl.log(
           STRING.convert(Converters.arg(args, 0), "argument 'line' of notes:log")));
-      added[4] = renderer.handle(RENAME, (event, args) -> impl.rename(
-          Converters.toLong(Converters.arg(args, 0), "argument 'id' of notes:rename"),
-          STRING.convert(Converters.arg(args, 1), "argument 'title' of notes:rename")));
+      added[4] = renderer.handle(RENAME, (event, args) -> {
+        try {
+          return impl.rename(
+              Converters.toLong(Converters.arg(args, 0), "argument 'id' of notes:rename"),
+              STRING.convert(Converters.arg(args, 1), "argument 'title' of notes:rename"));
+        } catch (NoteNotFound e) {
+          throw Calls.declared("com.example.NoteNotFound", e);
+        }
+      });
       added[5] = renderer.handle(FIND, (event, args) -> Untyped.of(impl.find(
           STRING.convert(Converters.arg(args, 0), "argument 'title' of notes:find"))));
       added[6] = renderer.handle(TOUCH, (event, args) -> {

@@ -1,0 +1,68 @@
+package io.ipc4j.it;
+
+import io.ipc4j.annotations.IpcChannel;
+import io.ipc4j.annotations.SendSync;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
+
+/** Methods that declare broad checked exceptions and whose implementation throws subclasses of them. */
+@IpcChannel("files")
+public interface FilesApi {
+  /**
+   * Declares only {@code IOException}.
+   *
+   * @param path what to read
+   * @return its text
+   * @throws IOException when it cannot be read
+   */
+  String read(String path) throws IOException;
+
+  /**
+   * Declares a type and its supertype, the supertype first.
+   *
+   * @param path what to open
+   * @return its text
+   * @throws IOException when it cannot be read
+   * @throws FileNotFoundException when it is not there
+   */
+  String open(String path) throws IOException, FileNotFoundException;
+
+  /**
+   * Declares {@code Exception}.
+   *
+   * @param path what to load
+   * @return its text
+   * @throws Exception when it cannot be loaded
+   */
+  String load(String path) throws Exception;
+
+  /**
+   * A future-returning method that throws before it returns the future.
+   *
+   * @param path what to read
+   * @return its text, later
+   * @throws IOException when it cannot be read
+   */
+  CompletableFuture<String> readLater(String path) throws IOException;
+
+  /**
+   * A stream-returning method that throws before it returns the stream.
+   *
+   * @param path what to read
+   * @return its lines
+   * @throws IOException when it cannot be read
+   */
+  Flow.Publisher<String> lines(String path) throws IOException;
+
+  /**
+   * A {@code @SendSync} method.
+   *
+   * @param path what to measure
+   * @return its size
+   * @throws IOException when it cannot be read
+   */
+  @SendSync
+  long size(String path) throws IOException;
+}
