@@ -270,16 +270,9 @@ public interface IpcHost extends AutoCloseable {
     /**
      * How many bytes may wait to be written to one renderer that does not read them; 64 MiB by default. The main loop
      * never blocks on a socket: a renderer whose queue would grow past this is disconnected. One frame is always
-     * accepted into an empty queue: this bounds what piles up, not one message (see {@link #maxFrameBytes}).
-     *
-     * <p>The same number bounds the other way: the bytes of one renderer's port messages that wait, all together, in
-     * this host's {@link MessagePortMain}s that are not started (each message its size plus 64). A message that
-     * would pass it closes the port it was posted on, as the 32 MiB bound of one port's queue does, and a warning
-     * names the renderer; the renderer stays connected. This applies to renderers in process too.
-     *
-     * <p>Port messages are relayed to a renderer only while less than half of this waits for it (one always goes
-     * into an empty queue): past that, the port closes instead (both ends hear it) and a warning says why, so that
-     * what is posted on a port can never get the renderer that reads it disconnected.
+     * accepted into an empty queue: this bounds what piles up, not one message (see {@link #maxFrameBytes}). It also
+     * bounds a renderer's port messages waiting in unstarted {@link MessagePortMain}s, and port messages relayed to it
+     * (to half of this): past either, the port closes and says why, never the renderer.
      *
      * @param bytes at least 1024
      * @return this builder

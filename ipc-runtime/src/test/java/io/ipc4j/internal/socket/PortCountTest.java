@@ -9,7 +9,6 @@ import io.ipc4j.Renderer;
 import io.ipc4j.WebContents;
 import io.ipc4j.internal.Message;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -41,19 +40,6 @@ class PortCountTest {
     host.close();
   }
 
-  /** Port id {@code n} of renderer {@code rendererId}. */
-  private static long id(TestPeer peer, int n) {
-    return ((long) peer.rendererId << 32) | n;
-  }
-
-  private static void append(ByteArrayOutputStream out, Message message) {
-    ByteBuffer header = Frames.header(message);
-    out.write(header.array(), header.position(), header.remaining());
-    byte[] body = Frames.payload(message);
-    if (body != null) {
-      out.writeBytes(body);
-    }
-  }
 
   @Test
   void aRendererThatGivesAwayEveryPairItMakesIsCutOffOnceItsPairsKeepTheBoundOfEnds() throws Exception {
@@ -64,12 +50,13 @@ class PortCountTest {
       WebContents rogueContents = rogue.admitted.get(10, TimeUnit.SECONDS);
       ByteArrayOutputStream frames = new ByteArrayOutputStream();
       for (int pair = 0; pair < MAX_ENDS / 2; pair++) { // exactly the bound: allowed
-        long a = id(rogue, 2 * pair + 1);
-        long b = id(rogue, 2 * pair + 2);
-        append(frames, new Message.PortChannel(a, b));
-        append(frames, new Message.PostMessage(Message.MAIN_FRAME_ID, "take", new long[] {a, b}, nothing));
+        long a = rogue.portId(2 * pair + 1);
+        long b = rogue.portId(2 * pair + 2);
+        TestPeer.append(frames, new Message.PortChannel(a, b));
+        TestPeer.append(frames, new Message.PostMessage(Message.MAIN_FRAME_ID, "take", new long[] {a, b}, nothing));
       }
-      append(frames, new Message.PortChannel(id(rogue, MAX_ENDS + 1), id(rogue, MAX_ENDS + 2))); // one pair more
+      long more = rogue.portId(MAX_ENDS + 1);
+      TestPeer.append(frames, new Message.PortChannel(more, rogue.portId(MAX_ENDS + 2))); // one pair more
       rogue.write(frames.toByteArray());
 
       assertThat(rogue.hostHangsUpWithin(Duration.ofSeconds(10))).isTrue();
@@ -89,20 +76,20 @@ class PortCountTest {
     CompletableFuture<Object> victimsOwn = new CompletableFuture<>();
     host.ipcMain().on("mine", (event, args) -> victimsOwn.complete(event.ports().size()));
     try (TestPeer pusher = TestPeer.authenticated(host)) {
-      long toVictim = id(pusher, 1);
-      long victimEnd = id(pusher, 2);
+      long toVictim = pusher.portId(1);
+      long victimEnd = pusher.portId(2);
       ByteArrayOutputStream frames = new ByteArrayOutputStream();
-      append(frames, new Message.PortChannel(toVictim, victimEnd));
-      append(frames, new Message.PostMessage(Message.MAIN_FRAME_ID, "forward", new long[] {victimEnd},
+      TestPeer.append(frames, new Message.PortChannel(toVictim, victimEnd));
+      TestPeer.append(frames, new Message.PostMessage(Message.MAIN_FRAME_ID, "forward", new long[] {victimEnd},
           TestPeer.args((Object) null)));
       byte[] nothing = TestPeer.CODEC.encodeValue(null);
       for (int pair = 1; pair < MAX_ENDS / 2; pair++) { // the pusher's own pairs stay within its bound
-        long a = id(pusher, 2 * pair + 1);
-        long b = id(pusher, 2 * pair + 2);
-        append(frames, new Message.PortChannel(a, b));
-        append(frames, new Message.PortPost(toVictim, new long[] {a, b}, nothing));
+        long a = pusher.portId(2 * pair + 1);
+        long b = pusher.portId(2 * pair + 2);
+        TestPeer.append(frames, new Message.PortChannel(a, b));
+        TestPeer.append(frames, new Message.PortPost(toVictim, new long[] {a, b}, nothing));
       }
-      append(frames, new Message.Send(Message.MAIN_FRAME_ID, "done", TestPeer.args()));
+      TestPeer.append(frames, new Message.Send(Message.MAIN_FRAME_ID, "done", TestPeer.args()));
       pusher.write(frames.toByteArray());
       done.get(20, TimeUnit.SECONDS); // the host has relayed every pair: the victim received 65,535 ports
       victimPort.get(10, TimeUnit.SECONDS);

@@ -40,15 +40,6 @@ class PortFloodTest {
     host.close();
   }
 
-  private static void append(ByteArrayOutputStream out, Message message) {
-    ByteBuffer header = Frames.header(message);
-    out.write(header.array(), header.position(), header.remaining());
-    byte[] body = Frames.payload(message);
-    if (body != null) {
-      out.writeBytes(body);
-    }
-  }
-
   @Test
   void aRendererThatFloodsAPortLosesThePortAndTheReaderThatDoesNotKeepUpStaysConnected() throws Exception {
     try (LogCapture log = new LogCapture().quiet(); TestPeer reader = TestPeer.authenticated(host);
@@ -65,8 +56,8 @@ class PortFloodTest {
       long mine = ((long) flooder.rendererId << 32) | 1;
       long theirs = ((long) flooder.rendererId << 32) | 2;
       ByteArrayOutputStream frames = new ByteArrayOutputStream();
-      append(frames, new Message.PortChannel(mine, theirs));
-      append(frames, new Message.PostMessage(Message.MAIN_FRAME_ID, "forward", new long[] {theirs},
+      TestPeer.append(frames, new Message.PortChannel(mine, theirs));
+      TestPeer.append(frames, new Message.PostMessage(Message.MAIN_FRAME_ID, "forward", new long[] {theirs},
           TestPeer.args((Object) null)));
       flooder.write(frames.toByteArray());
       forwarded.get(10, TimeUnit.SECONDS);
@@ -74,9 +65,9 @@ class PortFloodTest {
       byte[] message = TestPeer.CODEC.encodeValue(new byte[MESSAGE]);
       frames.reset();
       for (int i = 0; i < MESSAGES; i++) {
-        append(frames, new Message.PortPost(mine, new long[0], message));
+        TestPeer.append(frames, new Message.PortPost(mine, new long[0], message));
       }
-      append(frames, new Message.Send(Message.MAIN_FRAME_ID, "done", TestPeer.args()));
+      TestPeer.append(frames, new Message.Send(Message.MAIN_FRAME_ID, "done", TestPeer.args()));
       flooder.write(frames.toByteArray());
       done.get(20, TimeUnit.SECONDS); // every post has been handled
 

@@ -46,18 +46,6 @@ class PortQueueBudgetTest {
     host.close();
   }
 
-  private static long id(TestPeer peer, int n) {
-    return ((long) peer.rendererId << 32) | n;
-  }
-
-  private static void append(ByteArrayOutputStream out, Message message) {
-    ByteBuffer header = Frames.header(message);
-    out.write(header.array(), header.position(), header.remaining());
-    byte[] body = Frames.payload(message);
-    if (body != null) {
-      out.writeBytes(body);
-    }
-  }
 
   @Test
   void aRenderersMessagesWaitingInUnstartedMainPortsAreBoundedInTotalAndTheOverflowingPortCloses() throws Exception {
@@ -77,16 +65,16 @@ class PortQueueBudgetTest {
       WebContents flooderContents = flooder.admitted.get(10, TimeUnit.SECONDS);
       ByteArrayOutputStream frames = new ByteArrayOutputStream();
       for (int pair = 0; pair < 4; pair++) {
-        long mine = id(flooder, 2 * pair + 1);
-        long given = id(flooder, 2 * pair + 2);
-        append(frames, new Message.PortChannel(mine, given));
-        append(frames, new Message.PostMessage(Message.MAIN_FRAME_ID, "keep", new long[] {given},
+        long mine = flooder.portId(2 * pair + 1);
+        long given = flooder.portId(2 * pair + 2);
+        TestPeer.append(frames, new Message.PortChannel(mine, given));
+        TestPeer.append(frames, new Message.PostMessage(Message.MAIN_FRAME_ID, "keep", new long[] {given},
             TestPeer.args((Object) null)));
         if (pair < 3) {
-          append(frames, new Message.PortPost(mine, new long[0], message)); // the third passes the bound
+          TestPeer.append(frames, new Message.PortPost(mine, new long[0], message)); // the third passes the bound
         }
       }
-      append(frames, new Message.Send(Message.MAIN_FRAME_ID, "done", TestPeer.args()));
+      TestPeer.append(frames, new Message.Send(Message.MAIN_FRAME_ID, "done", TestPeer.args()));
       flooder.write(frames.toByteArray());
       done.get(10, TimeUnit.SECONDS);
 
@@ -98,7 +86,7 @@ class PortQueueBudgetTest {
       ports.get(0).start(); // its message is taken: its bytes no longer count
       assertThat(arrived.poll(10, TimeUnit.SECONDS)).isEqualTo(MESSAGE);
 
-      flooder.write(ByteBuffer.wrap(frame(new Message.PortPost(id(flooder, 7), new long[0], message))));
+      flooder.write(ByteBuffer.wrap(frame(new Message.PortPost(flooder.portId(7), new long[0], message))));
       ports.get(3).onMessage(event -> arrived.add("fourth: " + ((byte[]) event.data()).length));
       ports.get(3).start();
       assertThat(arrived.poll(10, TimeUnit.SECONDS)).isEqualTo("fourth: " + MESSAGE);
@@ -126,7 +114,7 @@ class PortQueueBudgetTest {
 
   private static byte[] frame(Message message) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    append(out, message);
+    TestPeer.append(out, message);
     return out.toByteArray();
   }
 }

@@ -10,7 +10,6 @@ import io.ipc4j.WebContents;
 import io.ipc4j.internal.Message;
 import io.ipc4j.internal.PortAccess;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -39,15 +38,6 @@ class PortReturnForgeryTest {
     host.close();
   }
 
-  private static void append(ByteArrayOutputStream out, Message message) {
-    ByteBuffer header = Frames.header(message);
-    out.write(header.array(), header.position(), header.remaining());
-    byte[] body = Frames.payload(message);
-    if (body != null) {
-      out.writeBytes(body);
-    }
-  }
-
   @Test
   void aFormerHolderThatHandsBackMoreThanItWasSentIsCutOffAndForgesNothing() throws Exception {
     MessageChannelMain channel = new MessageChannelMain();
@@ -64,10 +54,10 @@ class PortReturnForgeryTest {
       channel.port1().postMessage("sent"); // a PORT_MESSAGE to the renderer, which holds the port now
 
       ByteArrayOutputStream frames = new ByteArrayOutputStream();
-      append(frames, new Message.PostMessage(Message.MAIN_FRAME_ID, "take", new long[] {port},
+      TestPeer.append(frames, new Message.PostMessage(Message.MAIN_FRAME_ID, "take", new long[] {port},
           TestPeer.args((Object) null)));
-      append(frames, new Message.PortReturn(port, new long[0], TestPeer.CODEC.encodeValue("sent"))); // its due
-      append(frames, new Message.PortReturn(port, new long[0], TestPeer.CODEC.encodeValue("forged")));
+      TestPeer.append(frames, new Message.PortReturn(port, new long[0], TestPeer.CODEC.encodeValue("sent"))); // its due
+      TestPeer.append(frames, new Message.PortReturn(port, new long[0], TestPeer.CODEC.encodeValue("forged")));
       former.write(frames.toByteArray());
 
       assertWithMessage("the host hangs up on a renderer that hands back a message it was never sent")
@@ -94,9 +84,9 @@ class PortReturnForgeryTest {
       long port = PortAccess.idOf(channel.port2());
 
       ByteArrayOutputStream frames = new ByteArrayOutputStream();
-      append(frames, new Message.PostMessage(Message.MAIN_FRAME_ID, "take", new long[] {port},
+      TestPeer.append(frames, new Message.PostMessage(Message.MAIN_FRAME_ID, "take", new long[] {port},
           TestPeer.args((Object) null)));
-      append(frames, new Message.PortReturn(port, new long[0], TestPeer.CODEC.encodeValue("forged")));
+      TestPeer.append(frames, new Message.PortReturn(port, new long[0], TestPeer.CODEC.encodeValue("forged")));
       former.write(frames.toByteArray());
 
       assertWithMessage("the host hangs up on a renderer that hands back a message it was never sent")

@@ -25,17 +25,6 @@ import org.junit.jupiter.api.Test;
 class StreamProtocolTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  private static ByteBuffer frame(Message message) {
-    ByteBuffer header = Frames.header(message);
-    byte[] payload = Frames.payload(message);
-    ByteBuffer whole = ByteBuffer.allocate(header.remaining() + (payload == null ? 0 : payload.length));
-    whole.put(header);
-    if (payload != null) {
-      whole.put(payload);
-    }
-    return whole.flip();
-  }
-
   /** Reads frames until one of {@code type} comes, and returns its fields after the type byte. */
   private static ByteBuffer next(TestPeer peer, int type) throws Exception {
     while (true) {
@@ -85,7 +74,7 @@ class StreamProtocolTest {
         assertThat(TestPeer.CODEC.decodeValue(rest(item))).isEqualTo(i);
       }
       assertThat(asked.get()).isEqualTo(2);
-      peer.write(frame(new Message.StreamRequest(7, 5)));
+      peer.write(TestPeer.frame(new Message.StreamRequest(7, 5)));
       ByteBuffer last = next(peer, Frames.STREAM_ITEM);
       assertThat(last.getLong()).isEqualTo(7);
       assertThat(TestPeer.CODEC.decodeValue(rest(last))).isEqualTo(2);
@@ -101,8 +90,8 @@ class StreamProtocolTest {
     try (IpcHost host = ChildProcessTest.host().overSockets(); TestPeer peer = TestPeer.authenticated(host)) {
       CompletableFuture<Void> cancelled = new CompletableFuture<>();
       host.ipcMain().handle("endless", (event, args) -> counting(Long.MAX_VALUE, new AtomicLong(), cancelled));
-      peer.write(frame(new Message.Stream(3, 1, "endless", TestPeer.args())));
-      peer.write(frame(new Message.StreamRequest(3, 1)));
+      peer.write(TestPeer.frame(new Message.Stream(3, 1, "endless", TestPeer.args())));
+      peer.write(TestPeer.frame(new Message.StreamRequest(3, 1)));
       assertThat(next(peer, Frames.STREAM_ITEM).getLong()).isEqualTo(3);
       peer.write(TestPeer.cancel(3));
       cancelled.get(10, TimeUnit.SECONDS);
@@ -141,8 +130,8 @@ class StreamProtocolTest {
       ByteBuffer request = next(peer, Frames.CALL_STREAM_REQUEST);
       assertThat(request.getLong()).isEqualTo(id);
       assertThat(request.getLong()).isEqualTo(1);
-      peer.write(frame(new Message.CallStreamItem(id, TestPeer.CODEC.encodeValue("asked for"))));
-      peer.write(frame(new Message.CallStreamItem(id, TestPeer.CODEC.encodeValue("not asked for"))));
+      peer.write(TestPeer.frame(new Message.CallStreamItem(id, TestPeer.CODEC.encodeValue("asked for"))));
+      peer.write(TestPeer.frame(new Message.CallStreamItem(id, TestPeer.CODEC.encodeValue("not asked for"))));
       assertCutOffAndOthersGoOn(host, peer, failure);
     }
   }
@@ -152,7 +141,7 @@ class StreamProtocolTest {
     try (IpcHost host = ChildProcessTest.host().overSockets(); TestPeer peer = TestPeer.authenticated(host)) {
       CompletableFuture<Throwable> failure = new CompletableFuture<>();
       long id = openedByHost(peer, peer.admitted.get(10, TimeUnit.SECONDS), new Subscriber(1, failure));
-      peer.write(frame(new Message.CallStreamItem(id + 1000, TestPeer.CODEC.encodeValue("who asked?"))));
+      peer.write(TestPeer.frame(new Message.CallStreamItem(id + 1000, TestPeer.CODEC.encodeValue("who asked?"))));
       assertCutOffAndOthersGoOn(host, peer, failure);
     }
   }

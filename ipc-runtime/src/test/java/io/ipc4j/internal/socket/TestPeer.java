@@ -148,6 +148,17 @@ final class TestPeer implements AutoCloseable {
     return whole.flip();
   }
 
+  /** Appends a message's frame to frames that are to be written in one go. */
+  static void append(java.io.ByteArrayOutputStream out, Message message) {
+    ByteBuffer frame = frame(message);
+    out.write(frame.array(), frame.position(), frame.remaining());
+  }
+
+  /** Port id {@code n} of this peer: ids a renderer makes carry its renderer id in their high 32 bits. */
+  long portId(int n) {
+    return ((long) rendererId << 32) | n;
+  }
+
   /** The encoding of call arguments, for {@link #invoke} and {@link #send}. */
   static byte[] args(Object... args) {
     return CODEC.encodeArgs(args);
