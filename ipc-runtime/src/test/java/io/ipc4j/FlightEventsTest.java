@@ -33,7 +33,7 @@ class FlightEventsTest {
    */
   private List<RecordedEvent> record(String name, ThrowingRunnable work) throws Exception {
     Path file = dir.resolve("ipc.jfr");
-    try (Recording recording = new Recording()) {
+    try (Recording recording = Recordings.fresh()) {
       recording.enable("io.ipc4j.Call").withoutThreshold();
       recording.enable("io.ipc4j.Message").withoutThreshold();
       recording.start();
@@ -284,7 +284,7 @@ class FlightEventsTest {
       host.ipcMain().handle("ping", (event, args) -> "pong");
       IpcRenderer ipc = host.openRenderer().ipcRenderer();
       Path file = dir.resolve("other.jfr");
-      try (Recording recording = new Recording()) {
+      try (Recording recording = Recordings.fresh()) {
         recording.enable("jdk.ThreadSleep").withoutThreshold();
         recording.disable("io.ipc4j.Call");
         recording.disable("io.ipc4j.Message");

@@ -38,7 +38,7 @@ class MessagePortFlightEventsTest {
       MessagePort port = leftPort.get(Await.SECONDS, TimeUnit.SECONDS);
 
       Path file = dir.resolve("ports.jfr");
-      try (Recording recording = new Recording()) {
+      try (Recording recording = Recordings.fresh()) {
         recording.enable("io.ipc4j.PortMessage");
         recording.start();
         port.postMessage(new byte[300]);

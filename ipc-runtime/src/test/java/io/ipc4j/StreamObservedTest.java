@@ -68,7 +68,7 @@ class StreamObservedTest {
       CountingPublisher endless = CountingPublisher.endless();
       host.ipcMain().handle("endless", (event, args) -> endless);
       Path file = dir.resolve("streams.jfr");
-      try (Recording recording = new Recording()) {
+      try (Recording recording = Recordings.fresh()) {
         recording.enable("io.ipc4j.Stream").withoutThreshold();
         recording.start();
         StreamProbe fromMain = StreamProbe.all();
