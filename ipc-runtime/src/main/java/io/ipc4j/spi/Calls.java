@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.function.Function;
 
@@ -54,14 +55,7 @@ public final class Calls {
       if (failure == null) {
         return convert.apply(value);
       }
-      Throwable cause = Failures.unwrap(failure);
-      if (rebuild != null && cause instanceof IpcInvokeException invoke) {
-        Throwable rebuilt = rebuild.apply(invoke);
-        if (rebuilt != null) {
-          cause = withCause(rebuilt, invoke);
-        }
-      }
-      throw new CompletionException(cause);
+      throw new CompletionException(rebuilt(Failures.unwrap(failure), rebuild));
     });
     // A cancel of the typed future abandons the call itself, so that it reaches the other side's handler.
     derived.whenComplete((value, failure) -> {
@@ -91,7 +85,7 @@ public final class Calls {
    */
   public static <T> Flow.Publisher<T> stream(Flow.Publisher<Object> items, Converter<T> convert, String what,
       Function<IpcInvokeException, Throwable> rebuild) {
-    return new MappedPublisher<>(items, convert, what, rebuild);
+    return new MappedPublisher<>(items, convert, what, rebuild == null ? null : failure -> rebuilt(failure, rebuild));
   }
 
   /**
@@ -133,6 +127,48 @@ public final class Calls {
       throw e;
     }
     return new DeclaredFailure(type, thrown);
+  }
+
+  /**
+   * The future a generated registration answers with when a future-returning method declares checked exceptions:
+   * it completes as {@code stage} does, and a failure with an instance of a checked exception in {@code declared}
+   * (listed most specific first) is reported under the first such type, with its message, as {@link #declared}
+   * reports one thrown; a runtime exception or error keeps its own type. Cancelling it cancels {@code stage}, so
+   * that the caller's cancel and deadline still reach the implementation.
+   *
+   * <pre>{@code
+   * return Calls.declaring(impl.read(path), FileNotFoundException.class, IOException.class);
+   * }</pre>
+   *
+   * @param <T> the result type
+   * @param stage what the implementation returned
+   * @param declared the checked exceptions the method declares, each before its supertypes
+   * @return the future to answer with; null if {@code stage} is null, which answers null as before
+   */
+  @SafeVarargs
+  public static <T> CompletableFuture<T> declaring(CompletionStage<T> stage, Class<? extends Throwable>... declared) {
+    return stage == null ? null : DeclaredFuture.of(stage, failure -> asDeclared(failure, declared));
+  }
+
+  /**
+   * The stream a generated registration answers with when a stream-returning method declares checked exceptions:
+   * the items of {@code items} as they are, and a failure with an instance of a checked exception in
+   * {@code declared} (listed most specific first) reported under the first such type, with its message; a runtime
+   * exception or error keeps its own type. Demand and cancellation pass straight through to {@code items}.
+   *
+   * <pre>{@code
+   * return Calls.declaring(impl.lines(path), IOException.class);
+   * }</pre>
+   *
+   * @param items what the implementation returned
+   * @param declared the checked exceptions the method declares, each before its supertypes
+   * @return the stream to answer with
+   * @throws NullPointerException if the implementation returned null instead of a publisher
+   */
+  @SafeVarargs
+  public static Flow.Publisher<Object> declaring(Flow.Publisher<?> items, Class<? extends Throwable>... declared) {
+    Objects.requireNonNull(items, "the stream method returned null instead of a Flow.Publisher");
+    return new MappedPublisher<>(items, null, null, failure -> asDeclared(failure, declared));
   }
 
   /**
@@ -189,6 +225,34 @@ public final class Calls {
         }
       }
     };
+  }
+
+  /** A remote failure as the declared exception {@code rebuild} gives for it, if any; else as it is. */
+  private static Throwable rebuilt(Throwable failure, Function<IpcInvokeException, Throwable> rebuild) {
+    if (rebuild != null && failure instanceof IpcInvokeException invoke) {
+      Throwable declared = rebuild.apply(invoke);
+      if (declared != null) {
+        return withCause(declared, invoke);
+      }
+    }
+    return failure;
+  }
+
+  /**
+   * A later failure of a served method as the first of {@code declared} (most specific first) that it is an
+   * instance of, as a {@link DeclaredFailure}; a runtime exception or error, or a failure none of them takes, as it
+   * is.
+   */
+  private static Throwable asDeclared(Throwable failure, Class<? extends Throwable>[] declared) {
+    Throwable cause = Failures.unwrap(failure);
+    if (!(cause instanceof RuntimeException) && !(cause instanceof Error)) {
+      for (Class<? extends Throwable> type : declared) {
+        if (type.isInstance(cause)) {
+          return new DeclaredFailure(type.getName(), cause);
+        }
+      }
+    }
+    return failure;
   }
 
   private static RuntimeException rethrowable(Throwable t) {

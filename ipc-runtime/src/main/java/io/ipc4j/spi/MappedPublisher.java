@@ -1,18 +1,19 @@
 package io.ipc4j.spi;
 
 import io.ipc4j.IpcException;
-import io.ipc4j.IpcInvokeException;
 import java.util.Objects;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
- * A publisher whose items are those of another publisher, each converted on its way through: how a typed stream
- * gets its items from the untyped one and back. Each {@code subscribe} subscribes once to the upstream publisher;
- * demand and cancellation pass straight through, so back-pressure is the upstream's own. An item that does not
- * convert (or converts to null, which Reactive Streams forbids) cancels the upstream subscription and fails the
- * stream with the conversion's {@link IpcException}; nothing reaches the subscriber after that.
+ * A publisher whose items are those of another publisher, each converted on its way through, and whose failure is
+ * that of the other publisher, mapped: how a typed stream gets its items (and its declared exceptions) from the
+ * untyped one, and how a served stream gets its untyped items and reports its declared exceptions. Each
+ * {@code subscribe} subscribes once to the upstream publisher; demand and cancellation pass straight through, so
+ * back-pressure is the upstream's own. An item that does not convert (or converts to null, which Reactive Streams
+ * forbids) cancels the upstream subscription and fails the stream with the conversion's {@link IpcException};
+ * nothing reaches the subscriber after that.
  *
  * @param <T> the converted item type
  */
@@ -20,22 +21,23 @@ final class MappedPublisher<T> implements Flow.Publisher<T> {
   private final Flow.Publisher<?> upstream;
   private final Converter<? extends T> converter;
   private final String what;
-  private final Function<IpcInvokeException, Throwable> rebuild;
+  private final Function<Throwable, Throwable> failures;
 
   /**
    * A mapping publisher.
    *
    * @param upstream the publisher of the items to convert
-   * @param converter converts each item
-   * @param what what an item is, for conversion errors (for example {@code item of feed:notes})
-   * @param rebuild returns the declared exception for a remote failure, or null to keep it; null for none
+   * @param converter converts each item; null to pass items on as they are
+   * @param what what an item is, for conversion errors (for example {@code item of feed:notes}); null when
+   *     {@code converter} is
+   * @param failures what to fail with for the upstream's failure; null to pass it on as it is
    */
   MappedPublisher(Flow.Publisher<?> upstream, Converter<? extends T> converter, String what,
-      Function<IpcInvokeException, Throwable> rebuild) {
+      Function<Throwable, Throwable> failures) {
     this.upstream = Objects.requireNonNull(upstream, "upstream");
-    this.converter = Objects.requireNonNull(converter, "converter");
-    this.what = Objects.requireNonNull(what, "what");
-    this.rebuild = rebuild;
+    this.converter = converter;
+    this.what = converter == null ? what : Objects.requireNonNull(what, "what");
+    this.failures = failures;
   }
 
   @Override
@@ -75,6 +77,10 @@ final class MappedPublisher<T> implements Flow.Publisher<T> {
       if (done || cancelled.get()) {
         return;
       }
+      if (publisher.converter == null) {
+        downstream.onNext(asIs(item));
+        return;
+      }
       T value;
       try {
         value = publisher.converter.convert(item, publisher.what);
@@ -96,7 +102,7 @@ final class MappedPublisher<T> implements Flow.Publisher<T> {
         return;
       }
       done = true;
-      downstream.onError(rebuilt(failure));
+      downstream.onError(publisher.failures == null ? failure : publisher.failures.apply(failure));
     }
 
     @Override
@@ -123,14 +129,10 @@ final class MappedPublisher<T> implements Flow.Publisher<T> {
       }
     }
 
-    private Throwable rebuilt(Throwable failure) {
-      if (publisher.rebuild != null && failure instanceof IpcInvokeException invoke) {
-        Throwable declared = publisher.rebuild.apply(invoke);
-        if (declared != null) {
-          return Calls.withCause(declared, invoke);
-        }
-      }
-      return failure;
+    /** An item passed on unconverted: only a publisher of {@code Object} is made without a converter. */
+    @SuppressWarnings("unchecked")
+    private static <T> T asIs(Object item) {
+      return (T) item;
     }
   }
 }
