@@ -9,6 +9,8 @@ import io.ipc4j.Renderer;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -17,25 +19,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * An implementation that throws a subclass of a checked exception its method declares: the typed caller gets the
- * most specific declared type the thrown exception is an instance of, with the thrown message, calling the main
- * process from a renderer and a renderer from the main process alike.
+ * An implementation that throws a subclass of a checked exception its method declares, or whose future or stream
+ * fails with one later: the typed caller gets the most specific declared type the exception is an instance of, with
+ * its message, calling the main process from a renderer and a renderer from the main process alike.
  */
 class DeclaredExceptionsTest {
   private IpcHost host;
   private Renderer renderer;
   /** Served by the main process, called by the renderer. */
+  private final Files mainFiles = new Files();
   private FilesApi fromRenderer;
   /** Served by the renderer, called by the main process. */
+  private final Files rendererFiles = new Files();
   private FilesApi fromMain;
 
   @BeforeEach
   void open() {
     host = Hosts.open();
     renderer = host.openRenderer();
-    FilesApiIpc.register(host.ipcMain(), new Files());
+    FilesApiIpc.register(host.ipcMain(), mainFiles);
     fromRenderer = FilesApiIpc.client(renderer.ipcRenderer());
-    FilesApiIpc.register(renderer.ipcRenderer(), new Files());
+    FilesApiIpc.register(renderer.ipcRenderer(), rendererFiles);
     fromMain = FilesApiIpc.client(renderer.webContents());
   }
 
@@ -96,6 +100,57 @@ class DeclaredExceptionsTest {
       Throwable failure = lines.awaitFailure();
       assertThat(failure.getClass()).isEqualTo(IOException.class);
       assertThat(failure).hasMessageThat().isEqualTo("lines");
+    }
+  }
+
+  @Test
+  void aFutureThatFailsLaterWithASubclassFailsTheCallersFutureWithTheDeclaredTypeBothWays() {
+    for (FilesApi files : List.of(fromRenderer, fromMain)) {
+      ExecutionException e = assertThrows(ExecutionException.class,
+          () -> files.fetch("gone:x").toCompletableFuture().get(10, TimeUnit.SECONDS));
+      assertThat(e).hasCauseThat().isInstanceOf(IOException.class);
+      assertThat(e.getCause().getClass()).isEqualTo(IOException.class);
+      assertThat(e).hasCauseThat().hasMessageThat().isEqualTo("x");
+      CompletionException joined = assertThrows(CompletionException.class,
+          () -> files.fetch("missing:y").toCompletableFuture().join());
+      assertThat(joined.getCause().getClass()).isEqualTo(IOException.class);
+      assertThat(joined).hasCauseThat().hasMessageThat().isEqualTo("y");
+      assertThat(joined).hasCauseThat().hasCauseThat().isInstanceOf(IpcInvokeException.class);
+    }
+  }
+
+  @Test
+  void aFutureThatFailsLaterWithARuntimeExceptionKeepsItsType() {
+    for (FilesApi files : List.of(fromRenderer, fromMain)) {
+      ExecutionException e = assertThrows(ExecutionException.class,
+          () -> files.fetch("state:s").toCompletableFuture().get(10, TimeUnit.SECONDS));
+      assertThat(e).hasCauseThat().isInstanceOf(IpcInvokeException.class);
+      assertThat(((IpcInvokeException) e.getCause()).remoteType()).isEqualTo("java.lang.IllegalStateException");
+    }
+  }
+
+  @Test
+  void cancellingAFutureCallCancelsTheImplementationsFutureBothWays() throws Exception {
+    for (FilesApi files : List.of(fromRenderer, fromMain)) {
+      Files served = files == fromRenderer ? mainFiles : rendererFiles;
+      CompletableFuture<String> call = files.fetch("wait:c").toCompletableFuture();
+      CompletableFuture<String> implementation = served.waiting.poll(10, TimeUnit.SECONDS);
+      assertThat(implementation).isNotNull();
+      assertThat(call.cancel(true)).isTrue();
+      implementation.handle((value, failure) -> null).get(10, TimeUnit.SECONDS);
+      assertThat(implementation.isCancelled()).isTrue();
+    }
+  }
+
+  @Test
+  void aStreamThatFailsLaterWithASubclassFailsWithTheDeclaredTypeBothWays() throws Exception {
+    for (FilesApi files : List.of(fromRenderer, fromMain)) {
+      TypedStreamsTest.Collector<String> lines = TypedStreamsTest.Collector.unbounded();
+      files.follow("missing:tail").subscribe(lines);
+      Throwable failure = lines.awaitFailure();
+      assertThat(lines.items()).containsExactly("first");
+      assertThat(failure.getClass()).isEqualTo(IOException.class);
+      assertThat(failure).hasMessageThat().isEqualTo("tail");
     }
   }
 

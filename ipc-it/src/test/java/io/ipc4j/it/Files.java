@@ -3,11 +3,22 @@ package io.ipc4j.it;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** A {@link FilesApi} that throws what its path names: subclasses of the declared exceptions, or a runtime one. */
+/**
+ * A {@link FilesApi} that throws what its path names, or fails its future or stream with it: subclasses of the
+ * declared exceptions, or a runtime one.
+ */
 final class Files implements FilesApi {
+  /** The futures {@link #fetch} returned for a {@code wait:} path, which only a cancel ends. */
+  final BlockingQueue<CompletableFuture<String>> waiting = new LinkedBlockingQueue<>();
+
   /** A subclass of a subclass of {@code IOException}. */
   static final class MissingFile extends FileNotFoundException {
     private static final long serialVersionUID = 1L;
@@ -41,6 +52,50 @@ final class Files implements FilesApi {
   public Flow.Publisher<String> lines(String path) throws IOException {
     fail(path);
     return null;
+  }
+
+  @Override
+  public CompletionStage<String> fetch(String path) {
+    CompletableFuture<String> later = new CompletableFuture<>();
+    if (path.startsWith("wait:")) {
+      waiting.add(later);
+      return later;
+    }
+    // Settled on another thread once the method has returned: the future fails later, nothing is thrown.
+    CompletableFuture.delayedExecutor(10, TimeUnit.MILLISECONDS).execute(() -> {
+      try {
+        later.complete(fail(path));
+      } catch (IOException | RuntimeException e) {
+        later.completeExceptionally(e);
+      }
+    });
+    return later;
+  }
+
+  @Override
+  public Flow.Publisher<String> follow(String path) {
+    return subscriber -> subscriber.onSubscribe(new Flow.Subscription() {
+      private final AtomicBoolean done = new AtomicBoolean();
+
+      @Override
+      public void request(long n) {
+        if (done.getAndSet(true)) {
+          return;
+        }
+        subscriber.onNext("first");
+        try {
+          fail(path);
+          subscriber.onComplete();
+        } catch (IOException | RuntimeException e) {
+          subscriber.onError(e);
+        }
+      }
+
+      @Override
+      public void cancel() {
+        done.set(true);
+      }
+    });
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.ipc4j.annotations.SendSync;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /** Methods that declare broad checked exceptions and whose implementation throws subclasses of them. */
@@ -55,6 +56,24 @@ public interface FilesApi {
    * @throws IOException when it cannot be read
    */
   Flow.Publisher<String> lines(String path) throws IOException;
+
+  /**
+   * A future-returning method whose future fails later instead of the method throwing.
+   *
+   * @param path what to fetch
+   * @return its text, later
+   * @throws IOException never directly: the future fails with it
+   */
+  CompletionStage<String> fetch(String path) throws IOException;
+
+  /**
+   * A stream-returning method whose publisher emits the path, then fails instead of the method throwing.
+   *
+   * @param path what to follow
+   * @return its lines
+   * @throws IOException never directly: the stream fails with it
+   */
+  Flow.Publisher<String> follow(String path) throws IOException;
 
   /**
    * A {@code @SendSync} method.

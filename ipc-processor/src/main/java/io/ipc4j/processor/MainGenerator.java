@@ -107,21 +107,42 @@ record MainGenerator(Interface model, Generation generation) {
     return CodeBlock.of("$N.$L($N, (event, args) -> $L)", owner, invoke ? "handle" : "on", channel, body);
   }
 
-  /** What an invoke or {@code @SendSync} method answers with, in its untyped form; null when it returns nothing. */
+  /**
+   * What an invoke or {@code @SendSync} method answers with, in its untyped form; null when it returns nothing. A
+   * future or stream of a method that declares checked exceptions is wrapped so that one it fails with later is
+   * reported as the declared type too ({@code Calls.declaring}), as one thrown is ({@link #declaring}).
+   */
   private static CodeBlock answer(Method m, CodeBlock call) {
     if (m.isStream()) {
       // The runtime streams a returned publisher's items; mapped only where an item's untyped form differs.
+      CodeBlock items = laterDeclared(m, call);
       return ValueType.needsUntypedForm(m.returnType())
-          ? CodeBlock.of("$T.untypedStream($L, $S)", Snippets.CALLS, call, "item of " + m.channel()) : call;
+          ? CodeBlock.of("$T.untypedStream($L, $S)", Snippets.CALLS, items, "item of " + m.channel()) : items;
     }
     if (m.returnType() instanceof ValueType.VoidType && m.future() == null) {
       return null;
     }
     if (m.future() != null) {
-      return ValueType.needsUntypedForm(m.returnType())
-          ? CodeBlock.of("$L.thenApply($L)", call, ConverterGenerator.untypedFunction()) : call;
+      return laterDeclared(m, ValueType.needsUntypedForm(m.returnType())
+          ? CodeBlock.of("$L.thenApply($L)", call, ConverterGenerator.untypedFunction()) : call);
     }
     return ConverterGenerator.untyped(m.returnType(), call);
+  }
+
+  /**
+   * {@code Calls.declaring(result, Declared.class, ...)}: a returned future or stream whose later failure with a
+   * declared checked exception is reported under the most specific declared type; {@code result} itself when the
+   * method declares none.
+   */
+  private static CodeBlock laterDeclared(Method m, CodeBlock result) {
+    if (m.reported().isEmpty()) {
+      return result;
+    }
+    CodeBlock.Builder wrapped = CodeBlock.builder().add("$T.declaring($L", Snippets.CALLS, result);
+    for (Thrown t : m.reported()) {
+      wrapped.add(", $T.class", t.type());
+    }
+    return wrapped.add(")").build();
   }
 
   /**

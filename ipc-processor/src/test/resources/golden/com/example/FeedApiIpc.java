@@ -100,8 +100,8 @@ public final class FeedApiIpc {
     try {
       added[0] = ipcMain.handle(NOTES, (event, args) -> {
         try {
-          return impl.notes(
-              STRING.convert(Converters.arg(args, 0), "argument 'query' of feed:notes"));
+          return Calls.declaring(impl.notes(
+              STRING.convert(Converters.arg(args, 0), "argument 'query' of feed:notes")), NoteNotFound.class);
         } catch (NoteNotFound e) {
           throw Calls.declared("com.example.NoteNotFound", e);
         }
@@ -136,9 +136,9 @@ public final class FeedApiIpc {
     try {
       added[0] = ipcMain.handle(NOTES, (event, args) -> {
         try {
-          return handler.notes(
+          return Calls.declaring(handler.notes(
               event,
-              STRING.convert(Converters.arg(args, 0), "argument 'query' of feed:notes"));
+              STRING.convert(Converters.arg(args, 0), "argument 'query' of feed:notes")), NoteNotFound.class);
         } catch (NoteNotFound e) {
           throw Calls.declared("com.example.NoteNotFound", e);
         }
@@ -177,8 +177,8 @@ public final class FeedApiIpc {
     try {
       added[0] = renderer.handle(NOTES, (event, args) -> {
         try {
-          return impl.notes(
-              STRING.convert(Converters.arg(args, 0), "argument 'query' of feed:notes"));
+          return Calls.declaring(impl.notes(
+              STRING.convert(Converters.arg(args, 0), "argument 'query' of feed:notes")), NoteNotFound.class);
         } catch (NoteNotFound e) {
           throw Calls.declared("com.example.NoteNotFound", e);
         }
