@@ -9,12 +9,10 @@ import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -128,11 +126,6 @@ class DeclaredFailureTest {
       assertCancelReaches(r.ipcRenderer().invoke("wait"), inMain);
       assertCancelReaches(r.webContents().invoke("wait"), inRenderer);
     }
-  }
-
-  @Test
-  void aNullFutureStaysNull() {
-    assertThat(Calls.declaring((CompletionStage<Object>) null, IOException.class)).isNull();
   }
 
   /** A subclass of a subclass of {@code IOException}. */

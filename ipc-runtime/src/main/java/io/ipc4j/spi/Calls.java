@@ -103,6 +103,23 @@ public final class Calls {
   }
 
   /**
+   * The future a generated registration answers with when a served method's future has a result whose untyped form
+   * differs from it (an {@code Optional} or object array in it, see {@link Untyped#of}): the result mapped, the
+   * failure as it is. Cancelling it cancels {@code stage}, so that the caller's cancel and deadline still reach the
+   * implementation, which {@code stage.thenApply(Untyped::of)} would not.
+   *
+   * <pre>{@code
+   * return Calls.untypedFuture(impl.find(title));
+   * }</pre>
+   *
+   * @param stage what the implementation returned
+   * @return the future to answer with; null if {@code stage} is null, which answers null
+   */
+  public static CompletableFuture<Object> untypedFuture(CompletionStage<?> stage) {
+    return stage == null ? null : MappedFuture.of(stage, Untyped::of, failure -> failure);
+  }
+
+  /**
    * What a generated registration throws when an implementation throws an exception its interface method declares
    * ({@code catch (IOException e) { throw Calls.declared("java.io.IOException", e); }}, most specific type first):
    * the caller is answered with {@code type} and the thrown exception's message, so that a typed caller rethrows the
@@ -147,7 +164,7 @@ public final class Calls {
    */
   @SafeVarargs
   public static <T> CompletableFuture<T> declaring(CompletionStage<T> stage, Class<? extends Throwable>... declared) {
-    return stage == null ? null : DeclaredFuture.of(stage, failure -> asDeclared(failure, declared));
+    return stage == null ? null : MappedFuture.of(stage, value -> value, failure -> asDeclared(failure, declared));
   }
 
   /**
