@@ -1,6 +1,7 @@
 package io.ipc4j.it;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.ipc4j.IpcHost;
@@ -13,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -130,15 +132,21 @@ class DeclaredExceptionsTest {
   }
 
   @Test
+  void aFutureWithAnUntypedFormThatFailsLaterWithASubclassFailsWithTheDeclaredTypeBothWays() {
+    for (FilesApi files : List.of(fromRenderer, fromMain)) {
+      ExecutionException e = assertThrows(ExecutionException.class,
+          () -> files.lookup("missing:m").toCompletableFuture().get(10, TimeUnit.SECONDS));
+      assertThat(e.getCause().getClass()).isEqualTo(IOException.class);
+      assertThat(e).hasCauseThat().hasMessageThat().isEqualTo("m");
+    }
+  }
+
+  @Test
   void cancellingAFutureCallCancelsTheImplementationsFutureBothWays() throws Exception {
     for (FilesApi files : List.of(fromRenderer, fromMain)) {
       Files served = files == fromRenderer ? mainFiles : rendererFiles;
-      CompletableFuture<String> call = files.fetch("wait:c").toCompletableFuture();
-      CompletableFuture<String> implementation = served.waiting.poll(10, TimeUnit.SECONDS);
-      assertThat(implementation).isNotNull();
-      assertThat(call.cancel(true)).isTrue();
-      implementation.handle((value, failure) -> null).get(10, TimeUnit.SECONDS);
-      assertThat(implementation.isCancelled()).isTrue();
+      assertCancelReaches(files.fetch("wait:c").toCompletableFuture(), served);
+      assertCancelReaches(files.lookup("wait:c").toCompletableFuture(), served);
     }
   }
 
@@ -169,6 +177,20 @@ class DeclaredExceptionsTest {
     assertThat(e.remoteMessage()).isEqualTo("untyped");
     assertThat(e).hasMessageThat()
         .isEqualTo("Error invoking remote method 'files:read': java.io.IOException: untyped");
+  }
+
+  /** Cancels {@code call} and waits for the future the implementation returned for it to be cancelled. */
+  private static void assertCancelReaches(CompletableFuture<?> call, Files served) throws Exception {
+    CompletableFuture<?> implementation = served.waiting.poll(10, TimeUnit.SECONDS);
+    assertThat(implementation).isNotNull();
+    assertThat(call.cancel(true)).isTrue();
+    try {
+      implementation.handle((value, failure) -> null).get(10, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      // still pending: the cancel never reached it, which the assertion below reports
+    }
+    assertWithMessage("the future the implementation returned is cancelled").that(implementation.isCancelled())
+        .isTrue();
   }
 
   private static void assertExactly(Class<? extends Exception> type, String message, Executable call) {

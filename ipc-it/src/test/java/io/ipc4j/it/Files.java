@@ -3,6 +3,7 @@ package io.ipc4j.it;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -10,14 +11,15 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * A {@link FilesApi} that throws what its path names, or fails its future or stream with it: subclasses of the
  * declared exceptions, or a runtime one.
  */
 final class Files implements FilesApi {
-  /** The futures {@link #fetch} returned for a {@code wait:} path, which only a cancel ends. */
-  final BlockingQueue<CompletableFuture<String>> waiting = new LinkedBlockingQueue<>();
+  /** The futures {@link #fetch} and {@link #lookup} returned for a {@code wait:} path, which only a cancel ends. */
+  final BlockingQueue<CompletableFuture<?>> waiting = new LinkedBlockingQueue<>();
 
   /** A subclass of a subclass of {@code IOException}. */
   static final class MissingFile extends FileNotFoundException {
@@ -56,20 +58,12 @@ final class Files implements FilesApi {
 
   @Override
   public CompletionStage<String> fetch(String path) {
-    CompletableFuture<String> later = new CompletableFuture<>();
-    if (path.startsWith("wait:")) {
-      waiting.add(later);
-      return later;
-    }
-    // Settled on another thread once the method has returned: the future fails later, nothing is thrown.
-    CompletableFuture.delayedExecutor(10, TimeUnit.MILLISECONDS).execute(() -> {
-      try {
-        later.complete(fail(path));
-      } catch (IOException | RuntimeException e) {
-        later.completeExceptionally(e);
-      }
-    });
-    return later;
+    return later(path, text -> text);
+  }
+
+  @Override
+  public CompletionStage<Optional<String>> lookup(String path) {
+    return later(path, Optional::of);
   }
 
   @Override
@@ -101,6 +95,26 @@ final class Files implements FilesApi {
   @Override
   public long size(String path) throws IOException {
     return fail(path).length();
+  }
+
+  /**
+   * A future of what {@code path} names, settled on another thread once the method has returned (it fails later;
+   * nothing is thrown), or for a {@code wait:} path never: it joins {@link #waiting}.
+   */
+  private <T> CompletableFuture<T> later(String path, Function<String, T> result) {
+    CompletableFuture<T> later = new CompletableFuture<>();
+    if (path.startsWith("wait:")) {
+      waiting.add(later);
+      return later;
+    }
+    CompletableFuture.delayedExecutor(10, TimeUnit.MILLISECONDS).execute(() -> {
+      try {
+        later.complete(result.apply(fail(path)));
+      } catch (IOException | RuntimeException e) {
+        later.completeExceptionally(e);
+      }
+    });
+    return later;
   }
 
   /** Throws by the path: {@code missing:x}, {@code gone:x}, {@code io:x}, {@code state:x}; else returns it. */

@@ -4,6 +4,7 @@ import io.ipc4j.annotations.IpcChannel;
 import io.ipc4j.annotations.SendSync;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
@@ -65,6 +66,16 @@ public interface FilesApi {
    * @throws IOException never directly: the future fails with it
    */
   CompletionStage<String> fetch(String path) throws IOException;
+
+  /**
+   * A future-returning method whose result has an untyped form of its own (an {@code Optional}) and whose future
+   * fails later, as {@link #fetch} does.
+   *
+   * @param path what to look up
+   * @return its text if there is any, later
+   * @throws IOException never directly: the future fails with it
+   */
+  CompletionStage<Optional<String>> lookup(String path) throws IOException;
 
   /**
    * A stream-returning method whose publisher emits the path, then fails instead of the method throwing.

@@ -70,11 +70,6 @@ final class ConverterGenerator {
     return ValueType.needsUntypedForm(type) ? CodeBlock.of("$T.of($L)", UNTYPED, expr) : expr;
   }
 
-  /** {@code Untyped::of}, to map a future's result to its untyped form. */
-  static CodeBlock untypedFunction() {
-    return CodeBlock.of("$T::of", UNTYPED);
-  }
-
   /** The converter of {@code type}: a constant, or {@code Converters.LONG} and the like for a box. */
   CodeBlock reference(ValueType type) {
     if (type instanceof ValueType.Primitive p) {

@@ -123,8 +123,9 @@ record MainGenerator(Interface model, Generation generation) {
       return null;
     }
     if (m.future() != null) {
+      // Mapped by a future whose cancel reaches the implementation's, which a thenApply would not.
       return laterDeclared(m, ValueType.needsUntypedForm(m.returnType())
-          ? CodeBlock.of("$L.thenApply($L)", call, ConverterGenerator.untypedFunction()) : call);
+          ? CodeBlock.of("$T.untypedFuture($L)", Snippets.CALLS, call) : call);
     }
     return ConverterGenerator.untyped(m.returnType(), call);
   }
