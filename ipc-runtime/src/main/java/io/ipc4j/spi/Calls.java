@@ -113,7 +113,7 @@ public final class Calls {
    * }</pre>
    *
    * @param stage what the implementation returned
-   * @return the future to answer with; null if {@code stage} is null, which answers null
+   * @return the future to answer with; null if {@code stage} is null, which answers null as a null result does
    */
   public static CompletableFuture<Object> untypedFuture(CompletionStage<?> stage) {
     return stage == null ? null : MappedFuture.of(stage, Untyped::of, failure -> failure);
@@ -160,7 +160,7 @@ public final class Calls {
    * @param <T> the result type
    * @param stage what the implementation returned
    * @param declared the checked exceptions the method declares, each before its supertypes
-   * @return the future to answer with; null if {@code stage} is null, which answers null as before
+   * @return the future to answer with; null if {@code stage} is null, which answers null as a null result does
    */
   @SafeVarargs
   public static <T> CompletableFuture<T> declaring(CompletionStage<T> stage, Class<? extends Throwable>... declared) {

@@ -36,18 +36,15 @@ final class MappedFuture<T> extends CompletableFuture<T> {
     MappedFuture<T> future = new MappedFuture<>(source);
     try {
       source.whenComplete((value, failure) -> {
-        if (failure != null) {
-          future.completeExceptionally(failures.apply(failure));
-          return;
-        }
-        T mapped;
         try {
-          mapped = values.apply(value);
-        } catch (Throwable t) { // fails the answer, as a throwing thenApply would
+          if (failure != null) {
+            future.completeExceptionally(failures.apply(failure));
+          } else {
+            future.complete(values.apply(value));
+          }
+        } catch (Throwable t) { // a mapping that throws fails the answer, as a throwing thenApply would
           future.completeExceptionally(t);
-          return;
         }
-        future.complete(mapped);
       });
     } catch (Throwable t) { // a stage of the user's own making may refuse the callback
       future.completeExceptionally(t);
