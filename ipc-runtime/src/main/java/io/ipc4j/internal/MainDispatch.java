@@ -330,17 +330,7 @@ final class MainDispatch {
       }
     }
     IpcMainHandler handler = frame.takeHandler(channel);
-    if (handler == null) {
-      producer.fail(new IpcException(Emitter.noHandler(channel)), Outcomes.ERROR);
-      return;
-    }
-    Object result;
-    try {
-      result = handler.handle(event, args);
-    } catch (Throwable t) {
-      producer.fail(t, Outcomes.ERROR);
-      return;
-    }
-    producer.start(result);
+    Object[] decoded = args;
+    producer.serveWith(channel, handler == null ? null : () -> handler.handle(event, decoded));
   }
 }

@@ -85,6 +85,25 @@ abstract class StreamProducer implements Flow.Subscriber<Object>, Replies.Answer
     return "The handler for '" + channel + "' returned a Flow.Publisher: call it with stream(...), not invoke(...)";
   }
 
+  /**
+   * Runs the handler found for the stream, or fails the stream if none was ({@code handling} null), as an invoke
+   * fails; what it returns is streamed, what it throws fails the stream.
+   */
+  final void serveWith(String channel, java.util.concurrent.Callable<?> handling) {
+    if (handling == null) {
+      fail(new io.ipc4j.IpcException(Emitter.noHandler(channel)), Outcomes.ERROR);
+      return;
+    }
+    Object result;
+    try {
+      result = handling.call();
+    } catch (Throwable t) {
+      fail(t, Outcomes.ERROR);
+      return;
+    }
+    start(result);
+  }
+
   /** Starts streaming what the handler returned: a publisher's items, a stage's outcome, or one value. */
   final void start(Object result) {
     if (result instanceof Flow.Publisher<?> publisher) {

@@ -1,6 +1,5 @@
 package io.ipc4j.internal;
 
-import io.ipc4j.IpcException;
 import io.ipc4j.IpcRendererHandler;
 import io.ipc4j.internal.jfr.Outcomes;
 import java.util.Map;
@@ -96,18 +95,8 @@ final class StreamRendererSide {
       return;
     }
     IpcRendererHandler handler = frame == null ? null : frame.takeHandler(call.channel());
-    if (handler == null) {
-      producer.fail(new IpcException(Emitter.noHandler(call.channel())), Outcomes.ERROR);
-      return;
-    }
-    Object result;
-    try {
-      result = handler.handle(event, args);
-    } catch (Throwable t) {
-      producer.fail(t, Outcomes.ERROR);
-      return;
-    }
-    producer.start(result);
+    Object[] decoded = args;
+    producer.serveWith(call.channel(), handler == null ? null : () -> handler.handle(event, decoded));
   }
 
   /**

@@ -176,7 +176,7 @@ final class ChildLauncher {
     host.completeOnTimeout(process.onExit(), null, options.shutdownGrace()).thenRun(() -> {
       if (process.isAlive()) {
         LOG.log(Level.INFO, "ipc4j: renderer process {0} did not exit within the grace period; ending it",
-            process.pid());
+            String.valueOf(process.pid())); // a pid, not a number to group
         process.destroyForcibly();
       }
     });
