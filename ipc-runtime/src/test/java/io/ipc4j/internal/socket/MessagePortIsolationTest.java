@@ -2,7 +2,6 @@ package io.ipc4j.internal.socket;
 
 import static com.google.common.truth.Truth.assertThat;
 
-import io.ipc4j.IpcHost;
 import io.ipc4j.MessageChannelMain;
 import io.ipc4j.MessagePort;
 import io.ipc4j.Renderer;
@@ -18,8 +17,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,19 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * hands back another's port, or makes a pair with ids not its own, is cut off like any renderer that breaks the
  * protocol; the port's holder and its peer see nothing of it, and keep talking.
  */
-class MessagePortIsolationTest {
-  private IpcHost host;
-
-  @BeforeEach
-  void open() {
-    host = ChildProcessTest.host().overSockets();
-  }
-
-  @AfterEach
-  void close() {
-    host.close();
-  }
-
+class MessagePortIsolationTest extends SocketHostTest {
   @ParameterizedTest
   @ValueSource(strings = {"post", "close", "transfer", "return", "channel"})
   void aRendererThatNamesAPortItDoesNotHoldIsCutOffAndThePortLivesOn(String misdeed) throws Exception {

@@ -2,7 +2,6 @@ package io.ipc4j.internal.socket;
 
 import static com.google.common.truth.Truth.assertThat;
 
-import io.ipc4j.IpcHost;
 import io.ipc4j.MessageChannel;
 import io.ipc4j.MessagePort;
 import io.ipc4j.Renderer;
@@ -14,8 +13,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,22 +21,9 @@ import org.junit.jupiter.api.Test;
  * its pairs away; and ports a renderer receives never count against it, so no renderer can push another past the
  * bound and have it cut off.
  */
-class PortCountTest {
+class PortCountTest extends SocketHostTest {
   /** The most port ends the pairs of one renderer may keep in the host (docs/protocol.md, section 5). */
   private static final int MAX_ENDS = 1 << 16;
-
-  private IpcHost host;
-
-  @BeforeEach
-  void open() {
-    host = ChildProcessTest.host().overSockets();
-  }
-
-  @AfterEach
-  void close() {
-    host.close();
-  }
-
 
   @Test
   void aRendererThatGivesAwayEveryPairItMakesIsCutOffOnceItsPairsKeepTheBoundOfEnds() throws Exception {

@@ -11,8 +11,6 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,23 +19,16 @@ import org.junit.jupiter.api.Test;
  * instead (both ends hear it, and a warning says why); the reader stays connected. Before, the host relayed every
  * message and cut the reader off when its outbound queue filled, for the flooder's doing.
  */
-class PortFloodTest {
+class PortFloodTest extends SocketHostTest {
   /** The host's outbound limit per renderer: small, so that the flood is short. */
   private static final int BUDGET = 256 * 1024;
   private static final int MESSAGE = 64 * 1024;
   /** Far more than the reader's socket buffer (the host asks for 4 MiB) and its budget together. */
   private static final int MESSAGES = 256;
 
-  private IpcHost host;
-
-  @BeforeEach
-  void open() {
-    host = ChildProcessTest.host().maxOutboundBytes(BUDGET).overSockets();
-  }
-
-  @AfterEach
-  void close() {
-    host.close();
+  @Override
+  IpcHost.Builder options() {
+    return super.options().maxOutboundBytes(BUDGET);
   }
 
   @Test

@@ -17,8 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,24 +26,16 @@ import org.junit.jupiter.api.Test;
  * does); bytes count again once they are taken. Before, each port had its own bound and the total none: a renderer
  * with 32,768 pairs could make the host hold a terabyte.
  */
-class PortQueueBudgetTest {
+class PortQueueBudgetTest extends SocketHostTest {
   /** The bound of this host: small, so that the test posts little. */
   private static final int BUDGET = 64 * 1024;
   /** Two such messages fit the budget, a third does not (each also costs 64 bytes). */
   private static final int MESSAGE = 30 * 1024;
 
-  private IpcHost host;
-
-  @BeforeEach
-  void open() {
-    host = ChildProcessTest.host().maxOutboundBytes(BUDGET).overSockets();
+  @Override
+  IpcHost.Builder options() {
+    return super.options().maxOutboundBytes(BUDGET);
   }
-
-  @AfterEach
-  void close() {
-    host.close();
-  }
-
 
   @Test
   void aRenderersMessagesWaitingInUnstartedMainPortsAreBoundedInTotalAndTheOverflowingPortCloses() throws Exception {

@@ -3,7 +3,6 @@ package io.ipc4j.internal.socket;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
-import io.ipc4j.IpcHost;
 import io.ipc4j.MessageChannelMain;
 import io.ipc4j.MessagePortMain;
 import io.ipc4j.WebContents;
@@ -15,8 +14,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,19 +22,7 @@ import org.junit.jupiter.api.Test;
  * in the name of the port's peer: it is cut off like any renderer that breaks the protocol, and the port's new holder
  * gets only what was really sent. Before, any renderer that ever held a port could inject messages into it forever.
  */
-class PortReturnForgeryTest {
-  private IpcHost host;
-
-  @BeforeEach
-  void open() {
-    host = ChildProcessTest.host().overSockets();
-  }
-
-  @AfterEach
-  void close() {
-    host.close();
-  }
-
+class PortReturnForgeryTest extends SocketHostTest {
   @Test
   void aFormerHolderThatHandsBackMoreThanItWasSentIsCutOffAndForgesNothing() throws Exception {
     MessageChannelMain channel = new MessageChannelMain();
