@@ -1,8 +1,11 @@
 package io.ipc4j.internal;
 
+import io.ipc4j.IpcDisconnectedException;
+import io.ipc4j.IpcException;
 import io.ipc4j.internal.codec.ValueCodec;
 import io.ipc4j.internal.jfr.Outcomes;
 import java.lang.System.Logger.Level;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Flow;
@@ -89,9 +92,9 @@ abstract class StreamProducer implements Flow.Subscriber<Object>, Replies.Answer
    * Runs the handler found for the stream, or fails the stream if none was ({@code handling} null), as an invoke
    * fails; what it returns is streamed, what it throws fails the stream.
    */
-  final void serveWith(String channel, java.util.concurrent.Callable<?> handling) {
+  final void serveWith(String channel, Callable<?> handling) {
     if (handling == null) {
-      fail(new io.ipc4j.IpcException(Emitter.noHandler(channel)), Outcomes.ERROR);
+      fail(new IpcException(Emitter.noHandler(channel)), Outcomes.ERROR);
       return;
     }
     Object result;
@@ -256,7 +259,7 @@ abstract class StreamProducer implements Flow.Subscriber<Object>, Replies.Answer
     bytes += payload.length;
     try {
       sendItem(payload);
-    } catch (io.ipc4j.IpcDisconnectedException e) { // the caller is gone: nothing more is asked for it
+    } catch (IpcDisconnectedException e) { // the caller is gone: nothing more is asked for it
       Failures.log(Level.DEBUG, "ipc4j: an item of the stream on '" + channel + "' could not be sent", e);
       return 0;
     }

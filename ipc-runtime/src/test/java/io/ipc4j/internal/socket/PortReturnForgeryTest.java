@@ -23,15 +23,21 @@ import org.junit.jupiter.api.Test;
  * gets only what was really sent. Before, any renderer that ever held a port could inject messages into it forever.
  */
 class PortReturnForgeryTest extends SocketHostTest {
+  /** The port's next holder, in the main process: what a message on "take" carries is started, its messages kept. */
+  private BlockingQueue<Object> takeAndStart() {
+    BlockingQueue<Object> held = new LinkedBlockingQueue<>();
+    host.ipcMain().on("take", (event, args) -> {
+      MessagePortMain port = event.ports().get(0);
+      port.onMessage(message -> held.add(message.data()));
+      port.start();
+    });
+    return held;
+  }
+
   @Test
   void aFormerHolderThatHandsBackMoreThanItWasSentIsCutOffAndForgesNothing() throws Exception {
     MessageChannelMain channel = new MessageChannelMain();
-    BlockingQueue<Object> newHolder = new LinkedBlockingQueue<>();
-    host.ipcMain().on("take", (event, args) -> { // the port's next holder, in the main process
-      MessagePortMain port = event.ports().get(0);
-      port.onMessage(message -> newHolder.add(message.data()));
-      port.start();
-    });
+    BlockingQueue<Object> newHolder = takeAndStart();
     try (TestPeer former = TestPeer.authenticated(host)) {
       WebContents formerContents = former.admitted.get(10, TimeUnit.SECONDS);
       formerContents.postMessage("port", null, List.of(channel.port2()));
@@ -57,12 +63,7 @@ class PortReturnForgeryTest extends SocketHostTest {
   @Test
   void aRendererThatNeverReceivedAMessageOnAPortCannotHandOneBack() throws Exception {
     MessageChannelMain channel = new MessageChannelMain();
-    BlockingQueue<Object> newHolder = new LinkedBlockingQueue<>();
-    host.ipcMain().on("take", (event, args) -> {
-      MessagePortMain port = event.ports().get(0);
-      port.onMessage(message -> newHolder.add(message.data()));
-      port.start();
-    });
+    BlockingQueue<Object> newHolder = takeAndStart();
     try (TestPeer former = TestPeer.authenticated(host)) {
       WebContents formerContents = former.admitted.get(10, TimeUnit.SECONDS);
       formerContents.postMessage("port", null, List.of(channel.port2()));
